@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { UsageError, oneLine } from "./errors.js";
+
+/** Each command lives in its own file and is imported only when it runs, so `assay --help` stays fast. */
+const COMMANDS: Record<string, { summary: string }> = {
+  profile: { summary: "summarise a table: types, missing, distinct, quantiles, histograms" },
+  schema: { summary: "infer a data contract (schema.yaml) from a table" },
+  validate: { summary: "check a table against a schema: typed anomalies with offending rows" },
+  lint: { summary: "find data bugs that need no schema (leakage, duplicates, miscoded numbers …)" },
+  drift: { summary: "compare a current table with a reference: per-column drift and a dataset verdict" },
+  skew: { summary: "training/serving skew: join two tables on a key and compare feature values" },
+  evaluate: { summary: "test a model: metrics with confidence intervals, slices, fairness, baselines" },
+  compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
+  registry: { summary: "register model versions with the digests of what they were built from" },
+  lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
+  config: { summary: "diff two model configurations" },
+  abtest: { summary: "analyse a two-arm online experiment; sample sizes; sequential tests" },
+  serve: { summary: "run the monitoring service (ingest, windows, drift, alerts, /metrics)" },
+  token: { summary: "create an API token for the monitoring service" },
+  demo: { summary: "run the whole lifecycle on real data (what `npm start` does)" },
+};
+
+const HELP = `assay — evidence that a machine-learning system is fit to ship, and stays fit
+
+usage: assay <command> [options]      assay <command> --help for the command's own options
+
+commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join("\n")}
+
+sources: a file (.csv .tsv .parquet .json .ndjson .jsonl .arrow) or --sql "SELECT … FROM 'file.parquet'"
+exit codes: 0 all checks pass · 1 a check failed · 2 usage or input error
+--json prints one JSON document on stdout; progress and logs go to stderr (only on a terminal)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write("0.1.0\n");
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command '${name}'; run 'assay --help' for the list`);
+  let module: { run(argv: string[]): Promise<number> };
+  try {
+    module = await import(`./${name}.js`);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND")
+      throw new UsageError(`'${name}' is not available in this build yet`);
+    throw error;
+  }
+  return module.run(rest);
+}
+
+const debug = process.argv.includes("--debug");
+main(process.argv.slice(2).filter((a) => a !== "--debug")).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (debug) console.error(error);
+    const prefix = error instanceof UsageError ? "assay" : "assay: internal error";
+    process.stderr.write(`${prefix}: ${oneLine(error)}\n`);
+    process.exitCode = 2;
+  },
+);

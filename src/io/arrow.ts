@@ -1,0 +1,96 @@
+import { createReadStream } from "node:fs";
+import { DuckDBTimestampValue, type DuckDBConnection } from "@duckdb/node-api";
+import { RecordBatchReader, Type, type DataType, type RecordBatch } from "apache-arrow";
+import { UsageError, oneLine } from "../cli/errors.js";
+import { ident } from "./duckdb.js";
+
+let loaded = 0;
+
+/**
+ * Loads an Arrow IPC file (file or stream format) into a DuckDB temporary table and returns its name.
+ * DuckDB's arrow extension cannot be installed offline, so apache-arrow reads the file batch by batch
+ * and DuckDB's appender stores it (DuckDB spills to disk past its memory limit).
+ */
+export async function loadArrowFile(conn: DuckDBConnection, path: string): Promise<string> {
+  const table = `assay_arrow_${++loaded}`;
+  let reader: RecordBatchReader;
+  try {
+    reader = await RecordBatchReader.from(createReadStream(path));
+    await reader.open();
+  } catch (error) {
+    throw new UsageError(`${path}: not a readable Arrow IPC file (${oneLine(error)})`);
+  }
+  const fields = reader.schema.fields;
+  if (fields.length === 0) throw new UsageError(`${path}: the Arrow file has no columns`);
+  const kinds = fields.map((f) => kindOf(f.type));
+  const ddl = fields.map((f, i) => `${ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
+  await conn.run(`CREATE TEMP TABLE ${table} (${ddl})`);
+  const appender = await conn.createAppender(table, "temp");
+  try {
+    for await (const batch of reader as AsyncIterable<RecordBatch>) appendBatch(appender, batch, kinds);
+  } catch (error) {
+    throw new UsageError(`${path}: ${oneLine(error)}`);
+  }
+  appender.closeSync();
+  return table;
+}
+
+type Kind = "boolean" | "integer" | "float" | "timestamp" | "string";
+const SQL_TYPE: Record<Kind, string> = {
+  boolean: "BOOLEAN",
+  integer: "BIGINT",
+  float: "DOUBLE",
+  timestamp: "TIMESTAMP",
+  string: "VARCHAR",
+};
+
+function kindOf(type: DataType): Kind {
+  switch (type.typeId) {
+    case Type.Bool:
+      return "boolean";
+    case Type.Int:
+      return "integer";
+    case Type.Float:
+    case Type.Decimal:
+      return "float";
+    case Type.Date:
+    case Type.Timestamp:
+      return "timestamp";
+    default:
+      return "string";
+  }
+}
+
+type Appender = Awaited<ReturnType<DuckDBConnection["createAppender"]>>;
+
+function appendBatch(appender: Appender, batch: RecordBatch, kinds: Kind[]): void {
+  const vectors = kinds.map((_, i) => batch.getChildAt(i));
+  for (let row = 0; row < batch.numRows; row++) {
+    for (let c = 0; c < kinds.length; c++) {
+      const v = vectors[c]?.get(row);
+      if (v === null || v === undefined) {
+        appender.appendNull();
+        continue;
+      }
+      switch (kinds[c]) {
+        case "boolean":
+          appender.appendBoolean(Boolean(v));
+          break;
+        case "integer":
+          appender.appendBigInt(BigInt(v as number | bigint));
+          break;
+        case "float":
+          appender.appendDouble(Number(v));
+          break;
+        case "timestamp": {
+          const ms = v instanceof Date ? v.getTime() : Number(v);
+          appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(ms * 1000))));
+          break;
+        }
+        default:
+          appender.appendVarchar(typeof v === "string" ? v : JSON.stringify(v));
+      }
+    }
+    appender.endRow();
+  }
+}

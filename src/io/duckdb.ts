@@ -1,0 +1,48 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+
+let instance: DuckDBInstance | null = null;
+
+/** One in-process DuckDB per CLI process; every reader shares it. */
+export async function duckdb(): Promise<DuckDBConnection> {
+  instance ??= await DuckDBInstance.create(":memory:");
+  return instance.connect();
+}
+
+/** Quotes an identifier for DuckDB SQL. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal for DuckDB SQL. */
+export function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** Runs a query and returns plain JS rows: BIGINT becomes number, DATE/TIMESTAMP become epoch ms. */
+export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowObjects().map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+    return out;
+  });
+}
+
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map(plain);
+  const v = value as {
+    micros?: bigint;
+    days?: number;
+    items?: unknown[];
+    entries?: unknown;
+    toDouble?: () => number;
+  };
+  if (typeof v.micros === "bigint") return Number(v.micros / 1000n);
+  if (typeof v.days === "number") return v.days * 86_400_000;
+  if (typeof v.toDouble === "function") return v.toDouble();
+  if (Array.isArray(v.items)) return v.items.map(plain);
+  return String(value);
+}

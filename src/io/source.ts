@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import { UsageError, oneLine } from "../cli/errors.js";
+import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
+import { loadArrowFile } from "./arrow.js";
+import { duckdb, ident, literal, queryRows } from "./duckdb.js";
+
+/** Where data comes from: a file, or a DuckDB SQL query over files. */
+export interface SourceSpec {
+  path?: string;
+  sql?: string;
+}
+
+/** An opened table: its columns, a SQL relation DuckDB can scan, and a batch stream for the JS core. */
+export interface Source {
+  name: string;
+  columns: ColumnInfo[];
+  /** A FROM-able SQL expression for this source (a table function call or a parenthesised query). */
+  relation: string;
+  conn: DuckDBConnection;
+  /** sha256 of the file bytes, or of the SQL text for a query. */
+  digest(): Promise<string>;
+  rowCount(): Promise<number>;
+  batches(options?: { columns?: string[]; where?: string }): AsyncGenerator<Batch>;
+}
+
+export const FILE_EXTENSIONS = [
+  ".csv",
+  ".tsv",
+  ".parquet",
+  ".json",
+  ".ndjson",
+  ".jsonl",
+  ".arrow",
+  ".feather",
+  ".ipc",
+];
+
+export async function openSource(spec: SourceSpec): Promise<Source> {
+  const conn = await duckdb();
+  let relation: string;
+  let name: string;
+  let digest: () => Promise<string>;
+  if (spec.sql !== undefined) {
+    if (spec.sql.trim() === "") throw new UsageError("--sql is empty");
+    relation = `(${spec.sql})`;
+    name = "sql";
+    const text = spec.sql;
+    digest = async () => createHash("sha256").update(text).digest("hex");
+  } else if (spec.path !== undefined) {
+    const path = spec.path;
+    checkFile(path);
+    name = basename(path);
+    relation = await fileRelation(conn, path);
+    digest = memo(() => fileDigest(path));
+  } else {
+    throw new UsageError("no data source given: pass a file path or --sql");
+  }
+  const columns = await describe(conn, relation, name);
+  return {
+    name,
+    columns,
+    relation,
+    conn,
+    digest,
+    rowCount: memo(async () => {
+      const rows = await guard(name, queryRows(conn, `SELECT count(*)::DOUBLE AS n FROM ${relation}`));
+      return rows[0].n as number;
+    }),
+    batches: (options) => readBatches(conn, relation, name, columns, options),
+  };
+}
+
+function checkFile(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new UsageError(`${path}: is a directory, expected a data file`);
+  const ext = extname(path).toLowerCase();
+  if (!FILE_EXTENSIONS.includes(ext))
+    throw new UsageError(
+      `${path}: unknown file type '${ext || "(none)"}'; expected one of ${FILE_EXTENSIONS.join(" ")}`,
+    );
+  if (stat.size === 0) throw new UsageError(`${path}: the file is empty`);
+}
+
+async function fileRelation(conn: DuckDBConnection, path: string): Promise<string> {
+  const p = literal(path);
+  switch (extname(path).toLowerCase()) {
+    case ".csv":
+      return `read_csv(${p}, header = true, strict_mode = true)`;
+    case ".tsv":
+      return `read_csv(${p}, header = true, delim = '\t', strict_mode = true)`;
+    case ".parquet":
+      return `read_parquet(${p})`;
+    case ".json":
+      return `read_json(${p}, format = 'auto')`;
+    case ".ndjson":
+    case ".jsonl":
+      return `read_json(${p}, format = 'newline_delimited')`;
+    default:
+      return loadArrowFile(conn, path);
+  }
+}
+
+/** Maps a DuckDB type name to an Assay column type. */
+export function columnTypeOf(duckType: string): ColumnType {
+  const t = duckType.toUpperCase();
+  if (t === "BOOLEAN") return "boolean";
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t))
+    return "integer";
+  if (/^(FLOAT|DOUBLE|REAL)$/.test(t) || t.startsWith("DECIMAL")) return "float";
+  if (t === "DATE") return "date";
+  if (t.startsWith("TIMESTAMP")) return "timestamp";
+  return "string";
+}
+
+async function describe(conn: DuckDBConnection, relation: string, name: string): Promise<ColumnInfo[]> {
+  const rows = await guard(name, queryRows(conn, `DESCRIBE SELECT * FROM ${relation}`));
+  if (rows.length === 0) throw new UsageError(`${name}: no columns found`);
+  return rows.map((r) => ({
+    name: String(r.column_name),
+    sourceType: String(r.column_type),
+    type: columnTypeOf(String(r.column_type)),
+  }));
+}
+
+/** The SQL expression that turns a column into what a Batch holds (DOUBLE or VARCHAR). */
+export function batchExpression(column: ColumnInfo): string {
+  const c = ident(column.name);
+  switch (column.type) {
+    case "string":
+      return `CAST(${c} AS VARCHAR)`;
+    case "date":
+    case "timestamp":
+      return `CAST(epoch_ms(CAST(${c} AS TIMESTAMP)) AS DOUBLE)`;
+    default:
+      return `CAST(${c} AS DOUBLE)`;
+  }
+}
+
+async function* readBatches(
+  conn: DuckDBConnection,
+  relation: string,
+  name: string,
+  all: ColumnInfo[],
+  options: { columns?: string[]; where?: string } = {},
+): AsyncGenerator<Batch> {
+  const columns = options.columns ? options.columns.map((n) => findColumn(all, n, name)) : all;
+  const select = columns.map(batchExpression).join(", ");
+  const where = options.where ? ` WHERE ${options.where}` : "";
+  const result = await guard(name, conn.stream(`SELECT ${select || "1"} FROM ${relation}${where}`));
+  let offset = 0;
+  for (;;) {
+    const chunk = await guard(name, result.fetchChunk());
+    if (!chunk || chunk.rowCount === 0) break;
+    yield chunkToBatch(chunk, columns, offset);
+    offset += chunk.rowCount;
+  }
+}
+
+function findColumn(all: ColumnInfo[], wanted: string, source: string): ColumnInfo {
+  const found = all.find((c) => c.name === wanted);
+  if (!found)
+    throw new UsageError(
+      `${source}: no column named '${wanted}' (columns: ${all.map((c) => c.name).join(", ")})`,
+    );
+  return found;
+}
+
+function chunkToBatch(chunk: DuckDBDataChunk, columns: ColumnInfo[], offset: number): Batch {
+  const length = chunk.rowCount;
+  const out: Column[] = columns.map((info, index) => {
+    const vector = chunk.getColumnVector(index) as unknown as {
+      getItem(i: number): unknown;
+      items?: Float64Array;
+      validity: { itemValid(i: number): boolean };
+    };
+    const valid = new Uint8Array(length);
+    for (let i = 0; i < length; i++) valid[i] = vector.validity.itemValid(i) ? 1 : 0;
+    if (info.type === "string") {
+      const values: (string | null)[] = new Array(length);
+      for (let i = 0; i < length; i++) values[i] = valid[i] ? (vector.getItem(i) as string) : null;
+      return { name: info.name, type: "string", values, valid };
+    }
+    let values: Float64Array;
+    if (vector.items instanceof Float64Array && vector.items.length === length) values = vector.items.slice();
+    else {
+      values = new Float64Array(length);
+      for (let i = 0; i < length; i++) values[i] = valid[i] ? Number(vector.getItem(i)) : 0;
+    }
+    return { name: info.name, type: info.type, values, valid };
+  });
+  return { length, offset, columns: out };
+}
+
+/** Turns DuckDB's multi-line errors into a one-line UsageError naming the source. */
+export async function guard<T>(name: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${name}: ${oneLine(error)}`);
+  }
+}
+
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | null = null;
+  return () => (cached ??= fn());
+}
+
+async function fileDigest(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (tests run from dist/test/…, fixtures live in test/fixtures/). */
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = resolve(dir, "..");
+    if (up === dir) throw new Error("package.json not found above the tests");
+    dir = up;
+  }
+  return dir;
+}
+
+export function fixture(...parts: string[]): string {
+  return join(ROOT, "test", "fixtures", ...parts);
+}
+
+/** The flights data shipped by the vega-datasets package. */
+export function vegaData(file: string): string {
+  return join(ROOT, "node_modules", "vega-datasets", "data", file);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, in a child process, with the evidence store switched off. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ASSAY_EVIDENCE: "off", ...options.env },
+    input: options.input,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
