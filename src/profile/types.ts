@@ -1,3 +1,6 @@
+import type { DDSketchState } from "../sketch/ddsketch.js";
+import type { FrequencyState } from "../sketch/frequency.js";
+import type { GridState } from "../sketch/grid.js";
 import type { ColumnType } from "../table/types.js";
 
 /**
@@ -77,38 +80,8 @@ export interface Histogram {
   method: "sketch";
 }
 
-/**
- * DDSketch (relative-error quantiles) for integer/float columns, or a power-of-two time grid for
- * date/timestamp columns (absolute error ≤ one grid cell).
- */
-export type QuantileSketchState =
-  | {
-      kind: "ddsketch";
-      relativeAccuracy: number;
-      maxBins: number;
-      /** bucket key → count, for positive values (key = ceil(ln(x) / ln(gamma))). */
-      positive: Record<string, number>;
-      /** bucket key → count, for negative values, keyed by |x|. */
-      negative: Record<string, number>;
-      zeros: number;
-    }
-  | {
-      kind: "grid";
-      /** cell width in the column's unit (ms for dates and timestamps): always 2^k. */
-      width: number;
-      maxBins: number;
-      /** cell key → count; key = floor(x / width). */
-      cells: Record<string, number>;
-    };
-
-export interface FrequencyState {
-  /** True while every distinct value is counted exactly (at most `capacity` distinct values seen). */
-  exact: boolean;
-  capacity: number;
-  /** value → count (Space-Saving overestimates once not exact). Numbers are keyed by their JS string form. */
-  counts: Record<string, number>;
-  /** Upper bound on the overestimate of any count (0 when exact). */
-  error: number;
-}
+/** DDSketch for integer/float columns; a power-of-two time grid for date/timestamp columns. */
+export type QuantileSketchState = DDSketchState | GridState;
+export type { FrequencyState };
 
 export const PROFILE_QUANTILES = ["0.01", "0.05", "0.25", "0.5", "0.75", "0.95", "0.99"] as const;

@@ -1,0 +1,88 @@
+/**
+ * Value counts that are exact up to `capacity` distinct values, then a batched Space-Saving summary
+ * (Metwally et al. 2005): when the table reaches the capacity it keeps the largest half; a value that enters
+ * afterwards starts at the largest count evicted so far, so every listed count overestimates by at most
+ * `error` and every unlisted value occurs at most `error` times.
+ */
+export const DEFAULT_FREQUENCY_CAPACITY = 2048;
+
+export interface FrequencyState {
+  exact: boolean;
+  capacity: number;
+  counts: Record<string, number>;
+  error: number;
+}
+
+export class FrequencyCounter<V extends string | number = string | number> {
+  readonly counts = new Map<V, number>();
+  exact = true;
+  error = 0;
+
+  constructor(readonly capacity = DEFAULT_FREQUENCY_CAPACITY) {}
+
+  add(value: V, count = 1): void {
+    const c = this.counts.get(value);
+    if (c !== undefined) this.counts.set(value, c + count);
+    else {
+      this.counts.set(value, this.error + count);
+      if (this.counts.size > this.capacity) this.prune();
+    }
+  }
+
+  private prune(): void {
+    this.exact = false;
+    const keep = Math.floor(this.capacity / 2);
+    const sorted = [...this.counts].sort((a, b) => b[1] - a[1]);
+    this.error = Math.max(this.error, sorted[keep][1]);
+    this.counts.clear();
+    for (let i = 0; i < keep; i++) this.counts.set(sorted[i][0], sorted[i][1]);
+  }
+
+  /** Most frequent first; ties broken by value so output is deterministic. */
+  top(k: number): { value: V; count: number }[] {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1] || compareValues(a[0], b[0]))
+      .slice(0, k)
+      .map(([value, count]) => ({ value, count }));
+  }
+
+  toState(): FrequencyState {
+    const counts: Record<string, number> = {};
+    for (const { value, count } of this.top(this.counts.size)) counts[String(value)] = count;
+    return { exact: this.exact, capacity: this.capacity, counts, error: this.error };
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/** Merges two states; exact stays exact while the union fits in the capacity. */
+export function mergeFrequencies(a: FrequencyState, b: FrequencyState): FrequencyState {
+  const capacity = Math.max(a.capacity, b.capacity);
+  const counts = new Map<string, number>();
+  for (const [k, c] of Object.entries(a.counts)) counts.set(k, c);
+  for (const [k, c] of Object.entries(b.counts)) counts.set(k, (counts.get(k) ?? 0) + c);
+  let exact = a.exact && b.exact;
+  // A value missing from an inexact side may still have occurred there up to that side's bound.
+  let error = (a.exact ? 0 : boundOf(a)) + (b.exact ? 0 : boundOf(b));
+  let entries = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  if (entries.length > capacity) {
+    const keep = Math.floor(capacity / 2);
+    error = Math.max(error, entries[keep][1]);
+    entries = entries.slice(0, keep);
+    exact = false;
+  }
+  const out: Record<string, number> = {};
+  for (const [k, c] of entries) out[k] = c;
+  return { exact, capacity, counts: out, error };
+}
+
+/** The largest count an unlisted value can have in an inexact state. */
+export function boundOf(state: FrequencyState): number {
+  if (state.exact) return 0;
+  const values = Object.values(state.counts);
+  const smallest = values.length > 0 ? Math.min(...values) : 0;
+  return Math.max(state.error, smallest);
+}
