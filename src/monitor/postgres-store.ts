@@ -1,0 +1,411 @@
+import pg from "pg";
+import { type RawRow, rawFromRow } from "./sqlite-store.js";
+import {
+  type AlertEvent,
+  type AlertRecord,
+  type BucketPart,
+  type CompactionPlan,
+  decodeJson,
+  encodeJson,
+  type LabeledPrediction,
+  type LabelRecord,
+  type ModelCounts,
+  type ModelSpec,
+  type MonitorStore,
+  type PredictionRecord,
+  type RawPrediction,
+  type SampleRecord,
+  type Scope,
+  type Silence,
+  type TokenRecord,
+  type WriteResult,
+} from "./store.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, bucket BIGINT NOT NULL,
+  version TEXT, score DOUBLE PRECISION, prediction TEXT, features TEXT, state SMALLINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (model, id));
+CREATE INDEX IF NOT EXISTS predictions_raw ON predictions (model, state, bucket);
+CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
+CREATE TABLE IF NOT EXISTS labels (model TEXT NOT NULL, id TEXT NOT NULL, label TEXT, ts BIGINT NOT NULL,
+  PRIMARY KEY (model, id));
+CREATE TABLE IF NOT EXISTS bucket_parts (seq BIGSERIAL PRIMARY KEY, model TEXT NOT NULL, bucket BIGINT NOT NULL,
+  rows INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bucket_parts_time ON bucket_parts (model, bucket);
+CREATE TABLE IF NOT EXISTS alerts (fingerprint TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alert_events (seq BIGSERIAL PRIMARY KEY, model TEXT NOT NULL, at BIGINT NOT NULL,
+  event TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, silence TEXT NOT NULL);
+`;
+
+/** Rows per multi-row INSERT (9 parameters each stays far below PostgreSQL's 65535-parameter limit). */
+const INSERT_CHUNK = 1000;
+
+/**
+ * PostgreSQL store (`pg`), for deployments where several servers share state. Every statement is
+ * parametrized; a write resolves after COMMIT, which with the default synchronous_commit=on is durable.
+ */
+export class PostgresStore implements MonitorStore {
+  readonly kind = "postgres";
+  private readonly pool: pg.Pool;
+
+  private readonly schema: string | null;
+
+  /** `schema` (a plain identifier) keeps this store's tables apart, e.g. one schema per test run. */
+  constructor(url: string, options: { schema?: string } = {}) {
+    const schema = options.schema ?? null;
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+      throw new Error(`invalid PostgreSQL schema name '${schema}'`);
+    this.schema = schema;
+    this.pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client losing its connection must not crash the server; the next query reconnects.
+    this.pool.on("error", () => {});
+    if (schema !== null)
+      this.pool.on("connect", (client) => {
+        client.query(`SET search_path TO ${schema}`).catch(() => {});
+      });
+  }
+
+  async init(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Serializes concurrent CREATE TABLE IF NOT EXISTS from several servers (or test files).
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(726374)");
+      if (this.schema !== null) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query(`SET LOCAL search_path TO ${this.schema}`);
+      }
+      await client.query(SCHEMA);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Drops this store's schema and everything in it (tests). */
+  async dropSchema(): Promise<void> {
+    if (this.schema !== null) await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
+    await this.pool.query("INSERT INTO tokens (hash, name, scopes, created_at) VALUES ($1, $2, $3, $4)", [
+      hash,
+      name,
+      scopes.join(","),
+      new Date().toISOString(),
+    ]);
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const { rows } = await this.pool.query("SELECT name, scopes, created_at FROM tokens WHERE hash = $1", [
+      hash,
+    ]);
+    const row = rows[0];
+    return row
+      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
+      : null;
+  }
+
+  async createModel(spec: ModelSpec): Promise<boolean> {
+    const result = await this.pool.query(
+      "INSERT INTO models (name, spec) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+      [spec.name, JSON.stringify(spec)],
+    );
+    return result.rowCount === 1;
+  }
+
+  async updateModel(spec: ModelSpec): Promise<void> {
+    await this.pool.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(spec), spec.name]);
+  }
+
+  async getModel(name: string): Promise<ModelSpec | null> {
+    const { rows } = await this.pool.query("SELECT spec FROM models WHERE name = $1", [name]);
+    return rows[0] ? (JSON.parse(rows[0].spec) as ModelSpec) : null;
+  }
+
+  async listModels(): Promise<ModelSpec[]> {
+    const { rows } = await this.pool.query("SELECT spec FROM models ORDER BY name");
+    return rows.map((r) => JSON.parse(r.spec) as ModelSpec);
+  }
+
+  async putReference(model: string, version: string, profile: unknown): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (model, version) DO UPDATE SET profile = EXCLUDED.profile, created_at = EXCLUDED.created_at`,
+      [model, version, JSON.stringify(profile), new Date().toISOString()],
+    );
+  }
+
+  async getReference(model: string, version: string): Promise<unknown | null> {
+    const { rows } = await this.pool.query(
+      "SELECT profile FROM reference_profiles WHERE model = $1 AND version = $2",
+      [model, version],
+    );
+    return rows[0] ? JSON.parse(rows[0].profile) : null;
+  }
+
+  async listReferenceVersions(model: string): Promise<string[]> {
+    const { rows } = await this.pool.query(
+      "SELECT version FROM reference_profiles WHERE model = $1 ORDER BY created_at, version",
+      [model],
+    );
+    return rows.map((r) => r.version as string);
+  }
+
+  async insertPredictions(
+    model: string,
+    records: PredictionRecord[],
+    bucketMs: number,
+  ): Promise<WriteResult> {
+    if (records.length === 0) return { accepted: 0, duplicates: 0 };
+    const accepted = await this.transaction(async (client) => {
+      let n = 0;
+      for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+        const chunk = records.slice(start, start + INSERT_CHUNK);
+        const values: unknown[] = [];
+        const tuples = chunk.map((r, i) => {
+          const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
+          values.push(model, r.id, r.timestamp, bucket, r.version, r.score, encodeJson(r.prediction));
+          values.push(JSON.stringify(r.features));
+          const b = i * 8;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, 0)`;
+        });
+        const result = await client.query(
+          `INSERT INTO predictions (model, id, ts, bucket, version, score, prediction, features, state)
+           VALUES ${tuples.join(", ")} ON CONFLICT (model, id) DO NOTHING`,
+          values,
+        );
+        n += result.rowCount ?? 0;
+      }
+      return n;
+    });
+    return { accepted, duplicates: records.length - accepted };
+  }
+
+  async insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult> {
+    if (records.length === 0) return { accepted: 0, duplicates: 0 };
+    const accepted = await this.transaction(async (client) => {
+      let n = 0;
+      for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+        const chunk = records.slice(start, start + INSERT_CHUNK);
+        const values: unknown[] = [];
+        const tuples = chunk.map((r, i) => {
+          values.push(model, r.id, encodeJson(r.label), r.timestamp);
+          return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`;
+        });
+        const result = await client.query(
+          `INSERT INTO labels (model, id, label, ts) VALUES ${tuples.join(", ")} ON CONFLICT (model, id) DO NOTHING`,
+          values,
+        );
+        n += result.rowCount ?? 0;
+      }
+      return n;
+    });
+    return { accepted, duplicates: records.length - accepted };
+  }
+
+  async counts(model: string): Promise<ModelCounts> {
+    const p = await this.pool.query(
+      "SELECT count(*)::float8 AS n, min(ts)::float8 AS first, max(ts)::float8 AS last FROM predictions WHERE model = $1",
+      [model],
+    );
+    const l = await this.pool.query("SELECT count(*)::float8 AS n FROM labels WHERE model = $1", [model]);
+    return {
+      predictions: p.rows[0].n,
+      labels: l.rows[0].n,
+      firstTimestamp: p.rows[0].first,
+      lastTimestamp: p.rows[0].last,
+    };
+  }
+
+  async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
+    const { rows } = await this.pool.query(
+      "SELECT id FROM predictions WHERE model = $1 AND id = ANY($2::text[])",
+      [model, ids],
+    );
+    return rows.map((r) => r.id as string);
+  }
+
+  async compact(
+    model: string,
+    limit: number,
+    plan: (rows: RawPrediction[]) => CompactionPlan,
+  ): Promise<number> {
+    return this.transaction(async (client) => {
+      // SKIP LOCKED: two servers compacting the same model fold disjoint rows.
+      const { rows } = await client.query(
+        `SELECT id, ts::float8 AS ts, bucket::float8 AS bucket, version, score, prediction, features FROM predictions
+         WHERE model = $1 AND state = 0 ORDER BY bucket LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [model, limit],
+      );
+      if (rows.length === 0) return 0;
+      const raw = (rows as RawRow[]).map(rawFromRow);
+      const result = plan(raw);
+      for (const part of result.parts)
+        await client.query(
+          "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES ($1, $2, $3, $4)",
+          [model, part.bucket, part.rows, JSON.stringify(part.summary)],
+        );
+      const sample = new Set(result.keepAsSample);
+      const folded = raw.filter((r) => !sample.has(r.id)).map((r) => r.id);
+      await client.query(
+        "UPDATE predictions SET state = 1, features = NULL WHERE model = $1 AND id = ANY($2::text[])",
+        [model, folded],
+      );
+      if (sample.size > 0)
+        await client.query("UPDATE predictions SET state = 2 WHERE model = $1 AND id = ANY($2::text[])", [
+          model,
+          [...sample],
+        ]);
+      return raw.length;
+    });
+  }
+
+  async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
+    const { rows } = await this.pool.query(
+      `SELECT bucket::float8 AS bucket, count(*)::float8 AS n FROM predictions
+       WHERE model = $1 AND state = 2 AND bucket = ANY($2::bigint[]) GROUP BY bucket`,
+      [model, buckets],
+    );
+    const out = new Map<number, number>(buckets.map((b) => [b, 0]));
+    for (const r of rows) out.set(r.bucket, r.n);
+    return out;
+  }
+
+  async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
+    const { rows } = await this.pool.query(
+      `SELECT bucket::float8 AS bucket, rows, summary FROM bucket_parts
+       WHERE model = $1 AND bucket >= $2 AND bucket < $3 ORDER BY bucket, seq`,
+      [model, fromBucket, toBucket],
+    );
+    return rows.map((r) => ({ bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+  }
+
+  async labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]> {
+    const { rows } = await this.pool.query(
+      `SELECT p.id, p.ts::float8 AS ts, p.score, p.prediction, p.version, l.label FROM predictions p
+       JOIN labels l ON l.model = p.model AND l.id = p.id
+       WHERE p.model = $1 AND p.ts >= $2 AND p.ts < $3 ORDER BY p.ts DESC LIMIT $4`,
+      [model, from, to, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      timestamp: r.ts,
+      score: r.score,
+      prediction: decodeJson(r.prediction),
+      label: decodeJson(r.label),
+      version: r.version,
+    }));
+  }
+
+  async scored(
+    model: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): Promise<{ score: number | null; prediction: unknown }[]> {
+    const { rows } = await this.pool.query(
+      "SELECT score, prediction FROM predictions WHERE model = $1 AND ts >= $2 AND ts < $3 LIMIT $4",
+      [model, from, to, limit],
+    );
+    return rows.map((r) => ({ score: r.score, prediction: decodeJson(r.prediction) }));
+  }
+
+  async samples(model: string, limit: number): Promise<SampleRecord[]> {
+    const { rows } = await this.pool.query(
+      `SELECT p.id, p.ts::float8 AS ts, p.bucket::float8 AS bucket, p.version, p.score, p.prediction, p.features, l.label
+       FROM predictions p LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
+       WHERE p.model = $1 AND p.features IS NOT NULL ORDER BY p.ts DESC LIMIT $2`,
+      [model, limit],
+    );
+    return rows.map((r) => ({ ...rawFromRow(r as RawRow), label: decodeJson(r.label) }));
+  }
+
+  async deleteBefore(model: string, before: number): Promise<number> {
+    return this.transaction(async (client) => {
+      let n =
+        (await client.query("DELETE FROM predictions WHERE model = $1 AND ts < $2", [model, before]))
+          .rowCount ?? 0;
+      n +=
+        (await client.query("DELETE FROM labels WHERE model = $1 AND ts < $2", [model, before])).rowCount ??
+        0;
+      n +=
+        (await client.query("DELETE FROM bucket_parts WHERE model = $1 AND bucket < $2", [model, before]))
+          .rowCount ?? 0;
+      return n;
+    });
+  }
+
+  async getAlerts(): Promise<AlertRecord[]> {
+    const { rows } = await this.pool.query("SELECT record FROM alerts");
+    return rows.map((r) => JSON.parse(r.record) as AlertRecord);
+  }
+
+  async saveAlert(alert: AlertRecord, event: AlertEvent | null): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO alerts (fingerprint, record) VALUES ($1, $2)
+         ON CONFLICT (fingerprint) DO UPDATE SET record = EXCLUDED.record`,
+        [alert.fingerprint, JSON.stringify(alert)],
+      );
+      if (event)
+        await client.query("INSERT INTO alert_events (model, at, event) VALUES ($1, $2, $3)", [
+          event.model,
+          event.at,
+          JSON.stringify(event),
+        ]);
+    });
+  }
+
+  async alertHistory(filter: { model?: string; since?: number; limit: number }): Promise<AlertEvent[]> {
+    const { rows } = await this.pool.query(
+      `SELECT event FROM alert_events WHERE ($1::text IS NULL OR model = $1) AND at >= $2 ORDER BY seq DESC LIMIT $3`,
+      [filter.model ?? null, filter.since ?? -8.64e15, filter.limit],
+    );
+    return rows.map((r) => JSON.parse(r.event) as AlertEvent);
+  }
+
+  async addSilence(silence: Silence): Promise<void> {
+    await this.pool.query("INSERT INTO silences (id, silence) VALUES ($1, $2)", [
+      silence.id,
+      JSON.stringify(silence),
+    ]);
+  }
+
+  async listSilences(): Promise<Silence[]> {
+    const { rows } = await this.pool.query("SELECT silence FROM silences ORDER BY id");
+    return rows.map((r) => JSON.parse(r.silence) as Silence);
+  }
+
+  async deleteSilence(id: string): Promise<boolean> {
+    const result = await this.pool.query("DELETE FROM silences WHERE id = $1", [id]);
+    return result.rowCount === 1;
+  }
+}

@@ -1,0 +1,400 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  type AlertEvent,
+  type AlertRecord,
+  type BucketPart,
+  type CompactionPlan,
+  decodeJson,
+  encodeJson,
+  type LabeledPrediction,
+  type LabelRecord,
+  type ModelCounts,
+  type ModelSpec,
+  type MonitorStore,
+  type PredictionRecord,
+  type RawPrediction,
+  type SampleRecord,
+  type Scope,
+  type Silence,
+  type TokenRecord,
+  type WriteResult,
+} from "./store.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, bucket INTEGER NOT NULL,
+  version TEXT, score REAL, prediction TEXT, features TEXT, state INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (model, id));
+CREATE INDEX IF NOT EXISTS predictions_raw ON predictions (model, state, bucket);
+CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
+CREATE TABLE IF NOT EXISTS labels (model TEXT NOT NULL, id TEXT NOT NULL, label TEXT, ts INTEGER NOT NULL,
+  PRIMARY KEY (model, id));
+CREATE TABLE IF NOT EXISTS bucket_parts (seq INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, bucket INTEGER NOT NULL,
+  rows INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bucket_parts_time ON bucket_parts (model, bucket);
+CREATE TABLE IF NOT EXISTS alerts (fingerprint TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alert_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, at INTEGER NOT NULL,
+  event TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, silence TEXT NOT NULL);
+`;
+
+interface PendingWrite {
+  run(): WriteResult;
+  resolve(result: WriteResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * SQLite store (better-sqlite3). WAL journal with synchronous=FULL: a transaction is on disk when commit
+ * returns, so an acknowledged record survives kill -9 and power loss. Writes that arrive in the same turn of
+ * the event loop share one transaction (group commit), which is what makes batched ingest fast.
+ */
+export class SqliteStore implements MonitorStore {
+  readonly kind = "sqlite";
+  private readonly db: Database.Database;
+  private pending: PendingWrite[] = [];
+  private flushScheduled = false;
+
+  constructor(readonly path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 5000");
+  }
+
+  async init(): Promise<void> {
+    this.db.exec(SCHEMA);
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.db.close();
+  }
+
+  private enqueue(run: () => WriteResult): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ run, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const results: WriteResult[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const write of batch) results.push(write.run());
+      })();
+    } catch {
+      // One bad write must not fail its neighbours: retry each in its own transaction.
+      for (const write of batch) {
+        try {
+          write.resolve(this.db.transaction(write.run)());
+        } catch (error) {
+          write.reject(error);
+        }
+      }
+      return;
+    }
+    batch.forEach((write, i) => {
+      write.resolve(results[i]);
+    });
+  }
+
+  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
+    this.db
+      .prepare("INSERT INTO tokens (hash, name, scopes, created_at) VALUES (?, ?, ?, ?)")
+      .run(hash, name, scopes.join(","), new Date().toISOString());
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const row = this.db.prepare("SELECT name, scopes, created_at FROM tokens WHERE hash = ?").get(hash) as
+      | { name: string; scopes: string; created_at: string }
+      | undefined;
+    return row
+      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
+      : null;
+  }
+
+  async createModel(spec: ModelSpec): Promise<boolean> {
+    const info = this.db
+      .prepare("INSERT OR IGNORE INTO models (name, spec) VALUES (?, ?)")
+      .run(spec.name, JSON.stringify(spec));
+    return info.changes === 1;
+  }
+
+  async updateModel(spec: ModelSpec): Promise<void> {
+    this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
+  }
+
+  async getModel(name: string): Promise<ModelSpec | null> {
+    const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+      | { spec: string }
+      | undefined;
+    return row ? (JSON.parse(row.spec) as ModelSpec) : null;
+  }
+
+  async listModels(): Promise<ModelSpec[]> {
+    const rows = this.db.prepare("SELECT spec FROM models ORDER BY name").all() as { spec: string }[];
+    return rows.map((r) => JSON.parse(r.spec) as ModelSpec);
+  }
+
+  async putReference(model: string, version: string, profile: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (model, version) DO UPDATE SET profile = excluded.profile, created_at = excluded.created_at`,
+      )
+      .run(model, version, JSON.stringify(profile), new Date().toISOString());
+  }
+
+  async getReference(model: string, version: string): Promise<unknown | null> {
+    const row = this.db
+      .prepare("SELECT profile FROM reference_profiles WHERE model = ? AND version = ?")
+      .get(model, version) as { profile: string } | undefined;
+    return row ? JSON.parse(row.profile) : null;
+  }
+
+  async listReferenceVersions(model: string): Promise<string[]> {
+    const rows = this.db
+      .prepare("SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version")
+      .all(model) as { version: string }[];
+    return rows.map((r) => r.version);
+  }
+
+  insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult> {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO predictions (model, id, ts, bucket, version, score, prediction, features, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    );
+    return this.enqueue(() => {
+      let accepted = 0;
+      for (const r of records) {
+        const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
+        const info = insert.run(
+          model,
+          r.id,
+          r.timestamp,
+          bucket,
+          r.version,
+          r.score,
+          encodeJson(r.prediction),
+          JSON.stringify(r.features),
+        );
+        accepted += info.changes;
+      }
+      return { accepted, duplicates: records.length - accepted };
+    });
+  }
+
+  insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult> {
+    const insert = this.db.prepare("INSERT OR IGNORE INTO labels (model, id, label, ts) VALUES (?, ?, ?, ?)");
+    return this.enqueue(() => {
+      let accepted = 0;
+      for (const r of records) accepted += insert.run(model, r.id, encodeJson(r.label), r.timestamp).changes;
+      return { accepted, duplicates: records.length - accepted };
+    });
+  }
+
+  async counts(model: string): Promise<ModelCounts> {
+    const p = this.db
+      .prepare("SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM predictions WHERE model = ?")
+      .get(model) as { n: number; first: number | null; last: number | null };
+    const l = this.db.prepare("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
+    return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
+  }
+
+  async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
+    const found: string[] = [];
+    const select = this.db.prepare("SELECT id FROM predictions WHERE model = ? AND id = ?");
+    for (const id of ids) if (select.get(model, id)) found.push(id);
+    return found;
+  }
+
+  async compact(
+    model: string,
+    limit: number,
+    plan: (rows: RawPrediction[]) => CompactionPlan,
+  ): Promise<number> {
+    const select = this.db.prepare(
+      `SELECT id, ts, bucket, version, score, prediction, features FROM predictions
+       WHERE model = ? AND state = 0 ORDER BY bucket LIMIT ?`,
+    );
+    const insertPart = this.db.prepare(
+      "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
+    );
+    const fold = this.db.prepare(
+      "UPDATE predictions SET state = 1, features = NULL WHERE model = ? AND id = ?",
+    );
+    const keep = this.db.prepare("UPDATE predictions SET state = 2 WHERE model = ? AND id = ?");
+    return this.db.transaction(() => {
+      const rows = (select.all(model, limit) as RawRow[]).map(rawFromRow);
+      if (rows.length === 0) return 0;
+      const result = plan(rows);
+      for (const part of result.parts)
+        insertPart.run(model, part.bucket, part.rows, JSON.stringify(part.summary));
+      const sample = new Set(result.keepAsSample);
+      for (const row of rows) (sample.has(row.id) ? keep : fold).run(model, row.id);
+      return rows.length;
+    })();
+  }
+
+  async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
+    const count = this.db.prepare(
+      "SELECT count(*) AS n FROM predictions WHERE model = ? AND state = 2 AND bucket = ?",
+    );
+    const out = new Map<number, number>();
+    for (const b of buckets) out.set(b, (count.get(model, b) as { n: number }).n);
+    return out;
+  }
+
+  async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
+      )
+      .all(model, fromBucket, toBucket) as { bucket: number; rows: number; summary: string }[];
+    return rows.map((r) => ({ bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+  }
+
+  async labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.ts, p.score, p.prediction, p.version, l.label FROM predictions p
+         JOIN labels l ON l.model = p.model AND l.id = p.id
+         WHERE p.model = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts DESC LIMIT ?`,
+      )
+      .all(model, from, to, limit) as {
+      id: string;
+      ts: number;
+      score: number | null;
+      prediction: string | null;
+      version: string | null;
+      label: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      timestamp: r.ts,
+      score: r.score,
+      prediction: decodeJson(r.prediction),
+      label: decodeJson(r.label),
+      version: r.version,
+    }));
+  }
+
+  async scored(
+    model: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): Promise<{ score: number | null; prediction: unknown }[]> {
+    const rows = this.db
+      .prepare("SELECT score, prediction FROM predictions WHERE model = ? AND ts >= ? AND ts < ? LIMIT ?")
+      .all(model, from, to, limit) as { score: number | null; prediction: string | null }[];
+    return rows.map((r) => ({ score: r.score, prediction: decodeJson(r.prediction) }));
+  }
+
+  async samples(model: string, limit: number): Promise<SampleRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.ts, p.bucket, p.version, p.score, p.prediction, p.features, l.label FROM predictions p
+         LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
+         WHERE p.model = ? AND p.features IS NOT NULL ORDER BY p.ts DESC LIMIT ?`,
+      )
+      .all(model, limit) as (RawRow & { label: string | null })[];
+    return rows.map((r) => ({ ...rawFromRow(r), label: decodeJson(r.label) }));
+  }
+
+  async deleteBefore(model: string, before: number): Promise<number> {
+    return this.db.transaction(() => {
+      let n = this.db
+        .prepare("DELETE FROM predictions WHERE model = ? AND ts < ?")
+        .run(model, before).changes;
+      n += this.db.prepare("DELETE FROM labels WHERE model = ? AND ts < ?").run(model, before).changes;
+      n += this.db
+        .prepare("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?")
+        .run(model, before).changes;
+      return n;
+    })();
+  }
+
+  async getAlerts(): Promise<AlertRecord[]> {
+    const rows = this.db.prepare("SELECT record FROM alerts").all() as { record: string }[];
+    return rows.map((r) => JSON.parse(r.record) as AlertRecord);
+  }
+
+  async saveAlert(alert: AlertRecord, event: AlertEvent | null): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "INSERT INTO alerts (fingerprint, record) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET record = excluded.record",
+        )
+        .run(alert.fingerprint, JSON.stringify(alert));
+      if (event)
+        this.db
+          .prepare("INSERT INTO alert_events (model, at, event) VALUES (?, ?, ?)")
+          .run(event.model, event.at, JSON.stringify(event));
+    })();
+  }
+
+  async alertHistory(filter: { model?: string; since?: number; limit: number }): Promise<AlertEvent[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT event FROM alert_events WHERE (? IS NULL OR model = ?) AND at >= ? ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(filter.model ?? null, filter.model ?? null, filter.since ?? -8.64e15, filter.limit) as {
+      event: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.event) as AlertEvent);
+  }
+
+  async addSilence(silence: Silence): Promise<void> {
+    this.db
+      .prepare("INSERT INTO silences (id, silence) VALUES (?, ?)")
+      .run(silence.id, JSON.stringify(silence));
+  }
+
+  async listSilences(): Promise<Silence[]> {
+    const rows = this.db.prepare("SELECT silence FROM silences ORDER BY id").all() as { silence: string }[];
+    return rows.map((r) => JSON.parse(r.silence) as Silence);
+  }
+
+  async deleteSilence(id: string): Promise<boolean> {
+    return this.db.prepare("DELETE FROM silences WHERE id = ?").run(id).changes === 1;
+  }
+}
+
+interface RawRow {
+  id: string;
+  ts: number;
+  bucket: number;
+  version: string | null;
+  score: number | null;
+  prediction: string | null;
+  features: string | null;
+}
+
+function rawFromRow(r: RawRow): RawPrediction {
+  return {
+    id: r.id,
+    timestamp: Number(r.ts),
+    bucket: Number(r.bucket),
+    version: r.version,
+    score: r.score === null ? null : Number(r.score),
+    prediction: decodeJson(r.prediction),
+    features: (decodeJson(r.features) ?? {}) as Record<string, unknown>,
+  };
+}
+
+export { type RawRow, rawFromRow };

@@ -1,0 +1,204 @@
+/**
+ * The monitor's one storage interface. Two implementations sit at the edge, one file each:
+ * `sqlite-store.ts` (embedded default) and `postgres-store.ts` (shared deployments). Both pass the same
+ * test suite (test/monitor/store.test.ts). Every write resolves only after its transaction is durable.
+ */
+
+export type Scope = "ingest" | "read" | "admin";
+export const SCOPES: readonly Scope[] = ["ingest", "read", "admin"];
+
+export type Task = "binary" | "regression";
+
+export interface FeatureSpec {
+  name: string;
+  type: "number" | "string" | "boolean";
+}
+
+export interface ModelSpec {
+  name: string;
+  task: Task;
+  /** The label value counted as positive (binary task); labels are compared as strings. */
+  positiveLabel: string;
+  /** Score at or above which a prediction counts as positive, when predictions are scores. */
+  threshold: number;
+  /** The expected features; empty until declared or taken from the first reference profile. */
+  features: FeatureSpec[];
+  /** When the model was trained (ISO time), for the model-age monitor. */
+  trainedAt: string | null;
+  createdAt: string;
+  description: string;
+}
+
+/** One prediction as ingested (validated, timestamp in ms since the epoch). */
+export interface PredictionRecord {
+  id: string;
+  timestamp: number;
+  version: string | null;
+  features: Record<string, unknown>;
+  prediction: unknown;
+  score: number | null;
+}
+
+export interface LabelRecord {
+  id: string;
+  label: unknown;
+  timestamp: number;
+}
+
+export interface WriteResult {
+  /** Records newly stored. */
+  accepted: number;
+  /** Records whose id was already stored (idempotent re-sends). */
+  duplicates: number;
+}
+
+export interface ModelCounts {
+  predictions: number;
+  labels: number;
+  /** Data time range covered by the stored predictions (ms), null when there are none. */
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+}
+
+/** A stored prediction whose features have not yet been folded into bucket summaries. */
+export interface RawPrediction extends PredictionRecord {
+  bucket: number;
+}
+
+/** A mergeable summary of (part of) one time bucket; the JSON is opaque to the store. */
+export interface BucketPart {
+  bucket: number;
+  rows: number;
+  summary: unknown;
+}
+
+/** The result of folding raw rows: parts to store, and which raw rows to keep as the debugging sample. */
+export interface CompactionPlan {
+  parts: BucketPart[];
+  keepAsSample: string[];
+}
+
+export interface LabeledPrediction {
+  id: string;
+  timestamp: number;
+  score: number | null;
+  prediction: unknown;
+  label: unknown;
+  version: string | null;
+}
+
+export interface SampleRecord extends PredictionRecord {
+  label: unknown;
+}
+
+export interface TokenRecord {
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+}
+
+export type AlertState = "pending" | "firing" | "resolved";
+
+export interface AlertRecord {
+  fingerprint: string;
+  rule: string;
+  model: string;
+  subject: string;
+  severity: string;
+  labels: Record<string, string>;
+  state: AlertState;
+  value: number | null;
+  /** When the condition first held in this episode (ms). */
+  activeSince: number;
+  firedAt: number | null;
+  resolvedAt: number | null;
+  lastEvaluated: number;
+  message: string;
+}
+
+export interface AlertEvent {
+  fingerprint: string;
+  rule: string;
+  model: string;
+  state: AlertState | "inactive";
+  at: number;
+  value: number | null;
+  severity: string;
+  labels: Record<string, string>;
+  message: string;
+}
+
+export interface Silence {
+  id: string;
+  /** Label name → exact value; every matcher must match an alert's labels. */
+  matchers: Record<string, string>;
+  startsAt: number;
+  endsAt: number;
+  comment: string;
+  createdBy: string;
+}
+
+export interface MonitorStore {
+  readonly kind: "sqlite" | "postgres";
+  /** Creates tables if missing (idempotent). */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  addToken(hash: string, name: string, scopes: Scope[]): Promise<void>;
+  findToken(hash: string): Promise<TokenRecord | null>;
+
+  /** Creates a model; false when one of that name exists already. */
+  createModel(spec: ModelSpec): Promise<boolean>;
+  updateModel(spec: ModelSpec): Promise<void>;
+  getModel(name: string): Promise<ModelSpec | null>;
+  listModels(): Promise<ModelSpec[]>;
+
+  putReference(model: string, version: string, profile: unknown): Promise<void>;
+  getReference(model: string, version: string): Promise<unknown | null>;
+  listReferenceVersions(model: string): Promise<string[]>;
+
+  /** Stores new predictions (by id; re-sent ids are ignored) durably. `bucketMs` sets their time bucket. */
+  insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult>;
+  insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult>;
+  counts(model: string): Promise<ModelCounts>;
+  /** Ids among `ids` that are stored as predictions (tests and clients checking acknowledgements). */
+  existingPredictionIds(model: string, ids: string[]): Promise<string[]>;
+
+  /**
+   * Folds up to `limit` raw predictions into bucket parts, in one transaction: `plan` (pure) turns the raw
+   * rows into parts; the store saves them, keeps the features of `keepAsSample`, drops the rest.
+   * Returns how many raw rows were folded (0 when none were left).
+   */
+  compact(model: string, limit: number, plan: (rows: RawPrediction[]) => CompactionPlan): Promise<number>;
+  /** How many sampled rows each of these buckets keeps already. */
+  sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
+  bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;
+  /** Predictions with a label, by prediction time in [from, to), at most `limit` (newest first). */
+  labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]>;
+  /** Scores and predictions (no labels needed) in [from, to), at most `limit`. */
+  scored(
+    model: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): Promise<{ score: number | null; prediction: unknown }[]>;
+  samples(model: string, limit: number): Promise<SampleRecord[]>;
+  /** Deletes data with a timestamp before `before` (ms). Returns rows deleted. */
+  deleteBefore(model: string, before: number): Promise<number>;
+
+  getAlerts(): Promise<AlertRecord[]>;
+  saveAlert(alert: AlertRecord, event: AlertEvent | null): Promise<void>;
+  alertHistory(filter: { model?: string; since?: number; limit: number }): Promise<AlertEvent[]>;
+  addSilence(silence: Silence): Promise<void>;
+  listSilences(): Promise<Silence[]>;
+  deleteSilence(id: string): Promise<boolean>;
+}
+
+/** Encodes an arbitrary JSON value for a TEXT column (undefined → null). */
+export function encodeJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+export function decodeJson(text: unknown): unknown {
+  return text === null || text === undefined ? null : JSON.parse(String(text));
+}
