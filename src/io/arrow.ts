@@ -7,7 +7,7 @@ import { ident } from "./duckdb.js";
 let loaded = 0;
 
 /**
- * Loads an Arrow IPC file (file or stream format) into a DuckDB temporary table and returns its name.
+ * Loads an Arrow IPC file (file or stream format) into a table of the in-process DuckDB (visible to all its connections) and returns its name.
  * DuckDB's arrow extension cannot be installed offline, so apache-arrow reads the file batch by batch
  * and DuckDB's appender stores it (DuckDB spills to disk past its memory limit).
  */
@@ -24,8 +24,8 @@ export async function loadArrowFile(conn: DuckDBConnection, path: string): Promi
   if (fields.length === 0) throw new UsageError(`${path}: the Arrow file has no columns`);
   const kinds = fields.map((f) => kindOf(f.type));
   const ddl = fields.map((f, i) => `${ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
-  await conn.run(`CREATE TEMP TABLE ${table} (${ddl})`);
-  const appender = await conn.createAppender(table, "temp");
+  await conn.run(`CREATE TABLE ${table} (${ddl})`);
+  const appender = await conn.createAppender(table);
   try {
     for await (const batch of reader as AsyncIterable<RecordBatch>) appendBatch(appender, batch, kinds);
   } catch (error) {

@@ -76,8 +76,8 @@ export interface Histogram {
   /** Bin edges, ascending; bin i is [edges[i], edges[i+1]) and the last bin is closed. */
   edges: number[];
   counts: number[];
-  /** "sketch": counts derived from the quantile sketch's buckets (exact up to the sketch's bucket width). */
-  method: "sketch";
+  /** "exact" from the full frequency table; "sketch" from sketch buckets (a bucket counts in the bin of its representative value). */
+  method: "exact" | "sketch";
 }
 
 /** DDSketch for integer/float columns; a power-of-two time grid for date/timestamp columns. */

@@ -1,0 +1,136 @@
+import { sortFloat64 } from "./sort.js";
+
+/**
+ * An empirical distribution of finite numbers as sorted distinct values with their counts.
+ * It is what every numeric drift statistic reads: sorting (or counting) happens once, and a
+ * column of a million integers with 900 distinct values becomes 900 pairs. Counts may be
+ * fractional when the distribution comes from a sketch.
+ */
+export interface Distribution {
+  /** Distinct finite values, ascending. */
+  values: Float64Array;
+  /** How many observations take each value. */
+  counts: Float64Array;
+  /** Σ counts. */
+  total: number;
+}
+
+/** Integer columns whose range is at most this many cells are counted, not sorted. */
+const MAX_COUNTING_RANGE = 1 << 22;
+
+/** Builds the distribution of the finite values in `values` (NaN and ±Inf are skipped). */
+export function distributionOf(values: Float64Array): Distribution {
+  const n = values.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  let finite = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue; // NaN or ±Inf
+    finite++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && v !== Math.floor(v)) integers = false;
+  }
+  if (finite === 0) return { values: new Float64Array(0), counts: new Float64Array(0), total: 0 };
+  const range = max - min;
+  if (integers && range < MAX_COUNTING_RANGE && range <= 4 * finite + 65536) {
+    const cells = new Uint32Array(range + 1);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v - v === 0) cells[v - min]++;
+    }
+    let distinct = 0;
+    for (let c = 0; c <= range; c++) if (cells[c] !== 0) distinct++;
+    const out = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    let k = 0;
+    for (let c = 0; c <= range; c++)
+      if (cells[c] !== 0) {
+        out[k] = min + c;
+        counts[k++] = cells[c];
+      }
+    return { values: out, counts, total: finite };
+  }
+  let finiteValues = values;
+  if (finite !== n) {
+    finiteValues = new Float64Array(finite);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (values[i] - values[i] === 0) finiteValues[k++] = values[i];
+  }
+  return distributionOfSorted(sortFloat64(finiteValues));
+}
+
+/** Collapses an ascending array of finite values into distinct values and counts. */
+export function distributionOfSorted(sorted: Float64Array): Distribution {
+  const n = sorted.length;
+  if (n === 0) return { values: new Float64Array(0), counts: new Float64Array(0), total: 0 };
+  let distinct = 1;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct === n) return { values: sorted, counts: new Float64Array(n).fill(1), total: n };
+  const values = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  let k = 0;
+  values[0] = sorted[0];
+  counts[0] = 1;
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] === sorted[i - 1]) counts[k]++;
+    else {
+      k++;
+      values[k] = sorted[i];
+      counts[k] = 1;
+    }
+  }
+  return { values, counts, total: n };
+}
+
+/** Builds a distribution from (value, count) pairs already in ascending value order (e.g. SQL GROUP BY … ORDER BY). */
+export function distributionOfPairs(values: Float64Array, counts: Float64Array): Distribution {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  return { values, counts, total };
+}
+
+/** Mean and population standard deviation (ddof = 0), two-pass for accuracy. */
+export function moments(d: Distribution): { mean: number; std: number } {
+  if (d.total === 0) return { mean: Number.NaN, std: Number.NaN };
+  let sum = 0;
+  for (let i = 0; i < d.values.length; i++) sum += d.values[i] * d.counts[i];
+  const mean = sum / d.total;
+  let m2 = 0;
+  for (let i = 0; i < d.values.length; i++) {
+    const dev = d.values[i] - mean;
+    m2 += dev * dev * d.counts[i];
+  }
+  return { mean, std: Math.sqrt(m2 / d.total) };
+}
+
+/**
+ * Quantile with NumPy's default 'linear' method (R type 7): h = (N − 1)·p, interpolate between the
+ * order statistics ⌊h⌋ and ⌊h⌋ + 1 (0-based), read from the counts without expanding them.
+ */
+export function quantile(d: Distribution, p: number): number {
+  if (d.total === 0) return Number.NaN;
+  // NumPy forms the virtual index as N·p − p and interpolates from the nearer end; doing the
+  // same keeps decile edges bit-identical to np.quantile.
+  const h = d.total * p - p;
+  const low = Math.max(0, Math.min(Math.floor(h), d.total - 1));
+  const frac = h - Math.floor(h);
+  const a = orderStatistic(d, low);
+  const b = orderStatistic(d, Math.min(low + 1, d.total - 1));
+  const diff = b - a;
+  return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
+}
+
+/** The value at 0-based rank r of the expanded sample. */
+function orderStatistic(d: Distribution, rank: number): number {
+  // binary search on the running counts would need a prefix array; a linear scan from the
+  // nearer end is fast enough for the nine decile edges we ask for.
+  let seen = 0;
+  for (let i = 0; i < d.values.length; i++) {
+    seen += d.counts[i];
+    if (rank < seen) return d.values[i];
+  }
+  return d.values[d.values.length - 1];
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { UsageError } from "../cli/errors.js";
+import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
+
+/** True when the path names a saved profile rather than a data file. */
+export function isProfileFile(path: string): boolean {
+  if (!path.toLowerCase().endsWith(".json")) return false;
+  try {
+    const head = readFileSync(path, { encoding: "utf8" }).slice(0, 4096);
+    return head.includes(`"format": "${PROFILE_FORMAT}"`) || head.includes(`"format":"${PROFILE_FORMAT}"`);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a profile written by `assay profile --out` (or its --json output), checking format and version. */
+export function readProfile(path: string): TableProfile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${path}: not a readable profile (${(error as Error).message.split("\n")[0]})`);
+  }
+  const p = doc as Partial<TableProfile>;
+  if (p?.format !== PROFILE_FORMAT) throw new UsageError(`${path}: not an Assay profile (format is not "${PROFILE_FORMAT}")`);
+  if (p.version !== PROFILE_VERSION)
+    throw new UsageError(`${path}: profile version ${String(p.version)} is not supported (this Assay reads version ${PROFILE_VERSION})`);
+  if (!Array.isArray(p.columns) || typeof p.rows !== "number") throw new UsageError(`${path}: profile has no rows/columns`);
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    engine: p.engine ?? "sql",
+    source: p.source ?? { name: path, digest: "" },
+    rows: p.rows,
+    columns: p.columns,
+  };
+}

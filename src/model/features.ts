@@ -1,0 +1,83 @@
+/** Turns the feature columns of a batch into the numeric matrices models consume. Browser-safe. */
+import type { Batch, Column } from "../table/types.js";
+import { ModelError } from "./model.js";
+
+export function findColumn(batch: Batch, name: string): Column {
+  const column = batch.columns.find((c) => c.name === name);
+  if (!column)
+    throw new ModelError(
+      `the model needs column '${name}', which the data does not have (columns: ${batch.columns.map((c) => c.name).join(", ")})`,
+    );
+  return column;
+}
+
+/**
+ * A row-major [rows × features] matrix of the named numeric columns. Missing cells become NaN (the
+ * model decides what that means); a text column is an error, because its encoding is the model's
+ * business and guessing it would give silently wrong scores.
+ */
+export function featureMatrix<T extends Float32Array | Float64Array>(
+  batch: Batch,
+  features: string[],
+  make: (length: number) => T,
+): T {
+  const d = features.length;
+  const out = make(batch.length * d);
+  features.forEach((name, j) => {
+    const column = findColumn(batch, name);
+    if (column.type === "string")
+      throw new ModelError(
+        `feature '${name}' is text; this model takes numbers (encode it, or score with a model that takes raw rows)`,
+      );
+    const { values, valid } = column;
+    for (let i = 0; i < batch.length; i++) out[i * d + j] = valid[i] ? values[i] : Number.NaN;
+  });
+  return out;
+}
+
+/** Rows as plain objects (for HTTP and JS-module models): numbers stay numbers, missing cells are null. */
+export function batchRecords(batch: Batch, features: string[] | null): Record<string, number | string | null>[] {
+  const columns = features ? features.map((f) => findColumn(batch, f)) : batch.columns;
+  const rows: Record<string, number | string | null>[] = new Array(batch.length);
+  for (let i = 0; i < batch.length; i++) {
+    const row: Record<string, number | string | null> = {};
+    for (const c of columns) row[c.name] = c.valid[i] ? c.values[i] : null;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** Rows [start, end) of a batch, sharing memory where the column type allows. */
+export function sliceBatch(batch: Batch, start: number, end: number): Batch {
+  return {
+    length: end - start,
+    offset: batch.offset + start,
+    columns: batch.columns.map((c) =>
+      c.type === "string"
+        ? { ...c, values: c.values.slice(start, end), valid: c.valid.subarray(start, end) }
+        : { ...c, values: c.values.subarray(start, end), valid: c.valid.subarray(start, end) },
+    ),
+  };
+}
+
+/**
+ * Reads a model's output into binary scores. Accepted shapes: [N], [N, 1] (the score itself) and
+ * [N, k] (column `index`, default the last one: P(class 1) for a two-column probability output).
+ */
+export function scoresFromOutput(
+  data: ArrayLike<number>,
+  dims: readonly number[],
+  rows: number,
+  index: number | undefined,
+  what: string,
+): Float64Array {
+  const width = dims.length <= 1 ? 1 : dims.slice(1).reduce((a, b) => a * b, 1);
+  if (data.length !== rows * width)
+    throw new ModelError(`${what}: expected ${rows} rows of output, got shape [${dims.join(", ")}]`);
+  const column = index ?? width - 1;
+  if (column < 0 || column >= width)
+    throw new ModelError(`${what}: output index ${column} is outside the output's ${width} column(s)`);
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = Number(data[i * width + column]);
+  return out;
+}

@@ -1,0 +1,36 @@
+/** Running a model over a whole table, in batches of a size that suits the adapter. */
+import type { Batch } from "../table/types.js";
+import { sliceBatch } from "./features.js";
+import type { Model, Prediction } from "./model.js";
+
+/** Rows per predict() call: big for in-process runtimes, small for endpoints (which batch again). */
+export function defaultBatchRows(model: Model): number {
+  return model.kind === "http" ? 4096 : 65_536;
+}
+
+/**
+ * Scores every row of `table` (a batch holding at least the model's features). `onProgress` gets the
+ * fraction done after each chunk.
+ */
+export async function predictTable(
+  model: Model,
+  table: Batch,
+  options: { batchRows?: number; onProgress?: (fraction: number) => void } = {},
+): Promise<Prediction> {
+  const rows = options.batchRows ?? defaultBatchRows(model);
+  const scores = new Float64Array(table.length);
+  let probabilities: Float64Array | undefined;
+  let classes: number | undefined;
+  for (let start = 0; start < table.length; start += rows) {
+    const end = Math.min(start + rows, table.length);
+    const part = await model.predict(start === 0 && end === table.length ? table : sliceBatch(table, start, end));
+    scores.set(part.scores, start);
+    if (part.probabilities && part.classes) {
+      classes = part.classes;
+      probabilities ??= new Float64Array(table.length * classes);
+      probabilities.set(part.probabilities, start * classes);
+    }
+    options.onProgress?.(end / table.length);
+  }
+  return probabilities ? { scores, probabilities, classes } : { scores };
+}

@@ -1,0 +1,254 @@
+import { ProfileBuilder } from "../profile/build.js";
+import { coreOf, mergeCores } from "../profile/merge.js";
+import { finalizeColumn } from "../profile/finalize.js";
+import type { ColumnProfile, TableProfile } from "../profile/types.js";
+import { batchFromRows, type ColumnInfo } from "../table/types.js";
+import type { FeatureSpec, ModelSpec, PredictionRecord } from "./store.js";
+
+/** Reserved column names for the model's outputs inside a bucket profile (features cannot start with "@"). */
+export const SCORE_COLUMN = "@score";
+export const PREDICTION_COLUMN = "@prediction";
+
+/** Per-feature counts the profile cannot hold: schema violations and values outside the reference. */
+export interface FeatureQuality {
+  /** Values of the wrong type for the schema (e.g. a string where a number is declared). */
+  typeErrors: number;
+  /** Numbers outside the reference [min, max]. */
+  outOfRange: number;
+  /** Categories the reference never saw (exact while the reference's frequency table is exact). */
+  outOfDomain: number;
+  /** Values that could be checked against a reference (0 when there was none at fold time). */
+  checked: number;
+}
+
+/**
+ * What one time bucket (or a merge of several: a window) holds: a mergeable profile of the features and
+ * of the model's outputs, plus counters. Format "assay.bucket" version 1.
+ */
+export interface BucketSummary {
+  format: "assay.bucket";
+  version: 1;
+  rows: number;
+  profile: TableProfile;
+  quality: Record<string, FeatureQuality>;
+  /** Features sent that the schema does not declare, with how many records carried them. */
+  unknownFeatures: Record<string, number>;
+  /** Rows with at least one numeric feature beyond Tukey's far-out fences of the reference. */
+  outlierRows: number;
+  /** Rows that could be checked for outliers (a reference existed when the bucket was folded). */
+  outlierChecked: number;
+  /** Predictions counted positive (prediction equals the positive label, or score ≥ threshold). */
+  positives: number;
+  versions: Record<string, number>;
+}
+
+/** Reference facts used when folding rows: ranges, domains and outlier fences per feature. */
+export interface ReferenceFacts {
+  ranges: Map<string, { min: number; max: number; fenceLow: number; fenceHigh: number }>;
+  domains: Map<string, Set<string>>;
+}
+
+export function referenceFacts(reference: TableProfile | null): ReferenceFacts | null {
+  if (!reference) return null;
+  const ranges: ReferenceFacts["ranges"] = new Map();
+  const domains: ReferenceFacts["domains"] = new Map();
+  for (const c of reference.columns) {
+    if (c.type === "string" || c.type === "boolean") {
+      // An inexact frequency table cannot prove a value unseen, so such columns get no domain check.
+      if (c.frequencies?.exact) domains.set(c.name, new Set(Object.keys(c.frequencies.counts)));
+    } else if (c.min !== null && c.max !== null) {
+      const q1 = c.quantiles?.["0.25"];
+      const q3 = c.quantiles?.["0.75"];
+      const iqr = q1 !== undefined && q3 !== undefined ? q3 - q1 : Number.NaN;
+      ranges.set(c.name, {
+        min: c.min,
+        max: c.max,
+        fenceLow: Number.isFinite(iqr) ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
+        fenceHigh: Number.isFinite(iqr) ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
+      });
+    }
+  }
+  return { ranges, domains };
+}
+
+/** The profile column type for a declared feature type. */
+function columnType(type: FeatureSpec["type"]): ColumnInfo["type"] {
+  return type === "number" ? "float" : type;
+}
+
+/** Guesses a schema from the first records (used when a model declares none and has no reference yet). */
+export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
+  const types = new Map<string, FeatureSpec["type"]>();
+  for (const r of records)
+    for (const [name, value] of Object.entries(r.features)) {
+      if (value === null || value === undefined || types.has(name)) continue;
+      types.set(name, typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "string");
+    }
+  return [...types.entries()].map(([name, type]) => ({ name, type }));
+}
+
+/** Features from a reference profile (dates and timestamps are monitored as numbers). */
+export function featuresFromProfile(profile: TableProfile, exclude: string[]): FeatureSpec[] {
+  return profile.columns
+    .filter((c) => !exclude.includes(c.name))
+    .map((c) => ({
+      name: c.name,
+      type: c.type === "string" ? "string" : c.type === "boolean" ? "boolean" : "number",
+    }));
+}
+
+export function isPositive(spec: ModelSpec, prediction: unknown, score: number | null): boolean {
+  if (prediction !== null && prediction !== undefined) {
+    if (typeof prediction === "number" && spec.task === "binary" && prediction > 0 && prediction < 1)
+      return prediction >= spec.threshold;
+    return String(prediction) === spec.positiveLabel || prediction === true;
+  }
+  return score !== null && score >= spec.threshold;
+}
+
+/** Folds a set of records (all of one bucket) into a summary. */
+export function summarize(spec: ModelSpec, records: PredictionRecord[], facts: ReferenceFacts | null): BucketSummary {
+  const columns: ColumnInfo[] = spec.features.map((f) => ({ name: f.name, type: columnType(f.type), sourceType: f.type }));
+  const numericPrediction = records.every(
+    (r) => r.prediction === null || r.prediction === undefined || typeof r.prediction === "number",
+  );
+  columns.push({ name: SCORE_COLUMN, type: "float", sourceType: "score" });
+  columns.push({
+    name: PREDICTION_COLUMN,
+    type: numericPrediction ? "float" : "string",
+    sourceType: "prediction",
+  });
+  const declared = new Set(spec.features.map((f) => f.name));
+  const quality: Record<string, FeatureQuality> = {};
+  for (const f of spec.features) quality[f.name] = { typeErrors: 0, outOfRange: 0, outOfDomain: 0, checked: 0 };
+  const unknownFeatures: Record<string, number> = {};
+  const versions: Record<string, number> = {};
+  let outlierRows = 0;
+  let positives = 0;
+  const rows: Record<string, unknown>[] = new Array(records.length);
+  records.forEach((record, i) => {
+    const row: Record<string, unknown> = {};
+    let outlier = false;
+    for (const f of spec.features) {
+      const q = quality[f.name];
+      let v = record.features[f.name];
+      if (v === undefined || v === null) {
+        row[f.name] = null;
+        continue;
+      }
+      if (f.type === "number") {
+        if (typeof v !== "number") {
+          q.typeErrors++;
+          v = null;
+        } else if (facts) {
+          const range = facts.ranges.get(f.name);
+          if (range && Number.isFinite(v)) {
+            q.checked++;
+            if (v < range.min || v > range.max) q.outOfRange++;
+            if (v < range.fenceLow || v > range.fenceHigh) outlier = true;
+          }
+        }
+      } else if (f.type === "boolean") {
+        if (typeof v !== "boolean") {
+          q.typeErrors++;
+          v = null;
+        }
+      } else if (typeof v !== "string") {
+        q.typeErrors++;
+        v = typeof v === "number" || typeof v === "boolean" ? String(v) : null;
+      }
+      if (typeof v === "string" || typeof v === "boolean") {
+        const domain = facts?.domains.get(f.name);
+        if (domain) {
+          q.checked++;
+          if (!domain.has(String(v))) q.outOfDomain++;
+        }
+      }
+      row[f.name] = v;
+    }
+    for (const name of Object.keys(record.features))
+      if (!declared.has(name)) unknownFeatures[name] = (unknownFeatures[name] ?? 0) + 1;
+    row[SCORE_COLUMN] = record.score;
+    const p = record.prediction;
+    row[PREDICTION_COLUMN] = p === null || p === undefined ? null : numericPrediction ? p : String(p);
+    if (isPositive(spec, p, record.score)) positives++;
+    if (outlier) outlierRows++;
+    const version = record.version ?? "";
+    versions[version] = (versions[version] ?? 0) + 1;
+    rows[i] = row;
+  });
+  const builder = new ProfileBuilder(columns);
+  builder.add(batchFromRows(columns, rows));
+  return {
+    format: "assay.bucket",
+    version: 1,
+    rows: records.length,
+    profile: builder.finish({ name: spec.name, digest: "" }),
+    quality,
+    unknownFeatures,
+    outlierRows,
+    outlierChecked: facts && facts.ranges.size > 0 ? records.length : 0,
+    positives,
+    versions,
+  };
+}
+
+/** Merges bucket summaries (a window). Profiles merge column by column; counters add. */
+export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null {
+  if (summaries.length === 0) return null;
+  const names: string[] = [];
+  const cores = new Map<string, ReturnType<typeof coreOf>>();
+  const quality: Record<string, FeatureQuality> = {};
+  const unknownFeatures: Record<string, number> = {};
+  const versions: Record<string, number> = {};
+  let rows = 0;
+  let outlierRows = 0;
+  let outlierChecked = 0;
+  let positives = 0;
+  for (const s of summaries) {
+    for (const column of s.profile.columns) {
+      const core = coreOf(column);
+      const seen = cores.get(column.name);
+      if (seen === undefined) {
+        names.push(column.name);
+        // Rows of earlier buckets that lacked this column count as missing.
+        cores.set(column.name, { ...core, missing: core.missing + rows });
+      } else if (seen.type !== core.type) {
+        // A prediction column that was numeric in one bucket and text in another: keep the first, count the rest missing.
+        cores.set(column.name, { ...seen, missing: seen.missing + s.rows });
+      } else cores.set(column.name, mergeCores(seen, core));
+    }
+    for (const name of names)
+      if (!s.profile.columns.some((c) => c.name === name)) {
+        const core = cores.get(name)!;
+        cores.set(name, { ...core, missing: core.missing + s.rows });
+      }
+    for (const [name, q] of Object.entries(s.quality)) {
+      const t = (quality[name] ??= { typeErrors: 0, outOfRange: 0, outOfDomain: 0, checked: 0 });
+      t.typeErrors += q.typeErrors;
+      t.outOfRange += q.outOfRange;
+      t.outOfDomain += q.outOfDomain;
+      t.checked += q.checked;
+    }
+    for (const [k, n] of Object.entries(s.unknownFeatures)) unknownFeatures[k] = (unknownFeatures[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(s.versions)) versions[k] = (versions[k] ?? 0) + n;
+    rows += s.rows;
+    outlierRows += s.outlierRows;
+    outlierChecked += s.outlierChecked;
+    positives += s.positives;
+  }
+  const first = summaries[0].profile;
+  const columns: ColumnProfile[] = names.map((name) => finalizeColumn(cores.get(name)!));
+  return {
+    format: "assay.bucket",
+    version: 1,
+    rows,
+    profile: { ...first, rows, columns },
+    quality,
+    unknownFeatures,
+    outlierRows,
+    outlierChecked,
+    positives,
+    versions,
+  };
+}

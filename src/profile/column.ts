@@ -1,0 +1,193 @@
+import { DDSketch } from "../sketch/ddsketch.js";
+import { FrequencyCounter, type FrequencyState } from "../sketch/frequency.js";
+import { GridSketch } from "../sketch/grid.js";
+import { hashNumber, hashString } from "../sketch/hash.js";
+import { HyperLogLog } from "../sketch/hll.js";
+import type { Column, ColumnInfo, ColumnType } from "../table/types.js";
+import { classify, emptyPatterns } from "./patterns.js";
+import type { PatternCounts, QuantileSketchState } from "./types.js";
+
+/** Grid base cell per temporal type: one day for dates, one second for timestamps (ms units). */
+export const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, timestamp: 1000 };
+
+/** The mergeable part of a column profile; everything else in ColumnProfile is derived from it. */
+export interface ColumnCore {
+  name: string;
+  type: ColumnType;
+  count: number;
+  missing: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  zeros: number;
+  negatives: number;
+  min: number | null;
+  max: number | null;
+  moments: { n: number; mean: number; m2: number } | null;
+  sketch: QuantileSketchState | null;
+  frequencies: FrequencyState;
+  hll: string;
+  /** Set when an engine counted distinct values exactly beyond the frequency capacity. */
+  exactDistinct?: number;
+  length: { min: number; max: number; mean: number } | null;
+  patterns: PatternCounts | null;
+}
+
+export interface ProfileOptions {
+  relativeAccuracy?: number;
+  frequencyCapacity?: number;
+}
+
+/** Chan et al.'s pairwise combination of (n, mean, M2). */
+export function combineMoments(
+  a: { n: number; mean: number; m2: number } | null,
+  b: { n: number; mean: number; m2: number } | null,
+): { n: number; mean: number; m2: number } | null {
+  if (!a || a.n === 0) return b && b.n > 0 ? { ...b } : a && b ? { n: 0, mean: 0, m2: 0 } : (a ?? b);
+  if (!b || b.n === 0) return { ...a };
+  const n = a.n + b.n;
+  const delta = b.mean - a.mean;
+  return { n, mean: a.mean + (delta * b.n) / n, m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n };
+}
+
+/** Accumulates one column over batches (the stream engine). */
+export class ColumnAccumulator {
+  count = 0;
+  missing = 0;
+  nan = 0;
+  posInf = 0;
+  negInf = 0;
+  zeros = 0;
+  negatives = 0;
+  min = Infinity;
+  max = -Infinity;
+  moments: { n: number; mean: number; m2: number } = { n: 0, mean: 0, m2: 0 };
+  readonly ddsketch: DDSketch | null = null;
+  readonly grid: GridSketch | null = null;
+  readonly frequencies: FrequencyCounter;
+  readonly hll = new HyperLogLog();
+  /** Hashing into the HLL starts only when the exact frequency table first overflows. */
+  private hashing = false;
+  private lengthMin = Infinity;
+  private lengthMax = -Infinity;
+  private lengthSum = 0;
+  readonly patterns: PatternCounts | null;
+
+  constructor(
+    readonly info: ColumnInfo,
+    options: ProfileOptions = {},
+  ) {
+    this.frequencies = new FrequencyCounter(options.frequencyCapacity);
+    if (info.type === "date" || info.type === "timestamp") this.grid = new GridSketch(GRID_BASE[info.type]);
+    else if (info.type !== "string") this.ddsketch = new DDSketch(options.relativeAccuracy);
+    this.patterns = info.type === "string" ? emptyPatterns() : null;
+  }
+
+  add(column: Column, length: number): void {
+    if (column.type === "string") this.addStrings(column.values, column.valid, length);
+    else this.addNumbers(column.values, column.valid, length);
+  }
+
+  private countValue(value: string | number): void {
+    const freq = this.frequencies;
+    if (!this.hashing && freq.counts.size === freq.capacity && !freq.counts.has(value as never)) {
+      for (const key of freq.counts.keys()) this.hll.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
+      this.hashing = true;
+    }
+    freq.add(value);
+    if (this.hashing) this.hll.addHash(typeof value === "number" ? hashNumber(value) : hashString(value));
+  }
+
+  private addNumbers(values: Float64Array, valid: Uint8Array, length: number): void {
+    let n = 0;
+    let sum = 0;
+    const sketch = this.ddsketch ?? this.grid!;
+    for (let i = 0; i < length; i++) {
+      if (valid[i] === 0) {
+        this.missing++;
+        continue;
+      }
+      this.count++;
+      const x = values[i];
+      if (x !== x) {
+        this.nan++;
+        continue;
+      }
+      if (x === Infinity || x === -Infinity) {
+        if (x > 0) this.posInf++;
+        else this.negInf++;
+        this.countValue(x);
+        continue;
+      }
+      n++;
+      sum += x;
+      if (x < this.min) this.min = x;
+      if (x > this.max) this.max = x;
+      if (x === 0) this.zeros++;
+      else if (x < 0) this.negatives++;
+      sketch.add(x);
+      this.countValue(x);
+    }
+    if (n === 0) return;
+    // Two passes over the batch for a stable M2, then Chan's combination with what came before.
+    const mean = sum / n;
+    let m2 = 0;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (valid[i] === 1 && Number.isFinite(x)) m2 += (x - mean) * (x - mean);
+    }
+    this.moments = combineMoments(this.moments, { n, mean, m2 })!;
+  }
+
+  private addStrings(values: (string | null)[], valid: Uint8Array, length: number): void {
+    const patterns = this.patterns!;
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      if (valid[i] === 0 || v === null) {
+        this.missing++;
+        continue;
+      }
+      this.count++;
+      const len = v.length;
+      if (len < this.lengthMin) this.lengthMin = len;
+      if (len > this.lengthMax) this.lengthMax = len;
+      this.lengthSum += len;
+      patterns[classify(v)]++;
+      this.countValue(v);
+    }
+  }
+
+  core(): ColumnCore {
+    const freq = this.frequencies.toState();
+    let hll = "";
+    if (this.hashing) hll = this.hll.serialize();
+    else {
+      const h = new HyperLogLog();
+      for (const key of this.frequencies.counts.keys()) h.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
+      hll = h.serialize();
+    }
+    const finite = this.moments.n > 0;
+    return {
+      name: this.info.name,
+      type: this.info.type,
+      count: this.count,
+      missing: this.missing,
+      nan: this.nan,
+      posInf: this.posInf,
+      negInf: this.negInf,
+      zeros: this.zeros,
+      negatives: this.negatives,
+      min: finite ? this.min : null,
+      max: finite ? this.max : null,
+      moments: this.info.type === "string" ? null : { ...this.moments },
+      sketch: this.ddsketch ? this.ddsketch.toState() : this.grid ? this.grid.toState() : null,
+      frequencies: freq,
+      hll,
+      length:
+        this.info.type === "string" && this.count > 0
+          ? { min: this.lengthMin, max: this.lengthMax, mean: this.lengthSum / this.count }
+          : null,
+      patterns: this.patterns ? { ...this.patterns } : null,
+    };
+  }
+}
