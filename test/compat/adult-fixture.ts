@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { fixture } from "../helpers/cli.js";
+
+/** adult_predictions.csv as columns (the file has no quoted cells). */
+export function adultPredictions(): {
+  labels: Uint8Array;
+  scoreV1: Float64Array;
+  scoreV2: Float64Array;
+  sex: string[];
+  race: string[];
+} {
+  const lines = readFileSync(fixture("compat", "adult_predictions.csv"), "utf8").trim().split("\n");
+  const n = lines.length - 1;
+  const labels = new Uint8Array(n);
+  const scoreV1 = new Float64Array(n);
+  const scoreV2 = new Float64Array(n);
+  const sex: string[] = [];
+  const race: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const cells = lines[i + 1].split(",");
+    labels[i] = Number(cells[1]);
+    scoreV1[i] = Number(cells[2]);
+    scoreV2[i] = Number(cells[3]);
+    sex.push(cells[4]);
+    race.push(cells[5]);
+  }
+  return { labels, scoreV1, scoreV2, sex, race };
+}
+
+export const oracles: any = JSON.parse(readFileSync(fixture("compat", "compat_oracles.json"), "utf8"));
+
+export function close(actual: number | null, expected: number, tolerance = 1e-12): boolean {
+  if (actual === null) return false;
+  return Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
+}
