@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { UsageError, oneLine } from "./errors.js";
+import { oneLine, UsageError } from "./errors.js";
 
 /** Each command lives in its own file and is imported only when it runs, so `assay --help` stays fast. */
 const COMMANDS: Record<string, { summary: string }> = {

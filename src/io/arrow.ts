@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
-import { DuckDBTimestampValue, type DuckDBConnection } from "@duckdb/node-api";
-import { RecordBatchReader, Type, type DataType, type RecordBatch } from "apache-arrow";
-import { UsageError, oneLine } from "../cli/errors.js";
+import { type DuckDBConnection, DuckDBTimestampValue } from "@duckdb/node-api";
+import { type DataType, type RecordBatch, RecordBatchReader, Type } from "apache-arrow";
+import { oneLine, UsageError } from "../cli/errors.js";
 import { ident } from "./duckdb.js";
 
 let loaded = 0;

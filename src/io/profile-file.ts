@@ -22,10 +22,14 @@ export function readProfile(path: string): TableProfile {
     throw new UsageError(`${path}: not a readable profile (${(error as Error).message.split("\n")[0]})`);
   }
   const p = doc as Partial<TableProfile>;
-  if (p?.format !== PROFILE_FORMAT) throw new UsageError(`${path}: not an Assay profile (format is not "${PROFILE_FORMAT}")`);
+  if (p?.format !== PROFILE_FORMAT)
+    throw new UsageError(`${path}: not an Assay profile (format is not "${PROFILE_FORMAT}")`);
   if (p.version !== PROFILE_VERSION)
-    throw new UsageError(`${path}: profile version ${String(p.version)} is not supported (this Assay reads version ${PROFILE_VERSION})`);
-  if (!Array.isArray(p.columns) || typeof p.rows !== "number") throw new UsageError(`${path}: profile has no rows/columns`);
+    throw new UsageError(
+      `${path}: profile version ${String(p.version)} is not supported (this Assay reads version ${PROFILE_VERSION})`,
+    );
+  if (!Array.isArray(p.columns) || typeof p.rows !== "number")
+    throw new UsageError(`${path}: profile has no rows/columns`);
   return {
     format: PROFILE_FORMAT,
     version: PROFILE_VERSION,

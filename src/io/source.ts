@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
-import { UsageError, oneLine } from "../cli/errors.js";
+import { oneLine, UsageError } from "../cli/errors.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
 import { loadArrowFile } from "./arrow.js";
 import { duckdb, ident, literal, queryRows } from "./duckdb.js";

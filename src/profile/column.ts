@@ -91,7 +91,8 @@ export class ColumnAccumulator {
   private countValue(value: string | number): void {
     const freq = this.frequencies;
     if (!this.hashing && freq.counts.size === freq.capacity && !freq.counts.has(value as never)) {
-      for (const key of freq.counts.keys()) this.hll.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
+      for (const key of freq.counts.keys())
+        this.hll.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
       this.hashing = true;
     }
     freq.add(value);
@@ -109,7 +110,7 @@ export class ColumnAccumulator {
       }
       this.count++;
       const x = values[i];
-      if (x !== x) {
+      if (Number.isNaN(x)) {
         this.nan++;
         continue;
       }
@@ -163,7 +164,8 @@ export class ColumnAccumulator {
     if (this.hashing) hll = this.hll.serialize();
     else {
       const h = new HyperLogLog();
-      for (const key of this.frequencies.counts.keys()) h.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
+      for (const key of this.frequencies.counts.keys())
+        h.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
       hll = h.serialize();
     }
     const finite = this.moments.n > 0;

@@ -58,7 +58,8 @@ export function finalizeColumn(core: ColumnCore): ColumnProfile {
     patterns: core.patterns,
     inferred: core.patterns ? inferFromPatterns(core.patterns) : { type: core.type, issue: null },
   };
-  if (core.exactDistinct !== undefined && !freq.exact) (profile as ColumnProfile & { exactDistinct?: number }).exactDistinct = core.exactDistinct;
+  if (core.exactDistinct !== undefined && !freq.exact)
+    (profile as ColumnProfile & { exactDistinct?: number }).exactDistinct = core.exactDistinct;
   return profile;
 }
 

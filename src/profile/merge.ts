@@ -12,7 +12,10 @@ import type { ColumnProfile, PatternCounts, TableProfile } from "./types.js";
  * sketches within their stated bounds. A column present on one side only counts as missing in the other's rows.
  */
 export function mergeProfiles(a: TableProfile, b: TableProfile): TableProfile {
-  const names = [...a.columns.map((c) => c.name), ...b.columns.map((c) => c.name).filter((n) => !a.columns.some((c) => c.name === n))];
+  const names = [
+    ...a.columns.map((c) => c.name),
+    ...b.columns.map((c) => c.name).filter((n) => !a.columns.some((c) => c.name === n)),
+  ];
   const columns = names.map((name) => {
     const left = a.columns.find((c) => c.name === name);
     const right = b.columns.find((c) => c.name === name);
@@ -25,7 +28,10 @@ export function mergeProfiles(a: TableProfile, b: TableProfile): TableProfile {
     format: a.format,
     version: a.version,
     engine: a.engine === b.engine ? a.engine : "stream",
-    source: { name: a.source.name === b.source.name ? a.source.name : `${a.source.name}+${b.source.name}`, digest: "" },
+    source: {
+      name: a.source.name === b.source.name ? a.source.name : `${a.source.name}+${b.source.name}`,
+      digest: "",
+    },
     rows: a.rows + b.rows,
     columns,
   };

@@ -10,7 +10,10 @@ export const PATTERNS: readonly [Exclude<keyof PatternCounts, "other">, string][
   ["float", "^\\s*[+-]?([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?\\s*$"],
   ["boolean", "^(true|false|TRUE|FALSE|True|False)$"],
   ["date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"],
-  ["timestamp", "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$"],
+  [
+    "timestamp",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$",
+  ],
 ];
 
 const COMPILED = PATTERNS.map(([name, source]) => [name, new RegExp(source)] as const);
@@ -23,7 +26,16 @@ export function classify(value: string): keyof PatternCounts {
   const c = value.charCodeAt(0);
   // Fast exit for the common case of words: not a digit, sign, dot, space, or the start of true/false.
   const plausible =
-    (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 32 || (c >= 9 && c <= 13) || c === 116 || c === 102 || c === 84 || c === 70;
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 116 ||
+    c === 102 ||
+    c === 84 ||
+    c === 70;
   if (!plausible) return "other";
   for (const [name, re] of COMPILED) if (re.test(value)) return name;
   return "other";
@@ -34,7 +46,10 @@ export function classify(value: string): keyof PatternCounts {
  * mixed with other text → mixed types. Dates and booleans written as text are normal in CSV and JSON, so
  * they change the inferred type without being flagged.
  */
-export function inferFromPatterns(p: PatternCounts): { type: ColumnType; issue: "numbers_as_strings" | "mixed_types" | null } {
+export function inferFromPatterns(p: PatternCounts): {
+  type: ColumnType;
+  issue: "numbers_as_strings" | "mixed_types" | null;
+} {
   const total = p.integer + p.float + p.boolean + p.date + p.timestamp + p.other;
   if (total === 0) return { type: "string", issue: null };
   const numeric = p.integer + p.float;

@@ -1,6 +1,11 @@
-import { batchExpression, guard, type Source } from "../io/source.js";
 import { duckdb, ident, literal, queryRows } from "../io/duckdb.js";
-import { BucketStore, DEFAULT_MAX_BINS, DEFAULT_RELATIVE_ACCURACY, multiplierOf } from "../sketch/ddsketch.js";
+import { batchExpression, guard, type Source } from "../io/source.js";
+import {
+  BucketStore,
+  DEFAULT_MAX_BINS,
+  DEFAULT_RELATIVE_ACCURACY,
+  multiplierOf,
+} from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY, type FrequencyState } from "../sketch/frequency.js";
 import { DEFAULT_GRID_BINS, gridWidthFor } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
@@ -8,8 +13,8 @@ import { HyperLogLog } from "../sketch/hll.js";
 import type { ColumnInfo } from "../table/types.js";
 import { type ColumnCore, GRID_BASE } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
-import { PATTERNS, classify, emptyPatterns } from "./patterns.js";
-import { PROFILE_FORMAT, PROFILE_VERSION, type PatternCounts, type TableProfile } from "./types.js";
+import { classify, emptyPatterns, PATTERNS } from "./patterns.js";
+import { type PatternCounts, PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
 /**
  * The SQL push-down engine: DuckDB computes the same profile as the stream engine — the same moments,
@@ -121,7 +126,8 @@ async function columnCore(
       max: n > 0 ? num("max") : null,
       moments: { n, mean: n > 0 ? num("mean") : 0, m2: n > 0 ? num("varpop") * n : 0 },
     });
-    core.sketch = n > 0 ? await sketchOf(source, base, column, core.min!, core.max!, core.zeros) : emptySketch(column);
+    core.sketch =
+      n > 0 ? await sketchOf(source, base, column, core.min!, core.max!, core.zeros) : emptySketch(column);
   } else {
     core.length = count > 0 ? { min: num("lmin"), max: num("lmax"), mean: num("lmean") } : null;
   }
@@ -141,12 +147,17 @@ async function columnCore(
   for (const r of kept) counts[String(r.v)] = r.n as number;
   const frequencies: FrequencyState = { exact, capacity, counts, error: 0 };
   core.frequencies = frequencies;
-  if (!numeric) core.patterns = exact ? patternsOfTable(freqRows) : await patternsInSql(source, base, column, count);
+  if (!numeric)
+    core.patterns = exact ? patternsOfTable(freqRows) : await patternsInSql(source, base, column, count);
   const hll = new HyperLogLog();
-  if (exact) for (const r of freqRows) hll.addHash(numeric ? hashNumber(r.v as number) : hashString(r.v as string));
+  if (exact)
+    for (const r of freqRows) hll.addHash(numeric ? hashNumber(r.v as number) : hashString(r.v as string));
   else {
     core.exactDistinct = groups;
-    const result = await guard(source.name, source.conn.stream(`SELECT DISTINCT ${c} AS v FROM ${base} WHERE ${valueFilter}`));
+    const result = await guard(
+      source.name,
+      source.conn.stream(`SELECT DISTINCT ${c} AS v FROM ${base} WHERE ${valueFilter}`),
+    );
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
@@ -164,7 +175,14 @@ async function columnCore(
 function emptySketch(column: ColumnInfo): ColumnCore["sketch"] {
   if (column.type === "date" || column.type === "timestamp")
     return { kind: "grid", width: GRID_BASE[column.type], maxBins: DEFAULT_GRID_BINS, cells: {} };
-  return { kind: "ddsketch", relativeAccuracy: DEFAULT_RELATIVE_ACCURACY, maxBins: DEFAULT_MAX_BINS, positive: {}, negative: {}, zeros: 0 };
+  return {
+    kind: "ddsketch",
+    relativeAccuracy: DEFAULT_RELATIVE_ACCURACY,
+    maxBins: DEFAULT_MAX_BINS,
+    positive: {},
+    negative: {},
+    zeros: 0,
+  };
 }
 
 async function sketchOf(
@@ -180,7 +198,10 @@ async function sketchOf(
     const width = gridWidthFor(min, max, GRID_BASE[column.type]);
     const cells = await guard(
       source.name,
-      queryRows(source.conn, `SELECT floor(${c} / ${width})::DOUBLE AS k, count(*)::DOUBLE AS n FROM ${base} WHERE isfinite(${c}) GROUP BY k ORDER BY k`),
+      queryRows(
+        source.conn,
+        `SELECT floor(${c} / ${width})::DOUBLE AS k, count(*)::DOUBLE AS n FROM ${base} WHERE isfinite(${c}) GROUP BY k ORDER BY k`,
+      ),
     );
     const out: Record<string, number> = {};
     for (const r of cells) out[String(r.k)] = r.n as number;
@@ -215,16 +236,25 @@ function patternsOfTable(rows: Record<string, unknown>[]): PatternCounts {
 }
 
 /** Past the frequency capacity, DuckDB classifies every value with the same (RE2-compatible) expressions. */
-async function patternsInSql(source: Source, base: string, column: ColumnInfo, count: number): Promise<PatternCounts> {
+async function patternsInSql(
+  source: Source,
+  base: string,
+  column: ColumnInfo,
+  count: number,
+): Promise<PatternCounts> {
   const c = ident(column.name);
   const seen: string[] = [];
   const parts: string[] = [];
   for (const [name, pattern] of PATTERNS) {
     const here = `regexp_matches(${c}, ${literal(pattern)})`;
-    parts.push(`count(*) FILTER (WHERE ${[...seen.map((x) => `NOT ${x}`), here].join(" AND ")})::DOUBLE AS ${name}`);
+    parts.push(
+      `count(*) FILTER (WHERE ${[...seen.map((x) => `NOT ${x}`), here].join(" AND ")})::DOUBLE AS ${name}`,
+    );
     seen.push(here);
   }
-  const row = (await guard(source.name, queryRows(source.conn, `SELECT ${parts.join(", ")} FROM ${base}`)))[0];
+  const row = (
+    await guard(source.name, queryRows(source.conn, `SELECT ${parts.join(", ")} FROM ${base}`))
+  )[0];
   const patterns = emptyPatterns();
   let classified = 0;
   for (const [name] of PATTERNS) {

@@ -83,7 +83,8 @@ export class DDSketch {
     readonly relativeAccuracy = DEFAULT_RELATIVE_ACCURACY,
     readonly maxBins = DEFAULT_MAX_BINS,
   ) {
-    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new RangeError("relative accuracy must be in (0, 1)");
+    if (!(relativeAccuracy > 0 && relativeAccuracy < 1))
+      throw new RangeError("relative accuracy must be in (0, 1)");
     this.multiplier = multiplierOf(relativeAccuracy);
     this.positive = new BucketStore(maxBins);
     this.negative = new BucketStore(maxBins);
@@ -131,11 +132,13 @@ export function ddBuckets(state: DDSketchState): { lo: number; hi: number; value
   const neg = Object.entries(state.negative)
     .map(([k, c]) => [Number(k), c] as const)
     .sort((a, b) => b[0] - a[0]);
-  for (const [k, c] of neg) out.push({ lo: -(gamma ** k), hi: -(gamma ** (k - 1)), value: -bucketValue(k, gamma), count: c });
+  for (const [k, c] of neg)
+    out.push({ lo: -(gamma ** k), hi: -(gamma ** (k - 1)), value: -bucketValue(k, gamma), count: c });
   if (state.zeros > 0) out.push({ lo: 0, hi: 0, value: 0, count: state.zeros });
   const pos = Object.entries(state.positive)
     .map(([k, c]) => [Number(k), c] as const)
     .sort((a, b) => a[0] - b[0]);
-  for (const [k, c] of pos) out.push({ lo: gamma ** (k - 1), hi: gamma ** k, value: bucketValue(k, gamma), count: c });
+  for (const [k, c] of pos)
+    out.push({ lo: gamma ** (k - 1), hi: gamma ** k, value: bucketValue(k, gamma), count: c });
   return out;
 }

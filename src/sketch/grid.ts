@@ -95,5 +95,10 @@ export function gridBuckets(state: GridState): { lo: number; hi: number; value: 
   return Object.entries(state.cells)
     .map(([k, c]) => [Number(k), c] as const)
     .sort((a, b) => a[0] - b[0])
-    .map(([k, c]) => ({ lo: k * state.width, hi: (k + 1) * state.width, value: (k + 0.5) * state.width, count: c }));
+    .map(([k, c]) => ({
+      lo: k * state.width,
+      hi: (k + 1) * state.width,
+      value: (k + 0.5) * state.width,
+      count: c,
+    }));
 }

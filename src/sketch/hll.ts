@@ -21,7 +21,8 @@ export class HyperLogLog {
   }
 
   merge(other: HyperLogLog): void {
-    for (let i = 0; i < M; i++) if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
+    for (let i = 0; i < M; i++)
+      if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
   }
 
   estimate(): number {
@@ -45,7 +46,8 @@ export class HyperLogLog {
     const hll = new HyperLogLog();
     if (text) {
       const bytes = decodeBase64(text);
-      if (bytes.length !== M) throw new Error(`HyperLogLog registers: expected ${M} bytes, found ${bytes.length}`);
+      if (bytes.length !== M)
+        throw new Error(`HyperLogLog registers: expected ${M} bytes, found ${bytes.length}`);
       hll.registers.set(bytes);
     }
     return hll;

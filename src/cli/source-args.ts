@@ -1,0 +1,16 @@
+import { openSource, type Source } from "../io/source.js";
+import { UsageError } from "./errors.js";
+
+/** The `<source>` of DESIGN §3: a file path positional, or --sql "…". */
+export async function sourceFromArgs(positionals: string[], sql: unknown, what = "source"): Promise<Source> {
+  if (typeof sql === "string") {
+    if (positionals.length > 0)
+      throw new UsageError(`give either a file or --sql, not both (got '${positionals[0]}' and --sql)`);
+    return openSource({ sql });
+  }
+  if (positionals.length === 0)
+    throw new UsageError(`missing ${what}: a data file (.csv .parquet …) or --sql "SELECT …"`);
+  if (positionals.length > 1)
+    throw new UsageError(`expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}`);
+  return openSource({ path: positionals[0] });
+}
