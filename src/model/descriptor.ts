@@ -64,7 +64,9 @@ export function readDescriptor(file: string): ModelDescriptor {
   try {
     raw = file.toLowerCase().endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new ModelError(`${file}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]})`);
+    throw new ModelError(
+      `${file}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"} (${(error as Error).message.split("\n")[0]})`,
+    );
   }
   return checkDescriptor(raw, file);
 }
@@ -75,12 +77,16 @@ export function checkDescriptor(raw: unknown, file: string): ModelDescriptor {
     throw new ModelError(`${file}: a model descriptor must be a mapping (path, features, …)`);
   const d = raw as Record<string, unknown>;
   for (const key of Object.keys(d))
-    if (!KEYS.has(key)) throw new ModelError(`${file}: unknown key '${key}' (known: ${[...KEYS].join(", ")})`);
+    if (!KEYS.has(key))
+      throw new ModelError(`${file}: unknown key '${key}' (known: ${[...KEYS].join(", ")})`);
   const targets = ["path", "url", "module"].filter((k) => d[k] !== undefined);
   if (targets.length !== 1)
-    throw new ModelError(`${file}: give exactly one of 'path' (ONNX file), 'url' (HTTP endpoint) or 'module' (JS file)`);
+    throw new ModelError(
+      `${file}: give exactly one of 'path' (ONNX file), 'url' (HTTP endpoint) or 'module' (JS file)`,
+    );
   const text = (k: string) => {
-    if (d[k] !== undefined && typeof d[k] !== "string") throw new ModelError(`${file}: '${k}' must be a string`);
+    if (d[k] !== undefined && typeof d[k] !== "string")
+      throw new ModelError(`${file}: '${k}' must be a string`);
     return d[k] as string | undefined;
   };
   const int = (k: string) => {
@@ -88,7 +94,10 @@ export function checkDescriptor(raw: unknown, file: string): ModelDescriptor {
       throw new ModelError(`${file}: '${k}' must be a non-negative integer`);
     return d[k] as number | undefined;
   };
-  if (d.features !== undefined && !(Array.isArray(d.features) && d.features.every((f) => typeof f === "string")))
+  if (
+    d.features !== undefined &&
+    !(Array.isArray(d.features) && d.features.every((f) => typeof f === "string"))
+  )
     throw new ModelError(`${file}: 'features' must be a list of column names`);
   if (d.task !== undefined && !["binary", "multiclass", "regression"].includes(d.task as string))
     throw new ModelError(`${file}: 'task' must be binary, multiclass or regression`);

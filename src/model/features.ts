@@ -36,7 +36,10 @@ export function featureMatrix<T extends Float32Array | Float64Array>(
 }
 
 /** Rows as plain objects (for HTTP and JS-module models): numbers stay numbers, missing cells are null. */
-export function batchRecords(batch: Batch, features: string[] | null): Record<string, number | string | null>[] {
+export function batchRecords(
+  batch: Batch,
+  features: string[] | null,
+): Record<string, number | string | null>[] {
   const columns = features ? features.map((f) => findColumn(batch, f)) : batch.columns;
   const rows: Record<string, number | string | null>[] = new Array(batch.length);
   for (let i = 0; i < batch.length; i++) {

@@ -60,7 +60,9 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
       } catch (error) {
         const e = error as Error & { cause?: { code?: string } };
         lastError =
-          e.name === "TimeoutError" ? `no reply within ${timeoutMs} ms` : `unreachable (${e.cause?.code ?? e.message})`;
+          e.name === "TimeoutError"
+            ? `no reply within ${timeoutMs} ms`
+            : `unreachable (${e.cause?.code ?? e.message})`;
         continue;
       }
       if (response.status === 429 || response.status >= 500) {
@@ -85,7 +87,8 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
         (body as Record<string, unknown>)?.probabilities);
     if (!Array.isArray(list))
       throw new ModelError(`${url}: expected {"predictions": [...]} in the reply, got ${preview(body)}`);
-    if (list.length !== rows) throw new ModelError(`${url}: sent ${rows} rows, got ${list.length} predictions`);
+    if (list.length !== rows)
+      throw new ModelError(`${url}: sent ${rows} rows, got ${list.length} predictions`);
     const out = new Float64Array(rows);
     for (let i = 0; i < rows; i++) out[i] = scalar(list[i], i);
     return out;

@@ -33,7 +33,13 @@ export interface LoadModelOptions {
   name?: string;
   task?: ModelTask;
   /** Endpoint settings for http(s) specs given without a descriptor. */
-  http?: { batchSize?: number; timeoutMs?: number; retries?: number; backoffMs?: number; concurrency?: number };
+  http?: {
+    batchSize?: number;
+    timeoutMs?: number;
+    retries?: number;
+    backoffMs?: number;
+    concurrency?: number;
+  };
 }
 
 export async function loadModel(spec: string, options: LoadModelOptions = {}): Promise<Model> {
@@ -41,7 +47,12 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
   if (trimmed === "") throw new ModelError("empty model spec");
   if (trimmed.startsWith("score:")) return scoreColumnModel(trimmed.slice("score:".length), options.task);
   if (/^https?:\/\//i.test(trimmed))
-    return httpModel(trimmed, { ...options.http, features: options.features, name: options.name, task: options.task });
+    return httpModel(trimmed, {
+      ...options.http,
+      features: options.features,
+      name: options.name,
+      task: options.task,
+    });
   const ext = extname(trimmed).toLowerCase();
   if (!existsSync(trimmed)) throw new ModelError(`${trimmed}: no such model file`);
   switch (ext) {
@@ -69,10 +80,21 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
 async function fromDescriptor(file: string, options: LoadModelOptions): Promise<Model> {
   const d = readDescriptor(file);
   const features = options.features ?? d.features;
-  const common = { name: options.name ?? d.name, task: options.task ?? d.task, positiveClass: d.positiveClass };
+  const common = {
+    name: options.name ?? d.name,
+    task: options.task ?? d.task,
+    positiveClass: d.positiveClass,
+  };
   if (d.path !== undefined) {
-    if (!features || features.length === 0) throw new ModelError(`${file}: an ONNX model needs 'features' (in order)`);
-    return loadOnnxModel(d.path, { ...common, features, input: d.input, output: d.output, outputIndex: d.outputIndex });
+    if (!features || features.length === 0)
+      throw new ModelError(`${file}: an ONNX model needs 'features' (in order)`);
+    return loadOnnxModel(d.path, {
+      ...common,
+      features,
+      input: d.input,
+      output: d.output,
+      outputIndex: d.outputIndex,
+    });
   }
   if (d.url !== undefined)
     return httpModel(d.url, {

@@ -31,7 +31,8 @@ export async function loadModuleModel(path: string, options: ModuleOptions = {})
   const predict = (mod.predict ?? (mod.default as Record<string, unknown> | undefined)?.predict) as
     | Predict
     | undefined;
-  if (typeof predict !== "function") throw new ModelError(`${path}: the module does not export a predict function`);
+  if (typeof predict !== "function")
+    throw new ModelError(`${path}: the module does not export a predict function`);
   const declared = Array.isArray(mod.features) ? (mod.features as string[]) : null;
   const features = options.features ?? declared;
   return {
@@ -51,7 +52,9 @@ export async function loadModuleModel(path: string, options: ModuleOptions = {})
         throw new ModelError(`${basename(path)}: predict must return an array of scores`);
       const scores = Float64Array.from(list as ArrayLike<number>, Number);
       if (scores.length !== batch.length)
-        throw new ModelError(`${basename(path)}: predict returned ${scores.length} scores for ${batch.length} rows`);
+        throw new ModelError(
+          `${basename(path)}: predict returned ${scores.length} scores for ${batch.length} rows`,
+        );
       return { scores };
     },
     async close() {},

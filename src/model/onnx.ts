@@ -45,7 +45,9 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
   if (meta?.isTensor) {
     if (meta.type === "float64") dtype = "float64";
     else if (meta.type !== "float32")
-      throw new ModelError(`${path}: input '${inputName}' is ${meta.type}; only float32/float64 inputs are supported`);
+      throw new ModelError(
+        `${path}: input '${inputName}' is ${meta.type}; only float32/float64 inputs are supported`,
+      );
     const width = meta.shape[meta.shape.length - 1];
     if (meta.shape.length !== 2)
       throw new ModelError(
@@ -83,11 +85,15 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
       try {
         result = await session.run({ [inputName]: tensor }, [outputName]);
       } catch (error) {
-        throw new ModelError(`${basename(path)}: inference failed (${(error as Error).message.split("\n")[0]})`);
+        throw new ModelError(
+          `${basename(path)}: inference failed (${(error as Error).message.split("\n")[0]})`,
+        );
       }
       const out = result[outputName] as Tensor;
       if (!out || typeof out.dims === "undefined")
-        throw new ModelError(`${basename(path)}: output '${outputName}' is not a tensor (disable ZipMap when exporting)`);
+        throw new ModelError(
+          `${basename(path)}: output '${outputName}' is not a tensor (disable ZipMap when exporting)`,
+        );
       return {
         scores: scoresFromOutput(
           out.data as ArrayLike<number>,
@@ -122,7 +128,9 @@ function pickInput(session: InferenceSession, wanted: string | undefined, path: 
 function pickOutput(session: InferenceSession, wanted: string | undefined, path: string): string {
   if (wanted !== undefined) {
     if (!session.outputNames.includes(wanted))
-      throw new ModelError(`${path}: no output named '${wanted}' (outputs: ${session.outputNames.join(", ")})`);
+      throw new ModelError(
+        `${path}: no output named '${wanted}' (outputs: ${session.outputNames.join(", ")})`,
+      );
     return wanted;
   }
   return session.outputNames.find((n) => /prob/i.test(n)) ?? session.outputNames[0];

@@ -5,7 +5,10 @@ import type { Model, Prediction } from "./model.js";
 
 /** Rows per predict() call: big for in-process runtimes, small for endpoints (which batch again). */
 export function defaultBatchRows(model: Model): number {
-  return model.kind === "http" ? 4096 : 65_536;
+  if (model.kind !== "http") return 65_536;
+  // A whole number of requests per chunk, so no request is cut short in the middle of a table.
+  const perRequest = Number(model.metadata.batchSize) || 256;
+  return perRequest * 16;
 }
 
 /**
@@ -23,7 +26,9 @@ export async function predictTable(
   let classes: number | undefined;
   for (let start = 0; start < table.length; start += rows) {
     const end = Math.min(start + rows, table.length);
-    const part = await model.predict(start === 0 && end === table.length ? table : sliceBatch(table, start, end));
+    const part = await model.predict(
+      start === 0 && end === table.length ? table : sliceBatch(table, start, end),
+    );
     scores.set(part.scores, start);
     if (part.probabilities && part.classes) {
       classes = part.classes;

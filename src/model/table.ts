@@ -9,9 +9,7 @@ export async function readTable(source: Source, columns?: string[]): Promise<Bat
     parts.push(batch);
     length += batch.length;
   }
-  const info = columns
-    ? columns.map((name) => source.columns.find((c) => c.name === name)!)
-    : source.columns;
+  const info = columns ? columns.map((name) => source.columns.find((c) => c.name === name)!) : source.columns;
   const out: Column[] = info.map((c, j) => {
     const valid = new Uint8Array(length);
     if (c.type === "string") {

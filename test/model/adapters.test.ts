@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { test } from "node:test";
+// @ts-expect-error a plain .mjs fixture without types
+import { predict as jsPredict } from "../../../test/fixtures/evaluate/adult_v1_model.mjs";
+import { checkDescriptor } from "../../src/model/descriptor.js";
+import { loadModel, ModelError, predictTable } from "../../src/model/index.js";
+import { oraclePredictions } from "../evaluate/oracle.js";
+import { fixture } from "../helpers/cli.js";
+import { adultTest } from "./helpers.js";
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+async function serve(handler: (body: { instances: Record<string, number>[] }, count: number) => unknown) {
+  let count = 0;
+  const requests: number[] = [];
+  const server: Server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", async () => {
+      count++;
+      const body = JSON.parse(text);
+      requests.push(body.instances.length);
+      const reply = await handler(body, count);
+      if (typeof reply === "number") {
+        res.statusCode = reply;
+        res.end("server says no");
+        return;
+      }
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(reply));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/predict`;
+  return { url, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+test("the module adapter runs a JS predict(rows) function", async () => {
+  const model = await loadModel(fixture("evaluate", "adult_v1_model.mjs"));
+  assert.equal(model.name, "adult-v1 (JS)");
+  assert.equal(model.features?.length, 6);
+  const { scores } = await predictTable(model, await adultTest());
+  assert.ok(maxDiff(scores, oraclePredictions().v1) < 1e-12);
+});
+
+test("the HTTP adapter batches rows and reproduces the model's scores", async () => {
+  const server = await serve(({ instances }) => ({ predictions: jsPredict(instances) }));
+  try {
+    const model = await loadModel(server.url, {
+      features: ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"],
+      http: { batchSize: 1000 },
+    });
+    const { scores } = await predictTable(model, await adultTest());
+    assert.ok(maxDiff(scores, oraclePredictions().v1) < 1e-12);
+    assert.equal(server.requests.length, 17);
+    assert.ok(server.requests.every((n) => n <= 1000));
+  } finally {
+    await server.close();
+  }
+});
+
+test("the HTTP adapter retries 5xx replies and accepts probability pairs", async () => {
+  const server = await serve(({ instances }, count) =>
+    count <= 2 ? 503 : { predictions: instances.map(() => [0.25, 0.75]) },
+  );
+  try {
+    const model = await loadModel(server.url, { http: { retries: 2, backoffMs: 5 } });
+    const table = await adultTest();
+    const { scores } = await model.predict({ ...table, length: 3 } as typeof table);
+    assert.deepEqual([...scores], [0.75, 0.75, 0.75]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("HTTP failures are clear errors: unreachable, timeout, 4xx, bad reply", async () => {
+  const table = await adultTest();
+  const three = { ...table, length: 3 };
+  const dead = await serve(() => ({}));
+  await dead.close();
+  const unreachable = await loadModel(dead.url, { http: { retries: 1, backoffMs: 1 } });
+  await assert.rejects(
+    unreachable.predict(three),
+    (e: Error) => e instanceof ModelError && /unreachable \(ECONNREFUSED\) after 2 attempts/.test(e.message),
+  );
+  const slow = await serve(() => new Promise((r) => setTimeout(() => r({ predictions: [0, 0, 0] }), 500)));
+  const badRequest = await serve(() => 400);
+  const wrongCount = await serve(() => ({ predictions: [0.5] }));
+  const notAList = await serve(() => ({ result: "ok" }));
+  try {
+    await assert.rejects(
+      (await loadModel(slow.url, { http: { timeoutMs: 50, retries: 0 } })).predict(three),
+      /no reply within 50 ms after 1 attempt/,
+    );
+    await assert.rejects((await loadModel(badRequest.url)).predict(three), /HTTP 400 server says no/);
+    await assert.rejects((await loadModel(wrongCount.url)).predict(three), /sent 3 rows, got 1 predictions/);
+    await assert.rejects((await loadModel(notAList.url)).predict(three), /expected \{"predictions"/);
+  } finally {
+    await Promise.all([slow.close(), badRequest.close(), wrongCount.close(), notAList.close()]);
+  }
+});
+
+test("score:COL reads a column of precomputed scores", async () => {
+  const model = await loadModel("score:age");
+  const { scores } = await model.predict(await adultTest());
+  assert.equal(scores[0], 25);
+  await assert.rejects(loadModel("score:"), /needs a column name/);
+});
+
+test("descriptors are checked key by key", () => {
+  assert.throws(() => checkDescriptor({ path: "a.onnx", featurs: [] }, "m.yaml"), /unknown key 'featurs'/);
+  assert.throws(() => checkDescriptor({ features: ["a"] }, "m.yaml"), /exactly one of 'path'/);
+  assert.throws(() => checkDescriptor({ path: "a.onnx", features: "a,b" }, "m.yaml"), /list of column names/);
+  assert.throws(() => checkDescriptor([1], "m.yaml"), /must be a mapping/);
+  const d = checkDescriptor({ path: "a.onnx", features: ["x"], positiveClass: 1 }, "/tmp/models/m.yaml");
+  assert.equal(d.path, "/tmp/models/a.onnx");
+  assert.equal(d.positiveClass, "1");
+});
