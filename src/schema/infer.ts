@@ -76,9 +76,13 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
       );
       if (cp.quantiles) {
         const quantiles: Record<string, number> = {};
-        for (const q of UNIT_QUANTILES) if (cp.quantiles[q] !== undefined) quantiles[q] = cp.quantiles[q];
-        contract.reference = { quantiles, mean: cp.mean };
-        explain.set(`${key}.reference`, "reference quantiles and mean: what unit_change compares a batch with");
+        for (const q of UNIT_QUANTILES)
+          if (cp.quantiles[q] !== undefined) quantiles[q] = sig(cp.quantiles[q]);
+        contract.reference = { quantiles, mean: cp.mean === null ? null : sig(cp.mean) };
+        explain.set(
+          `${key}.reference`,
+          "reference quantiles and mean: what unit_change compares a batch with",
+        );
       }
     }
     if (cp.type === "date" || cp.type === "timestamp") {
@@ -116,9 +120,13 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
     return contract;
   }
 
-  function inferDomain(cp: ColumnProfile): { domain: NonNullable<ColumnContract["domain"]>; why: string } | null {
+  function inferDomain(
+    cp: ColumnProfile,
+  ): { domain: NonNullable<ColumnContract["domain"]>; why: string } | null {
     if (!cp.frequencies.exact || cp.count === 0) return null;
-    const entries = Object.entries(cp.frequencies.counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const entries = Object.entries(cp.frequencies.counts).sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    );
     if (entries.length > maxDomain || entries.length > cp.count / 2) return null;
     const singletons = entries.filter(([, c]) => c === 1).length;
     const unseenMass = singletons / cp.count;
@@ -134,7 +142,9 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
     };
   }
 
-  function inferFormat(cp: ColumnProfile): { format: NonNullable<ColumnContract["format"]>; why: string } | null {
+  function inferFormat(
+    cp: ColumnProfile,
+  ): { format: NonNullable<ColumnContract["format"]>; why: string } | null {
     const p = cp.patterns;
     if (!p || cp.count === 0) return null;
     for (const kind of ["integer", "float", "date", "timestamp", "boolean"] as const) {
@@ -194,6 +204,11 @@ export function roundUp(x: number): number {
 /** 1 − a rounded-up tolerance, printed without float noise. */
 function roundDown(x: number): number {
   return +x.toPrecision(12);
+}
+
+/** 6 significant digits: plenty for a sketch quantile with 1% relative error, and readable. */
+function sig(x: number): number {
+  return +x.toPrecision(6);
 }
 
 function roundShare(x: number): number {

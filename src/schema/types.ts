@@ -87,7 +87,11 @@ export interface ColumnContract {
   /** The closed set of accepted values with their reference share. */
   domain?: { values: Record<string, number>; mostly: number };
   /** A string format: a named one (date, timestamp, integer, float, boolean) or a regular expression. */
-  format?: { kind: "date" | "timestamp" | "integer" | "float" | "boolean" | "regex"; pattern?: string; mostly: number };
+  format?: {
+    kind: "date" | "timestamp" | "integer" | "float" | "boolean" | "regex";
+    pattern?: string;
+    mostly: number;
+  };
   /** Values must not repeat (a key). */
   unique?: { mostly: number };
   checks?: Partial<Record<CheckId, CheckOverride>>;

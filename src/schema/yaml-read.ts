@@ -73,7 +73,8 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
     if (range.max !== undefined && v > range.max) return fail(path, `must be ≤ ${range.max}, got ${v}`);
     return v;
   };
-  const fraction = (v: unknown, path: (string | number)[]) => expectNumber(v, path, { min: 0, max: 1 }) as number;
+  const fraction = (v: unknown, path: (string | number)[]) =>
+    expectNumber(v, path, { min: 0, max: 1 }) as number;
   const unknownKeys = (o: Record<string, unknown>, allowed: string[], path: (string | number)[]) => {
     for (const k of Object.keys(o))
       if (!allowed.includes(k)) fail([...path, k], `unknown field (expected one of ${allowed.join(", ")})`);
@@ -100,7 +101,8 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
   };
 
   unknownKeys(root, ["format", "version", "reference", "table", "checks", "columns"], []);
-  if (root.format !== SCHEMA_FORMAT) fail(["format"], `expected '${SCHEMA_FORMAT}', got ${show(root.format)}`);
+  if (root.format !== SCHEMA_FORMAT)
+    fail(["format"], `expected '${SCHEMA_FORMAT}', got ${show(root.format)}`);
   if (root.version !== SCHEMA_VERSION)
     fail(["version"], `this build reads version ${SCHEMA_VERSION}, got ${show(root.version)}`);
 
@@ -153,8 +155,13 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       unknownKeys(r, ["min", "max", "mostly"], [...path, "range"]);
       const min = expectNumber(r.min ?? null, [...path, "range", "min"], { nullable: true });
       const max = expectNumber(r.max ?? null, [...path, "range", "max"], { nullable: true });
-      if (min !== null && max !== null && min > max) fail([...path, "range"], `min (${min}) is above max (${max})`);
-      contract.range = { min, max, mostly: r.mostly === undefined ? 1 : fraction(r.mostly, [...path, "range", "mostly"]) };
+      if (min !== null && max !== null && min > max)
+        fail([...path, "range"], `min (${min}) is above max (${max})`);
+      contract.range = {
+        min,
+        max,
+        mostly: r.mostly === undefined ? 1 : fraction(r.mostly, [...path, "range", "mostly"]),
+      };
     }
     if (c.reference !== undefined) {
       const r = expectObject(c.reference, [...path, "reference"]);
@@ -163,7 +170,8 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       const quantiles: Record<string, number> = {};
       for (const [k, v] of Object.entries(q)) {
         const p = Number(k);
-        if (!(p > 0 && p < 1)) fail([...path, "reference", "quantiles", k], "quantile keys must be in (0, 1)");
+        if (!(p > 0 && p < 1))
+          fail([...path, "reference", "quantiles", k], "quantile keys must be in (0, 1)");
         quantiles[k] = expectNumber(v, [...path, "reference", "quantiles", k]) as number;
       }
       const mean = expectNumber(r.mean ?? null, [...path, "reference", "mean"], { nullable: true });
@@ -180,8 +188,12 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
         for (const [k, v] of Object.entries(o))
           values[k] = v === null ? 0 : fraction(v, [...path, "domain", "values", k]);
       }
-      if (Object.keys(values).length === 0) fail([...path, "domain", "values"], "a domain needs at least one value");
-      contract.domain = { values, mostly: d.mostly === undefined ? 1 : fraction(d.mostly, [...path, "domain", "mostly"]) };
+      if (Object.keys(values).length === 0)
+        fail([...path, "domain", "values"], "a domain needs at least one value");
+      contract.domain = {
+        values,
+        mostly: d.mostly === undefined ? 1 : fraction(d.mostly, [...path, "domain", "mostly"]),
+      };
     }
     if (c.format !== undefined) {
       const f = expectObject(c.format, [...path, "format"]);
@@ -189,7 +201,8 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       if (!(FORMAT_KINDS as readonly unknown[]).includes(f.kind))
         fail([...path, "format", "kind"], `expected one of ${FORMAT_KINDS.join(", ")}, got ${show(f.kind)}`);
       if (f.kind === "regex") {
-        if (typeof f.pattern !== "string") fail([...path, "format", "pattern"], "a regex format needs a pattern");
+        if (typeof f.pattern !== "string")
+          fail([...path, "format", "pattern"], "a regex format needs a pattern");
         try {
           new RegExp(f.pattern as string);
         } catch (error) {
@@ -207,7 +220,9 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       else {
         const u = expectObject(c.unique, [...path, "unique"]);
         unknownKeys(u, ["mostly"], [...path, "unique"]);
-        contract.unique = { mostly: u.mostly === undefined ? 1 : fraction(u.mostly, [...path, "unique", "mostly"]) };
+        contract.unique = {
+          mostly: u.mostly === undefined ? 1 : fraction(u.mostly, [...path, "unique", "mostly"]),
+        };
       }
     }
     const overrides = checks(c.checks, [...path, "checks"]);

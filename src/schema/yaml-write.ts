@@ -59,17 +59,32 @@ export function schemaToYaml(schema: Schema, explain: InferredSchema["explain"] 
   const table = root.get("table", true);
   comment(root, "table", "The table as a whole.", true);
   comment(table, "rows", `Accepted row count of a batch: ${explain.get("table.rows") ?? "edit to taste"}.`);
-  comment(table, "duplicates", `Allowed fraction of duplicate rows: ${explain.get("table.duplicates") ?? ""}.`);
-  comment(root, "checks", "Per-check overrides for every column, e.g. schema.new_column: {severity: error}.", true);
-  comment(root, "columns", "One entry per column; a column not listed here is reported as schema.new_column.", true);
+  comment(
+    table,
+    "duplicates",
+    `Allowed fraction of duplicate rows: ${explain.get("table.duplicates") ?? ""}.`,
+  );
+  comment(
+    root,
+    "checks",
+    "Per-check overrides for every column, e.g. schema.new_column: {severity: error}.",
+    true,
+  );
+  comment(
+    root,
+    "columns",
+    "One entry per column; a column not listed here is reported as schema.new_column.",
+    true,
+  );
   const columns = root.get("columns", true);
   if (isMap(columns)) {
     for (const c of schema.columns) {
       const node = columns.get(c.name, true);
       const key = `columns.${c.name}`;
-      comment(columns, c.name, explain.get(`${key}.type`), true);
+      const first = c === schema.columns[0];
+      comment(columns, c.name, explain.get(`${key}.type`), !first);
       const pair = columns.items.find((p) => isScalar(p.key) && p.key.value === c.name);
-      if (pair && isScalar(pair.key)) pair.key.spaceBefore = true;
+      if (pair && isScalar(pair.key) && !first) pair.key.spaceBefore = true;
       for (const field of ["missing", "nonFinite", "range", "unique", "format", "reference", "domain"]) {
         const why = explain.get(`${key}.${field}`);
         if (why) comment(node, field, why);

@@ -1,0 +1,79 @@
+import { ident, queryRows } from "../io/duckdb.js";
+import { guard, type Source } from "../io/source.js";
+import { profileSource } from "../profile/sql.js";
+import { inferSchema } from "../schema/infer.js";
+import { schemaToYaml } from "../schema/yaml-write.js";
+import { numberOption, parseCommand } from "./args.js";
+import { UsageError } from "./errors.js";
+import { progress, writeTextFile } from "./output.js";
+import { sourceFromArgs } from "./source-args.js";
+
+const HELP = `assay schema infer <source> [options]
+
+Infers a data contract from reference data: a commented, versioned YAML file (format assay.schema v1,
+docs/schema.md) with, per column, its type, presence, allowed missing fraction, a domain of values with
+their reference shares, a numeric range, reference quantiles (for unit changes), a string format and
+uniqueness; per table a row-count range and an allowed duplicate-row fraction. Every tolerance is an
+upper confidence bound on what the reference showed, and the file's comments say how each was set.
+Review it, edit it, commit it, then check every batch with 'assay validate <batch> --schema FILE'.
+
+  <source>             a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file
+  --sql "SELECT …"     infer from a DuckDB query over files instead
+  --out FILE           write the schema here (default: print it on stdout)
+  --confidence C       one-sided confidence of every tolerance (default 0.999)
+  --max-domain N       most distinct values a column may have and still get a domain (default 1000)
+
+example:
+  assay schema infer adult_train.csv --out adult.schema.yaml
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === "--help" || sub === "-h") {
+    process.stdout.write(HELP);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== "infer")
+    throw new UsageError(`unknown subcommand 'schema ${sub}'; try 'assay schema infer <source>'`);
+  const { values, positionals, help } = parseCommand(
+    rest,
+    {
+      sql: { type: "string" },
+      out: { type: "string" },
+      confidence: { type: "string" },
+      "max-domain": { type: "string" },
+    },
+    HELP,
+  );
+  if (help) return 0;
+  const confidence = numberOption(values.confidence, "--confidence", { min: 0.5, max: 0.999999 }) ?? 0.999;
+  const maxDomain = numberOption(values["max-domain"], "--max-domain", { min: 1 }) ?? 1000;
+  const source = await sourceFromArgs(positionals, values.sql);
+  const bar = progress(`profiling ${source.name}`);
+  const profile = await profileSource(source, { onStep: (done, total) => bar.update(done / total) });
+  bar.done();
+  if (profile.rows === 0) throw new UsageError(`${source.name}: no rows to infer a schema from`);
+  const duplicateRows = await countDuplicateRows(source);
+  const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows });
+  const text = schemaToYaml(schema, explain);
+  if (typeof values.out === "string") {
+    writeTextFile(values.out, text);
+    process.stderr.write(
+      `schema for ${schema.columns.length} columns of ${source.name} written to ${values.out}\n`,
+    );
+  } else process.stdout.write(text);
+  return 0;
+}
+
+/** Rows that repeat an earlier row (by a 64-bit hash of all columns). */
+export async function countDuplicateRows(source: Source): Promise<number> {
+  const cols = source.columns.map((c) => ident(c.name)).join(", ");
+  const [row] = await guard(
+    source.name,
+    queryRows(
+      source.conn,
+      `SELECT (count(*) - count(DISTINCT hash(${cols})))::DOUBLE AS d FROM ${source.relation}`,
+    ),
+  );
+  return Number(row.d);
+}

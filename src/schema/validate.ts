@@ -1,0 +1,696 @@
+import type { CheckResult, Status } from "../report/report.js";
+import type { ColumnInfo, ColumnType } from "../table/types.js";
+import { spellingVariantOf } from "./spelling.js";
+import { numbered, type QueryFn, sqlIdent, sqlNumber, sqlString, sqlStringList } from "./sql.js";
+import type { CheckId, ColumnContract, Schema, Severity } from "./types.js";
+import { detectUnitChange } from "./units.js";
+import { rateStatus, severityFor, statusOf, toleranceFor } from "./verdict.js";
+
+/**
+ * Validation: a batch against a contract, pushed down to DuckDB. All counting happens in ONE
+ * aggregate scan (missing, non-finite, out-of-range, out-of-domain, format, uniqueness, duplicate
+ * rows by row hash, quantiles for unit changes); offending row numbers come from one more scan over
+ * the row-numbered relation (`min(__row, k) FILTER (WHERE …)` per failing check), and only when
+ * something failed. Out-of-domain values and duplicate pairs get one small query each when they fire.
+ */
+export interface ValidateInput {
+  schema: Schema;
+  /** The batch's columns as the source reports them. */
+  columns: ColumnInfo[];
+  /** A FROM-able DuckDB relation holding the batch. */
+  relation: string;
+  query: QueryFn;
+  /** Offending rows shown per anomaly. */
+  maxExamples?: number;
+}
+
+export interface Anomaly extends CheckResult {
+  check: CheckId;
+  severity: Severity;
+  expected?: unknown;
+  found?: unknown;
+  /** Offending rows (or values) behind `value`. */
+  count?: number;
+  /** The denominator of the rate: rows, or present values. */
+  total?: number;
+  /** One-sided lower confidence bound on the batch's rate (rate checks). */
+  lowerBound?: number;
+  /** A schema change that would accept the data, when the data may be right and the contract wrong. */
+  suggestion?: string;
+  /** Chart data for the HTML report. */
+  chart?: { kind: "domain" | "quantiles"; reference: Record<string, number>; batch: Record<string, number> };
+}
+
+export interface ValidationOutcome {
+  rows: number;
+  results: Anomaly[];
+}
+
+interface Pending {
+  result: Anomaly;
+  predicate?: string;
+  column?: string;
+}
+
+const NUMERIC: ColumnType[] = ["integer", "float"];
+
+export async function validateBatch(input: ValidateInput): Promise<ValidationOutcome> {
+  const { schema, relation, query } = input;
+  const maxExamples = input.maxExamples ?? 5;
+  const confidence = schema.reference?.confidence ?? 0.999;
+  const aggregates: string[] = ["count(*)::DOUBLE AS __rows"];
+  const add = (sql: string): string => {
+    const alias = `a${aggregates.length}`;
+    aggregates.push(`${sql} AS ${alias}`);
+    return alias;
+  };
+  const byName = new Map(input.columns.map((c) => [c.name, c]));
+  const contracted = new Set(schema.columns.map((c) => c.name));
+  const pending: Pending[] = [];
+  const later: ((agg: Record<string, unknown>, rows: number) => void)[] = [];
+  const push = (p: Pending) => pending.push(p);
+
+  // The column set.
+  const newColumns = input.columns.filter((c) => !contracted.has(c.name));
+  for (const contract of schema.columns) {
+    if (byName.has(contract.name)) continue;
+    const severity = contract.required ? severityFor(schema, "schema.missing_column", contract) : "info";
+    const renamed = newColumns.find((c) => spellingVariantOf(c.name, [contract.name]) !== null);
+    push({
+      result: {
+        check: "schema.missing_column",
+        subject: { column: contract.name },
+        status: statusOf(severity),
+        severity,
+        expected: { column: contract.name, type: contract.type, required: contract.required },
+        found: null,
+        message:
+          `column '${contract.name}' (${contract.type}) is ${contract.required ? "required" : "optional"} but absent` +
+          (renamed ? `; '${renamed.name}' appeared instead — renamed?` : ""),
+        suggestion: renamed
+          ? `rename '${renamed.name}' back to '${contract.name}' upstream, or rename the column in the schema`
+          : `if the column was dropped on purpose, set columns.${contract.name}.required: false or remove it`,
+      },
+    });
+  }
+  for (const info of newColumns) {
+    const severity = severityFor(schema, "schema.new_column");
+    push({
+      result: {
+        check: "schema.new_column",
+        subject: { column: info.name },
+        status: statusOf(severity),
+        severity,
+        expected: null,
+        found: { column: info.name, type: info.type },
+        message: `column '${info.name}' (${info.type}) is not in the contract`,
+        suggestion: `add columns.${info.name}: {type: ${info.type}} (or run 'assay schema infer' on a batch that has it)`,
+      },
+    });
+  }
+
+  for (const contract of schema.columns) {
+    const info = byName.get(contract.name);
+    if (info) planColumn(contract, info);
+  }
+
+  // Table-level: duplicate rows by a 64-bit hash of every column (collisions: ~n²/2⁶⁵, negligible).
+  const allColumns = input.columns.map((c) => sqlIdent(c.name)).join(", ");
+  const distinctRows =
+    schema.table.duplicates !== null ? add(`count(DISTINCT hash(${allColumns}))::DOUBLE`) : null;
+
+  const aggRows = await query(`SELECT ${aggregates.join(", ")} FROM ${relation}`);
+  const agg = aggRows[0] ?? {};
+  const rows = num(agg.__rows);
+  for (const evaluate of later) evaluate(agg, rows);
+
+  // Row count.
+  {
+    const { min, max } = schema.table.rows;
+    const severity = severityFor(schema, "schema.row_count");
+    const outside = (min !== null && rows < min) || (max !== null && rows > max);
+    push({
+      result: {
+        check: "schema.row_count",
+        status: outside ? statusOf(severity) : "pass",
+        severity: outside ? severity : "info",
+        value: rows,
+        expected: { min, max },
+        found: rows,
+        message: `${rows} rows; the contract accepts ${min ?? "any"} to ${max ?? "any"}`,
+        ...(outside
+          ? { suggestion: `if batches of this size are normal, set table.rows to include ${rows}` }
+          : {}),
+      },
+    });
+  }
+  if (distinctRows !== null) {
+    const duplicates = rows - num(agg[distinctRows]);
+    const tolerance = toleranceFor(schema, "data.duplicate_rows", schema.table.duplicates ?? 0);
+    const v = rateStatus(duplicates, rows, tolerance, severityFor(schema, "data.duplicate_rows"), confidence);
+    push({
+      result: {
+        check: "data.duplicate_rows",
+        status: v.status,
+        severity: v.severity,
+        value: rows > 0 ? duplicates / rows : null,
+        threshold: tolerance,
+        count: duplicates,
+        total: rows,
+        lowerBound: v.lowerBound,
+        expected: { maxFraction: tolerance },
+        found: { duplicates, fraction: rows > 0 ? duplicates / rows : null },
+        message: `${duplicates} of ${rows} rows repeat an earlier row (${pct(duplicates, rows)}); the contract allows ${pctOf(tolerance)}`,
+        ...(v.status !== "pass"
+          ? {
+              suggestion: `if repeated rows are legitimate here, raise table.duplicates to ${roundTolerance(duplicates / rows)}`,
+            }
+          : {}),
+      },
+    });
+  }
+
+  // Offending rows: one scan for every failing check's first row numbers, one to read those rows.
+  const needing = pending.filter((p) => p.predicate && p.result.status !== "pass");
+  if (needing.length > 0) {
+    const picks = needing.map((p, i) => `min(__row, ${maxExamples}) FILTER (WHERE ${p.predicate}) AS e${i}`);
+    const [firstRows] = await query(`SELECT ${picks.join(", ")} FROM ${numbered(relation)}`);
+    const wanted = new Set<number>();
+    const lists = needing.map((_, i) => ((firstRows?.[`e${i}`] as number[] | null) ?? []).map(Number));
+    for (const list of lists) for (const r of list) wanted.add(r);
+    if (wanted.size > 0) {
+      const records = await query(
+        `SELECT * FROM ${numbered(relation)} WHERE __row IN (${[...wanted].join(", ")}) ORDER BY __row`,
+      );
+      const byRow = new Map(records.map((r) => [num(r.__row), r]));
+      needing.forEach((p, i) => {
+        p.result.examples = lists[i].map((row) => {
+          const record = byRow.get(row) ?? {};
+          const column = p.column;
+          return column === undefined
+            ? { row }
+            : { row, value: showValue(record[column], byName.get(column)?.type) };
+        });
+      });
+    }
+  }
+  const duplicateResult = pending.find(
+    (p) => p.result.check === "data.duplicate_rows" && p.result.status !== "pass",
+  );
+  if (duplicateResult) {
+    const pairs = await query(
+      `SELECT __row, __first FROM (SELECT __row, min(__row) OVER (PARTITION BY hash(${allColumns})) AS __first FROM ${numbered(relation)}) WHERE __row <> __first ORDER BY __row LIMIT ${maxExamples}`,
+    );
+    duplicateResult.result.examples = pairs.map((r) => ({ row: num(r.__row), duplicateOf: num(r.__first) }));
+  }
+  await explainDomains();
+  return { rows, results: pending.map((p) => p.result) };
+
+  function planColumn(contract: ColumnContract, info: ColumnInfo): void {
+    const c = sqlIdent(info.name);
+    const name = contract.name;
+    const missing = add(`count(*) FILTER (WHERE ${c} IS NULL)::DOUBLE`);
+    const present = add(`count(${c})::DOUBLE`);
+    const wantNumeric = NUMERIC.includes(contract.type);
+    // The numeric view of the column: cast when the batch stores the numbers as text.
+    let v: string | null = null;
+    let typeCheck: { predicate: string | null; alias: string | null; note: string } | null = null;
+    if (contract.type !== info.type) {
+      if (wantNumeric && NUMERIC.includes(info.type)) {
+        v = `${c}::DOUBLE`;
+        if (contract.type === "integer") {
+          const pred = `isfinite(${c}::DOUBLE) AND ${c}::DOUBLE <> round(${c}::DOUBLE)`;
+          typeCheck = {
+            predicate: pred,
+            alias: add(`count(*) FILTER (WHERE ${pred})::DOUBLE`),
+            note: "non-integer values",
+          };
+        }
+        // integer where float is expected is a widening: accepted.
+      } else if (wantNumeric && info.type === "string") {
+        const parsed = `TRY_CAST(trim(${c}) AS DOUBLE)`;
+        v = parsed;
+        const pred = `${c} IS NOT NULL AND ${parsed} IS NULL`;
+        typeCheck = {
+          predicate: pred,
+          alias: add(`count(*) FILTER (WHERE ${pred})::DOUBLE`),
+          note: "values that do not parse as numbers",
+        };
+      } else {
+        typeCheck = { predicate: `${c} IS NOT NULL`, alias: null, note: `values stored as ${info.type}` };
+      }
+    } else if (wantNumeric) {
+      v = `${c}::DOUBLE`;
+    }
+
+    const nan =
+      v && (info.type === "float" || info.type === "string")
+        ? add(`count(*) FILTER (WHERE isnan(${v}))::DOUBLE`)
+        : null;
+    const posInf =
+      v && (info.type === "float" || info.type === "string")
+        ? add(`count(*) FILTER (WHERE ${v} = 'inf'::DOUBLE)::DOUBLE`)
+        : null;
+    const negInf =
+      v && (info.type === "float" || info.type === "string")
+        ? add(`count(*) FILTER (WHERE ${v} = '-inf'::DOUBLE)::DOUBLE`)
+        : null;
+    const finiteCount = v ? add(`count(*) FILTER (WHERE isfinite(${v}))::DOUBLE`) : null;
+    let rangePred: string | null = null;
+    let outside: string | null = null;
+    let minA: string | null = null;
+    let maxA: string | null = null;
+    if (v && contract.range) {
+      const parts: string[] = [];
+      if (contract.range.min !== null) parts.push(`${v} < ${sqlNumber(contract.range.min)}`);
+      if (contract.range.max !== null) parts.push(`${v} > ${sqlNumber(contract.range.max)}`);
+      if (parts.length > 0) {
+        rangePred = `isfinite(${v}) AND (${parts.join(" OR ")})`;
+        outside = add(`count(*) FILTER (WHERE ${rangePred})::DOUBLE`);
+      }
+    }
+    if (v) {
+      minA = add(`min(${v}) FILTER (WHERE isfinite(${v}))`);
+      maxA = add(`max(${v}) FILTER (WHERE isfinite(${v}))`);
+    }
+    let quantA: string | null = null;
+    let meanA: string | null = null;
+    const refQuantiles = contract.reference ? Object.keys(contract.reference.quantiles) : [];
+    if (v && contract.reference && refQuantiles.length > 0) {
+      quantA = add(
+        `quantile_cont(${v}, [${refQuantiles.map(Number).join(", ")}]) FILTER (WHERE isfinite(${v}))`,
+      );
+      meanA = add(`avg(${v}) FILTER (WHERE isfinite(${v}))`);
+    }
+    let domainPred: string | null = null;
+    let domainA: string | null = null;
+    if (contract.domain) {
+      const text = info.type === "string" ? c : `CAST(${c} AS VARCHAR)`;
+      domainPred = `${c} IS NOT NULL AND NOT list_contains(${sqlStringList(Object.keys(contract.domain.values))}, ${text})`;
+      domainA = add(`count(*) FILTER (WHERE ${domainPred})::DOUBLE`);
+    }
+    let formatPred: string | null = null;
+    let formatA: string | null = null;
+    if (contract.format && info.type === "string") {
+      const f = contract.format;
+      const test =
+        f.kind === "regex"
+          ? `regexp_full_match(${c}, ${sqlString(f.pattern ?? ".*")})`
+          : f.kind === "integer"
+            ? `TRY_CAST(trim(${c}) AS BIGINT) IS NOT NULL`
+            : f.kind === "float"
+              ? `TRY_CAST(trim(${c}) AS DOUBLE) IS NOT NULL`
+              : f.kind === "boolean"
+                ? `TRY_CAST(trim(${c}) AS BOOLEAN) IS NOT NULL`
+                : f.kind === "date"
+                  ? `TRY_CAST(trim(${c}) AS DATE) IS NOT NULL`
+                  : `TRY_CAST(trim(${c}) AS TIMESTAMP) IS NOT NULL`;
+      formatPred = `${c} IS NOT NULL AND NOT (${test})`;
+      formatA = add(`count(*) FILTER (WHERE ${formatPred})::DOUBLE`);
+    }
+    const distinctA = contract.unique ? add(`count(DISTINCT ${c})::DOUBLE`) : null;
+
+    later.push((row, rows) => {
+      const nPresent = num(row[present]);
+      // type
+      if (typeCheck) {
+        const bad = typeCheck.alias ? num(row[typeCheck.alias]) : nPresent;
+        const severity = severityFor(schema, "schema.type_mismatch", contract);
+        const failing = typeCheck.alias === null || bad > 0 || info.type === "string";
+        push({
+          column: name,
+          predicate: failing ? (typeCheck.predicate ?? undefined) : undefined,
+          result: {
+            check: "schema.type_mismatch",
+            subject: { column: name },
+            status: failing ? statusOf(severity) : "pass",
+            severity: failing ? severity : "info",
+            value: nPresent > 0 ? bad / nPresent : null,
+            count: bad,
+            total: nPresent,
+            expected: contract.type,
+            found: info.type,
+            message:
+              typeCheck.alias === null
+                ? `expected ${contract.type}, found ${info.type} (${info.sourceType})`
+                : `expected ${contract.type}, found ${info.type} (${info.sourceType}); ${bad} of ${nPresent} present values are ${typeCheck.note}` +
+                  (info.type === "string" && nPresent > bad ? ` — numbers stored as text` : ""),
+            suggestion:
+              info.type === "string" && wantNumeric
+                ? `fix the writer so that '${name}' stays numeric; ${bad === 0 ? "every value parses, a cast is enough" : "the rows below do not parse"}`
+                : `if '${name}' is now ${info.type} on purpose, set columns.${name}.type: ${info.type}`,
+          },
+        });
+      }
+      // missing rate
+      {
+        const k = num(row[missing]);
+        const tolerance = toleranceFor(schema, "schema.missing_rate", contract.missing, contract);
+        const verdict = rateStatus(
+          k,
+          rows,
+          tolerance,
+          severityFor(schema, "schema.missing_rate", contract),
+          confidence,
+        );
+        push({
+          column: name,
+          predicate: `${c} IS NULL`,
+          result: {
+            check: "schema.missing_rate",
+            subject: { column: name },
+            ...verdict,
+            value: rows > 0 ? k / rows : null,
+            threshold: tolerance,
+            count: k,
+            total: rows,
+            expected: { maxFraction: tolerance },
+            found: { missing: k, fraction: rows > 0 ? k / rows : null },
+            message: `${k} of ${rows} values missing (${pct(k, rows)}); the contract allows ${pctOf(tolerance)}`,
+            ...(verdict.status !== "pass"
+              ? {
+                  suggestion: `if this much missing data is expected, set columns.${name}.missing: ${roundTolerance(k / rows)}`,
+                }
+              : {}),
+          },
+        });
+      }
+      // non-finite
+      if (nan && posInf && negInf) {
+        const counts = { nan: num(row[nan]), posInf: num(row[posInf]), negInf: num(row[negInf]) };
+        const k = counts.nan + counts.posInf + counts.negInf;
+        const tolerance = toleranceFor(schema, "data.non_finite", contract.nonFinite ?? 0, contract);
+        const verdict = rateStatus(
+          k,
+          nPresent,
+          tolerance,
+          severityFor(schema, "data.non_finite", contract),
+          confidence,
+        );
+        push({
+          column: name,
+          predicate: `${v} IS NOT NULL AND NOT isfinite(${v})`,
+          result: {
+            check: "data.non_finite",
+            subject: { column: name },
+            ...verdict,
+            value: nPresent > 0 ? k / nPresent : null,
+            threshold: tolerance,
+            count: k,
+            total: nPresent,
+            expected: { maxFraction: tolerance },
+            found: counts,
+            message: `${k} of ${nPresent} present values are not finite (NaN ${counts.nan}, +Inf ${counts.posInf}, −Inf ${counts.negInf}); the contract allows ${pctOf(tolerance)}`,
+            ...(verdict.status !== "pass"
+              ? {
+                  suggestion: `fix the producer (a division by zero or a failed parse?), or set columns.${name}.nonFinite: ${roundTolerance(k / nPresent)}`,
+                }
+              : {}),
+          },
+        });
+      }
+      // range
+      if (outside && contract.range) {
+        const k = num(row[outside]);
+        const nFinite = finiteCount ? num(row[finiteCount]) : nPresent;
+        const tolerance = toleranceFor(schema, "schema.out_of_range", 1 - contract.range.mostly, contract);
+        const verdict = rateStatus(
+          k,
+          nFinite,
+          tolerance,
+          severityFor(schema, "schema.out_of_range", contract),
+          confidence,
+        );
+        const lo = minA ? nullableNum(row[minA]) : null;
+        const hi = maxA ? nullableNum(row[maxA]) : null;
+        const { min, max } = contract.range;
+        push({
+          column: name,
+          predicate: rangePred ?? undefined,
+          result: {
+            check: "schema.out_of_range",
+            subject: { column: name },
+            ...verdict,
+            value: nFinite > 0 ? k / nFinite : null,
+            threshold: tolerance,
+            count: k,
+            total: nFinite,
+            expected: { min, max, mostly: 1 - tolerance },
+            found: { min: lo, max: hi, outside: k },
+            message: `${k} of ${nFinite} values outside [${min ?? "−∞"}, ${max ?? "+∞"}] (${pct(k, nFinite)}; batch min ${lo}, max ${hi}); the contract allows ${pctOf(tolerance)}`,
+            ...(verdict.status !== "pass"
+              ? {
+                  suggestion: `if these values are right, widen columns.${name}.range to {min: ${Math.min(min ?? lo ?? 0, lo ?? 0)}, max: ${Math.max(max ?? hi ?? 0, hi ?? 0)}}`,
+                }
+              : {}),
+          },
+        });
+      }
+      // unit change
+      if (quantA && meanA && contract.reference) {
+        const list = (row[quantA] as number[] | null) ?? null;
+        const batchQuantiles: Record<string, number> = {};
+        if (list) for (const [i, q] of refQuantiles.entries()) batchQuantiles[q] = Number(list[i]);
+        const batch = { quantiles: batchQuantiles, mean: nullableNum(row[meanA]) };
+        const change = list ? detectUnitChange(contract.reference, batch) : null;
+        const severity = severityFor(schema, "schema.unit_change", contract);
+        const chart = {
+          kind: "quantiles" as const,
+          reference: contract.reference.quantiles,
+          batch: batchQuantiles,
+        };
+        push({
+          column: name,
+          result: {
+            check: "schema.unit_change",
+            subject: { column: name },
+            status: change ? statusOf(severity) : "pass",
+            severity: change ? severity : "info",
+            value: change ? change.factor : null,
+            expected: contract.reference,
+            found: batch,
+            message: change
+              ? `the distribution moved by a constant factor ×${fmtFactor(change.factor)}${change.known ? ` — ${change.known}` : ""}; every quantile and the mean agree within ×${change.spread.toFixed(3)}`
+              : "no constant-factor rescaling of the reference quantiles",
+            chart,
+            ...(change
+              ? {
+                  ratios: change.ratios,
+                  suggestion: `convert '${name}' back upstream (×${fmtFactor(1 / change.factor)}); if the new unit is intended, multiply columns.${name}.range and reference by ${fmtFactor(change.factor)}`,
+                }
+              : {}),
+          },
+        });
+      }
+      // domain
+      if (domainA && contract.domain && domainPred) {
+        const k = num(row[domainA]);
+        const tolerance = toleranceFor(schema, "schema.out_of_domain", 1 - contract.domain.mostly, contract);
+        const verdict = rateStatus(
+          k,
+          nPresent,
+          tolerance,
+          severityFor(schema, "schema.out_of_domain", contract),
+          confidence,
+        );
+        push({
+          column: name,
+          predicate: domainPred,
+          result: {
+            check: "schema.out_of_domain",
+            subject: { column: name },
+            ...verdict,
+            value: nPresent > 0 ? k / nPresent : null,
+            threshold: tolerance,
+            count: k,
+            total: nPresent,
+            expected: { values: Object.keys(contract.domain.values).length, mostly: 1 - tolerance },
+            found: { outOfDomain: k },
+            message: `${k} of ${nPresent} values outside the domain of ${Object.keys(contract.domain.values).length} known values (${pct(k, nPresent)}); the contract allows ${pctOf(tolerance)}`,
+          },
+        });
+      }
+      // format
+      if (formatA && contract.format && formatPred) {
+        const k = num(row[formatA]);
+        const tolerance = toleranceFor(schema, "schema.format", 1 - contract.format.mostly, contract);
+        const verdict = rateStatus(
+          k,
+          nPresent,
+          tolerance,
+          severityFor(schema, "schema.format", contract),
+          confidence,
+        );
+        const label =
+          contract.format.kind === "regex" ? `/${contract.format.pattern}/` : contract.format.kind;
+        push({
+          column: name,
+          predicate: formatPred,
+          result: {
+            check: "schema.format",
+            subject: { column: name },
+            ...verdict,
+            value: nPresent > 0 ? k / nPresent : null,
+            threshold: tolerance,
+            count: k,
+            total: nPresent,
+            expected: contract.format,
+            found: { notMatching: k },
+            message: `${k} of ${nPresent} values do not look like ${label} (${pct(k, nPresent)}); the contract allows ${pctOf(tolerance)}`,
+          },
+        });
+      }
+      // uniqueness
+      if (distinctA && contract.unique) {
+        const k = nPresent - num(row[distinctA]);
+        const tolerance = toleranceFor(schema, "schema.unique", 1 - contract.unique.mostly, contract);
+        const verdict = rateStatus(
+          k,
+          nPresent,
+          tolerance,
+          severityFor(schema, "schema.unique", contract),
+          confidence,
+        );
+        push({
+          column: name,
+          predicate:
+            verdict.status === "pass"
+              ? undefined
+              : `${c} IN (SELECT ${c} FROM ${relation} GROUP BY ${c} HAVING count(*) > 1)`,
+          result: {
+            check: "schema.unique",
+            subject: { column: name },
+            ...verdict,
+            value: nPresent > 0 ? k / nPresent : null,
+            threshold: tolerance,
+            count: k,
+            total: nPresent,
+            expected: { unique: true },
+            found: { repeated: k },
+            message: `${k} of ${nPresent} values repeat an earlier value; '${name}' is a key in the contract`,
+          },
+        });
+      }
+    });
+  }
+
+  /** Names the unseen values of each failing domain check, with spelling variants and likely renames. */
+  async function explainDomains(): Promise<void> {
+    for (const p of pending) {
+      const r = p.result;
+      if (r.check !== "schema.out_of_domain" || (r.count ?? 0) === 0 || !p.column) continue;
+      const contract = schema.columns.find((c) => c.name === p.column)!;
+      const info = byName.get(p.column)!;
+      const domain = contract.domain!.values;
+      const known = Object.keys(domain);
+      const c = sqlIdent(p.column);
+      const text = info.type === "string" ? c : `CAST(${c} AS VARCHAR)`;
+      const groups = await query(
+        `SELECT ${text} AS v, count(*)::DOUBLE AS n, min(__row) AS first, list_contains(${sqlStringList(known)}, ${text}) AS known FROM ${numbered(relation)} WHERE ${c} IS NOT NULL GROUP BY v ORDER BY known, n DESC, v LIMIT ${known.length + 50}`,
+      );
+      const total = r.total ?? 0;
+      const seen = new Map<string, number>();
+      const unseen: {
+        value: string;
+        count: number;
+        firstRow: number;
+        variantOf?: string;
+        kind?: string;
+        renamedFrom?: string;
+      }[] = [];
+      for (const g of groups) {
+        if (g.known) seen.set(String(g.v), num(g.n));
+        else unseen.push({ value: String(g.v), count: num(g.n), firstRow: num(g.first) });
+      }
+      const vanished = known.filter((k) => !seen.has(k) && domain[k] >= 0.001);
+      for (const u of unseen.slice(0, 20)) {
+        const variant = spellingVariantOf(u.value, known);
+        if (variant) {
+          u.variantOf = variant.known;
+          u.kind = variant.kind;
+        }
+        const share = total > 0 ? u.count / total : 0;
+        const renamed = vanished.find((k) => share / domain[k] > 0.5 && share / domain[k] < 2);
+        if (renamed && !variant) u.renamedFrom = renamed;
+      }
+      const shown = unseen.slice(0, 20);
+      r.unseenValues = shown;
+      if (vanished.length > 0) r.vanishedValues = vanished;
+      const variants = shown.filter((u) => u.variantOf);
+      const renames = shown.filter((u) => u.renamedFrom);
+      const parts = shown
+        .slice(0, 5)
+        .map(
+          (u) =>
+            `'${u.value}' ×${u.count}${u.variantOf ? ` (${u.kind} variant of '${u.variantOf}')` : u.renamedFrom ? ` (renamed from '${u.renamedFrom}'?)` : ""}`,
+        );
+      r.message += `; unseen: ${parts.join(", ")}${unseen.length > 5 ? `, … ${unseen.length - 5} more` : ""}`;
+      if (vanished.length > 0)
+        r.message += `; known values absent from the batch: ${vanished
+          .slice(0, 5)
+          .map((v) => `'${v}'`)
+          .join(", ")}`;
+      if (variants.length > 0) {
+        r.suggestion = `standardise upstream: ${variants
+          .slice(0, 5)
+          .map((u) => `'${u.value}' → '${u.variantOf}'`)
+          .join(", ")} (a data bug, not a contract change)`;
+        if (r.status === "pass") {
+          r.status = "warn";
+          r.severity = "warning";
+        }
+      } else if (renames.length > 0) {
+        r.suggestion = `a category was renamed: map ${renames.map((u) => `'${u.value}' → '${u.renamedFrom}'`).join(", ")} upstream, or replace it in columns.${p.column}.domain.values`;
+      } else if (r.status !== "pass") {
+        r.suggestion = `if these are valid new values, add them to columns.${p.column}.domain.values: ${shown
+          .slice(0, 5)
+          .map((u) => `'${u.value}'`)
+          .join(", ")}`;
+      }
+      const batchShares: Record<string, number> = {};
+      for (const [k, n] of seen) batchShares[k] = total > 0 ? n / total : 0;
+      for (const u of shown) batchShares[u.value] = total > 0 ? u.count / total : 0;
+      r.chart = { kind: "domain", reference: domain, batch: batchShares };
+      if (r.status !== "pass" && !r.examples) {
+        r.examples = shown.slice(0, 5).map((u) => ({ row: u.firstRow, value: u.value }));
+      }
+    }
+  }
+}
+
+function num(v: unknown): number {
+  return v === null || v === undefined ? 0 : Number(v);
+}
+
+function nullableNum(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+function showValue(v: unknown, type: ColumnType | undefined): unknown {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return String(v);
+    if (type === "date") return new Date(v).toISOString().slice(0, 10);
+    if (type === "timestamp") return new Date(v).toISOString();
+  }
+  return v;
+}
+
+function pct(k: number, n: number): string {
+  return n > 0 ? pctOf(k / n) : "n/a";
+}
+
+function pctOf(x: number): string {
+  if (x === 0) return "0%";
+  return `${+(x * 100).toPrecision(2)}%`;
+}
+
+function roundTolerance(x: number): number {
+  const scale = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return +(Math.ceil((x * 1.5) / scale) * scale).toPrecision(2);
+}
+
+function fmtFactor(x: number): string {
+  return x >= 100 || x <= 0.01 ? x.toPrecision(4) : x.toFixed(4).replace(/\.?0+$/, "");
+}
+
+export type { Status };
