@@ -9,7 +9,7 @@ const adult = adultPredictions();
 const n = adult.labels.length;
 const ones = new Uint32Array(n).fill(1);
 
-test("the metric pass reproduces the scikit-learn metrics of v1 and v2", () => {
+test("the metric pass (evaluate's engine, row-weighted) reproduces the scikit-learn metrics of v1 and v2", () => {
   for (const [model, scores] of [
     ["v1", adult.scoreV1],
     ["v2", adult.scoreV2],
@@ -21,11 +21,13 @@ test("the metric pass reproduces the scikit-learn metrics of v1 and v2", () => {
       e.precision,
       e.recall,
       e.f1,
-      e.balanced_accuracy,
-      e.matthews_corrcoef,
       e.roc_auc,
+      e.average_precision,
       e.log_loss,
       e.brier,
+      e.balanced_accuracy,
+      e.matthews_corrcoef,
+      e.ece_10_equal_width,
     ];
     for (const [k, x] of expected.entries())
       assert.ok(close(v[k], x, 1e-12), `${model} metric ${k}: ${v[k]} vs ${x}`);
