@@ -85,20 +85,25 @@ function checkFile(path: string): void {
   if (stat.size === 0) throw new UsageError(`${path}: the file is empty`);
 }
 
+/** Files below this size have their column types sniffed from every row, so a late odd value cannot break the read. */
+const FULL_SNIFF_BYTES = 100 * 1024 * 1024;
+
 async function fileRelation(conn: DuckDBConnection, path: string): Promise<string> {
   const p = literal(path);
+  const sample = statSync(path).size < FULL_SNIFF_BYTES ? -1 : 20480;
+  const csv = `header = true, quote = '"', strict_mode = true, sample_size = ${sample}`;
   switch (extname(path).toLowerCase()) {
     case ".csv":
-      return `read_csv(${p}, header = true, strict_mode = true)`;
+      return `read_csv(${p}, delim = ',', ${csv})`;
     case ".tsv":
-      return `read_csv(${p}, header = true, delim = '\t', strict_mode = true)`;
+      return `read_csv(${p}, delim = '\t', ${csv})`;
     case ".parquet":
       return `read_parquet(${p})`;
     case ".json":
-      return `read_json(${p}, format = 'auto')`;
+      return `read_json(${p}, format = 'auto', sample_size = ${sample})`;
     case ".ndjson":
     case ".jsonl":
-      return `read_json(${p}, format = 'newline_delimited')`;
+      return `read_json(${p}, format = 'newline_delimited', sample_size = ${sample})`;
     default:
       return loadArrowFile(conn, path);
   }
@@ -201,7 +206,7 @@ export async function guard<T>(name: string, work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${name}: ${oneLine(error)}`);
+    throw new UsageError(`${name}: ${explain(oneLine(error))}`);
   }
 }
 
@@ -214,4 +219,14 @@ async function fileDigest(path: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+/** Rewrites DuckDB's reader errors into what a person can act on. */
+function explain(message: string): string {
+  if (message.includes("Error when sniffing file"))
+    return "not a well-formed delimited text file: rows have different numbers of fields, a quote is not closed, or the bytes are not text";
+  const late = /CSV Error on Line: (\d+)/.exec(message);
+  if (late && message.startsWith("Conversion Error"))
+    return `line ${late[1]} does not fit the column types guessed from the rows before it (${message.split(" — ").slice(1).join(" ")}); convert the file to Parquet or fix that line`;
+  return message;
 }

@@ -24,14 +24,13 @@ export function profileChecks(profile: TableProfile): CheckResult[] {
         status: "warn",
         severity: "warning",
         value: c.count - numeric,
-        message: `'${c.name}' is stored as text: ${numeric} values are numbers and ${c.count - numeric} are not; find the non-numbers (${c.top
-          .filter((t) => typeof t.value === "string" && !/^\s*[+-]?[0-9.]/.test(t.value))
+        message: `'${c.name}' is stored as text: ${numeric} values are numbers and ${c.count - numeric} are not; for example ${(
+          c.nonNumericExamples ?? []
+        )
           .slice(0, 3)
-          .map((t) => JSON.stringify(t.value))
-          .join(", ")})`,
-        examples: c.top
-          .filter((t) => typeof t.value === "string" && !/^\s*[+-]?[0-9.]/.test(t.value))
-          .slice(0, 5),
+          .map((v) => JSON.stringify(v))
+          .join(", ")}`,
+        examples: c.nonNumericExamples ?? [],
       });
     }
     if (profile.rows > 0 && c.missing === profile.rows)

@@ -31,7 +31,10 @@ export interface ColumnCore {
   exactDistinct?: number;
   length: { min: number; max: number; mean: number } | null;
   patterns: PatternCounts | null;
+  nonNumericExamples: string[] | null;
 }
+
+export const MAX_EXAMPLES = 5;
 
 export interface ProfileOptions {
   relativeAccuracy?: number;
@@ -72,6 +75,7 @@ export class ColumnAccumulator {
   private lengthMax = -Infinity;
   private lengthSum = 0;
   readonly patterns: PatternCounts | null;
+  private readonly nonNumeric: string[] = [];
 
   constructor(
     readonly info: ColumnInfo,
@@ -153,7 +157,15 @@ export class ColumnAccumulator {
       if (len < this.lengthMin) this.lengthMin = len;
       if (len > this.lengthMax) this.lengthMax = len;
       this.lengthSum += len;
-      patterns[classify(v)]++;
+      const kind = classify(v);
+      patterns[kind]++;
+      if (
+        kind !== "integer" &&
+        kind !== "float" &&
+        this.nonNumeric.length < MAX_EXAMPLES &&
+        !this.nonNumeric.includes(v)
+      )
+        this.nonNumeric.push(v);
       this.countValue(v);
     }
   }
@@ -190,6 +202,7 @@ export class ColumnAccumulator {
           ? { min: this.lengthMin, max: this.lengthMax, mean: this.lengthSum / this.count }
           : null,
       patterns: this.patterns ? { ...this.patterns } : null,
+      nonNumericExamples: this.patterns ? [...this.nonNumeric] : null,
     };
   }
 }

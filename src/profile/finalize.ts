@@ -56,6 +56,11 @@ export function finalizeColumn(core: ColumnCore): ColumnProfile {
     hll: core.hll,
     length: core.length,
     patterns: core.patterns,
+    nonNumericExamples: core.patterns
+      ? inferFromPatterns(core.patterns).issue === "mixed_types"
+        ? (core.nonNumericExamples ?? [])
+        : []
+      : null,
     inferred: core.patterns ? inferFromPatterns(core.patterns) : { type: core.type, issue: null },
   };
   if (core.exactDistinct !== undefined && !freq.exact)

@@ -3,7 +3,7 @@ import { mergeFrequencies } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { ColumnType } from "../table/types.js";
-import { type ColumnCore, combineMoments } from "./column.js";
+import { type ColumnCore, combineMoments, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
 import type { ColumnProfile, PatternCounts, TableProfile } from "./types.js";
 
@@ -56,6 +56,7 @@ export function coreOf(c: ColumnProfile): ColumnCore {
     hll: c.hll,
     length: c.length,
     patterns: c.patterns,
+    nonNumericExamples: c.nonNumericExamples ?? null,
   };
   const exactDistinct = (c as ColumnProfile & { exactDistinct?: number }).exactDistinct;
   if (exactDistinct !== undefined) core.exactDistinct = exactDistinct;
@@ -92,6 +93,13 @@ export function mergeCores(a: ColumnCore, b: ColumnCore): ColumnCore {
     hll: hll.serialize(),
     length: mergeLength(a, b),
     patterns: a.patterns && b.patterns ? addPatterns(a.patterns, b.patterns) : (a.patterns ?? b.patterns),
+    nonNumericExamples:
+      a.nonNumericExamples || b.nonNumericExamples
+        ? [...new Set([...(a.nonNumericExamples ?? []), ...(b.nonNumericExamples ?? [])])].slice(
+            0,
+            MAX_EXAMPLES,
+          )
+        : null,
   };
 }
 

@@ -11,9 +11,9 @@ import { DEFAULT_GRID_BINS, gridWidthFor } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { ColumnInfo } from "../table/types.js";
-import { type ColumnCore, GRID_BASE } from "./column.js";
+import { type ColumnCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
-import { classify, emptyPatterns, PATTERNS } from "./patterns.js";
+import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns.js";
 import { type PatternCounts, PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
 /**
@@ -112,6 +112,7 @@ async function columnCore(
     hll: "",
     length: null,
     patterns: null,
+    nonNumericExamples: null,
   };
   const numeric = column.type !== "string";
   if (numeric) {
@@ -147,8 +148,14 @@ async function columnCore(
   for (const r of kept) counts[String(r.v)] = r.n as number;
   const frequencies: FrequencyState = { exact, capacity, counts, error: 0 };
   core.frequencies = frequencies;
-  if (!numeric)
+  if (!numeric) {
     core.patterns = exact ? patternsOfTable(freqRows) : await patternsInSql(source, base, column, count);
+    // Only a mixed column needs its non-numbers found; for others the examples are not shown.
+    core.nonNumericExamples =
+      inferFromPatterns(core.patterns).issue === "mixed_types"
+        ? await nonNumericExamples(source, base, column)
+        : [];
+  }
   const hll = new HyperLogLog();
   if (exact)
     for (const r of freqRows) hll.addHash(numeric ? hashNumber(r.v as number) : hashString(r.v as string));
@@ -263,4 +270,20 @@ async function patternsInSql(
   }
   patterns.other = count - classified;
   return patterns;
+}
+
+/** The first few distinct non-numeric values in table order, as the stream engine keeps them. */
+async function nonNumericExamples(source: Source, base: string, column: ColumnInfo): Promise<string[]> {
+  const c = ident(column.name);
+  const numeric = PATTERNS.filter(([name]) => name === "integer" || name === "float")
+    .map(([, pattern]) => `regexp_matches(${c}, ${literal(pattern)})`)
+    .join(" OR ");
+  const rows = await guard(
+    source.name,
+    queryRows(
+      source.conn,
+      `SELECT v FROM (SELECT ${c} AS v, min(rn) AS first FROM (SELECT ${c}, row_number() OVER () AS rn FROM ${base} WHERE ${c} IS NOT NULL AND NOT (${numeric})) GROUP BY ${c} ORDER BY first LIMIT ${MAX_EXAMPLES})`,
+    ),
+  );
+  return rows.map((r) => String(r.v));
 }

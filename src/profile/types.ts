@@ -59,6 +59,8 @@ export interface ColumnProfile {
   length: { min: number; max: number; mean: number } | null;
   /** For string columns: how many values look like numbers, booleans, dates … */
   patterns: PatternCounts | null;
+  /** Up to 5 distinct values that are not numbers, kept for string columns: the evidence behind "mixed types". */
+  nonNumericExamples: string[] | null;
   /** The type the values suggest, and the problem when it differs from the stored type. */
   inferred: { type: ColumnType; issue: "numbers_as_strings" | "mixed_types" | null };
 }
