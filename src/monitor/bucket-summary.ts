@@ -1,6 +1,6 @@
 import { ProfileBuilder } from "../profile/build.js";
-import { coreOf, mergeCores } from "../profile/merge.js";
 import { finalizeColumn } from "../profile/finalize.js";
+import { coreOf, mergeCores } from "../profile/merge.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import type { FeatureSpec, ModelSpec, PredictionRecord } from "./store.js";
@@ -82,7 +82,10 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
   for (const r of records)
     for (const [name, value] of Object.entries(r.features)) {
       if (value === null || value === undefined || types.has(name)) continue;
-      types.set(name, typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "string");
+      types.set(
+        name,
+        typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "string",
+      );
     }
   return [...types.entries()].map(([name, type]) => ({ name, type }));
 }
@@ -107,8 +110,16 @@ export function isPositive(spec: ModelSpec, prediction: unknown, score: number |
 }
 
 /** Folds a set of records (all of one bucket) into a summary. */
-export function summarize(spec: ModelSpec, records: PredictionRecord[], facts: ReferenceFacts | null): BucketSummary {
-  const columns: ColumnInfo[] = spec.features.map((f) => ({ name: f.name, type: columnType(f.type), sourceType: f.type }));
+export function summarize(
+  spec: ModelSpec,
+  records: PredictionRecord[],
+  facts: ReferenceFacts | null,
+): BucketSummary {
+  const columns: ColumnInfo[] = spec.features.map((f) => ({
+    name: f.name,
+    type: columnType(f.type),
+    sourceType: f.type,
+  }));
   const numericPrediction = records.every(
     (r) => r.prediction === null || r.prediction === undefined || typeof r.prediction === "number",
   );
@@ -120,7 +131,8 @@ export function summarize(spec: ModelSpec, records: PredictionRecord[], facts: R
   });
   const declared = new Set(spec.features.map((f) => f.name));
   const quality: Record<string, FeatureQuality> = {};
-  for (const f of spec.features) quality[f.name] = { typeErrors: 0, outOfRange: 0, outOfDomain: 0, checked: 0 };
+  for (const f of spec.features)
+    quality[f.name] = { typeErrors: 0, outOfRange: 0, outOfDomain: 0, checked: 0 };
   const unknownFeatures: Record<string, number> = {};
   const versions: Record<string, number> = {};
   let outlierRows = 0;
@@ -230,7 +242,8 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
       t.outOfDomain += q.outOfDomain;
       t.checked += q.checked;
     }
-    for (const [k, n] of Object.entries(s.unknownFeatures)) unknownFeatures[k] = (unknownFeatures[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(s.unknownFeatures))
+      unknownFeatures[k] = (unknownFeatures[k] ?? 0) + n;
     for (const [k, n] of Object.entries(s.versions)) versions[k] = (versions[k] ?? 0) + n;
     rows += s.rows;
     outlierRows += s.outlierRows;

@@ -27,6 +27,10 @@ export interface ModelSpec {
   trainedAt: string | null;
   createdAt: string;
   description: string;
+  /** The reference profile's column holding the model's scores (prediction drift); null: none. */
+  scoreColumn?: string | null;
+  /** Bounds on the rate of positive predictions (action limits). */
+  actionLimits?: { minPositiveRate?: number; maxPositiveRate?: number };
 }
 
 /** One prediction as ingested (validated, timestamp in ms since the epoch). */

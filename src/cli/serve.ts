@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
+import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
+import { buildServer, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
+import { parseDuration } from "../monitor/windows.js";
+import { numberOption, parseCommand } from "./args.js";
+import { UsageError } from "./errors.js";
+
+const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:FILE | postgres://…] [--rules rules.yaml]
+                   [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
+
+Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
+alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
+--db        where state lives (default ${DEFAULT_DB}); postgres:// for a shared deployment
+--rules     alert rules (YAML); evaluated every --eval-interval over each rule's window
+--bucket    width of a time bucket (default 1m); windows are merges of buckets
+--retention drop data older than the newest timestamp minus this (default: keep everything)
+Port 0 picks a free port; the address is printed on stderr.`;
+
+function duration(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(String(value));
+  if (ms === null)
+    throw new UsageError(`${flag} expects a duration like 30s, 1m, 1h, 30d, got '${String(value)}'`);
+  return ms;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals, help } = parseCommand(
+    argv,
+    {
+      port: { type: "string" },
+      host: { type: "string" },
+      db: { type: "string" },
+      rules: { type: "string" },
+      bucket: { type: "string" },
+      retention: { type: "string" },
+      "eval-interval": { type: "string" },
+      "body-limit": { type: "string" },
+    },
+    HELP,
+  );
+  if (help) return 0;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
+  const port = numberOption(values.port, "--port", { min: 0, max: 65535 }) ?? 8080;
+  const host = (values.host as string | undefined) ?? "127.0.0.1";
+  const bucketMs = duration(values.bucket, "--bucket") ?? 60_000;
+  const retentionMs = duration(values.retention, "--retention") ?? null;
+  const evalMs = duration(values["eval-interval"], "--eval-interval") ?? 30_000;
+  const bodyLimit = numberOption(values["body-limit"], "--body-limit", { min: 1024 }) ?? DEFAULT_BODY_LIMIT;
+  let rulesText: string | null = null;
+  if (values.rules !== undefined) {
+    try {
+      rulesText = readFileSync(String(values.rules), "utf8");
+    } catch {
+      throw new UsageError(`${String(values.rules)}: cannot read the rules file`);
+    }
+  }
+  const rules = rulesText === null ? null : loadAlertRules(rulesText, String(values.rules));
+  const db = (values.db as string | undefined) ?? DEFAULT_DB;
+  const store = await openStore(db);
+  const alerts = new AlertEngine(store, rules ?? { rules: [], webhooks: [] });
+  const { app, service, metrics } = buildServer({
+    store,
+    service: { bucketMs, retentionMs },
+    bodyLimit,
+    alerts,
+  });
+  alerts.attach(service, metrics);
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    await store.close();
+    throw new UsageError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  const address = app.server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  process.stderr.write(`assay serve: listening on http://${host}:${actual} (store ${redact(db)})\n`);
+
+  // Background work: fold raw rows into buckets, apply retention, evaluate alert rules.
+  let stopping = false;
+  const background = async (task: () => Promise<unknown>, what: string) => {
+    try {
+      await task();
+    } catch (error) {
+      if (!stopping) process.stderr.write(`assay serve: ${what} failed: ${(error as Error).message}\n`);
+    }
+  };
+  const models = async () => (await store.listModels()).map((m) => m.name);
+  const timers = [
+    setInterval(
+      () => background(async () => Promise.all((await models()).map((m) => service.fold(m))), "folding"),
+      2000,
+    ),
+    setInterval(
+      () =>
+        background(
+          async () => Promise.all((await models()).map((m) => service.applyRetention(m))),
+          "retention",
+        ),
+      60_000,
+    ),
+    setInterval(() => background(() => alerts.evaluate(Date.now()), "alert evaluation"), evalMs),
+  ];
+  return new Promise<number>((resolve) => {
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      for (const t of timers) clearInterval(t);
+      await app.close().catch(() => {});
+      await alerts.drain().catch(() => {});
+      await store.close().catch(() => {});
+      resolve(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -1,0 +1,126 @@
+import type { LabelRecord, PredictionRecord } from "./store.js";
+import { parseTimestamp } from "./windows.js";
+
+/** A request the client must fix; the server answers 400 with the message. */
+export class BadRequest extends Error {
+  readonly statusCode = 400;
+}
+
+export const MAX_RECORDS_PER_REQUEST = 50_000;
+const MAX_ID_LENGTH = 256;
+
+/** The records of an ingest body: a JSON array, one JSON object, {"records": [...]}, or NDJSON text. */
+export function recordsOf(body: unknown): unknown[] {
+  if (typeof body === "string") return ndjson(body);
+  if (Array.isArray(body)) return body;
+  if (body !== null && typeof body === "object") {
+    const records = (body as { records?: unknown }).records;
+    if (Array.isArray(records)) return records;
+    return [body];
+  }
+  throw new BadRequest(
+    "body must be a JSON array of records, a JSON object, or NDJSON (one record per line)",
+  );
+}
+
+function ndjson(text: string): unknown[] {
+  const out: unknown[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch (error) {
+      throw new BadRequest(`line ${i + 1}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+  return out;
+}
+
+function checkCount(records: unknown[]): void {
+  if (records.length === 0) throw new BadRequest("no records in the body");
+  if (records.length > MAX_RECORDS_PER_REQUEST)
+    throw new BadRequest(`${records.length} records in one request; the limit is ${MAX_RECORDS_PER_REQUEST}`);
+}
+
+function idOf(r: Record<string, unknown>, where: string): string {
+  const id = r.id;
+  if (typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH) return id;
+  if (typeof id === "number" && Number.isSafeInteger(id)) return String(id);
+  throw new BadRequest(
+    `${where}: "id" must be a non-empty string (≤ ${MAX_ID_LENGTH} characters) or an integer`,
+  );
+}
+
+function timestampOf(r: Record<string, unknown>, where: string): number {
+  const t = parseTimestamp(r.timestamp);
+  if (t === null)
+    throw new BadRequest(
+      `${where}: "timestamp" must be an ISO 8601 string or epoch milliseconds, got ${brief(r.timestamp)}`,
+    );
+  return t;
+}
+
+function brief(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? "nothing" : s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean";
+}
+
+function objectAt(records: unknown[], i: number): Record<string, unknown> {
+  const r = records[i];
+  if (r === null || typeof r !== "object" || Array.isArray(r))
+    throw new BadRequest(`record ${i}: must be a JSON object`);
+  return r as Record<string, unknown>;
+}
+
+/** Validates prediction records; throws BadRequest naming the first bad record and field. */
+export function parsePredictions(body: unknown): PredictionRecord[] {
+  const records = recordsOf(body);
+  checkCount(records);
+  const out: PredictionRecord[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = objectAt(records, i);
+    const where = `record ${i}`;
+    const features = r.features ?? {};
+    if (features === null || typeof features !== "object" || Array.isArray(features))
+      throw new BadRequest(`${where}: "features" must be an object of feature name → value`);
+    for (const [k, v] of Object.entries(features))
+      if (!isScalar(v))
+        throw new BadRequest(`${where}: feature "${k}" must be a number, string, boolean or null`);
+    const score = r.score ?? null;
+    if (score !== null && (typeof score !== "number" || !Number.isFinite(score)))
+      throw new BadRequest(`${where}: "score" must be a finite number or null, got ${brief(score)}`);
+    const prediction = r.prediction ?? null;
+    if (!isScalar(prediction))
+      throw new BadRequest(`${where}: "prediction" must be a number, string, boolean or null`);
+    const version = r.version ?? null;
+    if (version !== null && (typeof version !== "string" || version.length > 128))
+      throw new BadRequest(`${where}: "version" must be a string (≤ 128 characters)`);
+    out[i] = {
+      id: idOf(r, where),
+      timestamp: timestampOf(r, where),
+      version: version as string | null,
+      features: features as Record<string, unknown>,
+      prediction,
+      score: score as number | null,
+    };
+  }
+  return out;
+}
+
+export function parseLabels(body: unknown): LabelRecord[] {
+  const records = recordsOf(body);
+  checkCount(records);
+  return records.map((_, i) => {
+    const r = objectAt(records, i);
+    const where = `record ${i}`;
+    if (!("label" in r) || !isScalar(r.label) || r.label === null)
+      throw new BadRequest(`${where}: "label" must be a number, string or boolean`);
+    return { id: idOf(r, where), label: r.label, timestamp: timestampOf(r, where) };
+  });
+}

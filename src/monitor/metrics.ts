@@ -1,0 +1,86 @@
+import { Counter, Gauge, Registry } from "prom-client";
+import type { MonitorResult } from "./monitors.js";
+
+/** The Prometheus series the server exports (one registry per server, so tests can run several). */
+export class MonitorMetrics {
+  readonly registry = new Registry();
+  readonly predictions = new Counter({
+    name: "assay_predictions_total",
+    help: "Predictions stored (new ids only; re-sent ids are not counted)",
+    labelNames: ["model"],
+    registers: [this.registry],
+  });
+  readonly labels = new Counter({
+    name: "assay_labels_total",
+    help: "Labels stored (new ids only)",
+    labelNames: ["model"],
+    registers: [this.registry],
+  });
+  readonly rejected = new Counter({
+    name: "assay_ingest_rejected_total",
+    help: "Ingest requests rejected (4xx), by reason",
+    labelNames: ["reason"],
+    registers: [this.registry],
+  });
+  readonly featureDrift = new Gauge({
+    name: "assay_feature_drift_score",
+    help: "Drift score of a feature in the latest evaluated window against the reference",
+    labelNames: ["model", "feature", "method"],
+    registers: [this.registry],
+  });
+  readonly datasetDrift = new Gauge({
+    name: "assay_dataset_drift_share",
+    help: "Share of features drifted in the latest evaluated window",
+    labelNames: ["model"],
+    registers: [this.registry],
+  });
+  readonly performance = new Gauge({
+    name: "assay_performance",
+    help: "Realized performance over labeled predictions of the latest evaluated window",
+    labelNames: ["model", "metric"],
+    registers: [this.registry],
+  });
+  readonly estimated = new Gauge({
+    name: "assay_estimated_performance",
+    help: "Performance estimated before labels (CBPE) for the latest evaluated window",
+    labelNames: ["model", "metric"],
+    registers: [this.registry],
+  });
+  readonly monitor = new Gauge({
+    name: "assay_monitor_value",
+    help: "Any monitor's latest value (data quality rates, bias, positive rate, outlier share, model age …)",
+    labelNames: ["model", "monitor", "subject"],
+    registers: [this.registry],
+  });
+  readonly alertsFiring = new Gauge({
+    name: "assay_alerts_firing",
+    help: "Alerts currently firing",
+    labelNames: ["model", "severity"],
+    registers: [this.registry],
+  });
+
+  /** Publishes one evaluation's results. Null values remove the series rather than export NaN. */
+  record(model: string, results: MonitorResult[]): void {
+    for (const r of results) {
+      const subject = r.subject ?? "";
+      const set = (gauge: Gauge, labels: Record<string, string>) => {
+        if (r.value === null) gauge.remove(labels);
+        else gauge.set(labels, r.value);
+      };
+      if (r.monitor === "feature_drift")
+        set(this.featureDrift, { model, feature: subject, method: r.method ?? "psi" });
+      else if (r.monitor === "dataset_drift_share") set(this.datasetDrift, { model });
+      else if (r.monitor === "performance") set(this.performance, { model, metric: subject });
+      else if (r.monitor === "estimated_performance") set(this.estimated, { model, metric: subject });
+      set(this.monitor, { model, monitor: r.monitor, subject });
+    }
+  }
+
+  setFiring(counts: Map<string, number>): void {
+    this.alertsFiring.reset();
+    for (const [key, n] of counts) {
+      const [model, severity] = key.split("\u0000");
+      this.alertsFiring.set({ model, severity }, n);
+    }
+  }
+}

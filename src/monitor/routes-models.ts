@@ -1,0 +1,301 @@
+import type { FastifyInstance } from "fastify";
+import { openSource } from "../io/source.js";
+import { profileBatches } from "../profile/build.js";
+import type { TableProfile } from "../profile/types.js";
+import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
+import type { MonitorMetrics } from "./metrics.js";
+import type { MonitorService } from "./service.js";
+import type { ModelSpec } from "./store.js";
+import { NAMED_WINDOWS, parseDuration, parseTimestamp } from "./windows.js";
+
+const NAME = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";
+
+const modelBody = {
+  type: "object",
+  required: ["name"],
+  additionalProperties: false,
+  properties: {
+    name: { type: "string", pattern: NAME },
+    task: { type: "string", enum: ["binary", "regression"] },
+    positiveLabel: { type: ["string", "number", "boolean"] },
+    threshold: { type: "number", minimum: 0, maximum: 1 },
+    features: {
+      type: "array",
+      maxItems: 10_000,
+      items: {
+        type: "object",
+        required: ["name", "type"],
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 256, pattern: "^[^@]" },
+          type: { type: "string", enum: ["number", "string", "boolean"] },
+        },
+      },
+    },
+    trainedAt: { type: "string", format: "date-time" },
+    description: { type: "string", maxLength: 10_000 },
+    scoreColumn: { type: ["string", "null"], maxLength: 256 },
+    actionLimits: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        minPositiveRate: { type: "number", minimum: 0, maximum: 1 },
+        maxPositiveRate: { type: "number", minimum: 0, maximum: 1 },
+      },
+    },
+  },
+} as const;
+
+const modelParams = {
+  type: "object",
+  required: ["model"],
+  properties: { model: { type: "string", pattern: NAME } },
+} as const;
+
+type ModelParams = { Params: { model: string } };
+
+export function modelRoutes(app: FastifyInstance, service: MonitorService, metrics: MonitorMetrics): void {
+  const store = service.store;
+
+  async function modelOr404(name: string): Promise<ModelSpec> {
+    const spec = await service.model(name);
+    if (!spec)
+      throw Object.assign(new Error(`unknown model '${name}'; create it with POST /v1/models`), {
+        statusCode: 404,
+      });
+    return spec;
+  }
+
+  app.post<{ Body: Record<string, unknown> }>(
+    "/v1/models",
+    { config: { scope: "admin" }, schema: { body: modelBody } },
+    async (request, reply) => {
+      const b = request.body;
+      const spec: ModelSpec = {
+        name: b.name as string,
+        task: (b.task as ModelSpec["task"]) ?? "binary",
+        positiveLabel: String(b.positiveLabel ?? "1"),
+        threshold: (b.threshold as number) ?? 0.5,
+        features: (b.features as ModelSpec["features"]) ?? [],
+        trainedAt: (b.trainedAt as string) ?? null,
+        createdAt: new Date().toISOString(),
+        description: (b.description as string) ?? "",
+        scoreColumn: b.scoreColumn === undefined ? "score" : (b.scoreColumn as string | null),
+        actionLimits: (b.actionLimits as ModelSpec["actionLimits"]) ?? {},
+      };
+      const names = new Set<string>();
+      for (const f of spec.features) {
+        if (names.has(f.name)) throw new BadRequest(`feature "${f.name}" is declared twice`);
+        names.add(f.name);
+      }
+      if (!(await service.createModel(spec)))
+        return reply.code(409).send({ statusCode: 409, error: `model '${spec.name}' exists already` });
+      return reply.code(201).send(spec);
+    },
+  );
+
+  app.get("/v1/models", { config: { scope: "read" } }, async () => ({ models: await store.listModels() }));
+
+  app.get<ModelParams>(
+    "/v1/models/:model",
+    { config: { scope: "read" }, schema: { params: modelParams } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      return { ...spec, referenceVersions: await store.listReferenceVersions(spec.name) };
+    },
+  );
+
+  app.put<ModelParams & { Querystring: { version?: string }; Body: unknown }>(
+    "/v1/models/:model/reference",
+    {
+      config: { scope: "admin" },
+      schema: {
+        params: modelParams,
+        querystring: {
+          type: "object",
+          properties: { version: { type: "string", minLength: 1, maxLength: 128 } },
+        },
+      },
+    },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const version = request.query.version ?? "default";
+      const body = request.body as Record<string, unknown> | null;
+      if (body === null || typeof body !== "object" || Array.isArray(body))
+        throw new BadRequest(
+          'body must be a profile made by `assay profile --out` or {"path": "training file"}',
+        );
+      const exclude = Array.isArray(body.exclude) ? body.exclude.map(String) : [];
+      let profile: TableProfile;
+      if (typeof body.path === "string") profile = await profileFile(body.path);
+      else if (body.format === "assay.profile" && Array.isArray(body.columns))
+        profile = body as unknown as TableProfile;
+      else
+        throw new BadRequest(
+          'body must be a profile (format "assay.profile") or {"path": "training file", "exclude": [columns]}',
+        );
+      await service.putReference(spec, version, profile, exclude);
+      const updated = (await service.model(spec.name)) ?? spec;
+      return { model: spec.name, version, rows: profile.rows, features: updated.features };
+    },
+  );
+
+  app.post<ModelParams>(
+    "/v1/models/:model/predictions",
+    { config: { scope: "ingest" }, schema: { params: modelParams } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const records = parsePredictions(request.body);
+      const result = await service.ingestPredictions(spec, records);
+      metrics.predictions.inc({ model: spec.name }, result.accepted);
+      return result;
+    },
+  );
+
+  app.post<ModelParams>(
+    "/v1/models/:model/labels",
+    { config: { scope: "ingest" }, schema: { params: modelParams } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const records = parseLabels(request.body);
+      const result = await service.ingestLabels(spec, records);
+      metrics.labels.inc({ model: spec.name }, result.accepted);
+      return result;
+    },
+  );
+
+  app.get<ModelParams>(
+    "/v1/models/:model/summary",
+    { config: { scope: "read" }, schema: { params: modelParams } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const c = await store.counts(spec.name);
+      return {
+        model: spec.name,
+        predictions: c.predictions,
+        labels: c.labels,
+        timeRange:
+          c.firstTimestamp === null
+            ? null
+            : {
+                from: new Date(c.firstTimestamp).toISOString(),
+                to: new Date(c.lastTimestamp!).toISOString(),
+              },
+        referenceVersions: await store.listReferenceVersions(spec.name),
+      };
+    },
+  );
+
+  type WindowQuery = {
+    Querystring: { window?: string; end?: string; from?: string; to?: string; version?: string };
+  };
+  const windowQuery = {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      window: { type: "string" },
+      end: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      version: { type: "string" },
+    },
+  } as const;
+
+  /** [from, to) from ?from&to, or ?window (5m | 1h | 1d | a duration) ending at ?end (default: the data clock). */
+  async function windowOf(
+    model: string,
+    q: WindowQuery["Querystring"],
+  ): Promise<{ from: number; to: number }> {
+    if (q.from !== undefined || q.to !== undefined) {
+      const from = parseTimestamp(q.from);
+      const to = parseTimestamp(q.to);
+      if (from === null || to === null || to <= from)
+        throw new BadRequest("from and to must both be timestamps (ISO 8601 or epoch ms) with from < to");
+      return { from, to };
+    }
+    const length =
+      q.window === undefined ? NAMED_WINDOWS["1h"] : (NAMED_WINDOWS[q.window] ?? parseDuration(q.window));
+    if (length === null)
+      throw new BadRequest(`window must be 5m, 1h, 1d or a duration like 15m, got '${q.window}'`);
+    let end: number | null;
+    if (q.end !== undefined) {
+      end = parseTimestamp(q.end);
+      if (end === null) throw new BadRequest(`end must be an ISO 8601 timestamp or epoch ms, got '${q.end}'`);
+    } else {
+      const c = await store.counts(model);
+      end = c.lastTimestamp === null ? Date.now() : c.lastTimestamp + 1;
+    }
+    return { from: end - length, to: end };
+  }
+
+  app.get<ModelParams & WindowQuery>(
+    "/v1/models/:model/monitors",
+    { config: { scope: "read" }, schema: { params: modelParams, querystring: windowQuery } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const w = await windowOf(spec.name, request.query);
+      const { results, referenceVersion, summary } = await service.monitors(
+        spec,
+        w.from,
+        w.to,
+        Date.now(),
+        request.query.version,
+      );
+      metrics.record(spec.name, results);
+      return {
+        model: spec.name,
+        window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
+        referenceVersion,
+        rows: summary?.rows ?? 0,
+        monitors: results,
+      };
+    },
+  );
+
+  app.get<ModelParams & WindowQuery>(
+    "/v1/models/:model/window",
+    { config: { scope: "read" }, schema: { params: modelParams, querystring: windowQuery } },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const w = await windowOf(spec.name, request.query);
+      const summary = await service.window(spec.name, w.from, w.to);
+      return {
+        model: spec.name,
+        window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
+        summary,
+      };
+    },
+  );
+
+  app.get<ModelParams & { Querystring: { limit?: number } }>(
+    "/v1/models/:model/samples",
+    {
+      config: { scope: "read" },
+      schema: {
+        params: modelParams,
+        querystring: {
+          type: "object",
+          properties: { limit: { type: "integer", minimum: 1, maximum: 1000 } },
+        },
+      },
+    },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      await service.fold(spec.name);
+      return { model: spec.name, samples: await store.samples(spec.name, request.query.limit ?? 100) };
+    },
+  );
+}
+
+/** Profiles a training file on the server (the admin points at it instead of uploading a profile). */
+async function profileFile(path: string): Promise<TableProfile> {
+  try {
+    const source = await openSource({ path });
+    return await profileBatches(source.columns, source.batches(), {
+      name: source.name,
+      digest: await source.digest(),
+    });
+  } catch (error) {
+    throw new BadRequest(`cannot profile ${path}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}

@@ -1,0 +1,232 @@
+import type { TableProfile } from "../profile/types.js";
+import {
+  type BucketSummary,
+  featuresFromProfile,
+  inferFeatures,
+  mergeSummaries,
+  type ReferenceFacts,
+  referenceFacts,
+  summarize,
+} from "./bucket-summary.js";
+import { type MonitorOptions, type MonitorResult, runMonitors } from "./monitors.js";
+import type {
+  CompactionPlan,
+  LabelRecord,
+  ModelSpec,
+  MonitorStore,
+  PredictionRecord,
+  RawPrediction,
+  WriteResult,
+} from "./store.js";
+import { snapWindow } from "./windows.js";
+
+export interface ServiceOptions {
+  /** Width of a time bucket (ms); 1 minute by default. */
+  bucketMs: number;
+  /** Raw records kept per bucket for debugging. */
+  sampleSize: number;
+  /** Data older than the newest timestamp minus this is deleted; null keeps everything. */
+  retentionMs: number | null;
+  /** Raw rows folded per compaction transaction. */
+  foldBatch: number;
+  /** Labeled rows read per window for realized performance (the newest ones). */
+  maxLabeled: number;
+  monitor: MonitorOptions;
+}
+
+export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
+  bucketMs: 60_000,
+  sampleSize: 20,
+  retentionMs: null,
+  foldBatch: 5000,
+  maxLabeled: 100_000,
+  monitor: {},
+};
+
+interface CachedReference {
+  version: string;
+  profile: TableProfile;
+  facts: ReferenceFacts | null;
+}
+
+/** The monitoring logic between HTTP and the store: ingest, folding into buckets, windows, monitors. */
+export class MonitorService {
+  readonly options: ServiceOptions;
+  private readonly models = new Map<string, ModelSpec>();
+  private readonly references = new Map<string, CachedReference | null>();
+  private readonly folding = new Map<string, Promise<number>>();
+
+  constructor(
+    readonly store: MonitorStore,
+    options: Partial<ServiceOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SERVICE_OPTIONS, ...options };
+  }
+
+  async model(name: string): Promise<ModelSpec | null> {
+    const cached = this.models.get(name);
+    if (cached) return cached;
+    const spec = await this.store.getModel(name);
+    if (spec) this.models.set(name, spec);
+    return spec;
+  }
+
+  async createModel(spec: ModelSpec): Promise<boolean> {
+    const created = await this.store.createModel(spec);
+    if (created) this.models.set(spec.name, spec);
+    return created;
+  }
+
+  async updateModel(spec: ModelSpec): Promise<void> {
+    await this.store.updateModel(spec);
+    this.models.set(spec.name, spec);
+    this.forgetReferences(spec.name);
+  }
+
+  async ingestPredictions(spec: ModelSpec, records: PredictionRecord[]): Promise<WriteResult> {
+    if (spec.features.length === 0 && records.length > 0) {
+      // No declared schema and no reference yet: the first records fix it (documented in docs/monitor.md).
+      await this.updateModel({ ...spec, features: inferFeatures(records) });
+    }
+    return this.store.insertPredictions(spec.name, records, this.options.bucketMs);
+  }
+
+  ingestLabels(spec: ModelSpec, records: LabelRecord[]): Promise<WriteResult> {
+    return this.store.insertLabels(spec.name, records);
+  }
+
+  async putReference(
+    spec: ModelSpec,
+    version: string,
+    profile: TableProfile,
+    exclude: string[] = [],
+  ): Promise<void> {
+    await this.store.putReference(spec.name, version, profile);
+    this.forgetReferences(spec.name);
+    if (spec.features.length === 0) {
+      const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
+      const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
+      await this.updateModel({ ...spec, features: featuresFromProfile(profile, skip) });
+    }
+  }
+
+  /** The reference for a version (or, without one, the latest uploaded). */
+  async reference(model: string, version?: string | null): Promise<CachedReference | null> {
+    const key = `${model}\u0000${version ?? ""}`;
+    if (this.references.has(key)) return this.references.get(key)!;
+    let chosen = version ?? null;
+    let profile =
+      chosen === null ? null : ((await this.store.getReference(model, chosen)) as TableProfile | null);
+    if (!profile) {
+      const versions = await this.store.listReferenceVersions(model);
+      chosen = versions[versions.length - 1] ?? null;
+      profile =
+        chosen === null ? null : ((await this.store.getReference(model, chosen)) as TableProfile | null);
+    }
+    const result =
+      profile && chosen !== null ? { version: chosen, profile, facts: referenceFacts(profile) } : null;
+    this.references.set(key, result);
+    return result;
+  }
+
+  private forgetReferences(model: string): void {
+    for (const key of [...this.references.keys()])
+      if (key.startsWith(`${model}\u0000`)) this.references.delete(key);
+  }
+
+  /** Folds every raw prediction of a model into bucket parts. One fold at a time per model. */
+  fold(model: string): Promise<number> {
+    const running = this.folding.get(model);
+    if (running) return running.then(() => this.fold(model));
+    const work = this.foldAll(model).finally(() => this.folding.delete(model));
+    this.folding.set(model, work);
+    return work;
+  }
+
+  private async foldAll(model: string): Promise<number> {
+    const spec = await this.model(model);
+    if (!spec) return 0;
+    let total = 0;
+    for (;;) {
+      const spec2 = (await this.model(model)) ?? spec;
+      const reference = await this.reference(model);
+      const n = await this.store.compact(model, this.options.foldBatch, (rows) =>
+        this.plan(spec2, rows, reference),
+      );
+      total += n;
+      if (n < this.options.foldBatch) return total;
+    }
+  }
+
+  private plan(spec: ModelSpec, rows: RawPrediction[], reference: CachedReference | null): CompactionPlan {
+    const byBucket = new Map<number, RawPrediction[]>();
+    for (const r of rows) {
+      const list = byBucket.get(r.bucket);
+      if (list) list.push(r);
+      else byBucket.set(r.bucket, [r]);
+    }
+    const parts: CompactionPlan["parts"] = [];
+    const keepAsSample: string[] = [];
+    for (const [bucket, list] of byBucket) {
+      parts.push({ bucket, rows: list.length, summary: summarize(spec, list, reference?.facts ?? null) });
+      // The sample keeps the first rows folded into each bucket part (bounded per part; see docs/monitor.md).
+      for (const r of list.slice(0, this.options.sampleSize)) keepAsSample.push(r.id);
+    }
+    return { parts, keepAsSample };
+  }
+
+  /** The merged summary of the buckets in [from, to), after folding what is pending. */
+  async window(model: string, from: number, to: number): Promise<BucketSummary | null> {
+    await this.fold(model);
+    const w = snapWindow(from, to, this.options.bucketMs);
+    const parts = await this.store.bucketParts(model, w.from, w.to);
+    return mergeSummaries(parts.map((p) => p.summary as BucketSummary));
+  }
+
+  /** Every monitor over [from, to). `now` is the evaluation time (model age); the data clock by default. */
+  async monitors(
+    spec: ModelSpec,
+    from: number,
+    to: number,
+    now: number = to,
+    version?: string | null,
+  ): Promise<{ results: MonitorResult[]; referenceVersion: string | null; summary: BucketSummary | null }> {
+    const summary = await this.window(spec.name, from, to);
+    let chosen = version ?? null;
+    if (chosen === null && summary) {
+      // The version that served most of the window, when it has a reference of its own.
+      const [top] = Object.entries(summary.versions).sort((a, b) => b[1] - a[1]);
+      if (top && top[0] !== "") chosen = top[0];
+    }
+    const reference = await this.reference(spec.name, chosen);
+    const labeled = await this.store.labeled(spec.name, from, to, this.options.maxLabeled);
+    const calibrationLabeled =
+      labeled.length >= 200 ? [] : await this.store.labeled(spec.name, Number.MIN_SAFE_INTEGER, from, 20_000);
+    const results = runMonitors({
+      spec: (await this.model(spec.name)) ?? spec,
+      window: { from, to },
+      summary,
+      reference: reference?.profile ?? null,
+      referenceVersion: reference?.version ?? null,
+      labeled,
+      calibrationLabeled,
+      now,
+      options: this.options.monitor,
+    });
+    return { results, referenceVersion: reference?.version ?? null, summary };
+  }
+
+  /** Applies retention to one model, measured on its data clock (newest timestamp). */
+  async applyRetention(model: string): Promise<number> {
+    if (this.options.retentionMs === null) return 0;
+    const counts = await this.store.counts(model);
+    if (counts.lastTimestamp === null) return 0;
+    return this.store.deleteBefore(model, counts.lastTimestamp - this.options.retentionMs);
+  }
+
+  /** Drops cached specs and references (after another server changed them). */
+  invalidate(model: string): void {
+    this.models.delete(model);
+    this.forgetReferences(model);
+  }
+}

@@ -1,0 +1,172 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type TestServer, testServer } from "./helpers.js";
+
+let s: TestServer;
+before(async () => {
+  s = await testServer({ bodyLimit: 64 * 1024 });
+});
+after(() => s.close());
+
+const record = (id: string, t: string, x = 1) => ({
+  id,
+  timestamp: t,
+  features: { x, c: "a" },
+  prediction: 1,
+  score: 0.7,
+});
+
+test("healthz is public; every other route needs a token with the right scope", async () => {
+  assert.equal((await s.call("GET", "/healthz", undefined, null)).statusCode, 200);
+  const missing = await s.call("GET", "/v1/models", undefined, null);
+  assert.equal(missing.statusCode, 401);
+  assert.match(missing.json.error, /missing bearer token/);
+  const wrong = await s.call("GET", "/v1/models", undefined, null, { authorization: "Bearer nope" });
+  assert.equal(wrong.statusCode, 401);
+  assert.match(wrong.json.error, /invalid token/);
+  const readOnIngest = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [record("a", "2024-01-01T00:00:00Z")],
+    "read",
+  );
+  assert.equal(readOnIngest.statusCode, 403);
+  assert.match(readOnIngest.json.error, /ingest/);
+  assert.equal((await s.call("POST", "/v1/models", { name: "m" }, "ingest")).statusCode, 403);
+  assert.equal((await s.call("GET", "/metrics", undefined, null)).statusCode, 401);
+  assert.equal((await s.call("GET", "/metrics", undefined, "read")).statusCode, 200);
+});
+
+test("models: created by admin, validated, unique; unknown models are 404", async () => {
+  const created = await s.call("POST", "/v1/models", {
+    name: "m",
+    features: [
+      { name: "x", type: "number" },
+      { name: "c", type: "string" },
+    ],
+  });
+  assert.equal(created.statusCode, 201);
+  assert.equal(created.json.task, "binary");
+  assert.equal((await s.call("POST", "/v1/models", { name: "m" })).statusCode, 409);
+  const bad = await s.call("POST", "/v1/models", { name: "bad name!" });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json.error, /name/);
+  const extra = await s.call("POST", "/v1/models", { name: "z", colour: "red" });
+  assert.equal(extra.statusCode, 400);
+  assert.match(extra.json.error, /additional properties/);
+  const unknown = await s.call(
+    "POST",
+    "/v1/models/nope/predictions",
+    [record("a", "2024-01-01T00:00:00Z")],
+    "ingest",
+  );
+  assert.equal(unknown.statusCode, 404);
+  assert.match(unknown.json.error, /unknown model 'nope'/);
+  assert.equal((await s.call("GET", "/v1/models/nope/summary", undefined, "read")).statusCode, 404);
+});
+
+test("ingest: JSON arrays and NDJSON, idempotent by id, summary counts and time range", async () => {
+  const first = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [record("p1", "2024-01-01T00:00:00Z"), record("p2", "2024-01-01T00:05:00Z")],
+    "ingest",
+  );
+  assert.equal(first.statusCode, 200);
+  assert.deepEqual(first.json, { accepted: 2, duplicates: 0 });
+  const ndjson = [record("p2", "2024-01-01T00:05:00Z"), record("p3", "2024-01-01T01:00:00Z")]
+    .map((r) => JSON.stringify(r))
+    .join("\n");
+  const second = await s.call("POST", "/v1/models/m/predictions", `${ndjson}\n`, "ingest");
+  assert.equal(second.statusCode, 200);
+  assert.deepEqual(second.json, { accepted: 1, duplicates: 1 });
+  const labels = await s.call(
+    "POST",
+    "/v1/models/m/labels",
+    [{ id: "p1", label: 1, timestamp: "2024-01-02T00:00:00Z" }],
+    "ingest",
+  );
+  assert.deepEqual(labels.json, { accepted: 1, duplicates: 0 });
+  const summary = await s.call("GET", "/v1/models/m/summary", undefined, "read");
+  assert.equal(summary.statusCode, 200);
+  assert.equal(summary.json.predictions, 3);
+  assert.equal(summary.json.labels, 1);
+  assert.deepEqual(summary.json.timeRange, {
+    from: "2024-01-01T00:00:00.000Z",
+    to: "2024-01-01T01:00:00.000Z",
+  });
+  const metrics = await s.call("GET", "/metrics", undefined, "read");
+  assert.match(metrics.body, /assay_predictions_total\{model="m"\} 3/);
+  assert.match(metrics.body, /assay_labels_total\{model="m"\} 1/);
+});
+
+test("bad requests get a 4xx with a clear message and the server stays up", async () => {
+  const cases: [unknown, RegExp][] = [
+    [[{ id: "x", timestamp: "yesterday", features: {} }], /record 0: "timestamp"/],
+    [[{ timestamp: "2024-01-01T00:00:00Z", features: {} }], /record 0: "id"/],
+    [[{ id: "x", timestamp: 1, features: [1, 2] }], /"features" must be an object/],
+    [[{ id: "x", timestamp: 1, features: { a: { deep: 1 } } }], /feature "a"/],
+    [[{ id: "x", timestamp: 1, features: {}, score: "high" }], /"score" must be a finite number/],
+    [[], /no records/],
+    [[5], /record 0: must be a JSON object/],
+  ];
+  for (const [body, pattern] of cases) {
+    const res = await s.call("POST", "/v1/models/m/predictions", body, "ingest");
+    assert.equal(res.statusCode, 400, JSON.stringify(body));
+    assert.match(res.json.error, pattern);
+  }
+  const malformed = await s.call("POST", "/v1/models/m/predictions", '[{"id": "x",', "ingest", {
+    "content-type": "application/json",
+  });
+  assert.equal(malformed.statusCode, 400);
+  assert.match(malformed.json.error, /JSON/);
+  const badLine = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    '{"id":"a","timestamp":1}\n{oops',
+    "ingest",
+  );
+  assert.equal(badLine.statusCode, 400);
+  assert.match(badLine.json.error, /line 2/);
+  const huge = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    Array.from({ length: 2000 }, (_, i) => record(`h${i}`, "2024-01-01T00:00:00Z")),
+    "ingest",
+  );
+  assert.equal(huge.statusCode, 413);
+  assert.match(huge.json.error, /larger than the limit/);
+  const badLabel = await s.call("POST", "/v1/models/m/labels", [{ id: "p1", timestamp: 1 }], "ingest");
+  assert.equal(badLabel.statusCode, 400);
+  assert.match(badLabel.json.error, /"label"/);
+  assert.equal((await s.call("GET", "/healthz", undefined, null)).statusCode, 200);
+  assert.equal((await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions, 3);
+});
+
+test("schema violations are counted, not dropped", async () => {
+  await s.call("POST", "/v1/models", { name: "q", features: [{ name: "x", type: "number" }] });
+  const rows = [
+    { id: "1", timestamp: 0, features: { x: 1 } },
+    { id: "2", timestamp: 0, features: { x: "oops" } },
+    { id: "3", timestamp: 0, features: { x: null, extra: 5 } },
+  ];
+  assert.deepEqual((await s.call("POST", "/v1/models/q/predictions", rows, "ingest")).json, {
+    accepted: 3,
+    duplicates: 0,
+  });
+  const res = await s.call("GET", "/v1/models/q/monitors?from=0&to=60000", undefined, "read");
+  assert.equal(res.statusCode, 200);
+  const find = (m: string, subject: string | null) =>
+    res.json.monitors.find(
+      (r: { monitor: string; subject: string | null }) => r.monitor === m && r.subject === subject,
+    );
+  assert.equal(find("prediction_count", null).value, 3);
+  assert.equal(find("type_error_rate", "x").value, 1 / 3);
+  assert.equal(find("missing_rate", "x").value, 2 / 3);
+  assert.equal(find("unknown_feature_rate", null).value, 1 / 3);
+  const samples = await s.call("GET", "/v1/models/q/samples", undefined, "read");
+  assert.equal(samples.json.samples.length, 3);
+  const bad = await s.call("GET", "/v1/models/q/monitors?window=forever", undefined, "read");
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json.error, /window must be/);
+});
