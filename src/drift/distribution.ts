@@ -112,9 +112,9 @@ export function moments(d: Distribution): { mean: number; std: number } {
  */
 export function quantile(d: Distribution, p: number): number {
   if (d.total === 0) return Number.NaN;
-  // NumPy forms the virtual index as N·p − p and interpolates from the nearer end; doing the
-  // same keeps decile edges bit-identical to np.quantile.
-  const h = d.total * p - p;
+  // NumPy (1.24, 'linear') forms the virtual index as (N − 1)·p and interpolates from the nearer
+  // end (b − (b − a)(1 − t) when t ≥ ½); doing the same keeps decile edges bit-identical.
+  const h = (d.total - 1) * p;
   const low = Math.max(0, Math.min(Math.floor(h), d.total - 1));
   const frac = h - Math.floor(h);
   const a = orderStatistic(d, low);

@@ -45,7 +45,7 @@ export function kolmogorovLimitSf(z: number): number {
   if (z < 0.3) {
     // small z: use the theta-function form of the CDF, whose series converges fast there
     let cdf = 0;
-    for (let k = 1; k <= 20; k++) cdf += Math.exp(-((2 * k - 1) ** 2) * Math.PI ** 2 / (8 * z * z));
+    for (let k = 1; k <= 20; k++) cdf += Math.exp((-((2 * k - 1) ** 2) * Math.PI ** 2) / (8 * z * z));
     return clip(1 - (Math.sqrt(2 * Math.PI) / z) * cdf);
   }
   let sum = 0;

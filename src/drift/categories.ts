@@ -1,0 +1,40 @@
+/** Counts of categories on both sides, aligned on the sorted union of categories. */
+export interface CategoryTable {
+  categories: string[];
+  reference: number[];
+  current: number[];
+}
+
+export function categoryTable(reference: Map<string, number>, current: Map<string, number>): CategoryTable {
+  const union = new Set<string>(reference.keys());
+  for (const key of current.keys()) union.add(key);
+  const categories = [...union].sort(compareCodePoints);
+  return {
+    categories,
+    reference: categories.map((c) => reference.get(c) ?? 0),
+    current: categories.map((c) => current.get(c) ?? 0),
+  };
+}
+
+/** Python's string order (by code point), so category lists match SciPy/pandas output. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** Counts the non-null strings of a column. */
+export function countCategories(values: ArrayLike<string | null>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,93 @@
+import { binCounts, decileEdges, proportions } from "./bins.js";
+import { categoryTable } from "./categories.js";
+import { type Chi2Result, chi2Homogeneity } from "./chi2.js";
+import { moments } from "./distribution.js";
+import { jensenShannon } from "./js.js";
+import { type KsResult, ksTest } from "./ks.js";
+import { linf } from "./linf.js";
+import { type MissingRateResult, missingRate } from "./missing.js";
+import { psi } from "./psi.js";
+import { outOfRange, type RangeResult } from "./range.js";
+import type { CategoricalSample, NumericSample } from "./sample.js";
+import { type UnseenResult, unseenCategories } from "./unseen.js";
+import { wasserstein } from "./wasserstein.js";
+
+export interface NumericStats {
+  ks: KsResult;
+  wasserstein: number;
+  /** Wasserstein / σ_ref with ddof = 0 (Evidently's "Wasserstein distance (normed)"); null when σ_ref = 0. */
+  wassersteinNorm: number;
+  psi: number;
+  js: number;
+  missingRate: MissingRateResult;
+  outOfRange: RangeResult;
+  /** The reference-decile bins behind PSI and JS. */
+  bins: { edges: number[]; reference: number[]; current: number[] };
+  reference: { n: number; mean: number; std: number };
+  current: { n: number; mean: number; std: number };
+}
+
+export interface CategoricalStats {
+  chi2: Chi2Result;
+  psi: number;
+  js: number;
+  linf: number;
+  unseen: UnseenResult;
+  missingRate: MissingRateResult;
+  /** Up to 50 categories with the largest frequency change, for reports and charts. */
+  categories: { value: string; reference: number; current: number }[];
+  reference: { n: number; distinct: number };
+  current: { n: number; distinct: number };
+}
+
+/** Every numeric statistic for one column, from one pass over each sorted distribution. */
+export function numericDrift(reference: NumericSample, current: NumericSample): NumericStats {
+  const ref = reference.distribution;
+  const cur = current.distribution;
+  const refMoments = moments(ref);
+  const curMoments = moments(cur);
+  const w = wasserstein(ref, cur);
+  const edges = ref.total > 0 ? decileEdges(ref) : [];
+  const refBins = binCounts(ref, edges);
+  const curBins = binCounts(cur, edges);
+  const pRef = proportions(refBins);
+  const pCur = proportions(curBins);
+  const empty = ref.total === 0 || cur.total === 0;
+  return {
+    ks: ksTest(ref, cur),
+    wasserstein: w,
+    wassersteinNorm: refMoments.std > 0 ? w / refMoments.std : Number.NaN,
+    psi: empty ? Number.NaN : psi(pRef, pCur),
+    js: empty ? Number.NaN : jensenShannon(pRef, pCur),
+    missingRate: missingRate(reference.missing, reference.rows, current.missing, current.rows),
+    outOfRange: outOfRange(ref, cur),
+    bins: { edges, reference: refBins, current: curBins },
+    reference: { n: ref.total, ...refMoments },
+    current: { n: cur.total, ...curMoments },
+  };
+}
+
+/** Every categorical statistic for one column, over the union of categories. */
+export function categoricalDrift(reference: CategoricalSample, current: CategoricalSample): CategoricalStats {
+  const table = categoryTable(reference.counts, current.counts);
+  const pRef = proportions(table.reference);
+  const pCur = proportions(table.current);
+  const nRef = table.reference.reduce((a, b) => a + b, 0);
+  const nCur = table.current.reduce((a, b) => a + b, 0);
+  const empty = nRef === 0 || nCur === 0;
+  const changes = table.categories
+    .map((value, i) => ({ value, reference: pRef[i], current: pCur[i] }))
+    .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference))
+    .slice(0, 50);
+  return {
+    chi2: chi2Homogeneity(table.reference, table.current),
+    psi: empty ? Number.NaN : psi(pRef, pCur),
+    js: empty ? Number.NaN : jensenShannon(pRef, pCur),
+    linf: empty ? Number.NaN : linf(pRef, pCur),
+    unseen: unseenCategories(reference.counts, current.counts),
+    missingRate: missingRate(reference.missing, reference.rows, current.missing, current.rows),
+    categories: changes,
+    reference: { n: nRef, distinct: reference.counts.size },
+    current: { n: nCur, distinct: current.counts.size },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Distribution } from "./distribution.js";
+
+/**
+ * One column of one side (reference or current), reduced to what drift needs. Both the raw-data
+ * path and the profile (sketch) path produce these, so the statistics code does not care where a
+ * sample came from.
+ */
+export type ColumnSample = NumericSample | CategoricalSample;
+
+export interface NumericSample {
+  kind: "numeric";
+  /** Finite values. */
+  distribution: Distribution;
+  /** SQL NULLs / empty cells. */
+  missing: number;
+  /** NaN and ±Inf: present but left out of the distribution. */
+  nonFinite: number;
+  /** All rows: finite + nonFinite + missing. */
+  rows: number;
+  /** True when the distribution is a sketch approximation, not the data. */
+  approximate?: boolean;
+}
+
+export interface CategoricalSample {
+  kind: "categorical";
+  /** Category → count, nulls excluded. */
+  counts: Map<string, number>;
+  missing: number;
+  rows: number;
+  /** True when the counts are a capped frequency sketch (heavy hitters only). */
+  approximate?: boolean;
+}
