@@ -1,0 +1,109 @@
+import type { ColumnType } from "../table/types.js";
+
+/** Effect sizes a numeric column can be judged by. */
+export const NUMERIC_METHODS = ["wasserstein", "ks", "psi", "js"] as const;
+/** Effect sizes a categorical column can be judged by. */
+export const CATEGORICAL_METHODS = ["js", "linf", "psi"] as const;
+export type NumericMethod = (typeof NUMERIC_METHODS)[number];
+export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
+export type ColumnKind = "numeric" | "categorical";
+
+/** What a column (or a type of column) may override. */
+export interface ColumnRule {
+  method?: NumericMethod | CategoricalMethod;
+  /** The practical threshold on the effect size chosen by `method`. */
+  threshold?: number;
+  /** Leave the column out of the comparison. */
+  ignore?: boolean;
+  /** Compare the column as categorical (e.g. integer codes) or numeric. */
+  kind?: ColumnKind;
+}
+
+/**
+ * The verdict policy. A signal drifts when its effect size reaches the practical threshold AND its
+ * test rejects at level α after Benjamini–Hochberg correction across every test of every column.
+ * See docs/drift.md for the reasoning behind each default.
+ */
+export interface DriftPolicy {
+  /** False discovery rate for the Benjamini–Hochberg procedure. */
+  alpha: number;
+  /** A signal whose effect reaches this fraction of its threshold (and whose test rejects) warns. */
+  warnFraction: number;
+  /** Fewer non-missing values than this on either side: the distribution verdict is `insufficient`. */
+  minRows: number;
+  /** The dataset drifts when at least one column drifts and the drifted share is ≥ this. */
+  datasetShare: number;
+  numeric: { method: NumericMethod; threshold: number };
+  categorical: { method: CategoricalMethod; threshold: number };
+  /** |Δ missing rate| threshold (absolute, in rate units). */
+  missing: { threshold: number };
+  /** Share of current values in categories the reference never saw. */
+  unseen: { threshold: number };
+  /** Share of current values outside the reference [min, max]. */
+  range: { threshold: number };
+  /** Overrides by kind ("numeric", "categorical") or column type ("integer", "string", …). */
+  types: Partial<Record<ColumnKind | ColumnType, ColumnRule>>;
+  /** Overrides by column name; they win over type overrides. */
+  columns: Record<string, ColumnRule>;
+}
+
+/** Default thresholds of each method, used when a rule names a method but no threshold. */
+export const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, number> = {
+  wasserstein: 0.1,
+  ks: 0.1,
+  psi: 0.2,
+  js: 0.1,
+  linf: 0.1,
+};
+
+export function defaultPolicy(): DriftPolicy {
+  return {
+    alpha: 0.05,
+    warnFraction: 0.5,
+    minRows: 30,
+    datasetShare: 0,
+    numeric: { method: "wasserstein", threshold: DEFAULT_THRESHOLDS.wasserstein },
+    categorical: { method: "js", threshold: DEFAULT_THRESHOLDS.js },
+    missing: { threshold: 0.01 },
+    unseen: { threshold: 0.01 },
+    range: { threshold: 0.01 },
+    types: {},
+    columns: {},
+  };
+}
+
+/** The kind a column type is compared as, before overrides: booleans and strings are categorical. */
+export function defaultKind(type: ColumnType): ColumnKind {
+  return type === "string" || type === "boolean" ? "categorical" : "numeric";
+}
+
+export interface ResolvedRule {
+  kind: ColumnKind;
+  method: NumericMethod | CategoricalMethod;
+  threshold: number;
+  ignore: boolean;
+}
+
+/** Applies kind defaults, then type overrides, then column overrides (later wins). */
+export function resolveRule(policy: DriftPolicy, name: string, type: ColumnType): ResolvedRule {
+  const byColumn = policy.columns[name] ?? {};
+  const byType = policy.types[type] ?? {};
+  const kind: ColumnKind = byColumn.kind ?? byType.kind ?? defaultKind(type);
+  const byKind = policy.types[kind] ?? {};
+  const base = kind === "numeric" ? policy.numeric : policy.categorical;
+  let method = base.method as ResolvedRule["method"];
+  let threshold = base.threshold;
+  for (const rule of [byKind, byType, byColumn]) {
+    if (rule.method !== undefined) {
+      method = rule.method;
+      threshold = DEFAULT_THRESHOLDS[rule.method];
+    }
+    if (rule.threshold !== undefined) threshold = rule.threshold;
+  }
+  const allowed: readonly string[] = kind === "numeric" ? NUMERIC_METHODS : CATEGORICAL_METHODS;
+  if (!allowed.includes(method))
+    throw new RangeError(
+      `column '${name}': method '${method}' does not apply to ${kind} columns (use ${allowed.join(", ")})`,
+    );
+  return { kind, method, threshold, ignore: byColumn.ignore ?? byType.ignore ?? byKind.ignore ?? false };
+}

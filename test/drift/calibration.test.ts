@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { distributionOf } from "../../src/drift/distribution.js";
+import { defaultPolicy } from "../../src/drift/policy.js";
+import type { CategoricalSample, NumericSample } from "../../src/drift/sample.js";
+import { type ColumnPair, compareColumns } from "../../src/drift/verdict.js";
+import { categoricalCounts, normals, rng } from "./random.js";
+
+const numeric = (values: Float64Array): NumericSample => ({
+  kind: "numeric",
+  distribution: distributionOf(values),
+  missing: 0,
+  nonFinite: 0,
+  rows: values.length,
+});
+const categorical = (counts: Map<string, number>, rows: number): CategoricalSample => ({
+  kind: "categorical",
+  counts,
+  missing: 0,
+  rows,
+});
+
+const PROBABILITIES = [0.4, 0.25, 0.2, 0.1, 0.05];
+
+/** One simulated dataset of two numeric and one categorical column, with no drift. */
+function nullDataset(r: ReturnType<typeof rng>, n: number): ColumnPair[] {
+  return [
+    { name: "x", type: "float", reference: numeric(normals(r, n)), current: numeric(normals(r, n)) },
+    {
+      name: "k",
+      type: "integer",
+      reference: numeric(Float64Array.from(normals(r, n), (v) => Math.round(v * 3))),
+      current: numeric(Float64Array.from(normals(r, n), (v) => Math.round(v * 3))),
+    },
+    {
+      name: "c",
+      type: "string",
+      reference: categorical(categoricalCounts(r, PROBABILITIES, n), n),
+      current: categorical(categoricalCounts(r, PROBABILITIES, n), n),
+    },
+  ];
+}
+
+// Monte-Carlo tolerance: 3 binomial standard errors above α.
+function tolerance(alpha: number, replicates: number): number {
+  return alpha + 3 * Math.sqrt((alpha * (1 - alpha)) / replicates);
+}
+
+for (const [n, replicates] of [
+  [100, 400],
+  [1_000, 300],
+  [100_000, 40],
+] as const) {
+  test(`no drift, n = ${n}: the default policy's false-alarm rate is at most α (+ Monte-Carlo error)`, () => {
+    const policy = defaultPolicy();
+    const r = rng(1000 + n);
+    let datasetAlarms = 0;
+    let columnAlarms = 0;
+    let columns = 0;
+    for (let i = 0; i < replicates; i++) {
+      const result = compareColumns(nullDataset(r, n), policy);
+      if (result.drifted) datasetAlarms++;
+      columnAlarms += result.counts.drift;
+      columns += result.columns.length;
+    }
+    const rate = datasetAlarms / replicates;
+    assert.ok(rate <= tolerance(policy.alpha, replicates), `dataset false-alarm rate ${rate} at n = ${n}`);
+    assert.ok(columnAlarms / columns <= tolerance(policy.alpha, columns));
+  });
+}
+
+test("a 0.02σ mean shift on 1,000,000 rows is not flagged (the KS test alone would reject)", () => {
+  const r = rng(42);
+  const n = 1_000_000;
+  const result = compareColumns(
+    [{ name: "x", type: "float", reference: numeric(normals(r, n)), current: numeric(normals(r, n, 0.02)) }],
+    defaultPolicy(),
+  );
+  const column = result.columns[0];
+  assert.equal(result.drifted, false);
+  assert.equal(column.status, "stable");
+  const stats = column.stats as { ks: { pValue: number } };
+  assert.ok(stats.ks.pValue < 1e-6, "the p-value alone would flag it");
+});
+
+test("a 0.5σ mean shift on 1,000 rows is flagged", () => {
+  const r = rng(43);
+  const result = compareColumns(
+    [
+      {
+        name: "x",
+        type: "float",
+        reference: numeric(normals(r, 1000)),
+        current: numeric(normals(r, 1000, 0.5)),
+      },
+    ],
+    defaultPolicy(),
+  );
+  assert.equal(result.columns[0].status, "drift");
+  assert.equal(result.drifted, true);
+  assert.equal(result.share, 1);
+});
+
+test("a large shift on 12 rows is insufficient, not a coin flip", () => {
+  const r = rng(44);
+  const result = compareColumns(
+    [{ name: "x", type: "float", reference: numeric(normals(r, 12)), current: numeric(normals(r, 12, 0.4)) }],
+    defaultPolicy(),
+  );
+  assert.equal(result.columns[0].status, "insufficient");
+  assert.equal(result.drifted, false);
+});
+
+test("at n = 100 a distance alone would flag columns; the policy calls them insufficient instead", () => {
+  const r = rng(45);
+  let largeDistance = 0;
+  let drift = 0;
+  for (let i = 0; i < 100; i++) {
+    const result = compareColumns(nullDataset(r, 100).slice(0, 1), defaultPolicy());
+    const c = result.columns[0];
+    if (c.effect.value >= 0.1) largeDistance++;
+    if (c.status === "drift") drift++;
+  }
+  assert.ok(largeDistance > 50, `W/σ ≥ 0.1 in ${largeDistance} of 100 null datasets`);
+  assert.ok(drift <= 10);
+});
