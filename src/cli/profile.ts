@@ -3,7 +3,6 @@ import { profileBatches } from "../profile/build.js";
 import { profileChecks } from "../profile/checks.js";
 import { profileSource } from "../profile/sql.js";
 import type { TableProfile } from "../profile/types.js";
-import { renderProfileHtml } from "../report/profile-html.js";
 import { renderProfileText } from "../report/profile-text.js";
 import { jsonSafe, makeReport } from "../report/report.js";
 import { listOption, parseCommand } from "./args.js";
@@ -83,7 +82,11 @@ export async function run(argv: string[]): Promise<number> {
     { ...profile },
   );
   if (values.out) writeTextFile(values.out as string, `${JSON.stringify(jsonSafe(report))}\n`);
-  if (values.html) writeTextFile(values.html as string, await renderProfileHtml(report, profile));
+  if (values.html) {
+    // Loaded only when asked for: the chart libraries cost more start-up time than the profile itself.
+    const { renderProfileHtml } = await import("../report/profile-html.js");
+    writeTextFile(values.html as string, await renderProfileHtml(report, profile));
+  }
   saveEvidence(report);
   if (values.json) printJson(report);
   else process.stdout.write(renderProfileText(profile, report.results));
