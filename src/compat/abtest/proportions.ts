@@ -1,0 +1,65 @@
+/**
+ * Two-arm conversion analysis: x conversions out of n units per arm. The difference is
+ * treatment − control; its interval is Newcombe's hybrid score interval (from the two Wilson
+ * intervals; statsmodels confint_proportions_2indep(method="newcomb")) or the Wald interval; the test
+ * is the pooled two-proportion z-test (statsmodels proportions_ztest; equals the χ² test without
+ * continuity correction).
+ */
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { twoSidedZ, wilsonInterval } from "../intervals.js";
+
+export interface Arm {
+  conversions: number;
+  n: number;
+}
+
+export interface ProportionComparison {
+  control: { conversions: number; n: number; rate: number };
+  treatment: { conversions: number; n: number; rate: number };
+  /** treatment − control. */
+  difference: number;
+  ci: [number, number];
+  waldCi: [number, number];
+  /** treatment / control − 1 (null when the control rate is 0). */
+  relativeLift: number | null;
+  z: number;
+  pValue: number;
+  level: number;
+}
+
+export function checkArm(arm: Arm, name: string): void {
+  if (!Number.isInteger(arm.n) || arm.n <= 0)
+    throw new RangeError(`${name}: n must be a positive integer, got ${arm.n}`);
+  if (!Number.isInteger(arm.conversions) || arm.conversions < 0 || arm.conversions > arm.n)
+    throw new RangeError(`${name}: conversions must be an integer in [0, ${arm.n}], got ${arm.conversions}`);
+}
+
+export function compareProportions(control: Arm, treatment: Arm, level = 0.95): ProportionComparison {
+  checkArm(control, "control");
+  checkArm(treatment, "treatment");
+  const p1 = control.conversions / control.n;
+  const p2 = treatment.conversions / treatment.n;
+  const d = p2 - p1;
+  const [l1, u1] = wilsonInterval(control.conversions, control.n, level) as [number, number];
+  const [l2, u2] = wilsonInterval(treatment.conversions, treatment.n, level) as [number, number];
+  const ci: [number, number] = [
+    d - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2),
+    d + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2),
+  ];
+  const z = twoSidedZ(level);
+  const seUnpooled = Math.sqrt((p1 * (1 - p1)) / control.n + (p2 * (1 - p2)) / treatment.n);
+  const pooled = (control.conversions + treatment.conversions) / (control.n + treatment.n);
+  const sePooled = Math.sqrt(pooled * (1 - pooled) * (1 / control.n + 1 / treatment.n));
+  const statistic = sePooled === 0 ? 0 : d / sePooled;
+  return {
+    control: { ...control, rate: p1 },
+    treatment: { ...treatment, rate: p2 },
+    difference: d,
+    ci,
+    waldCi: [d - z * seUnpooled, d + z * seUnpooled],
+    relativeLift: p1 > 0 ? p2 / p1 - 1 : null,
+    z: statistic,
+    pValue: sePooled === 0 ? 1 : 2 * normalCdf(-Math.abs(statistic), 0, 1),
+    level,
+  };
+}
