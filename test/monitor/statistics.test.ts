@@ -1,0 +1,242 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { mergeSummaries, referenceFacts, summarize } from "../../src/monitor/bucket-summary.js";
+import { chiSquareHomogeneity, columnDrift, psi } from "../../src/monitor/feature-drift.js";
+import { type MonitorResult, runMonitors } from "../../src/monitor/monitors.js";
+import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/store.js";
+import { ProfileBuilder } from "../../src/profile/build.js";
+import type { TableProfile } from "../../src/profile/types.js";
+import { batchFromRows, type ColumnInfo } from "../../src/table/types.js";
+import { fixture } from "../helpers/cli.js";
+
+const oracles = JSON.parse(readFileSync(fixture("monitor", "oracles.json"), "utf8"));
+
+function close(actual: number | null | undefined, expected: number, tol: number, what = "") {
+  assert.ok(actual !== null && actual !== undefined, `${what}: null`);
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs ${expected} (±${tol})`);
+}
+
+function profileOf(columns: ColumnInfo[], rows: Record<string, unknown>[]): TableProfile {
+  const b = new ProfileBuilder(columns);
+  b.add(batchFromRows(columns, rows));
+  return b.finish({ name: "t", digest: "" });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+test("chi-square homogeneity and PSI match scipy.stats.chi2_contingency and the PSI formula", () => {
+  for (const o of oracles.chiSquare) {
+    const r = chiSquareHomogeneity(o.reference, o.current);
+    close(r.statistic, o.statistic, 1e-9 * Math.max(1, o.statistic), "statistic");
+    close(r.pValue, o.pValue, 1e-9, "p");
+    close(psi(o.reference, o.current), o.psi, 1e-12, "psi");
+  }
+});
+
+test("categorical drift counts unseen categories and matches scipy on the exact table", () => {
+  const columns: ColumnInfo[] = [{ name: "c", type: "string", sourceType: "VARCHAR" }];
+  const expand = (counts: Record<string, number>) =>
+    Object.entries(counts).flatMap(([v, n]) => Array.from({ length: n }, () => ({ c: v })));
+  const ref = profileOf(columns, expand(oracles.categorical.reference)).columns[0];
+  const cur = profileOf(columns, expand(oracles.categorical.current)).columns[0];
+  const d = columnDrift(ref, cur);
+  assert.equal(d.kind, "categorical");
+  close(d.score, oracles.categorical.psi, 1e-12, "psi");
+  close(d.statistic, oracles.categorical.statistic, 1e-9, "statistic");
+  close(d.pValue, oracles.categorical.pValue, 1e-25, "p");
+  assert.equal(d.drifted, true);
+});
+
+test("numeric drift from sketches: a 1σ shift drifts, a fresh sample of the same distribution does not", () => {
+  const random = rng(1);
+  const columns: ColumnInfo[] = [{ name: "x", type: "float", sourceType: "DOUBLE" }];
+  const sample = (n: number, shift: number) =>
+    Array.from({ length: n }, () => ({ x: 100 + 10 * (normal(random) + shift) }));
+  const ref = profileOf(columns, sample(20_000, 0)).columns[0];
+  const same = columnDrift(ref, profileOf(columns, sample(5000, 0)).columns[0]);
+  assert.equal(same.kind, "numeric");
+  assert.equal(same.drifted, false);
+  assert.ok(same.score! < 0.01, `same distribution PSI ${same.score}`);
+  const shifted = columnDrift(ref, profileOf(columns, sample(5000, 1)).columns[0]);
+  assert.equal(shifted.drifted, true);
+  // Decile PSI of N(0,1) vs N(1,1) from scipy.stats.norm at the reference deciles: 0.92614 (make_oracles.py
+  // prints it too); sampling (5000 and 20000 rows) and the sketch move it by a few hundredths.
+  close(shifted.score, oracles.normalShiftPsi, 0.08, "1σ shift PSI");
+  // Tiny windows: even a large effect is not called drift without evidence.
+  const tiny = columnDrift(ref, profileOf(columns, sample(8, 0.5)).columns[0]);
+  assert.equal(tiny.drifted, false);
+});
+
+const spec: ModelSpec = {
+  name: "m",
+  task: "binary",
+  positiveLabel: "1",
+  threshold: 0.5,
+  features: [{ name: "x", type: "number" }],
+  trainedAt: "2024-01-01T00:00:00Z",
+  createdAt: "2024-01-01T00:00:00Z",
+  description: "",
+};
+
+function monitor(results: MonitorResult[], name: string, subject: string | null = null) {
+  const r = results.find((x) => x.monitor === name && x.subject === subject);
+  assert.ok(r, `monitor ${name}/${subject} missing`);
+  return r;
+}
+
+function recordsFrom(scores: number[], features: (i: number) => Record<string, unknown> = (i) => ({ x: i })) {
+  return scores.map<PredictionRecord>((s, i) => ({
+    id: String(i),
+    timestamp: i,
+    version: "v1",
+    features: features(i),
+    prediction: null,
+    score: s,
+  }));
+}
+
+test("realized performance and prediction bias match scikit-learn", () => {
+  const p = oracles.performance;
+  const labeled: LabeledPrediction[] = p.scores.map((s: number, i: number) => ({
+    id: String(i),
+    timestamp: i,
+    score: s,
+    prediction: null,
+    label: p.labels[i],
+    version: "v1",
+  }));
+  const summary = summarize(spec, recordsFrom(p.scores), null);
+  const results = runMonitors({
+    spec,
+    window: { from: 0, to: 1000 },
+    summary,
+    reference: null,
+    referenceVersion: null,
+    labeled,
+    calibrationLabeled: [],
+    now: Date.parse("2024-01-31T00:00:00Z"),
+  });
+  for (const metric of ["accuracy", "precision", "recall", "f1", "roc_auc"])
+    close(monitor(results, "performance", metric).value, p[metric], 1e-12, metric);
+  close(monitor(results, "prediction_bias").value, p.bias, 1e-12, "bias");
+  close(monitor(results, "model_age_days").value, 30, 1e-9, "age");
+  close(
+    monitor(results, "positive_rate").value,
+    p.scores.filter((s: number) => s >= 0.5).length / p.scores.length,
+    1e-12,
+  );
+});
+
+test("CBPE: on calibrated scores the estimate matches its expectation and the realized accuracy; miscalibration is refused", () => {
+  const random = rng(3);
+  const n = 20_000;
+  const scores = Array.from({ length: n }, () => random());
+  const labels = scores.map((s) => (random() < s ? 1 : 0));
+  const labeledFrom = (ss: number[]) =>
+    ss.map<LabeledPrediction>((s, i) => ({
+      id: String(i),
+      timestamp: i,
+      score: s,
+      prediction: null,
+      label: labels[i],
+      version: null,
+    }));
+  const run = (ss: number[]) =>
+    runMonitors({
+      spec,
+      window: { from: 0, to: n },
+      summary: summarize(spec, recordsFrom(ss), null),
+      reference: null,
+      referenceVersion: null,
+      labeled: [],
+      calibrationLabeled: labeledFrom(ss).slice(0, 5000),
+      now: 0,
+    });
+  const results = run(scores);
+  const expected = scores.reduce((a, s) => a + Math.max(s, 1 - s), 0) / n;
+  const realized = scores.reduce((a, s, i) => a + ((s >= 0.5 ? 1 : 0) === labels[i] ? 1 : 0), 0) / n;
+  const est = monitor(results, "estimated_performance", "accuracy");
+  assert.equal(est.status, "ok");
+  close(est.value, expected, 0.002, "CBPE vs its exact expectation");
+  close(est.value, realized, 0.015, "CBPE vs realized");
+  const assumptions = (est.details as { assumptions: { name: string; holds: boolean | null }[] }).assumptions;
+  assert.equal(assumptions[0].holds, true);
+  // Squash the scores towards 0.5: ranking intact, calibration broken.
+  const squashed = run(scores.map((s) => 0.5 + (s - 0.5) * 0.3));
+  const refused = monitor(squashed, "estimated_performance", "accuracy");
+  assert.equal(refused.status, "insufficient");
+  assert.match(refused.message, /not calibrated/);
+});
+
+test("a window is the merge of its buckets: counts and moments exact, quantiles within the sketch bound", () => {
+  const random = rng(5);
+  const records = recordsFrom(
+    Array.from({ length: 3000 }, () => random()),
+    () => ({ x: 50 + 20 * normal(random) }),
+  );
+  const whole = summarize(spec, records, null);
+  const parts = [0, 1, 2, 3, 4, 5].map((k) => summarize(spec, records.slice(k * 500, (k + 1) * 500), null));
+  const merged = mergeSummaries(parts)!;
+  assert.equal(merged.rows, 3000);
+  const a = whole.profile.columns.find((c) => c.name === "x")!;
+  const b = merged.profile.columns.find((c) => c.name === "x")!;
+  assert.equal(b.count, a.count);
+  close(b.mean, a.mean!, 1e-9, "mean");
+  close(b.std, a.std!, 1e-9, "std");
+  close(b.quantiles!["0.5"], a.quantiles!["0.5"], Math.abs(a.quantiles!["0.5"]) * 0.011, "median");
+  assert.equal(merged.positives, whole.positives);
+});
+
+test("out-of-range, out-of-domain and outliers are counted against the reference", () => {
+  const columns: ColumnInfo[] = [
+    { name: "x", type: "float", sourceType: "DOUBLE" },
+    { name: "c", type: "string", sourceType: "VARCHAR" },
+  ];
+  const reference = profileOf(
+    columns,
+    Array.from({ length: 100 }, (_, i) => ({ x: i, c: i % 2 ? "a" : "b" })),
+  );
+  const s2: ModelSpec = {
+    ...spec,
+    features: [
+      { name: "x", type: "number" },
+      { name: "c", type: "string" },
+    ],
+  };
+  const rows = [
+    { x: 50, c: "a" },
+    { x: 120, c: "a" }, // out of range, inside the far-out fence (Q3 + 3·IQR ≈ 222)
+    { x: 1000, c: "z" }, // out of range, an outlier, an unseen category
+    { x: -1, c: "b" },
+  ];
+  const summary = summarize(
+    s2,
+    rows.map((f, i) => ({
+      id: String(i),
+      timestamp: 0,
+      version: null,
+      features: f,
+      prediction: null,
+      score: null,
+    })),
+    referenceFacts(reference),
+  );
+  assert.deepEqual(summary.quality.x, { typeErrors: 0, outOfRange: 3, outOfDomain: 0, checked: 4 });
+  assert.deepEqual(summary.quality.c, { typeErrors: 0, outOfRange: 0, outOfDomain: 1, checked: 4 });
+  assert.equal(summary.outlierRows, 1);
+});
