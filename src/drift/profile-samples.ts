@@ -1,0 +1,101 @@
+import type { ColumnProfile, TableProfile } from "../profile/types.js";
+import { type QuantileSketch, sketchBuckets } from "../sketch/quantiles.js";
+import type { ColumnInfo } from "../table/types.js";
+import { distributionOfPairs } from "./distribution.js";
+import type { ColumnKind } from "./policy.js";
+import type { ColumnSample } from "./sample.js";
+
+/** The category that collects what a capped frequency table no longer lists. */
+export const OTHER_CATEGORY = "(other)";
+
+/**
+ * Turns the columns of a saved profile into drift samples.
+ *
+ * Numeric: when the profile's frequency table is exact (at most its capacity of distinct values,
+ * 2,048 by default) the distribution is rebuilt exactly from it, and every statistic equals the one
+ * computed from the data. Otherwise the quantile sketch's buckets stand in for the data, each
+ * bucket's count placed at the value the sketch reports for it (DDSketch: within its relative
+ * accuracy, 0.5% by default; time grid: within one cell). KS, Wasserstein, PSI and JS are then
+ * computed on that weighted distribution; docs/drift.md gives the error measured on flights.
+ *
+ * Categorical: the exact frequency table; when it was capped, the unlisted mass is one
+ * "(other)" category and the sample is marked approximate.
+ */
+export function readProfileSamples(
+  profile: TableProfile,
+  columns: { info: ColumnInfo; kind: ColumnKind }[],
+): Map<string, ColumnSample> {
+  const out = new Map<string, ColumnSample>();
+  for (const { info, kind } of columns) {
+    const column = profile.columns.find((c) => c.name === info.name);
+    if (!column) continue;
+    out.set(info.name, kind === "numeric" ? numericSample(column) : categoricalSample(column));
+  }
+  return out;
+}
+
+export function numericSample(column: ColumnProfile): ColumnSample {
+  const nonFinite = column.nan + column.posInf + column.negInf;
+  const rows = column.count + column.missing;
+  const exact = column.frequencies.exact && column.type !== "string";
+  if (exact) {
+    const pairs = Object.entries(column.frequencies.counts)
+      .map(([k, c]) => [Number(k), c] as const)
+      .filter(([v]) => Number.isFinite(v))
+      .sort((a, b) => a[0] - b[0]);
+    return {
+      kind: "numeric",
+      distribution: distributionOfPairs(
+        Float64Array.from(pairs, (p) => p[0]),
+        Float64Array.from(pairs, (p) => p[1]),
+      ),
+      missing: column.missing,
+      nonFinite,
+      rows,
+    };
+  }
+  const buckets = column.sketch ? sketchBuckets(column.sketch as QuantileSketch) : [];
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (const b of buckets) {
+    if (b.count <= 0) continue;
+    // adjacent buckets may report the same value (e.g. the zero bucket); merge them
+    if (values.length > 0 && values[values.length - 1] === b.value) counts[counts.length - 1] += b.count;
+    else {
+      values.push(b.value);
+      counts.push(b.count);
+    }
+  }
+  return {
+    kind: "numeric",
+    distribution: distributionOfPairs(Float64Array.from(values), Float64Array.from(counts)),
+    missing: column.missing,
+    nonFinite,
+    rows,
+    approximate: true,
+  };
+}
+
+export function categoricalSample(column: ColumnProfile): ColumnSample {
+  const counts = new Map<string, number>();
+  let listed = 0;
+  for (const [key, c] of Object.entries(column.frequencies.counts)) {
+    const name = column.type === "boolean" ? booleanName(key) : key;
+    counts.set(name, (counts.get(name) ?? 0) + c);
+    listed += c;
+  }
+  const approximate = !column.frequencies.exact;
+  if (approximate && column.count > listed) counts.set(OTHER_CATEGORY, column.count - listed);
+  return {
+    kind: "categorical",
+    counts,
+    missing: column.missing,
+    rows: column.count + column.missing,
+    approximate,
+  };
+}
+
+/** Booleans are "true"/"false" whichever engine wrote the profile (the stream engine keys them 1/0). */
+function booleanName(key: string): string {
+  return key === "1" ? "true" : key === "0" ? "false" : key;
+}
