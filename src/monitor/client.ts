@@ -86,12 +86,12 @@ export class AssayClient {
       url: options.url.replace(/\/+$/, ""),
     };
     this.fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
-    const proc = (globalThis as { process?: { once?: Function; off?: Function } }).process;
-    if (this.options.flushOnExit && proc?.once) {
+    const proc = nodeProcess();
+    if (this.options.flushOnExit && proc?.on) {
       this.exitHook = () => {
         if (this.pending() > 0) void this.flush();
       };
-      (proc as any).on("beforeExit", this.exitHook);
+      proc.on("beforeExit", this.exitHook);
     }
   }
 
@@ -177,8 +177,8 @@ export class AssayClient {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
-    const proc = (globalThis as { process?: { off?: Function } }).process;
-    if (this.exitHook && proc?.off) (proc as any).off("beforeExit", this.exitHook);
+    const proc = nodeProcess();
+    if (this.exitHook && proc?.off) proc.off("beforeExit", this.exitHook);
   }
 
   private pending(): number {
@@ -273,6 +273,13 @@ export class AssayClient {
 /** A backoff pause. Deliberately keeps a Node process alive: a retry during the exit flush must still run. */
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Node's process object when there is one (not in browsers). */
+function nodeProcess():
+  | { on?(event: string, f: () => void): void; off?(event: string, f: () => void): void }
+  | undefined {
+  return (globalThis as { process?: ReturnType<typeof nodeProcess> }).process;
 }
 
 function randomId(): string {
