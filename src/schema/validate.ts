@@ -1,5 +1,6 @@
 import type { CheckResult, Status } from "../report/report.js";
 import type { ColumnInfo, ColumnType } from "../table/types.js";
+import { bucketKeySql, logHistogramQuantiles } from "./log-histogram.js";
 import { spellingVariantOf } from "./spelling.js";
 import { numbered, type QueryFn, sqlIdent, sqlNumber, sqlString, sqlStringList } from "./sql.js";
 import type { CheckId, ColumnContract, Schema, Severity } from "./types.js";
@@ -273,13 +274,14 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       minA = add(`min(${v}) FILTER (WHERE isfinite(${v}))`);
       maxA = add(`max(${v}) FILTER (WHERE isfinite(${v}))`);
     }
-    let quantA: string | null = null;
+    let histA: string | null = null;
+    let zerosA: string | null = null;
     let meanA: string | null = null;
     const refQuantiles = contract.reference ? Object.keys(contract.reference.quantiles) : [];
     if (v && contract.reference && refQuantiles.length > 0) {
-      quantA = add(
-        `quantile_cont(${v}, [${refQuantiles.map(Number).join(", ")}]) FILTER (WHERE isfinite(${v}))`,
-      );
+      const nonzero = `isfinite(${v}) AND ${v} <> 0`;
+      histA = add(`to_json(histogram(${bucketKeySql(v)}) FILTER (WHERE ${nonzero}))::VARCHAR`);
+      zerosA = add(`count(*) FILTER (WHERE ${v} = 0)::DOUBLE`);
       meanA = add(`avg(${v}) FILTER (WHERE isfinite(${v}))`);
     }
     let domainPred: string | null = null;
@@ -447,10 +449,18 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
         });
       }
       // unit change
-      if (quantA && meanA && contract.reference) {
-        const list = (row[quantA] as number[] | null) ?? null;
+      if (histA && zerosA && meanA && contract.reference) {
+        const json = row[histA];
+        const buckets = typeof json === "string" ? (JSON.parse(json) as Record<string, number>) : {};
+        const zeros = num(row[zerosA]);
+        const list =
+          zeros + Object.keys(buckets).length > 0
+            ? logHistogramQuantiles(buckets, zeros, refQuantiles.map(Number))
+            : null;
         const batchQuantiles: Record<string, number> = {};
-        if (list) for (const [i, q] of refQuantiles.entries()) batchQuantiles[q] = Number(list[i]);
+        if (list)
+          for (const [i, q] of refQuantiles.entries())
+            if (list[i] !== null) batchQuantiles[q] = list[i] as number;
         const batch = { quantiles: batchQuantiles, mean: nullableNum(row[meanA]) };
         const change = list ? detectUnitChange(contract.reference, batch) : null;
         const severity = severityFor(schema, "schema.unit_change", contract);
