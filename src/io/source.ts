@@ -11,6 +11,8 @@ import { duckdb, ident, literal, queryRows } from "./duckdb.js";
 export interface SourceSpec {
   path?: string;
   sql?: string;
+  /** Parquet only: expose `file_row_number` to `where` filters (for splitting a file across workers). */
+  rowNumbers?: boolean;
 }
 
 /** An opened table: its columns, a SQL relation DuckDB can scan, and a batch stream for the JS core. */
@@ -53,12 +55,14 @@ export async function openSource(spec: SourceSpec): Promise<Source> {
     const path = spec.path;
     checkFile(path);
     name = basename(path);
-    relation = await fileRelation(conn, path);
+    relation = await fileRelation(conn, path, spec.rowNumbers === true);
     digest = memo(() => fileDigest(path));
   } else {
     throw new UsageError("no data source given: pass a file path or --sql");
   }
-  const columns = await describe(conn, relation, name);
+  const columns = (await describe(conn, relation, name)).filter(
+    (c) => !(spec.rowNumbers && c.name === "file_row_number"),
+  );
   return {
     name,
     columns,
@@ -88,7 +92,7 @@ function checkFile(path: string): void {
 /** Files below this size have their column types sniffed from every row, so a late odd value cannot break the read. */
 const FULL_SNIFF_BYTES = 100 * 1024 * 1024;
 
-async function fileRelation(conn: DuckDBConnection, path: string): Promise<string> {
+async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: boolean): Promise<string> {
   const p = literal(path);
   const sample = statSync(path).size < FULL_SNIFF_BYTES ? -1 : 20480;
   const csv = `header = true, quote = '"', strict_mode = true, sample_size = ${sample}`;
@@ -98,7 +102,7 @@ async function fileRelation(conn: DuckDBConnection, path: string): Promise<strin
     case ".tsv":
       return `read_csv(${p}, delim = '\t', ${csv})`;
     case ".parquet":
-      return `read_parquet(${p})`;
+      return rowNumbers ? `read_parquet(${p}, file_row_number = true)` : `read_parquet(${p})`;
     case ".json":
       return `read_json(${p}, format = 'auto', sample_size = ${sample})`;
     case ".ndjson":

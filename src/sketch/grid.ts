@@ -64,10 +64,10 @@ export class GridSketch {
   }
 
   merge(other: GridState): void {
-    let factor = 1;
     if (other.width > this.width) this.rescale(Math.round(other.width / this.width));
-    else if (other.width < this.width) factor = Math.round(this.width / other.width);
-    for (const [k, c] of Object.entries(other.cells)) this.addKey(Math.floor(Number(k) / factor), c);
+    // Re-read the ratio for every cell: adding may coarsen this grid part-way through.
+    for (const [k, c] of Object.entries(other.cells))
+      this.addKey(Math.floor(Number(k) / Math.round(this.width / other.width)), c);
   }
 
   toState(): GridState {

@@ -135,3 +135,39 @@ test("a header-only file is an honest empty profile", () => {
   assert.equal(report.columns.length, 2);
   assert.equal(report.columns[0].count, 0);
 });
+
+test("the stream engine splits a Parquet file across worker threads and merges to the SQL engine's profile", async () => {
+  const { duckdb } = await import("../../src/io/duckdb.js");
+  const conn = await duckdb();
+  const part = join(dir, "flights-300k.parquet");
+  await conn.run(
+    `COPY (SELECT * FROM '${vegaData("flights-3m.parquet")}' LIMIT 300000) TO '${part}' (FORMAT parquet)`,
+  );
+  const threaded = runCli(["profile", part, "--engine", "stream", "--workers", "3", "--json"]);
+  const sql = runCli(["profile", part, "--json"]);
+  assert.equal(threaded.code, 0, threaded.stderr);
+  assert.equal(sql.code, 0, sql.stderr);
+  const a = JSON.parse(threaded.stdout);
+  const b = JSON.parse(sql.stdout);
+  assert.equal(a.engine, "stream");
+  assert.equal(a.rows, 300000);
+  a.columns.forEach((c: Record<string, unknown>, i: number) => {
+    const e = b.columns[i];
+    for (const key of [
+      "count",
+      "missing",
+      "min",
+      "max",
+      "zeros",
+      "negatives",
+      "quantiles",
+      "histogram",
+      "sketch",
+    ])
+      assert.deepEqual(c[key], e[key], `${c.name}.${key}`);
+    assert.ok(
+      Math.abs((c.mean as number) - e.mean) <= 1e-9 * Math.max(1, Math.abs(e.mean)),
+      `${c.name}.mean`,
+    );
+  });
+});

@@ -90,6 +90,17 @@ test("time grid: incremental coarsening equals the width the SQL engine computes
   values.forEach((v, i) => (i < 100 ? a : b).add(v)); // a stays fine-grained, b coarsens
   a.merge(b.toState());
   assert.deepEqual(a.toState(), grid.toState());
+  // equal widths whose union overflows: the merge coarsens part-way and must keep rescaling the rest
+  const early = new GridSketch(1000, 512);
+  const late = new GridSketch(1000, 512);
+  const all = new GridSketch(1000, 512);
+  const sorted = [...values].sort((x, y) => x - y);
+  sorted.forEach((v, i) => {
+    (i < sorted.length / 2 ? early : late).add(v);
+    all.add(v);
+  });
+  early.merge(late.toState());
+  assert.deepEqual(early.toState(), all.toState());
 });
 
 test("HyperLogLog estimates within 4 standard errors and merges by register maximum", () => {
