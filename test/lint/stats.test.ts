@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { aucFromGroups, targetEncodedAuc } from "../../src/lint/auc.js";
+import { normalizedMutualInformation } from "../../src/lint/mutual-information.js";
+import { outlierRule } from "../../src/lint/outliers.js";
+
+test("AUC from grouped counts equals the Mann–Whitney statistic with ties as one half", () => {
+  // scores ascending: 1 (neg), 2 (pos, neg), 3 (pos) → pairs: (2p vs 1n)=1, (2p vs 2n)=.5, (3p vs 1n)=1, (3p vs 2n)=1
+  assert.equal(
+    aucFromGroups([
+      { positives: 0, negatives: 1 },
+      { positives: 1, negatives: 1 },
+      { positives: 1, negatives: 0 },
+    ]),
+    3.5 / 4,
+  );
+  assert.equal(aucFromGroups([{ positives: 3, negatives: 0 }]), null);
+  // sklearn.metrics.roc_auc_score([0,0,1,1], [0.1,0.4,0.35,0.8]) = 0.75
+  assert.equal(
+    aucFromGroups([
+      { positives: 0, negatives: 1 },
+      { positives: 1, negatives: 0 },
+      { positives: 0, negatives: 1 },
+      { positives: 1, negatives: 0 },
+    ]),
+    0.75,
+  );
+});
+
+test("target-encoded AUC merges categories with equal positive rates into one tie", () => {
+  // a: 1/2, b: 1/2, c: 2/2 → scores .5 .5 .5 .5 1 1 for labels 1 0 1 0 1 1
+  // sklearn roc_auc_score([1,0,1,0,1,1], [.5,.5,.5,.5,1,1]) = 0.75
+  const auc = targetEncodedAuc([
+    { positives: 1, negatives: 1 },
+    { positives: 1, negatives: 1 },
+    { positives: 2, negatives: 0 },
+  ]);
+  assert.equal(auc, 0.75);
+});
+
+test("normalised mutual information matches scikit-learn (arithmetic mean)", () => {
+  // sklearn normalized_mutual_info_score([0,0,1,1], [0,0,1,1]) = 1; ([0,0,1,1],[0,1,0,1]) = 0
+  const cells = (pairs: [string, string][]) => {
+    const m = new Map<string, number>();
+    for (const [x, y] of pairs) m.set(`${x}|${y}`, (m.get(`${x}|${y}`) ?? 0) + 1);
+    return [...m].map(([k, n]) => ({ x: k.split("|")[0], y: k.split("|")[1], n }));
+  };
+  assert.ok(
+    Math.abs(
+      (normalizedMutualInformation(
+        cells([
+          ["a", "0"],
+          ["a", "0"],
+          ["b", "1"],
+          ["b", "1"],
+        ]),
+      ) ?? 0) - 1,
+    ) < 1e-12,
+  );
+  assert.ok(
+    Math.abs(
+      normalizedMutualInformation(
+        cells([
+          ["a", "0"],
+          ["a", "1"],
+          ["b", "0"],
+          ["b", "1"],
+        ]),
+      ) ?? 1,
+    ) < 1e-12,
+  );
+  // sklearn normalized_mutual_info_score([0,0,0,1,1,1],[0,0,1,1,2,2]) = 0.5158037429793889
+  const v = normalizedMutualInformation(
+    cells([
+      ["0", "0"],
+      ["0", "0"],
+      ["0", "1"],
+      ["1", "1"],
+      ["1", "2"],
+      ["1", "2"],
+    ]),
+  );
+  assert.ok(Math.abs((v ?? 0) - 0.5158037429793889) < 1e-12, String(v));
+});
+
+test("the outlier rule: modified z with MAD, Tukey far-out fences when MAD is 0, nothing when IQR is 0", () => {
+  const z = outlierRule({ median: 37, mad: 10, q1: 28, q3: 48 });
+  assert.equal(z?.method, "modified_z");
+  assert.ok(Math.abs((z?.high ?? 0) - (37 + (3.5 * 10) / 0.6745)) < 1e-9);
+  const tukey = outlierRule({ median: 0, mad: 0, q1: 0, q3: 2 });
+  assert.deepEqual([tukey?.method, tukey?.low, tukey?.high], ["tukey_far_out", -6, 8]);
+  assert.equal(outlierRule({ median: 0, mad: 0, q1: 0, q3: 0 }), null);
+});
