@@ -80,6 +80,7 @@ export class BinaryMetricEngine {
   /** Sorted positions [0, cut) are predicted positive (score ≥ threshold). */
   private readonly cut: number;
   private readonly unit: Uint32Array;
+  private scratch: Uint32Array | null = null;
   private readonly binCount = new Float64Array(CALIBRATION_BINS);
   private readonly binScore = new Float64Array(CALIBRATION_BINS);
   private readonly binLabel = new Float64Array(CALIBRATION_BINS);
@@ -144,6 +145,13 @@ export class BinaryMetricEngine {
       }
     }
     return { tp, fp, fn: positives - tp, tn: total - positives - fp };
+  }
+
+  /** All metrics with weights given per original row (for paired resamples shared by several models). */
+  metricsByRow(rowWeights: Uint32Array): Float64Array {
+    this.scratch ??= new Uint32Array(this.n);
+    for (let i = 0; i < this.n; i++) this.scratch[i] = rowWeights[this.order[i]];
+    return this.metrics(this.scratch);
   }
 
   /** All metrics, in BINARY_METRICS order, with each sorted row weighted by `weights`. */

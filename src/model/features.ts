@@ -84,3 +84,24 @@ export function scoresFromOutput(
   for (let i = 0; i < rows; i++) out[i] = Number(data[i * width + column]);
   return out;
 }
+
+/** The rows at `indices` of a batch, copied (cross-fitting and subsampling). */
+export function takeRows(batch: Batch, indices: ArrayLike<number>): Batch {
+  const m = indices.length;
+  return {
+    length: m,
+    offset: 0,
+    columns: batch.columns.map((c) => {
+      const valid = new Uint8Array(m);
+      for (let k = 0; k < m; k++) valid[k] = c.valid[indices[k]];
+      if (c.type === "string") {
+        const values: (string | null)[] = new Array(m);
+        for (let k = 0; k < m; k++) values[k] = c.values[indices[k]];
+        return { ...c, values, valid };
+      }
+      const values = new Float64Array(m);
+      for (let k = 0; k < m; k++) values[k] = c.values[indices[k]];
+      return { ...c, values, valid };
+    }),
+  };
+}

@@ -58,11 +58,11 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        const e = error as Error & { cause?: { code?: string } };
+        const e = error as Error & { cause?: { code?: string; message?: string } };
         lastError =
           e.name === "TimeoutError"
             ? `no reply within ${timeoutMs} ms`
-            : `unreachable (${e.cause?.code ?? e.message})`;
+            : `unreachable (${e.cause?.code ?? e.cause?.message ?? e.message})`;
         continue;
       }
       if (response.status === 429 || response.status >= 500) {

@@ -18,9 +18,10 @@ import { loadModuleModel } from "./module.js";
 import { loadOnnxModel } from "./onnx.js";
 import { scoreColumnModel } from "./score-column.js";
 
+export { BASELINES, type BaselineKind, type BaselineOptions, trainBaseline } from "./baselines/index.js";
 export type { ModelDescriptor } from "./descriptor.js";
 export { readDescriptor } from "./descriptor.js";
-export { batchRecords, featureMatrix, sliceBatch } from "./features.js";
+export { batchRecords, featureMatrix, sliceBatch, takeRows } from "./features.js";
 export type { Model, ModelKind, ModelMetadata, ModelTask, Prediction } from "./model.js";
 export { ModelError } from "./model.js";
 export { defaultBatchRows, predictTable } from "./predict.js";

@@ -1,0 +1,305 @@
+/**
+ * `assay evaluate <source> --label COL (--model SPEC | --score COL)`: tests one binary classifier on
+ * labelled rows — metrics with intervals, thresholds, calibration, fairness, slices, baselines.
+ */
+import { binaryLabels } from "../compat/labels.js";
+import { checkBinaryInputs } from "../evaluate/binary.js";
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../evaluate/bootstrap.js";
+import { evaluationChecks } from "../evaluate/checks.js";
+import {
+  type Evaluation,
+  type EvaluationOptions,
+  evaluateClassifier,
+  type ThresholdRule,
+} from "../evaluate/evaluation.js";
+import { renderEvaluationHtml } from "../evaluate/html.js";
+import { renderEvaluationText } from "../evaluate/text.js";
+import type { Source } from "../io/source.js";
+import { openSource } from "../io/source.js";
+import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { makeReport } from "../report/report.js";
+import type { Batch } from "../table/types.js";
+import { listOption, numberOption, parseCommand } from "./args.js";
+import { UsageError } from "./errors.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { sourceFromArgs } from "./source-args.js";
+
+const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
+
+const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
+
+Tests a binary classifier on labelled rows: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
+precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a seeded label-stratified
+bootstrap CI; learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
+and a comparison with built-in baselines (majority, logistic regression, decision tree).
+
+SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
+a JS module exporting predict(rows), or score:COL.
+
+options:
+  --sql "…"                 read the rows with a DuckDB query instead of a file
+  --label COL               the label column (required)
+  --positive V              the label value of the positive class (default: the descriptor's, or 1/true)
+  --model SPEC              the model to test
+  --score COL               a column of precomputed scores (same as --model score:COL)
+  --features a,b,c          feature columns in model order (for FILE.onnx, endpoints, modules)
+  --threshold T|RULE        score ≥ T predicts positive (default 0.5), or a rule learned on the
+                            validation rows: max-f1, youden, cost, precision-at-recall
+  --validation FILE         labelled rows to learn thresholds on (default: the evaluated rows)
+  --cost-fp C, --cost-fn C  costs for the cost rule (default 1 and 1)
+  --min-recall R            recall the precision-at-recall rule must reach (default 0.8)
+  --sensitive a,b           sensitive attributes: per-group rates, Fairlearn differences and ratios,
+                            Aequitas disparities (τ = 0.8), and their intersection
+  --min-group-rows N        smaller groups are 'insufficient' (default 30)
+  --slices a,b|auto         metrics by these columns (numbers in quartiles) and their pairs, or
+                            auto: SliceLine search for weak slices over every feature column
+  --slice-alpha A           SliceLine α (default 0.5)     --min-support N  (default 32)
+  --train FILE              labelled training rows for the baselines (default: 5-fold cross-fitting)
+  --baseline-features a,b   baseline inputs (default: every column but the label and the score)
+  --no-baseline             skip the baselines
+  --fail-under M=V,…        fail (exit 1) when a metric is below V, e.g. rocAuc=0.8,recall=0.5
+  --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}; 0 = no intervals)
+  --seed S                  bootstrap seed (default ${DEFAULT_SEED})
+  --level L                 confidence level (default ${DEFAULT_LEVEL})
+  --timeout MS, --retries N, --batch-size N    HTTP endpoint settings
+  --json                    print the report as JSON
+  --html FILE               write an HTML report (ROC, PR, calibration, slices, fairness)
+
+exit: 0 pass / warn, 1 a --fail-under bound failed, 2 usage or input error`;
+
+const OPTIONS = {
+  sql: { type: "string" },
+  label: { type: "string" },
+  positive: { type: "string" },
+  model: { type: "string" },
+  score: { type: "string" },
+  features: { type: "string" },
+  threshold: { type: "string" },
+  validation: { type: "string" },
+  "cost-fp": { type: "string" },
+  "cost-fn": { type: "string" },
+  "min-recall": { type: "string" },
+  sensitive: { type: "string" },
+  "min-group-rows": { type: "string" },
+  slices: { type: "string" },
+  "slice-alpha": { type: "string" },
+  "min-support": { type: "string" },
+  train: { type: "string" },
+  "baseline-features": { type: "string" },
+  "no-baseline": { type: "boolean" },
+  "fail-under": { type: "string" },
+  resamples: { type: "string" },
+  seed: { type: "string" },
+  level: { type: "string" },
+  timeout: { type: "string" },
+  retries: { type: "string" },
+  "batch-size": { type: "string" },
+  json: { type: "boolean" },
+  html: { type: "string" },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values: v, positionals, help } = parseCommand(argv, OPTIONS, HELP);
+  if (help) return 0;
+  const label = v.label as string | undefined;
+  if (!label) throw new UsageError("--label COL is required (the column holding the true class)");
+  if (v.model !== undefined && v.score !== undefined)
+    throw new UsageError("give --model or --score, not both");
+  const spec = v.score !== undefined ? `score:${v.score}` : (v.model as string | undefined);
+  if (!spec) throw new UsageError("say what to evaluate: --model SPEC or --score COL");
+  const threshold = parseThreshold(v.threshold as string | undefined);
+  const resamples = numberOption(v.resamples, "--resamples", { min: 0 }) ?? DEFAULT_RESAMPLES;
+  if (!Number.isInteger(resamples)) throw new UsageError("--resamples must be a whole number");
+  const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
+  const level = numberOption(v.level, "--level", { min: 0.5, max: 0.999 }) ?? DEFAULT_LEVEL;
+  const failUnder = parseFailUnder(v["fail-under"] as string | undefined);
+
+  const source = await sourceFromArgs(positionals, v.sql);
+  requireColumn(source, label, "--label");
+  const model = await guardModel(
+    loadModel(spec, {
+      features: listOption(v.features),
+      http: {
+        timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
+        retries: numberOption(v.retries, "--retries", { min: 0 }),
+        batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
+      },
+    }),
+  );
+  try {
+    const scoreColumns = model.kind === "score" ? (model.features ?? []) : [];
+    const sensitive = listOption(v.sensitive) ?? [];
+    for (const s of sensitive) requireColumn(source, s, "--sensitive");
+    const sliceArg = v.slices as string | undefined;
+    const slices = sliceArg === "auto" ? "auto" : listOption(sliceArg);
+    if (Array.isArray(slices)) for (const s of slices) requireColumn(source, s, "--slices");
+    for (const f of model.features ?? [])
+      requireColumn(source, f, model.kind === "score" ? "--score" : "the model's features");
+    const positive = (v.positive as string | undefined) ?? model.metadata.positiveClass;
+
+    const table = await readTable(source);
+    const labels = binaryLabels(findColumn(table, label), positive);
+    const others = source.columns.map((c) => c.name).filter((n) => n !== label && !scoreColumns.includes(n));
+    const scores = await scoreRows(model, table, label, others);
+    checkBinaryInputs(scores, labels, model.name);
+
+    let validation: EvaluationOptions["validation"];
+    if (v.validation !== undefined) {
+      const vs = await openSource({ path: v.validation as string });
+      requireColumn(vs, label, "--label (in --validation)");
+      const vt = await readTable(vs);
+      const vl = binaryLabels(findColumn(vt, label), positive);
+      const vsScores = await scoreRows(model, vt, label, others);
+      checkBinaryInputs(vsScores, vl, `${model.name} on --validation`);
+      validation = { scores: vsScores, labels: vl };
+    }
+    let baselineTrain: EvaluationOptions["baselineTrain"];
+    const baselineFeatures = v["no-baseline"] ? null : (listOption(v["baseline-features"]) ?? others);
+    if (baselineFeatures) for (const f of baselineFeatures) requireColumn(source, f, "--baseline-features");
+    if (v.train !== undefined && baselineFeatures) {
+      const ts = await openSource({ path: v.train as string });
+      requireColumn(ts, label, "--label (in --train)");
+      for (const f of baselineFeatures) requireColumn(ts, f, "--baseline-features (in --train)");
+      const tt = await readTable(ts);
+      baselineTrain = { table: tt, labels: binaryLabels(findColumn(tt, label), positive) };
+    }
+
+    const evaluation = await evaluateClassifier(table, labels, scores, {
+      threshold,
+      resamples,
+      seed,
+      level,
+      thresholds: {
+        costFalsePositive: numberOption(v["cost-fp"], "--cost-fp", { min: 0 }),
+        costFalseNegative: numberOption(v["cost-fn"], "--cost-fn", { min: 0 }),
+        minRecall: numberOption(v["min-recall"], "--min-recall", { min: 0, max: 1 }),
+      },
+      validation,
+      sensitive,
+      fairness: { minGroupSize: numberOption(v["min-group-rows"], "--min-group-rows", { min: 1 }) },
+      slices,
+      sliceColumns: others,
+      sliceLine: {
+        sliceAlpha: numberOption(v["slice-alpha"], "--slice-alpha", { min: 0, max: 1 }),
+        minSupport: numberOption(v["min-support"], "--min-support", { min: 1 }),
+      },
+      baselineFeatures,
+      baselineTrain,
+    }).catch((error: unknown) => {
+      if (error instanceof Error && /no threshold reaches/.test(error.message))
+        throw new UsageError(error.message);
+      throw error;
+    });
+
+    const results = evaluationChecks(evaluation, failUnder);
+    const report = makeReport(
+      "evaluation",
+      {
+        inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
+        config: {
+          label,
+          positive: positive ?? null,
+          model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
+          threshold: v.threshold ?? 0.5,
+          sensitive,
+          slices: slices ?? null,
+          bootstrap: { resamples, seed, level },
+          validation: v.validation ?? null,
+          train: v.train ?? null,
+          failUnder,
+        },
+        results,
+      },
+      body(evaluation, model),
+    );
+    saveEvidence(report);
+    if (v.html !== undefined) writeTextFile(v.html as string, await renderEvaluationHtml(report, evaluation));
+    if (v.json) printJson(report);
+    else process.stdout.write(renderEvaluationText(report, evaluation));
+    return report.summary.status === "fail" ? 1 : 0;
+  } finally {
+    await model.close();
+  }
+}
+
+/** The --json fields of the issue, beside the envelope. */
+function body(e: Evaluation, model: Model): Record<string, unknown> {
+  return {
+    model: {
+      name: model.name,
+      kind: model.kind,
+      features: model.features,
+      digest: model.metadata.digest ?? null,
+    },
+    n: e.n,
+    positives: e.positives,
+    threshold: e.threshold,
+    thresholdRule: e.thresholdRule,
+    metrics: e.metrics,
+    confusion: e.confusion,
+    bootstrap: e.bootstrap,
+    thresholds: e.thresholds,
+    calibration: e.calibration,
+    curves: e.curves,
+    fairness: e.fairness,
+    slices: e.slices,
+    sliceSearch: e.sliceSearch,
+    baseline: e.baseline,
+  };
+}
+
+async function scoreRows(model: Model, table: Batch, label: string, others: string[]): Promise<Float64Array> {
+  // Models that take whatever they are given must never see the label.
+  const input: Batch = model.features
+    ? table
+    : { ...table, columns: table.columns.filter((c) => c.name !== label && others.includes(c.name)) };
+  const bar = progress(`scoring with ${model.name}`);
+  try {
+    const { scores } = await guardModel(predictTable(model, input, { onProgress: bar.update }));
+    return scores;
+  } finally {
+    bar.done();
+  }
+}
+
+async function guardModel<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ModelError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function parseThreshold(text: string | undefined): number | ThresholdRule | undefined {
+  if (text === undefined) return undefined;
+  if ((RULES as string[]).includes(text)) return text as ThresholdRule;
+  const t = numberOption(text, "--threshold", { min: 0, max: 1 });
+  if (t === undefined)
+    throw new UsageError(`--threshold expects a number in [0, 1] or one of ${RULES.join(", ")}`);
+  return t;
+}
+
+function parseFailUnder(text: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of listOption(text) ?? []) {
+    const [name, value] = part.split("=");
+    const known = ["accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "balancedAccuracy", "mcc"];
+    if (!known.includes(name))
+      throw new UsageError(`--fail-under: unknown metric '${name}' (known: ${known.join(", ")})`);
+    const bound = numberOption(value, `--fail-under ${name}`);
+    out[name] = bound!;
+  }
+  return out;
+}
+
+function requireColumn(source: Source, name: string, flag: string): void {
+  if (!source.columns.some((c) => c.name === name))
+    throw new UsageError(
+      `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
+    );
+}
+
+function findColumn(table: Batch, name: string) {
+  return table.columns.find((c) => c.name === name)!;
+}

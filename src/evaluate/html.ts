@@ -1,0 +1,225 @@
+/** The HTML report of an evaluation: self-contained, charts as inline SVG rendered from Vega-Lite. */
+import type { TopLevelSpec } from "vega-lite";
+import { badge, escapeHtml, htmlPage } from "../report/html.js";
+import type { Report } from "../report/report.js";
+import { renderSvg } from "../report/vega.js";
+import { BINARY_METRICS } from "./binary.js";
+import type { Evaluation } from "./evaluation.js";
+
+export function rocSpec(e: Evaluation): TopLevelSpec {
+  return {
+    title: `ROC curve (AUC ${f(e.metrics.rocAuc.value)})`,
+    width: 300,
+    height: 260,
+    layer: [
+      {
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: "line", strokeDash: [4, 4], color: "#9ca3af" },
+        encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
+      },
+      {
+        data: { values: e.curves.roc },
+        mark: { type: "line", interpolate: "step-after" },
+        encoding: {
+          x: { field: "fpr", type: "quantitative", title: "false positive rate", scale: { domain: [0, 1] } },
+          y: { field: "tpr", type: "quantitative", title: "true positive rate", scale: { domain: [0, 1] } },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export function prSpec(e: Evaluation): TopLevelSpec {
+  return {
+    title: `Precision–recall (AP ${f(e.metrics.prAuc.value)})`,
+    width: 300,
+    height: 260,
+    layer: [
+      {
+        data: { values: [{ y: e.positives / e.n }] },
+        mark: { type: "rule", strokeDash: [4, 4], color: "#9ca3af" },
+        encoding: { y: { field: "y", type: "quantitative" } },
+      },
+      {
+        data: { values: e.curves.pr },
+        mark: { type: "line", interpolate: "step-before" },
+        encoding: {
+          x: { field: "recall", type: "quantitative", scale: { domain: [0, 1] } },
+          y: { field: "precision", type: "quantitative", scale: { domain: [0, 1] } },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export function calibrationSpec(e: Evaluation): TopLevelSpec {
+  const bins = e.calibration.bins.filter((b) => b.count > 0);
+  return {
+    title: `Calibration (ECE ${f(e.metrics.ece.value)})`,
+    width: 300,
+    height: 260,
+    layer: [
+      {
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: "line", strokeDash: [4, 4], color: "#9ca3af" },
+        encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
+      },
+      {
+        data: { values: bins },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "meanScore",
+            type: "quantitative",
+            title: "mean predicted probability",
+            scale: { domain: [0, 1] },
+          },
+          y: {
+            field: "meanLabel",
+            type: "quantitative",
+            title: "observed positive rate",
+            scale: { domain: [0, 1] },
+          },
+          tooltip: [{ field: "count", type: "quantitative" }],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export function fairnessSpec(e: Evaluation, attribute: string): TopLevelSpec {
+  const fr = e.fairness[attribute];
+  const values = Object.entries(fr.groups).flatMap(([group, g]) =>
+    (["selectionRate", "tpr", "fpr"] as const).map((metric) => ({
+      group,
+      metric,
+      value: g[metric],
+      lo: g.ci?.[metric]?.[0] ?? null,
+      hi: g.ci?.[metric]?.[1] ?? null,
+    })),
+  );
+  return {
+    title: `Rates by ${attribute}`,
+    data: { values },
+    facet: { column: { field: "metric", type: "nominal", title: null } },
+    spec: {
+      width: 180,
+      height: Math.max(80, 22 * Object.keys(fr.groups).length),
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            y: { field: "group", type: "nominal", title: null },
+            x: { field: "value", type: "quantitative", title: null },
+            color: { field: "metric", type: "nominal", legend: null },
+          },
+        },
+        {
+          mark: { type: "rule", color: "#111827" },
+          encoding: {
+            y: { field: "group", type: "nominal" },
+            x: { field: "lo", type: "quantitative" },
+            x2: { field: "hi" },
+          },
+        },
+      ],
+    },
+  } as TopLevelSpec;
+}
+
+export async function renderEvaluationHtml(report: Report, e: Evaluation): Promise<string> {
+  const config = report.config as { label: string; positive: string | null; model: { name: string } };
+  const level = Math.round(e.bootstrap.level * 100);
+  const charts = await Promise.all([rocSpec(e), prSpec(e), calibrationSpec(e)].map(renderSvg));
+  const parts: string[] = [];
+  parts.push(`<section><h2>Summary ${badge(report.summary.status)}</h2>
+<p>${e.n.toLocaleString("en-US")} rows, ${e.positives.toLocaleString("en-US")} positive; threshold ${f(e.threshold)} (${escapeHtml(e.thresholdRule)}); ${e.bootstrap.resamples} label-stratified bootstrap resamples (seed ${e.bootstrap.seed}).</p>
+<table><tr><th>metric</th><th class="num">value</th><th class="num">${level}% CI</th></tr>
+${BINARY_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[m].value)}</td><td class="num">${ci(e.metrics[m].ci)}</td></tr>`).join("\n")}
+</table>
+<p>Confusion: TP ${e.confusion.tp}, FP ${e.confusion.fp}, TN ${e.confusion.tn}, FN ${e.confusion.fn}.</p></section>`);
+  parts.push(
+    `<section><h2>Curves</h2><div class="grid">${charts.map((svg) => `<div class="chart">${svg}</div>`).join("")}</div></section>`,
+  );
+  const t = e.thresholds;
+  parts.push(`<section><h2>Thresholds <span class="muted">learned on ${escapeHtml(t.learnedOn)}</span></h2>
+<table><tr><th>rule</th><th class="num">threshold</th><th class="num">precision</th><th class="num">recall</th><th class="num">F1</th><th class="num">FPR</th></tr>
+${[t.maxF1, t.youden, t.cost, t.precisionAtRecall]
+  .filter((x) => x !== null)
+  .map(
+    (x) =>
+      `<tr><td>${escapeHtml(x!.rule)}</td><td class="num">${f(x!.threshold)}</td><td class="num">${f(x!.precision)}</td><td class="num">${f(x!.recall)}</td><td class="num">${f(x!.f1)}</td><td class="num">${f(x!.fpr)}</td></tr>`,
+  )
+  .join("\n")}</table></section>`);
+  for (const attribute of Object.keys(e.fairness)) {
+    const fr = e.fairness[attribute];
+    const svg = await renderSvg(fairnessSpec(e, attribute));
+    parts.push(`<section><h2>Fairness by ${escapeHtml(attribute)}</h2>
+<p>Demographic parity difference ${f(fr.demographicParityDifference.value)} ${ci(fr.demographicParityDifference.ci)}, ratio ${f(fr.demographicParityRatio.value)};
+equalized odds difference ${f(fr.equalizedOddsDifference.value)} ${ci(fr.equalizedOddsDifference.ci)}, ratio ${f(fr.equalizedOddsRatio.value)};
+equal opportunity difference ${f(fr.equalOpportunityDifference.value)}. Aequitas reference: ${escapeHtml(fr.aequitas.referenceGroup ?? "–")}, τ = ${fr.aequitas.tau}.</p>
+<div class="chart">${svg}</div>
+<table><tr><th>group</th><th class="num">count</th><th class="num">selection rate</th><th class="num">TPR</th><th class="num">FPR</th><th class="num">accuracy</th><th>disparities outside τ</th><th>status</th></tr>
+${Object.entries(fr.groups)
+  .map(([g, r]) => {
+    const outside = (fr.aequitas.groups[g] ?? [])
+      .filter((d) => d.withinTau === false)
+      .map((d) => `${d.metric} ${f(d.disparity)}`);
+    return `<tr><td>${escapeHtml(g)}</td><td class="num">${r.count}</td><td class="num">${f(r.selectionRate)}</td><td class="num">${f(r.tpr)}</td><td class="num">${f(r.fpr)}</td><td class="num">${f(r.accuracy)}</td><td>${escapeHtml(outside.join(", "))}</td><td>${r.status === "ok" ? "" : badge("insufficient")}</td></tr>`;
+  })
+  .join("\n")}</table></section>`);
+  }
+  if (e.slices.length > 0) {
+    const rows = [...e.slices].sort((a, b) => (b.score ?? b.errorRate) - (a.score ?? a.errorRate));
+    parts.push(`<section><h2>Slices <span class="muted">${escapeHtml(e.sliceSearch?.method === "sliceline" ? `SliceLine, ${e.sliceSearch.examined} slices examined` : "by column")}</span></h2>
+<table><tr><th>slice</th><th class="num">rows</th><th class="num">error rate</th><th class="num">rest</th><th class="num">accuracy ${level}% CI</th><th class="num">ROC AUC</th><th class="num">adjusted p</th>${rows.some((s) => s.score !== undefined) ? '<th class="num">score</th>' : ""}</tr>
+${rows
+  .map(
+    (s) =>
+      `<tr><td>${escapeHtml(s.slice)}</td><td class="num">${s.count}</td><td class="num">${f(s.errorRate)}</td><td class="num">${f(s.restErrorRate)}</td><td class="num">${ci(s.accuracy.ci)}</td><td class="num">${f(s.rocAuc.value)}</td><td class="num">${s.pValueAdjusted === null ? "–" : s.pValueAdjusted.toPrecision(2)}</td>${s.score !== undefined ? `<td class="num">${f(s.score)}</td>` : ""}</tr>`,
+  )
+  .join("\n")}</table></section>`);
+  }
+  if (e.baseline) {
+    const b = e.baseline;
+    parts.push(`<section><h2>Baselines <span class="muted">${escapeHtml(b.trainedOn)}</span></h2>
+<p>${escapeHtml(b.finding)}; ROC AUC difference ${f(b.rocAucDifference.value)} ${ci(b.rocAucDifference.ci)}.</p>
+<table><tr><th>model</th><th class="num">ROC AUC</th><th class="num">${level}% CI</th><th class="num">PR AUC</th><th class="num">log loss</th><th class="num">accuracy</th></tr>
+<tr><td><b>${escapeHtml(config.model.name)}</b></td><td class="num">${f(e.metrics.rocAuc.value)}</td><td class="num">${ci(e.metrics.rocAuc.ci)}</td><td class="num">${f(e.metrics.prAuc.value)}</td><td class="num">${f(e.metrics.logLoss.value)}</td><td class="num">${f(e.metrics.accuracy.value)}</td></tr>
+${b.baselines.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td class="num">${f(x.metrics.rocAuc.value)}</td><td class="num">${ci(x.metrics.rocAuc.ci)}</td><td class="num">${f(x.metrics.prAuc.value)}</td><td class="num">${f(x.metrics.logLoss.value)}</td><td class="num">${f(x.metrics.accuracy.value)}</td></tr>`).join("\n")}
+</table></section>`);
+  }
+  const findings = report.results.filter((r) => r.status !== "pass");
+  if (findings.length > 0)
+    parts.push(
+      `<section><h2>Findings</h2><table>${findings
+        .map(
+          (r) =>
+            `<tr><td>${badge(r.status)}</td><td>${escapeHtml(r.check)}</td><td>${escapeHtml(r.message)}</td></tr>`,
+        )
+        .join("\n")}</table></section>`,
+    );
+  return htmlPage(
+    `Evaluation of ${config.model.name}`,
+    `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive ? ` = ${config.positive}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
+    parts.join("\n"),
+  );
+}
+
+function f(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
+}
+
+function ci(x: [number, number] | null | undefined): string {
+  return x ? `[${f(x[0])}, ${f(x[1])}]` : "–";
+}

@@ -1,0 +1,173 @@
+/**
+ * Metrics by slice: for given columns (numeric ones bucketed by quantiles) and their pairwise
+ * intersections, each slice's accuracy and ROC AUC with bootstrap intervals, and a two-sided
+ * two-proportion z-test of its error rate against the rest of the data, Bonferroni-corrected for
+ * the number of slices examined.
+ */
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import type { Batch } from "../table/types.js";
+import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
+import {
+  type BootstrapOptions,
+  DEFAULT_LEVEL,
+  type Estimate,
+  percentileInterval,
+  stratifiedBootstrap,
+} from "./bootstrap.js";
+import {
+  bitsetRows,
+  bitsetWords,
+  type Predicate,
+  type PredicateOptions,
+  popcount,
+  tablePredicates,
+} from "./predicates.js";
+
+export interface SliceResult {
+  slice: string;
+  predicates: string[];
+  count: number;
+  positives: number;
+  accuracy: Estimate;
+  rocAuc: Estimate;
+  errorRate: number;
+  restErrorRate: number | null;
+  /** Two-sided p-value of the error-rate difference against the rest (two-proportion z-test). */
+  pValue: number | null;
+  /** p × slices examined, capped at 1. */
+  pValueAdjusted: number | null;
+  significant: boolean;
+  /** SliceLine score, for slices found automatically. */
+  score?: number;
+  status: "ok" | "insufficient";
+}
+
+export interface SliceOptions extends BootstrapOptions, PredicateOptions {
+  /** Slices smaller than this are reported as insufficient, without intervals (default 30). */
+  minSize?: number;
+  /** Significance level after correction (default 0.05). */
+  alpha?: number;
+  /** Also slice by pairwise intersections of the given columns (default true). */
+  intersections?: boolean;
+}
+
+/** Per-row 0/1 errors at the threshold, as a bit set and a count. */
+export function errorBits(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number) {
+  const bits = new Uint32Array(bitsetWords(labels.length));
+  let errors = 0;
+  for (let i = 0; i < labels.length; i++)
+    if ((scores[i] >= threshold ? 1 : 0) !== labels[i]) {
+      bits[i >>> 5] |= 1 << (i & 31);
+      errors++;
+    }
+  return { bits, errors };
+}
+
+export function andBits(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k] & b[k];
+  return out;
+}
+
+/** Metrics of the rows in `rows` (a bit set) with an interval each and the test against the rest. */
+export function describeSlice(
+  predicates: string[],
+  rows: Uint32Array,
+  scores: Float64Array,
+  labels: Uint8Array,
+  threshold: number,
+  errors: { bits: Uint32Array; errors: number },
+  examined: number,
+  options: SliceOptions = {},
+): SliceResult {
+  const n = labels.length;
+  const index = bitsetRows(rows);
+  const count = index.length;
+  const s = Float64Array.from(index, (i) => scores[i]);
+  const y = Uint8Array.from(index, (i) => labels[i]);
+  let positives = 0;
+  for (let k = 0; k < count; k++) positives += y[k];
+  const sliceErrors = popcount(andBits(rows, errors.bits));
+  const errorRate = count === 0 ? Number.NaN : sliceErrors / count;
+  const rest = n - count;
+  const restErrors = errors.errors - sliceErrors;
+  const restErrorRate = rest === 0 ? null : restErrors / rest;
+  let pValue: number | null = null;
+  if (rest > 0 && count > 0) {
+    const pooled = errors.errors / n;
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / count + 1 / rest));
+    pValue =
+      se === 0
+        ? errorRate === restErrorRate
+          ? 1
+          : 0
+        : 2 * (1 - normalCdf(Math.abs(errorRate - restErrors / rest) / se, 0, 1));
+  }
+  const pValueAdjusted = pValue === null ? null : Math.min(1, pValue * Math.max(1, examined));
+  const level = options.level ?? DEFAULT_LEVEL;
+  const sufficient = count >= (options.minSize ?? 30);
+  let accuracy: Estimate = { value: count ? 1 - errorRate : null, ci: null, n: count };
+  let rocAuc: Estimate = { value: null, ci: null, n: count, reason: "one class only in this slice" };
+  if (sufficient) {
+    const engine = new BinaryMetricEngine(s, y, threshold);
+    const point = engine.metrics();
+    const acc = BINARY_METRICS.indexOf("accuracy");
+    const auc = BINARY_METRICS.indexOf("rocAuc");
+    const samples = stratifiedBootstrap(
+      engine.strata(),
+      count,
+      (w) => {
+        const m = engine.metrics(w);
+        return [m[acc], m[auc]];
+      },
+      options,
+    );
+    accuracy = { value: point[acc], ci: samples[0] ? percentileInterval(samples[0], level) : null, n: count };
+    if (Number.isFinite(point[auc]))
+      rocAuc = { value: point[auc], ci: samples[1] ? percentileInterval(samples[1], level) : null, n: count };
+  }
+  return {
+    slice: predicates.join(" & "),
+    predicates,
+    count,
+    positives,
+    accuracy,
+    rocAuc,
+    errorRate,
+    restErrorRate,
+    pValue,
+    pValueAdjusted,
+    significant: pValueAdjusted !== null && pValueAdjusted < (options.alpha ?? 0.05),
+    status: sufficient ? "ok" : "insufficient",
+  };
+}
+
+/** Slices by the given columns and (optionally) their pairwise intersections. */
+export function slicesByColumns(
+  table: Batch,
+  columns: string[],
+  scores: Float64Array,
+  labels: Uint8Array,
+  threshold: number,
+  options: SliceOptions = {},
+): SliceResult[] {
+  const predicates = tablePredicates(table, columns, options);
+  const errors = errorBits(scores, labels, threshold);
+  const sets: { names: string[]; rows: Uint32Array }[] = predicates.map((p) => ({
+    names: [p.label],
+    rows: p.rows,
+  }));
+  if (options.intersections ?? true) {
+    for (let a = 0; a < predicates.length; a++)
+      for (let b = a + 1; b < predicates.length; b++) {
+        const pa: Predicate = predicates[a];
+        const pb: Predicate = predicates[b];
+        if (pa.columnIndex === pb.columnIndex) continue;
+        const rows = andBits(pa.rows, pb.rows);
+        if (popcount(rows) > 0) sets.push({ names: [pa.label, pb.label], rows });
+      }
+  }
+  return sets.map((s) =>
+    describeSlice(s.names, s.rows, scores, labels, threshold, errors, sets.length, options),
+  );
+}

@@ -1,0 +1,120 @@
+/** The terminal rendering of an evaluation. */
+import { textTable } from "../report/format.js";
+import type { Report } from "../report/report.js";
+import { BINARY_METRICS } from "./binary.js";
+import type { Evaluation } from "./evaluation.js";
+
+export function renderEvaluationText(report: Report, e: Evaluation): string {
+  const config = report.config as { label: string; positive: string | null; model: { name: string } };
+  const level = Math.round(e.bootstrap.level * 100);
+  const lines: string[] = [];
+  lines.push(
+    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive ? ` = ${config.positive}` : ""}`,
+    `${e.n.toLocaleString("en-US")} rows, ${e.positives.toLocaleString("en-US")} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
+    "",
+  );
+  lines.push(
+    textTable(
+      ["metric", "value", `${level}% CI`],
+      BINARY_METRICS.map((m) => [m, f(e.metrics[m].value), ci(e.metrics[m].ci)]),
+    ),
+  );
+  const c = e.confusion;
+  lines.push("", `confusion: tp ${c.tp}  fp ${c.fp}  tn ${c.tn}  fn ${c.fn}`);
+  const t = e.thresholds;
+  lines.push(
+    "",
+    `thresholds learned on ${t.learnedOn}:`,
+    textTable(
+      ["rule", "threshold", "precision", "recall", "f1"],
+      [t.maxF1, t.youden, t.cost, t.precisionAtRecall]
+        .filter((x) => x !== null)
+        .map((x) => [x!.rule, f(x!.threshold), f(x!.precision), f(x!.recall), f(x!.f1)]),
+    ),
+  );
+  for (const [attribute, fr] of Object.entries(e.fairness)) {
+    lines.push(
+      "",
+      `fairness by ${attribute}: demographic parity difference ${f(fr.demographicParityDifference.value)} ${ci(fr.demographicParityDifference.ci)}, ratio ${f(fr.demographicParityRatio.value)}; equalized odds difference ${f(fr.equalizedOddsDifference.value)} ${ci(fr.equalizedOddsDifference.ci)}; equal opportunity difference ${f(fr.equalOpportunityDifference.value)}`,
+      textTable(
+        ["group", "count", "selection", "tpr", "fpr", "accuracy", "status"],
+        Object.entries(fr.groups).map(([g, r]) => [
+          g,
+          String(r.count),
+          f(r.selectionRate),
+          f(r.tpr),
+          f(r.fpr),
+          f(r.accuracy),
+          r.status === "ok"
+            ? g === fr.aequitas.referenceGroup
+              ? "reference"
+              : ""
+            : `insufficient: ${r.reason}`,
+        ]),
+      ),
+    );
+  }
+  if (e.slices.length > 0) {
+    const head =
+      e.sliceSearch?.method === "sliceline"
+        ? `weakest slices (SliceLine, ${e.sliceSearch.examined} examined)`
+        : "slices";
+    const shown = [...e.slices]
+      .sort((a, b) => (b.score ?? b.errorRate) - (a.score ?? a.errorRate))
+      .slice(0, 20);
+    lines.push(
+      "",
+      `${head}:`,
+      textTable(
+        ["slice", "rows", "error", "rest", "accuracy CI", "adj. p"],
+        shown.map((s) => [
+          s.slice,
+          String(s.count),
+          f(s.errorRate),
+          f(s.restErrorRate),
+          ci(s.accuracy.ci),
+          s.pValueAdjusted === null ? "–" : s.pValueAdjusted < 1e-4 ? "<1e-4" : s.pValueAdjusted.toFixed(4),
+        ]),
+      ),
+    );
+    if (e.slices.length > shown.length) lines.push(`… ${e.slices.length - shown.length} more in --json`);
+  }
+  if (e.slices.length === 0 && e.sliceSearch?.method === "sliceline")
+    lines.push(
+      "",
+      `SliceLine examined ${e.sliceSearch.examined} slices (α ${e.sliceSearch.alpha}, min support ${e.sliceSearch.minSupport}, up to ${e.sliceSearch.maxLevel} predicates): none scored above 0, i.e. no slice is both large and clearly worse than average`,
+    );
+  if (e.baseline) {
+    lines.push(
+      "",
+      `baselines (${e.baseline.trainedOn}):`,
+      textTable(
+        ["model", "rocAuc", `${level}% CI`, "prAuc", "logLoss", "accuracy"],
+        e.baseline.baselines.map((b) => [
+          b.name,
+          f(b.metrics.rocAuc.value),
+          ci(b.metrics.rocAuc.ci),
+          f(b.metrics.prAuc.value),
+          f(b.metrics.logLoss.value),
+          f(b.metrics.accuracy.value),
+        ]),
+      ),
+      `${e.baseline.finding}; ROC AUC difference ${f(e.baseline.rocAucDifference.value)} ${ci(e.baseline.rocAucDifference.ci)}`,
+    );
+  }
+  const notable = report.results.filter((r) => r.status !== "pass");
+  lines.push(
+    "",
+    `status: ${report.summary.status}${notable.length ? ` (${notable.length} finding${notable.length > 1 ? "s" : ""})` : ""}`,
+  );
+  for (const r of notable.slice(0, 15)) lines.push(`  ${r.status.padEnd(12)} ${r.message}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function f(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
+}
+
+function ci(x: [number, number] | null | undefined): string {
+  return x ? `[${f(x[0])}, ${f(x[1])}]` : "–";
+}
