@@ -1,0 +1,29 @@
+/** Computes a dataset fingerprint with one DuckDB aggregate query (exact counts, no sketches). */
+import { ident, queryRows } from "../../io/duckdb.js";
+import { guard, type Source } from "../../io/source.js";
+import type { ColumnFingerprint, DatasetFingerprint } from "./fingerprint.js";
+
+export async function fingerprintSource(source: Source): Promise<DatasetFingerprint> {
+  const parts: string[] = ["count(*)::DOUBLE AS n"];
+  source.columns.forEach((c, k) => {
+    const col = ident(c.name);
+    parts.push(`(count(*) - count(${col}))::DOUBLE AS m${k}`);
+    if (c.type === "integer" || c.type === "float" || c.type === "boolean") {
+      parts.push(`avg(${col}::DOUBLE) AS a${k}`, `stddev_samp(${col}::DOUBLE) AS s${k}`);
+    } else parts.push(`count(DISTINCT ${col})::DOUBLE AS d${k}`);
+  });
+  const [row] = await guard(
+    source.name,
+    queryRows(source.conn, `SELECT ${parts.join(", ")} FROM ${source.relation}`),
+  );
+  const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
+  const columns: ColumnFingerprint[] = source.columns.map((c, k) => {
+    const out: ColumnFingerprint = { name: c.name, type: c.type, missing: Number(row[`m${k}`]) };
+    if (`a${k}` in row) {
+      out.mean = num(row[`a${k}`]);
+      out.sd = num(row[`s${k}`]);
+    } else out.distinct = num(row[`d${k}`]);
+    return out;
+  });
+  return { rows: Number(row.n), columns };
+}

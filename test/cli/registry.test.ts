@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fixture, runCli } from "../helpers/cli.js";
+
+/** A scratch project: two models, train/eval slices of adult, a config; the registry lives in its .assay/. */
+function project() {
+  const dir = mkdtempSync(join(tmpdir(), "assay-registry-"));
+  copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "v1.onnx"));
+  copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "v2.onnx"));
+  const train = readFileSync(fixture("adult", "adult_train.csv"), "utf8").split("\n");
+  writeFileSync(join(dir, "train.csv"), `${train.slice(0, 2001).join("\n")}\n`);
+  const evalRows = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
+  writeFileSync(join(dir, "eval.csv"), `${evalRows.slice(0, 1001).join("\n")}\n`);
+  writeFileSync(join(dir, "v1.yaml"), "model:\n  C: 1.0\n  solver: lbfgs\n");
+  const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { ASSAY_HOME: join(dir, ".assay") } });
+  return { dir, cli, train };
+}
+
+test("registry add / list / show: digests of model, data and config; features; versions", () => {
+  const { dir, cli } = project();
+  try {
+    const add = cli(
+      "registry",
+      "add",
+      "adult",
+      "--model",
+      "v1.onnx",
+      "--train",
+      "train.csv",
+      "--eval",
+      "eval.csv",
+      "--config",
+      "v1.yaml",
+      "--features",
+      "age,fnlwgt",
+      "--json",
+    );
+    assert.equal(add.code, 0, add.stderr);
+    const record = JSON.parse(add.stdout);
+    assert.equal(record.version, "1");
+    assert.equal(record.digest.length, 64);
+    assert.deepEqual(record.features, ["age", "fnlwgt"]);
+    assert.deepEqual(
+      record.datasets.map((d: { role: string }) => d.role),
+      ["train", "eval"],
+    );
+    assert.equal(record.datasets[0].fingerprint.rows, 2000);
+    assert.equal(record.datasets[1].fingerprint.columns.length, 15);
+    assert.equal(cli("registry", "add", "adult", "--model", "v2.onnx", "--train", "train.csv").code, 0);
+    const list = JSON.parse(cli("registry", "list", "--json").stdout);
+    assert.deepEqual(
+      list.models.map((m: { version: string }) => m.version),
+      ["1", "2"],
+    );
+    const show = cli("registry", "show", "adult@1");
+    assert.match(show.stdout, /^adult@1\n {2}model {5}v1\.onnx {2}sha256 [0-9a-f]{64}/);
+    assert.match(show.stdout, /train {5}train\.csv .* 2000 rows × 15 columns/);
+    assert.match(cli("registry", "show", "adult").stdout, /^adult@2/);
+    assert.ok(existsInRegistry(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function existsInRegistry(dir: string): boolean {
+  try {
+    readFileSync(join(dir, ".assay", "registry.db"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test("registry check marks models stale when their data changes, says what changed, and cascades", () => {
+  const { dir, cli, train } = project();
+  try {
+    cli("registry", "add", "adult", "--model", "v1.onnx", "--train", "train.csv", "--eval", "eval.csv");
+    cli("registry", "add", "stacker", "--model", "v2.onnx", "--input-model", "adult@1", "--eval", "eval.csv");
+    const clean = cli("registry", "check");
+    assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+    assert.match(clean.stdout, /0 of 2 model\(s\) stale/);
+    // The training data is re-extracted: fewer rows, older people.
+    const shifted = train
+      .slice(1, 1501)
+      .map((line) => line.replace(/^(\d+),/, (_, age) => `${Number(age) + 8},`));
+    writeFileSync(join(dir, "train.csv"), `${[train[0], ...shifted].join("\n")}\n`);
+    const check = cli("registry", "check", "--json");
+    assert.equal(check.code, 1);
+    const j = JSON.parse(check.stdout);
+    assert.equal(j.stale, 2);
+    const adult = j.models.find((m: { model: string }) => m.model === "adult@1");
+    assert.match(adult.reasons[0].message, /rows 2000 → 1500/);
+    assert.match(adult.reasons[0].message, /'age' mean .* SD\)/);
+    const stacker = j.models.find((m: { model: string }) => m.model === "stacker@1");
+    assert.equal(stacker.reasons[0].reason, "upstream_stale");
+    assert.match(cli("registry", "list").stdout, /adult@1 .* STALE/);
+    // A file that vanished is named.
+    rmSync(join(dir, "eval.csv"));
+    assert.match(cli("registry", "check").stdout, /eval data .*eval\.csv no longer exists/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("registry: bad input is one clear line, exit 2", () => {
+  const { dir, cli } = project();
+  try {
+    const cases: [string[], RegExp][] = [
+      [["registry", "add", "m", "--model", "missing.onnx"], /model file missing\.onnx: no such file/],
+      [
+        ["registry", "add", "m", "--model", "v1.onnx", "--train", "nope.csv"],
+        /train data nope\.csv: no such file/,
+      ],
+      [["registry", "add", "m"], /needs --model FILE/],
+      [["registry", "add", "m", "--model", "v1.onnx", "--input-model", "ghost@3"], /ghost@3: no such model/],
+      [["registry", "show", "ghost"], /ghost: no such model in the registry/],
+      [["registry", "frobnicate"], /unknown registry action/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = cli(...args);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, pattern);
+      assert.equal(r.stderr.trim().split("\n").length, 1);
+    }
+    assert.equal(cli("registry", "add", "m", "--model", "v1.onnx", "--version", "a").code, 0);
+    assert.match(
+      cli("registry", "add", "m", "--model", "v1.onnx", "--version", "a").stderr,
+      /m@a is already registered/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("lineage prints the graph as text, Mermaid and DOT, and narrows to one model", () => {
+  const { dir, cli } = project();
+  try {
+    assert.match(cli("lineage").stdout, /registry is empty/);
+    cli("registry", "add", "adult", "--model", "v1.onnx", "--train", "train.csv", "--eval", "eval.csv");
+    cli("registry", "add", "stacker", "--model", "v2.onnx", "--input-model", "adult@1");
+    cli("registry", "add", "other", "--model", "v2.onnx", "--eval", "eval.csv");
+    const text = cli("lineage");
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(
+      text.stdout,
+      /adult@1\n {2}← train: train\.csv\n {2}← eval: eval\.csv\n {2}→ feeds stacker@1/,
+    );
+    const mermaid = cli("lineage", "--format", "mermaid").stdout;
+    assert.match(mermaid, /^flowchart LR/);
+    assert.equal((mermaid.match(/-->/g) ?? []).length, 4);
+    const dot = cli("lineage", "--format", "dot", "--model", "stacker").stdout;
+    assert.match(dot, /"model:adult@1" -> "model:stacker@1" \[label="output"\]/);
+    assert.doesNotMatch(dot, /other@1/);
+    const bad = cli("lineage", "--format", "svg");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format must be text, mermaid or dot/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
