@@ -242,6 +242,18 @@ describe("outputs and bad input", () => {
     assert.match(xml, /name="schema.out_of_domain \[sex\]"/);
   });
 
+  test("--html writes one self-contained page with inline SVG charts", () => {
+    const c = col("sex");
+    const body = rows.map((r) => r.map((v, i) => (i === c ? v.toLowerCase() : v)));
+    const html = join(dir, "report.html");
+    validate(writeCsv("lower3.csv", header, body), ["--html", html]);
+    const page = readFileSync(html, "utf8");
+    assert.match(page, /^<!doctype html>/);
+    assert.match(page, /schema\.out_of_domain · sex/);
+    assert.ok((page.match(/<svg/g) ?? []).length >= 1);
+    assert.doesNotMatch(page, /<script|<link|src="http/);
+  });
+
   test("a schema file error names the line and the field; exit 2", () => {
     const text = readFileSync(schemaPath, "utf8");
     const lines = text.split("\n");
