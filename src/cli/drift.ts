@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { applyOverride, DriftConfigError, parseAssignments, policyFromConfig } from "../drift/config.js";
-import { driftHtml } from "../drift/html.js";
 import { type DriftPolicy, defaultPolicy, resolveRule } from "../drift/policy.js";
 import { readProfileSamples } from "../drift/profile-samples.js";
 import type { ColumnSample } from "../drift/sample.js";
@@ -157,7 +156,9 @@ export async function run(argv: string[]): Promise<number> {
     },
   );
   saveEvidence(report);
-  if (typeof values.html === "string")
+  if (typeof values.html === "string") {
+    // Vega is loaded only when a chart is asked for: it costs a quarter of a second at start-up.
+    const { driftHtml } = await import("../drift/html.js");
     writeTextFile(
       values.html,
       await driftHtml(result, pairs, {
@@ -166,6 +167,7 @@ export async function run(argv: string[]): Promise<number> {
         createdAt: report.createdAt,
       }),
     );
+  }
   if (values.json) printJson(report);
   else {
     let text = renderDriftText(result, {

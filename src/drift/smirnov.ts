@@ -27,25 +27,63 @@ export function smirnovSf(n: number, x: number): number {
     return Math.exp(logp);
   }
   const last = Math.floor(n - nx);
-  // log A_j is carried by its increments, each O(1) and accurate to a few ulps; summing the
-  // large pieces (log C(n,j) and the two powers, each ~10⁵ at n = 10⁶) separately would cancel
-  // away the digits we need. With a = n − nx − j and b = nx + j:
-  //   log A_{j+1} − log A_j = log((n−j)/(j+1)) + (n−j−1)·log1p(−1/a) − log(a/n) + j·log1p(1/b) + log(b/n)
-  let logTerm = n * Math.log1p(-x) - Math.log(x);
+  // Terms far below the largest one cannot move the sum; with n in the hundreds of thousands the
+  // walk would otherwise spend most of its time there. Find the largest term on a coarse grid of
+  // directly evaluated terms, and the window where terms are within e⁻⁶⁰ of it.
+  let start = 0;
+  if (last > 4096) {
+    const step = Math.max(1, Math.floor(last / 256));
+    let best = Number.NEGATIVE_INFINITY;
+    let bestJ = 0;
+    for (let j = 0; j <= last; j += step) {
+      const t = logTermAt(n, x, nx, j);
+      if (t > best) {
+        best = t;
+        bestJ = j;
+      }
+    }
+    for (let j = bestJ; j >= 0; j -= step)
+      if (logTermAt(n, x, nx, j) < best - 60) {
+        start = j;
+        break;
+      }
+    let end = last;
+    for (let j = bestJ; j <= last; j += step)
+      if (logTermAt(n, x, nx, j) < best - 60) {
+        end = j;
+        break;
+      }
+    // The terms are a smooth bump many thousands wide that vanishes at both window ends, so the
+    // sum over every integer equals a sum over every h-th integer times h up to an error of the
+    // order of the bump's Fourier transform at 2π/h (Poisson summation): far below 1e-15 once h
+    // is small next to the bump's width. We halve h until two successive sums agree to 1e-14.
+    if (start > 0 && end < last && end - start > 20_000) {
+      const shifted = best; // factor e^best out so the terms stay representable
+      let h = Math.max(1, Math.floor((end - start) / 256));
+      let coarse = steppedSum(n, x, nx, start, end, h, shifted);
+      while (h > 1) {
+        const half = Math.max(1, Math.floor(h / 2));
+        const fine = steppedSum(n, x, nx, start, end, half, shifted);
+        if (Math.abs(fine - coarse) <= 1e-14 * fine) return clip(x * fine * Math.exp(shifted));
+        coarse = fine;
+        h = half;
+      }
+      return clip(x * coarse * Math.exp(shifted));
+    }
+  }
+  // log A_j is carried by its increments, each O(1) and accurate to a few ulps. With a = n − nx − j
+  // and b = nx + j:  log A_{j+1} − log A_j = log((n−j)·b / ((j+1)·a)) + (n−j−1)·log1p(−1/a) + j·log1p(1/b)
+  let logTerm = logTermAt(n, x, nx, start);
   let sum = 0;
   let previous = 0;
-  for (let j = 0; j <= last; j++) {
-    if (j > 0) {
+  for (let j = start; j <= last; j++) {
+    if (j > start) {
       const i = j - 1;
       const a = n - nx - i;
       const b = nx + i;
       if (a - 1 <= 0) break;
       logTerm +=
-        Math.log((n - i) / (i + 1)) +
-        (n - i - 1) * Math.log1p(-1 / a) -
-        Math.log(a / n) +
-        i * Math.log1p(1 / b) +
-        Math.log(b / n);
+        Math.log(((n - i) * b) / ((i + 1) * a)) + (n - i - 1) * Math.log1p(-1 / a) + i * Math.log1p(1 / b);
     }
     const term = Math.exp(logTerm);
     sum += term;
@@ -53,5 +91,54 @@ export function smirnovSf(n: number, x: number): number {
     if (term < previous && (last - j) * term < 1e-17 * sum) break;
     previous = term;
   }
-  return Math.min(1, Math.max(0, x * sum));
+  return clip(x * sum);
+}
+
+/**
+ * log A_j evaluated directly, in a form where every piece is O(n·x) rather than O(n) so that no
+ * digits cancel: with Stirling's series for the factorials,
+ *   log A_j = (n−j)·log1p(−nx/(n−j)) + j·log1p(nx/j) − log((nx+j)/n) + ½·log(n/(2π·j·(n−j)))
+ *             + S(n) − S(j) − S(n−j),   S(m) = log m! − (m log m − m + ½ log 2πm).
+ */
+function logTermAt(n: number, x: number, nx: number, j: number): number {
+  if (j === 0) return n * Math.log1p(-x) - Math.log(x);
+  const rest = n - j;
+  return (
+    rest * Math.log1p(-nx / rest) +
+    j * Math.log1p(nx / j) -
+    Math.log((nx + j) / n) +
+    0.5 * Math.log(n / (2 * Math.PI * j * rest)) +
+    stirlingRemainder(n) -
+    stirlingRemainder(j) -
+    stirlingRemainder(rest)
+  );
+}
+
+const LOG_FACTORIALS: number[] = [0];
+for (let m = 1; m < 32; m++) LOG_FACTORIALS.push(LOG_FACTORIALS[m - 1] + Math.log(m));
+
+/** S(m) = log m! − (m log m − m + ½ log 2πm), exact below 32 and by its asymptotic series above. */
+function stirlingRemainder(m: number): number {
+  if (m < 32) return LOG_FACTORIALS[m] - (m * Math.log(m) - m + 0.5 * Math.log(2 * Math.PI * m));
+  const r = 1 / m;
+  const r2 = r * r;
+  return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)));
+}
+
+function steppedSum(
+  n: number,
+  x: number,
+  nx: number,
+  start: number,
+  end: number,
+  h: number,
+  shift: number,
+): number {
+  let sum = 0;
+  for (let j = start; j <= end; j += h) sum += Math.exp(logTermAt(n, x, nx, j) - shift);
+  return sum * h;
+}
+
+function clip(p: number): number {
+  return p < 0 ? 0 : p > 1 ? 1 : p;
 }

@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fixture, runCli } from "../helpers/cli.js";
+
+const oracle = JSON.parse(readFileSync(fixture("drift", "adult_drift_oracle.json"), "utf8")).drift;
+const train = fixture("adult", "adult_train.csv");
+const testSplit = fixture("adult", "adult_test.csv");
+
+function driftJson(args: string[]) {
+  const r = runCli(["drift", ...args, "--json"]);
+  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
+  return { code: r.code, report: JSON.parse(r.stdout) };
+}
+
+test("adult train vs test: nothing drifts, exit 0, statistics equal the SciPy oracle", () => {
+  const { code, report } = driftJson([train, testSplit]);
+  assert.equal(code, 0);
+  assert.equal(report.kind, "drift");
+  assert.equal(report.drifted, false);
+  assert.equal(report.share, 0);
+  assert.equal(report.columns.length, 15);
+  const age = report.columns.find((c: { name: string }) => c.name === "age");
+  const expected = oracle.train_vs_test.columns.age;
+  assert.equal(age.kind, "numeric");
+  assert.ok(Math.abs(age.stats.ks.statistic - expected.ks.statistic) <= 1e-12 * expected.ks.statistic);
+  assert.ok(Math.abs(age.stats.ks.pValue - expected.ks.pvalue) <= 1e-9 * expected.ks.pvalue);
+  assert.ok(Math.abs(age.stats.psi - expected.psi.value) <= 1e-12 * expected.psi.value);
+  assert.ok(
+    Math.abs(age.stats.wassersteinNorm - expected.wasserstein_normed) <= 1e-12 * expected.wasserstein_normed,
+  );
+  const sex = report.columns.find((c: { name: string }) => c.name === "sex");
+  assert.equal(sex.stats.chi2.dof, 1);
+  assert.ok(
+    Math.abs(sex.stats.chi2.statistic - oracle.train_vs_test.columns.sex.chi2.statistic) <=
+      1e-10 * oracle.train_vs_test.columns.sex.chi2.statistic,
+  );
+  for (const c of report.columns) {
+    assert.ok(["drift", "warn", "insufficient", "stable"].includes(c.status));
+    assert.ok(c.stats.missingRate !== undefined);
+  }
+  assert.equal(report.results.at(-1).check, "drift.dataset");
+});
+
+test("adult train vs the test rows with age ≥ 45: drift, exit 1, the shifted columns flagged", () => {
+  const sql = `SELECT * FROM read_csv('${testSplit}', header = true) WHERE age >= 45`;
+  const { code, report } = driftJson([train, "--current-sql", sql]);
+  assert.equal(code, 1);
+  assert.equal(report.drifted, true);
+  const status = Object.fromEntries(
+    report.columns.map((c: { name: string; status: string }) => [c.name, c.status]),
+  );
+  for (const name of ["age", "marital-status", "relationship"]) assert.equal(status[name], "drift", name);
+  assert.equal(status.race, "stable");
+  // sorted by status, then by effect ratio
+  assert.equal(report.columns[0].name, "age");
+  assert.ok(report.share > 0 && report.share < 1);
+});
+
+test("a YAML policy and command-line overrides change methods, thresholds and ignored columns", () => {
+  const sql = `SELECT * FROM read_csv('${testSplit}', header = true) WHERE age >= 45`;
+  const { report } = driftJson([train, "--current-sql", sql, "--config", fixture("drift", "policy.yaml")]);
+  assert.equal(report.config.alpha, 0.01);
+  assert.deepEqual(report.ignored, ["fnlwgt"]);
+  const age = report.columns.find((c: { name: string }) => c.name === "age");
+  assert.equal(age.effect.method, "ks");
+  assert.equal(age.effect.threshold, 0.2);
+  const race = report.columns.find((c: { name: string }) => c.name === "race");
+  assert.equal(race.effect.method, "linf");
+  const cli = driftJson([
+    train,
+    testSplit,
+    "--method",
+    "numeric=psi",
+    "--threshold",
+    "age=0.3",
+    "--columns",
+    "age,sex",
+  ]);
+  assert.equal(cli.report.columns.length, 2);
+  const age2 = cli.report.columns.find((c: { name: string }) => c.name === "age");
+  assert.equal(age2.effect.method, "psi");
+  assert.equal(age2.effect.threshold, 0.3);
+});
+
+test("terminal summary lists columns and the dataset verdict", () => {
+  const r = runCli(["drift", train, testSplit, "--columns", "age,sex,education"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /dataset: no drift/);
+  assert.match(r.stdout, /age\s+numeric\s+wassersteinNorm/);
+  assert.match(r.stdout, /rule: /);
+});
+
+test("--html writes a self-contained report with an SVG chart per column", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-drift-"));
+  const out = join(dir, "drift.html");
+  const r = runCli(["drift", train, testSplit, "--columns", "age,sex", "--html", out]);
+  assert.equal(r.code, 0, r.stderr);
+  const html = readFileSync(out, "utf8");
+  assert.equal((html.match(/<svg/g) ?? []).length, 2);
+  assert.ok(!/<script|https?:\/\/(?!www\.w3\.org)/.test(html), "no scripts or network references");
+});
+
+test("bad input: one clear line on stderr, exit 2", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-drift-"));
+  const broken = join(dir, "broken.yaml");
+  writeFileSync(broken, "alpha: [1, 2\n");
+  const cases: [string[], RegExp][] = [
+    [["drift"], /missing reference/],
+    [["drift", train], /missing current/],
+    [["drift", train, "nope.csv"], /nope\.csv: no such file/],
+    [["drift", train, testSplit, "--columns", "salary"], /no column named 'salary'/],
+    [["drift", train, testSplit, "--method", "age=chi2"], /method must be one of/],
+    [["drift", train, testSplit, "--method", "sex=wasserstein"], /does not apply to categorical/],
+    [["drift", train, testSplit, "--threshold", "age=abc"], /expects a number/],
+    [["drift", train, testSplit, "--alpha", "0"], /alpha/],
+    [["drift", train, testSplit, "--config", fixture("drift", "bad-policy.yaml")], /numeric\.method/],
+    [["drift", train, testSplit, "--config", broken], /not valid YAML/],
+    [["drift", train, testSplit, "extra.csv"], /unexpected argument/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, `${args.join(" ")}: exit ${r.code} ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /internal error|at .*\.js:/);
+  }
+});
