@@ -53,7 +53,8 @@ options:
   --min-group-rows N        smaller groups are 'insufficient' (default 30)
   --slices a,b|auto         metrics by these columns (numbers in quartiles) and their pairs, or
                             auto: SliceLine search for weak slices over every feature column
-  --slice-alpha A           SliceLine α (default 0.5)     --min-support N  (default 32)
+  --slice-alpha A           SliceLine α (default 0.95; α ≤ 0.5 can never find a slice)
+  --min-support N           SliceLine minimum slice size (default 32)
   --train FILE              labelled training rows for the baselines (default: 5-fold cross-fitting)
   --baseline-features a,b   baseline inputs (default: every column but the label and the score)
   --no-baseline             skip the baselines

@@ -12,8 +12,14 @@ import type { Batch } from "../table/types.js";
 import { type Predicate, type PredicateOptions, popcount, tablePredicates } from "./predicates.js";
 import { andBits, describeSlice, errorBits, type SliceOptions, type SliceResult } from "./slices.js";
 
+/** See SliceLineOptions.sliceAlpha for why not 0.5. */
+export const DEFAULT_SLICE_ALPHA = 0.95;
+
 export interface SliceLineOptions extends SliceOptions, PredicateOptions {
-  /** Weight of the error term against the size term (default 0.5). */
+  /**
+   * Weight of the error term against the size term (default 0.95). With α ≤ 0.5 no slice can score
+   * above 0: (e_S/|S|)/ē ≤ n/|S| because e_S ≤ e_total, so sc ≤ (2α − 1)(n/|S| − 1) ≤ 0.
+   */
   sliceAlpha?: number;
   /** Minimum rows in a slice (default 32). */
   minSupport?: number;
@@ -49,7 +55,7 @@ export function sliceLine(
   threshold: number,
   options: SliceLineOptions = {},
 ): SliceLineResult {
-  const alpha = options.sliceAlpha ?? 0.5;
+  const alpha = options.sliceAlpha ?? DEFAULT_SLICE_ALPHA;
   const minSupport = options.minSupport ?? 32;
   const maxLevel = options.maxLevel ?? 3;
   const k = options.topK ?? 10;
@@ -129,7 +135,9 @@ export function sliceLine(
           const c = evaluate(ids, andBits(list[a].rows, predicates[last].rows));
           if (c.size >= minSupport && c.errors > 0) {
             next.push(c);
-            offer(c);
+            // A predicate that removes no rows from a parent adds words, not information.
+            // (sizeUb is the smallest sub-slice: equal size means equal rows.)
+            if (c.size < sizeUb) offer(c);
           }
         }
     }
