@@ -50,6 +50,7 @@ options:
   --min-rows N              fewer rows → insufficient (default ${DEFAULT_GATE.minRows})
   --min-group-rows N        smaller groups are reported, not tested (default ${DEFAULT_GATE.minGroupRows})
   --golden-min X            share of golden rows the new model must get right (default ${DEFAULT_GATE.goldenMinPassRate})
+  --fairness-tolerance X    a fairness gap (DP/EO/EOpp difference) that surely widens by more fails (default ${DEFAULT_GATE.fairnessTolerance})
   --adjust holm|bh          multiple-testing control over groups and slices (default holm)
   --alpha A                 significance level after adjustment (default ${DEFAULT_GATE.alpha})
   --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}; 0 = no intervals)
@@ -78,6 +79,7 @@ const OPTIONS = {
   "min-rows": { type: "string" },
   "min-group-rows": { type: "string" },
   "golden-min": { type: "string" },
+  "fairness-tolerance": { type: "string" },
   adjust: { type: "string" },
   alpha: { type: "string" },
   resamples: { type: "string" },
@@ -114,6 +116,9 @@ export async function run(argv: string[]): Promise<number> {
       numberOption(v["golden-min"], "--golden-min", { min: 0, max: 1 }) ?? DEFAULT_GATE.goldenMinPassRate,
     alpha: numberOption(v.alpha, "--alpha", { min: 0, max: 1 }) ?? DEFAULT_GATE.alpha,
     adjustment: adjust as Adjustment,
+    fairnessTolerance:
+      numberOption(v["fairness-tolerance"], "--fairness-tolerance", { min: 0, max: 1 }) ??
+      DEFAULT_GATE.fairnessTolerance,
   };
   const resamples = numberOption(v.resamples, "--resamples", { min: 0, max: 100_000 }) ?? DEFAULT_RESAMPLES;
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
@@ -429,6 +434,7 @@ function jsonBody(r: Comparison, goldenUnmatched: number): Record<string, unknow
     metrics: r.metrics,
     slices: r.slices,
     groups: r.groups,
+    fairness: r.fairness,
     golden: r.golden ? { ...r.golden, unmatched: goldenUnmatched } : null,
     regressedRows: { count: r.regressedRows.length, first: Array.from(r.regressedRows.subarray(0, 20)) },
     verdict: r.verdict,

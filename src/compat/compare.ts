@@ -3,6 +3,7 @@
  * what `assay compare --json` prints beside the report envelope.
  */
 import type { CheckResult } from "../report/report.js";
+import { type FairnessDelta, fairnessDelta } from "./fairness-delta.js";
 import { compatibilityMeasures, correctness, flipCounts, regressedRows } from "./flips.js";
 import { DEFAULT_GATE, type GateThresholds, runGate, type Verdict } from "./gate.js";
 import { compareGroups, type GroupComparison } from "./groups.js";
@@ -48,6 +49,8 @@ export interface Comparison {
   metrics: Record<string, PairedEstimate>;
   slices: GroupComparison[];
   groups: Record<string, GroupComparison[]>;
+  /** Per sensitive attribute: how the update moves the between-group fairness gaps. */
+  fairness: Record<string, FairnessDelta>;
   golden: { n: number; correct: number; passRate: number | null } | null;
   regressedRows: Uint32Array;
   gate: GateThresholds;
@@ -87,7 +90,22 @@ export function compareModels(input: CompareInput): Comparison {
     const n = input.goldenRows.length;
     golden = { n, correct, passRate: n > 0 ? correct / n : null };
   }
-  const outcome = runGate({ counts, accuracyDelta, groups: compared, golden, level }, gate);
+  const predicted = (scores: ArrayLike<number>) =>
+    Uint8Array.from({ length: labels.length }, (_, i) => (scores[i] >= threshold ? 1 : 0));
+  const sensitive = (input.partitions ?? []).filter((p) => p.kind === "sensitive");
+  const fairness: FairnessDelta[] = [];
+  if (sensitive.length > 0) {
+    const oldPredicted = predicted(oldScores);
+    const newPredicted = predicted(newScores);
+    for (const p of sensitive)
+      fairness.push(
+        fairnessDelta(p, labels, oldPredicted, newPredicted, {
+          ...settings,
+          minGroupRows: gate.minGroupRows,
+        }),
+      );
+  }
+  const outcome = runGate({ counts, accuracyDelta, groups: compared, golden, fairness, level }, gate);
   const groups: Record<string, GroupComparison[]> = {};
   for (const g of compared) if (g.kind === "sensitive") (groups[g.column] ??= []).push(g);
   return {
@@ -112,6 +130,7 @@ export function compareModels(input: CompareInput): Comparison {
     metrics,
     slices: compared.filter((g) => g.kind === "slice"),
     groups,
+    fairness: Object.fromEntries(fairness.map((f) => [f.attribute, f])),
     golden,
     regressedRows: regressedRows(oldCorrect, newCorrect),
     gate,

@@ -7,6 +7,7 @@
  * insufficient if an overall criterion is, else warn if anything warns, else pass.
  */
 import type { CheckResult, Status } from "../report/report.js";
+import { FAIRNESS_GAPS, type FairnessDelta } from "./fairness-delta.js";
 import type { FlipCounts } from "./flips.js";
 import type { GroupComparison } from "./groups.js";
 import { wilsonInterval } from "./intervals.js";
@@ -30,6 +31,8 @@ export interface GateThresholds {
   adjustment: Adjustment;
   /** Share of golden rows the new model must get right (default 0.9). */
   goldenMinPassRate: number;
+  /** A fairness gap that surely widens by more than this fails; one that surely widens at all warns (default 0.02). */
+  fairnessTolerance: number;
 }
 
 export const DEFAULT_GATE: GateThresholds = {
@@ -41,6 +44,7 @@ export const DEFAULT_GATE: GateThresholds = {
   alpha: 0.05,
   adjustment: "holm",
   goldenMinPassRate: 0.9,
+  fairnessTolerance: 0.02,
 };
 
 export interface GateInput {
@@ -48,6 +52,7 @@ export interface GateInput {
   accuracyDelta: { value: number | null; ci: [number, number] | null };
   groups: GroupComparison[];
   golden?: { n: number; correct: number } | null;
+  fairness?: FairnessDelta[];
   level?: number;
 }
 
@@ -148,6 +153,31 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
       message,
     });
   }
+
+  // Fairness gaps: judged on the lower end of the paired interval of the change (new − old).
+  for (const f of input.fairness ?? [])
+    for (const gap of FAIRNESS_GAPS) {
+      const g = f.gaps[gap];
+      if (g.delta.value === null) continue;
+      const lo = g.delta.ci ? g.delta.ci[0] : g.delta.value;
+      const status: Status = lo > thresholds.fairnessTolerance ? "fail" : lo > 0 ? "warn" : "pass";
+      checks.push({
+        check: "compat.fairness_delta",
+        subject: { column: f.attribute },
+        status,
+        value: g.delta.value,
+        threshold: thresholds.fairnessTolerance,
+        ...(g.delta.ci ? { ci: g.delta.ci } : {}),
+        gap,
+        message: `${f.attribute}: ${gap} ${fmt(g.old)} → ${fmt(g.new)} (Δ ${fmt(g.delta.value)}, CI ${fmtCi(g.delta.ci)})${
+          status === "pass"
+            ? ""
+            : status === "warn"
+              ? ": the gap widened"
+              : `: the gap widened by more than ${fmt(thresholds.fairnessTolerance)}`
+        }`,
+      });
+    }
 
   if (input.golden) {
     const { n, correct } = input.golden;

@@ -1,6 +1,7 @@
 /** Model-update compatibility: flips, BTC/BEC, McNemar, paired deltas, group deltas and the update gate. */
 
 export * from "./compare.js";
+export * from "./fairness-delta.js";
 export * from "./flips.js";
 export * from "./gate.js";
 export * from "./groups.js";
