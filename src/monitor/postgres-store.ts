@@ -21,16 +21,21 @@ import {
   type WriteResult,
 } from "./store.js";
 
+/** The same tables as the SQLite store (see sqlite-store.ts for their roles). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
-CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, bucket BIGINT NOT NULL,
-  version TEXT, score DOUBLE PRECISION, prediction TEXT, features TEXT, state SMALLINT NOT NULL DEFAULT 0,
-  PRIMARY KEY (model, id));
-CREATE INDEX IF NOT EXISTS predictions_raw ON predictions (model, state, bucket);
+CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, version TEXT,
+  score DOUBLE PRECISION, prediction TEXT, PRIMARY KEY (model, id));
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
+CREATE TABLE IF NOT EXISTS raw_predictions (seq BIGSERIAL PRIMARY KEY, model TEXT NOT NULL, id TEXT NOT NULL,
+  ts BIGINT NOT NULL, bucket BIGINT NOT NULL, version TEXT, score DOUBLE PRECISION, prediction TEXT, features TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS raw_predictions_model ON raw_predictions (model, seq);
+CREATE TABLE IF NOT EXISTS samples (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, bucket BIGINT NOT NULL,
+  version TEXT, score DOUBLE PRECISION, prediction TEXT, features TEXT NOT NULL, PRIMARY KEY (model, id));
+CREATE INDEX IF NOT EXISTS samples_bucket ON samples (model, bucket);
 CREATE TABLE IF NOT EXISTS labels (model TEXT NOT NULL, id TEXT NOT NULL, label TEXT, ts BIGINT NOT NULL,
   PRIMARY KEY (model, id));
 CREATE TABLE IF NOT EXISTS bucket_parts (seq BIGSERIAL PRIMARY KEY, model TEXT NOT NULL, bucket BIGINT NOT NULL,
@@ -191,18 +196,36 @@ export class PostgresStore implements MonitorStore {
         const chunk = records.slice(start, start + INSERT_CHUNK);
         const values: unknown[] = [];
         const tuples = chunk.map((r, i) => {
-          const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
-          values.push(model, r.id, r.timestamp, bucket, r.version, r.score, encodeJson(r.prediction));
-          values.push(JSON.stringify(r.features));
-          const b = i * 8;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, 0)`;
+          values.push(model, r.id, r.timestamp, r.version, r.score, encodeJson(r.prediction));
+          const b = i * 6;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
         });
-        const result = await client.query(
-          `INSERT INTO predictions (model, id, ts, bucket, version, score, prediction, features, state)
-           VALUES ${tuples.join(", ")} ON CONFLICT (model, id) DO NOTHING`,
+        // RETURNING names the ids that were new: only those join the raw queue (re-sent ids change nothing).
+        const inserted = await client.query(
+          `INSERT INTO predictions (model, id, ts, version, score, prediction)
+           VALUES ${tuples.join(", ")} ON CONFLICT (model, id) DO NOTHING RETURNING id`,
           values,
         );
-        n += result.rowCount ?? 0;
+        if (inserted.rows.length === 0) continue;
+        n += inserted.rows.length;
+        const fresh = new Set(inserted.rows.map((r) => r.id as string));
+        const queued: unknown[] = [];
+        const queueTuples: string[] = [];
+        for (const r of chunk) {
+          if (!fresh.delete(r.id)) continue; // delete: a duplicate inside the chunk is queued once
+          const b = queueTuples.length * 8;
+          queueTuples.push(
+            `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`,
+          );
+          const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
+          queued.push(model, r.id, r.timestamp, bucket, r.version, r.score, encodeJson(r.prediction));
+          queued.push(JSON.stringify(r.features));
+        }
+        await client.query(
+          `INSERT INTO raw_predictions (model, id, ts, bucket, version, score, prediction, features)
+           VALUES ${queueTuples.join(", ")}`,
+          queued,
+        );
       }
       return n;
     });
@@ -261,37 +284,36 @@ export class PostgresStore implements MonitorStore {
     return this.transaction(async (client) => {
       // SKIP LOCKED: two servers compacting the same model fold disjoint rows.
       const { rows } = await client.query(
-        `SELECT id, ts::float8 AS ts, bucket::float8 AS bucket, version, score, prediction, features FROM predictions
-         WHERE model = $1 AND state = 0 ORDER BY bucket LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        `SELECT seq::float8 AS seq, id, ts::float8 AS ts, bucket::float8 AS bucket, version, score, prediction, features
+         FROM raw_predictions WHERE model = $1 ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [model, limit],
       );
       if (rows.length === 0) return 0;
-      const raw = (rows as RawRow[]).map(rawFromRow);
-      const result = plan(raw);
+      const result = plan((rows as RawRow[]).map(rawFromRow));
       for (const part of result.parts)
         await client.query(
           "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES ($1, $2, $3, $4)",
           [model, part.bucket, part.rows, JSON.stringify(part.summary)],
         );
       const sample = new Set(result.keepAsSample);
-      const folded = raw.filter((r) => !sample.has(r.id)).map((r) => r.id);
-      await client.query(
-        "UPDATE predictions SET state = 1, features = NULL WHERE model = $1 AND id = ANY($2::text[])",
-        [model, folded],
-      );
-      if (sample.size > 0)
-        await client.query("UPDATE predictions SET state = 2 WHERE model = $1 AND id = ANY($2::text[])", [
-          model,
-          [...sample],
-        ]);
-      return raw.length;
+      const seqs = rows.map((r) => r.seq as number);
+      const kept = rows.filter((r) => sample.has(r.id)).map((r) => r.seq as number);
+      if (kept.length > 0)
+        await client.query(
+          `INSERT INTO samples (model, id, ts, bucket, version, score, prediction, features)
+           SELECT model, id, ts, bucket, version, score, prediction, features FROM raw_predictions
+           WHERE seq = ANY($1::bigint[]) ON CONFLICT (model, id) DO NOTHING`,
+          [kept],
+        );
+      await client.query("DELETE FROM raw_predictions WHERE seq = ANY($1::bigint[])", [seqs]);
+      return rows.length;
     });
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
     const { rows } = await this.pool.query(
-      `SELECT bucket::float8 AS bucket, count(*)::float8 AS n FROM predictions
-       WHERE model = $1 AND state = 2 AND bucket = ANY($2::bigint[]) GROUP BY bucket`,
+      `SELECT bucket::float8 AS bucket, count(*)::float8 AS n FROM samples
+       WHERE model = $1 AND bucket = ANY($2::bigint[]) GROUP BY bucket`,
       [model, buckets],
     );
     const out = new Map<number, number>(buckets.map((b) => [b, 0]));
@@ -340,9 +362,9 @@ export class PostgresStore implements MonitorStore {
 
   async samples(model: string, limit: number): Promise<SampleRecord[]> {
     const { rows } = await this.pool.query(
-      `SELECT p.id, p.ts::float8 AS ts, p.bucket::float8 AS bucket, p.version, p.score, p.prediction, p.features, l.label
-       FROM predictions p LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
-       WHERE p.model = $1 AND p.features IS NOT NULL ORDER BY p.ts DESC LIMIT $2`,
+      `SELECT s.id, s.ts::float8 AS ts, s.bucket::float8 AS bucket, s.version, s.score, s.prediction, s.features, l.label
+       FROM samples s LEFT JOIN labels l ON l.model = s.model AND l.id = s.id
+       WHERE s.model = $1 ORDER BY s.ts DESC LIMIT $2`,
       [model, limit],
     );
     return rows.map((r) => ({ ...rawFromRow(r as RawRow), label: decodeJson(r.label) }));
@@ -350,12 +372,11 @@ export class PostgresStore implements MonitorStore {
 
   async deleteBefore(model: string, before: number): Promise<number> {
     return this.transaction(async (client) => {
-      let n =
-        (await client.query("DELETE FROM predictions WHERE model = $1 AND ts < $2", [model, before]))
-          .rowCount ?? 0;
-      n +=
-        (await client.query("DELETE FROM labels WHERE model = $1 AND ts < $2", [model, before])).rowCount ??
-        0;
+      let n = 0;
+      for (const table of ["predictions", "labels", "samples", "raw_predictions"])
+        n +=
+          (await client.query(`DELETE FROM ${table} WHERE model = $1 AND ts < $2`, [model, before]))
+            .rowCount ?? 0;
       n +=
         (await client.query("DELETE FROM bucket_parts WHERE model = $1 AND bucket < $2", [model, before]))
           .rowCount ?? 0;

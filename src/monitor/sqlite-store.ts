@@ -22,17 +22,27 @@ import {
   type WriteResult,
 } from "./store.js";
 
+/**
+ * predictions: one row per id (idempotence, label joins, counts), without features. raw_predictions: the
+ * features of predictions not yet folded into bucket summaries — a short queue, emptied by compaction.
+ * samples: the bounded sample of raw records kept per bucket for debugging.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
-CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, bucket INTEGER NOT NULL,
-  version TEXT, score REAL, prediction TEXT, features TEXT, state INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (model, id));
-CREATE INDEX IF NOT EXISTS predictions_raw ON predictions (model, state, bucket);
+CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, version TEXT,
+  score REAL, prediction TEXT, PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
+CREATE TABLE IF NOT EXISTS raw_predictions (seq INTEGER PRIMARY KEY, model TEXT NOT NULL, id TEXT NOT NULL,
+  ts INTEGER NOT NULL, bucket INTEGER NOT NULL, version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS raw_predictions_model ON raw_predictions (model, seq);
+CREATE TABLE IF NOT EXISTS samples (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, bucket INTEGER NOT NULL,
+  version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL, PRIMARY KEY (model, id));
+CREATE INDEX IF NOT EXISTS samples_bucket ON samples (model, bucket);
 CREATE TABLE IF NOT EXISTS labels (model TEXT NOT NULL, id TEXT NOT NULL, label TEXT, ts INTEGER NOT NULL,
-  PRIMARY KEY (model, id));
+  PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bucket_parts (seq INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, bucket INTEGER NOT NULL,
   rows INTEGER NOT NULL, summary TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS bucket_parts_time ON bucket_parts (model, bucket);
@@ -175,24 +185,29 @@ export class SqliteStore implements MonitorStore {
 
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult> {
     const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO predictions (model, id, ts, bucket, version, score, prediction, features, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      "INSERT OR IGNORE INTO predictions (model, id, ts, version, score, prediction) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const queue = this.db.prepare(
+      `INSERT INTO raw_predictions (model, id, ts, bucket, version, score, prediction, features)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return this.enqueue(() => {
       let accepted = 0;
       for (const r of records) {
+        const prediction = encodeJson(r.prediction);
+        if (insert.run(model, r.id, r.timestamp, r.version, r.score, prediction).changes === 0) continue;
+        accepted++;
         const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
-        const info = insert.run(
+        queue.run(
           model,
           r.id,
           r.timestamp,
           bucket,
           r.version,
           r.score,
-          encodeJson(r.prediction),
+          prediction,
           JSON.stringify(r.features),
         );
-        accepted += info.changes;
       }
       return { accepted, duplicates: records.length - accepted };
     });
@@ -228,32 +243,33 @@ export class SqliteStore implements MonitorStore {
     plan: (rows: RawPrediction[]) => CompactionPlan,
   ): Promise<number> {
     const select = this.db.prepare(
-      `SELECT id, ts, bucket, version, score, prediction, features FROM predictions
-       WHERE model = ? AND state = 0 ORDER BY bucket LIMIT ?`,
+      `SELECT seq, id, ts, bucket, version, score, prediction, features FROM raw_predictions
+       WHERE model = ? ORDER BY seq LIMIT ?`,
     );
     const insertPart = this.db.prepare(
       "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
     );
-    const fold = this.db.prepare(
-      "UPDATE predictions SET state = 1, features = NULL WHERE model = ? AND id = ?",
+    const keep = this.db.prepare(
+      `INSERT OR IGNORE INTO samples (model, id, ts, bucket, version, score, prediction, features)
+       SELECT model, id, ts, bucket, version, score, prediction, features FROM raw_predictions WHERE model = ? AND seq = ?`,
     );
-    const keep = this.db.prepare("UPDATE predictions SET state = 2 WHERE model = ? AND id = ?");
+    const done = this.db.prepare("DELETE FROM raw_predictions WHERE model = ? AND seq <= ?");
     return this.db.transaction(() => {
-      const rows = (select.all(model, limit) as RawRow[]).map(rawFromRow);
-      if (rows.length === 0) return 0;
-      const result = plan(rows);
+      const raw = select.all(model, limit) as (RawRow & { seq: number })[];
+      if (raw.length === 0) return 0;
+      const result = plan(raw.map(rawFromRow));
       for (const part of result.parts)
         insertPart.run(model, part.bucket, part.rows, JSON.stringify(part.summary));
       const sample = new Set(result.keepAsSample);
-      for (const row of rows) (sample.has(row.id) ? keep : fold).run(model, row.id);
-      return rows.length;
+      for (const r of raw) if (sample.has(r.id)) keep.run(model, r.seq);
+      // The rows read are the model's first `limit` by seq, so one range delete removes exactly them.
+      done.run(model, raw[raw.length - 1].seq);
+      return raw.length;
     })();
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
-    const count = this.db.prepare(
-      "SELECT count(*) AS n FROM predictions WHERE model = ? AND state = 2 AND bucket = ?",
-    );
+    const count = this.db.prepare("SELECT count(*) AS n FROM samples WHERE model = ? AND bucket = ?");
     const out = new Map<number, number>();
     for (const b of buckets) out.set(b, (count.get(model, b) as { n: number }).n);
     return out;
@@ -308,9 +324,9 @@ export class SqliteStore implements MonitorStore {
   async samples(model: string, limit: number): Promise<SampleRecord[]> {
     const rows = this.db
       .prepare(
-        `SELECT p.id, p.ts, p.bucket, p.version, p.score, p.prediction, p.features, l.label FROM predictions p
-         LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
-         WHERE p.model = ? AND p.features IS NOT NULL ORDER BY p.ts DESC LIMIT ?`,
+        `SELECT s.id, s.ts, s.bucket, s.version, s.score, s.prediction, s.features, l.label FROM samples s
+         LEFT JOIN labels l ON l.model = s.model AND l.id = s.id
+         WHERE s.model = ? ORDER BY s.ts DESC LIMIT ?`,
       )
       .all(model, limit) as (RawRow & { label: string | null })[];
     return rows.map((r) => ({ ...rawFromRow(r), label: decodeJson(r.label) }));
@@ -318,10 +334,9 @@ export class SqliteStore implements MonitorStore {
 
   async deleteBefore(model: string, before: number): Promise<number> {
     return this.db.transaction(() => {
-      let n = this.db
-        .prepare("DELETE FROM predictions WHERE model = ? AND ts < ?")
-        .run(model, before).changes;
-      n += this.db.prepare("DELETE FROM labels WHERE model = ? AND ts < ?").run(model, before).changes;
+      let n = 0;
+      for (const table of ["predictions", "labels", "samples", "raw_predictions"])
+        n += this.db.prepare(`DELETE FROM ${table} WHERE model = ? AND ts < ?`).run(model, before).changes;
       n += this.db
         .prepare("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?")
         .run(model, before).changes;
