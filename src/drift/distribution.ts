@@ -35,23 +35,13 @@ export function distributionOf(values: Float64Array): Distribution {
   }
   if (finite === 0) return { values: new Float64Array(0), counts: new Float64Array(0), total: 0 };
   const range = max - min;
-  if (integers && range < MAX_COUNTING_RANGE && range <= 4 * finite + 65536) {
-    const cells = new Uint32Array(range + 1);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v - v === 0) cells[v - min]++;
-    }
-    let distinct = 0;
-    for (let c = 0; c <= range; c++) if (cells[c] !== 0) distinct++;
-    const out = new Float64Array(distinct);
-    const counts = new Float64Array(distinct);
-    let k = 0;
-    for (let c = 0; c <= range; c++)
-      if (cells[c] !== 0) {
-        out[k] = min + c;
-        counts[k++] = cells[c];
-      }
-    return { values: out, counts, total: finite };
+  // Integer data is counted rather than sorted when its range, in units of the greatest common
+  // step of the values (1 for counts, 60 000 for minute-resolution timestamps in ms), is small.
+  if (integers && range < Number.MAX_SAFE_INTEGER) {
+    const step = range < MAX_COUNTING_RANGE ? 1 : commonStep(values, min);
+    const cellsNeeded = range / step;
+    if (cellsNeeded < MAX_COUNTING_RANGE && cellsNeeded <= 4 * finite + 65536)
+      return countIntegers(values, min, step, cellsNeeded, finite);
   }
   let finiteValues = values;
   if (finite !== n) {
@@ -60,6 +50,56 @@ export function distributionOf(values: Float64Array): Distribution {
     for (let i = 0; i < n; i++) if (values[i] - values[i] === 0) finiteValues[k++] = values[i];
   }
   return distributionOfSorted(sortFloat64(finiteValues));
+}
+
+function countIntegers(
+  values: Float64Array,
+  min: number,
+  step: number,
+  span: number,
+  finite: number,
+): Distribution {
+  const cells = new Uint32Array(span + 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v === 0) cells[(v - min) / step]++;
+  }
+  let distinct = 0;
+  for (let c = 0; c <= span; c++) if (cells[c] !== 0) distinct++;
+  const out = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  let k = 0;
+  for (let c = 0; c <= span; c++)
+    if (cells[c] !== 0) {
+      out[k] = min + c * step;
+      counts[k++] = cells[c];
+    }
+  return { values: out, counts, total: finite };
+}
+
+/** The greatest common divisor of (v − min) over the finite integer values (1 as soon as it is 1). */
+function commonStep(values: Float64Array, min: number): number {
+  let g = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue;
+    let a = v - min;
+    if (g === 0) {
+      g = a;
+      continue;
+    }
+    const q = a / g; // exact test of divisibility for integers below 2^53, and much cheaper than %
+    if (q === Math.floor(q)) continue;
+    let b = g;
+    while (b !== 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    }
+    g = a;
+    if (g === 1) return 1;
+  }
+  return g === 0 ? 1 : g;
 }
 
 /** Collapses an ascending array of finite values into distinct values and counts. */

@@ -54,3 +54,15 @@ test("distributionOf counts integers and sorts floats to the same distribution",
   assert.deepEqual(Array.from(floats.values), [0.25, 0.5]);
   assert.deepEqual(Array.from(floats.counts), [1, 2]);
 });
+
+test("distributionOf counts minute-resolution timestamps through their common step", () => {
+  const base = Date.UTC(2001, 0, 1);
+  const values = Float64Array.from({ length: 5000 }, (_, i) => base + ((i * 7919) % 4000) * 60_000 * 37);
+  const counted = distributionOf(values);
+  const sorted = Float64Array.from(values).sort();
+  let k = 0;
+  for (let i = 0; i < counted.values.length; i++) {
+    for (let c = 0; c < counted.counts[i]; c++) assert.equal(counted.values[i], sorted[k++]);
+  }
+  assert.equal(k, sorted.length);
+});
