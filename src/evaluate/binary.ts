@@ -79,8 +79,8 @@ export class BinaryMetricEngine {
   private readonly bin: Uint8Array;
   /** Sorted positions [0, cut) are predicted positive (score ≥ threshold). */
   private readonly cut: number;
-  private readonly unit: Uint32Array;
-  private scratch: Uint32Array | null = null;
+  private readonly unit: Uint8Array;
+  private scratch: Uint8Array | null = null;
   private readonly binCount = new Float64Array(CALIBRATION_BINS);
   private readonly binScore = new Float64Array(CALIBRATION_BINS);
   private readonly binLabel = new Float64Array(CALIBRATION_BINS);
@@ -111,7 +111,7 @@ export class BinaryMetricEngine {
     for (let i = 0; i < n; i++)
       this.lastOfTie[i] = i === n - 1 || this.score[i + 1] !== this.score[i] ? 1 : 0;
     this.cut = cut;
-    this.unit = new Uint32Array(n).fill(1);
+    this.unit = new Uint8Array(n).fill(1);
   }
 
   /** Sorted positions of the positives and of the negatives: the strata of a label-stratified bootstrap. */
@@ -130,7 +130,7 @@ export class BinaryMetricEngine {
   }
 
   /** Confusion counts with each sorted row weighted by `weights` (all ones when omitted). */
-  confusion(weights: Uint32Array = this.unit): Confusion {
+  confusion(weights: ArrayLike<number> = this.unit): Confusion {
     let tp = 0;
     let fp = 0;
     let positives = 0;
@@ -148,14 +148,14 @@ export class BinaryMetricEngine {
   }
 
   /** All metrics with weights given per original row (for paired resamples shared by several models). */
-  metricsByRow(rowWeights: Uint32Array): Float64Array {
-    this.scratch ??= new Uint32Array(this.n);
+  metricsByRow(rowWeights: ArrayLike<number>): Float64Array {
+    this.scratch ??= new Uint8Array(this.n);
     for (let i = 0; i < this.n; i++) this.scratch[i] = rowWeights[this.order[i]];
     return this.metrics(this.scratch);
   }
 
   /** All metrics, in BINARY_METRICS order, with each sorted row weighted by `weights`. */
-  metrics(weights: Uint32Array = this.unit): Float64Array {
+  metrics(weights: ArrayLike<number> = this.unit): Float64Array {
     const { label, score, loss, squared, bin, lastOfTie, cut, binCount, binScore, binLabel } = this;
     binCount.fill(0);
     binScore.fill(0);

@@ -34,7 +34,7 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
   const rt = await runtime();
   let session: InferenceSession;
   try {
-    session = await rt.InferenceSession.create(bytes, { graphOptimizationLevel: "all" });
+    session = await rt.InferenceSession.create(bytes);
   } catch (error) {
     throw new ModelError(`${path}: not a loadable ONNX model (${(error as Error).message.split("\n")[0]})`);
   }
@@ -83,7 +83,7 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
       const tensor = new rt.Tensor(dtype, data, [batch.length, d]);
       let result: InferenceSession.ReturnType;
       try {
-        result = await session.run({ [inputName]: tensor }, [outputName]);
+        result = await session.run({ [inputName]: tensor });
       } catch (error) {
         throw new ModelError(
           `${basename(path)}: inference failed (${(error as Error).message.split("\n")[0]})`,
