@@ -114,7 +114,7 @@ function metricsWithBootstrap() {
   for (let i = 0; i < rows; i++) lines.push(`${labels[i]},${scores[i]}`);
   writeFileSync(join(out, "evaluate-1m.csv"), `${lines.join("\n")}\n`);
   let t = performance.now();
-  const point = evaluateBinary(scores, labels, 0.5, { resamples: 0 });
+  evaluateBinary(scores, labels, 0.5, { resamples: 0 });
   const pointMs = performance.now() - t;
   t = performance.now();
   const full = evaluateBinary(scores, labels, 0.5, { resamples });
