@@ -73,6 +73,7 @@ export function numericSample(column: ColumnProfile): ColumnSample {
     nonFinite,
     rows,
     approximate: true,
+    sketch: column.sketch ? (column.sketch as QuantileSketch) : undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { QuantileSketch } from "../sketch/quantiles.js";
 import type { Distribution } from "./distribution.js";
 
 /**
@@ -19,6 +20,8 @@ export interface NumericSample {
   rows: number;
   /** True when the distribution is a sketch approximation, not the data. */
   approximate?: boolean;
+  /** The quantile sketch the distribution was read from, so the other side can be bucketed alike. */
+  sketch?: QuantileSketch;
 }
 
 export interface CategoricalSample {

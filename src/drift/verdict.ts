@@ -1,4 +1,5 @@
 import type { ColumnType } from "../table/types.js";
+import { alignToSketch } from "./align.js";
 import { benjaminiHochberg } from "./bh.js";
 import { type CategoricalStats, categoricalDrift, type NumericStats, numericDrift } from "./column.js";
 import { type DriftPolicy, type ResolvedRule, resolveRule } from "./policy.js";
@@ -73,7 +74,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
     }
     const stats =
       pair.reference.kind === "numeric" && pair.current.kind === "numeric"
-        ? numericDrift(pair.reference, pair.current)
+        ? numericDrift(...alignToSketch(pair.reference, pair.current))
         : pair.reference.kind === "categorical" && pair.current.kind === "categorical"
           ? categoricalDrift(pair.reference, pair.current)
           : null;
