@@ -53,7 +53,7 @@ options:
   --fairness-tolerance X    a fairness gap (DP/EO/EOpp difference) that surely widens by more fails (default ${DEFAULT_GATE.fairnessTolerance})
   --adjust holm|bh          multiple-testing control over groups and slices (default holm)
   --alpha A                 significance level after adjustment (default ${DEFAULT_GATE.alpha})
-  --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}; 0 = no intervals)
+  --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}, fewer above 200,000 rows; 0 = no intervals)
   --seed S                  bootstrap seed (default ${DEFAULT_SEED})
   --json                    print the report as JSON
   --html FILE               write an HTML report
@@ -120,7 +120,7 @@ export async function run(argv: string[]): Promise<number> {
       numberOption(v["fairness-tolerance"], "--fairness-tolerance", { min: 0, max: 1 }) ??
       DEFAULT_GATE.fairnessTolerance,
   };
-  const resamples = numberOption(v.resamples, "--resamples", { min: 0, max: 100_000 }) ?? DEFAULT_RESAMPLES;
+  const requestedResamples = numberOption(v.resamples, "--resamples", { min: 0, max: 100_000 });
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
   const sensitive = listOption(v.sensitive) ?? [];
   const sliceList = listOption(v.slices) ?? [];
@@ -158,6 +158,7 @@ export async function run(argv: string[]): Promise<number> {
     const table = await readTable(source, everything ? undefined : [...wanted]);
     const rows = table.length;
     if (rows === 0) throw new UsageError(`${source.name}: no rows to compare`);
+    const resamples = requestedResamples ?? defaultResamples(rows);
     const positive = typeof v.positive === "string" ? v.positive : positiveOf(oldModel, newModel);
     const labels = binaryLabels(column(table, label), positive);
     const oldScores = await scoresOf(oldModel, table, source);
@@ -250,6 +251,14 @@ export async function run(argv: string[]): Promise<number> {
     await oldModel.model?.close();
     await newModel.model?.close();
   }
+}
+
+/**
+ * 1,000 resamples up to 200,000 rows; beyond, fewer (never below 200) so that rows × resamples stays
+ * near 2·10⁸ and a comparison of millions of rows takes about a minute, not ten. --resamples overrides.
+ */
+export function defaultResamples(rows: number): number {
+  return Math.max(200, Math.min(DEFAULT_RESAMPLES, Math.floor((DEFAULT_RESAMPLES * 200_000) / rows)));
 }
 
 function requireString(value: unknown, what: string): string {

@@ -44,19 +44,27 @@ export function fairnessDelta(
 ): FairnessDelta {
   const minRows = options.minGroupRows ?? 30;
   const g = partition.groups.length;
-  // cells[model][group·4 + (tp, fp, fn, tn)]
+  // cells[model][group·4 + (tp, fp, fn, tn)]; each row's two cell indices are computed once.
+  const rows = labels.length;
+  const oldCell = new Int32Array(rows).fill(-1);
+  const newCell = new Int32Array(rows).fill(-1);
+  partition.groups.forEach((group, k) => {
+    for (const i of group.rows) {
+      const y = labels[i];
+      oldCell[i] = k * 4 + (y === 1 ? (oldPredicted[i] === 1 ? 0 : 2) : oldPredicted[i] === 1 ? 1 : 3);
+      newCell[i] = k * 4 + (y === 1 ? (newPredicted[i] === 1 ? 0 : 2) : newPredicted[i] === 1 ? 1 : 3);
+    }
+  });
   const tally = (weights: Uint32Array | null) => {
     const cells = [new Float64Array(g * 4), new Float64Array(g * 4)];
-    partition.groups.forEach((group, k) => {
-      for (const i of group.rows) {
-        const w = weights ? weights[i] : 1;
-        if (w === 0) continue;
-        const y = labels[i];
-        const cellOf = (p: number) => (y === 1 ? (p === 1 ? 0 : 2) : p === 1 ? 1 : 3);
-        cells[0][k * 4 + cellOf(oldPredicted[i])] += w;
-        cells[1][k * 4 + cellOf(newPredicted[i])] += w;
-      }
-    });
+    const [o, v] = cells;
+    for (let i = 0; i < rows; i++) {
+      if (oldCell[i] < 0) continue;
+      const w = weights ? weights[i] : 1;
+      if (w === 0) continue;
+      o[oldCell[i]] += w;
+      v[newCell[i]] += w;
+    }
     return cells;
   };
   const point = tally(null);
