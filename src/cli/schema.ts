@@ -2,6 +2,7 @@ import { ident, queryRows } from "../io/duckdb.js";
 import { guard, type Source } from "../io/source.js";
 import { profileSource } from "../profile/sql.js";
 import { inferSchema } from "../schema/infer.js";
+import { SHAPE_SQL } from "../schema/shapes.js";
 import { schemaToYaml } from "../schema/yaml-write.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -54,7 +55,21 @@ export async function run(argv: string[]): Promise<number> {
   bar.done();
   if (profile.rows === 0) throw new UsageError(`${source.name}: no rows to infer a schema from`);
   const duplicateRows = await countDuplicateRows(source);
-  const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows });
+  const shapes = new Map<string, { shape: string; count: number }[]>();
+  for (const column of source.columns.filter((c) => c.type === "string")) {
+    const rows = await guard(
+      source.name,
+      queryRows(
+        source.conn,
+        `SELECT ${SHAPE_SQL(ident(column.name))} AS shape, count(*)::DOUBLE AS n FROM ${source.relation} WHERE ${ident(column.name)} IS NOT NULL GROUP BY shape ORDER BY n DESC LIMIT 50`,
+      ),
+    );
+    shapes.set(
+      column.name,
+      rows.map((r) => ({ shape: String(r.shape), count: Number(r.n) })),
+    );
+  }
+  const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows, shapes });
   const text = schemaToYaml(schema, explain);
   if (typeof values.out === "string") {
     writeTextFile(values.out, text);

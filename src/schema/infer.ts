@@ -1,5 +1,6 @@
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { rateUpperBound } from "./bounds.js";
+import { shapePattern } from "./shapes.js";
 import { type ColumnContract, SCHEMA_FORMAT, SCHEMA_VERSION, type Schema } from "./types.js";
 
 /**
@@ -18,6 +19,8 @@ export interface InferOptions {
   maxUnseenMass?: number;
   /** Row-count range of a batch, as a factor below and above the reference row count. */
   rowCountFactor?: number;
+  /** Value shapes of string columns (see shapes.ts), computed by the caller: column → top shapes. */
+  shapes?: Map<string, { shape: string; count: number }[]>;
   /** Rows of the reference that repeat an earlier row (computed by the caller; null = unknown). */
   duplicateRows?: number | null;
   now?: Date;
@@ -157,6 +160,16 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
       return {
         format: { kind, mostly: roundDown(1 - allowed) },
         why: `${hits} of ${cp.count} values look like ${kind === "integer" || kind === "float" ? "an" : "a"} ${kind}; up to ${fmt(allowed)} may not (${pct} upper bound)`,
+      };
+    }
+    const shapes = options.shapes?.get(cp.name);
+    const shape = shapes ? shapePattern(shapes, cp.count) : null;
+    if (shape) {
+      const misses = cp.count - shape.covered;
+      const allowed = roundUp(rateUpperBound(misses, cp.count, confidence));
+      return {
+        format: { kind: "regex", pattern: shape.pattern, mostly: roundDown(1 - allowed) },
+        why: `${shape.covered} of ${cp.count} values have this shape (A = upper-case letter, a = lower-case, 9 = digit); up to ${fmt(allowed)} may not (${pct} upper bound)`,
       };
     }
     return null;
