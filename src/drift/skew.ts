@@ -1,0 +1,183 @@
+import type { Source } from "../io/source.js";
+import type { ColumnInfo } from "../table/types.js";
+
+/** How two values of a feature are compared after the join. */
+export interface SkewOptions {
+  key: string[];
+  /** Numeric values match when |a − b| ≤ absolute + relative·|a|. */
+  tolerance: { absolute: number; relative: number };
+  /** A feature is skewed when the share of differing joined rows exceeds this. */
+  threshold: number;
+  examples: number;
+  columns?: string[];
+}
+
+export interface FeatureSkew {
+  name: string;
+  comparison: "numeric" | "exact";
+  trainingType: string;
+  servingType: string;
+  /** Joined rows where the values differ (both present and unequal, or missing on one side only). */
+  differing: number;
+  share: number;
+  bothPresentDiffer: number;
+  missingInTrainingOnly: number;
+  missingInServingOnly: number;
+  /** Largest |a − b| over joined numeric rows (null for exact comparison). */
+  maxAbsDifference: number | null;
+  status: "skew" | "ok";
+  examples: { key: Record<string, unknown>; training: unknown; serving: unknown }[];
+}
+
+export interface SkewResult {
+  key: string[];
+  join: {
+    trainingRows: number;
+    servingRows: number;
+    /** Keys present once on each side, compared. */
+    joined: number;
+    trainingOnly: number;
+    servingOnly: number;
+    /** Keys occurring more than once on a side: ambiguous, left out of the comparison. */
+    duplicateTrainingKeys: number;
+    duplicateServingKeys: number;
+  };
+  features: FeatureSkew[];
+  skewed: boolean;
+}
+
+const NUMERIC = new Set(["integer", "float"]);
+
+/**
+ * Training/serving skew: joins the two tables on the key inside DuckDB and, per feature, counts the
+ * joined rows whose values differ. Numbers match within the tolerance; everything else must be equal
+ * (NULL matches NULL; NULL on one side only is a difference). Keys that repeat on a side make the
+ * join ambiguous, so they are counted and left out.
+ */
+export async function keyedSkew(
+  training: Source,
+  serving: Source,
+  options: SkewOptions,
+): Promise<SkewResult> {
+  const conn = training.conn;
+  const features = training.columns.filter(
+    (c) =>
+      !options.key.includes(c.name) &&
+      serving.columns.some((s) => s.name === c.name) &&
+      (!options.columns || options.columns.includes(c.name)),
+  );
+  const keyList = options.key.map(quote).join(", ");
+  const tag = Math.random().toString(36).slice(2, 10);
+  const t = `assay_skew_t_${tag}`;
+  const s = `assay_skew_s_${tag}`;
+  const select = [...options.key, ...features.map((f) => f.name)].map(quote).join(", ");
+  await conn.run(`CREATE TEMP TABLE ${t} AS SELECT ${select} FROM ${training.relation}`);
+  await conn.run(`CREATE TEMP TABLE ${s} AS SELECT ${select} FROM ${serving.relation}`);
+  try {
+    const counts = await one(
+      conn,
+      `WITH tk AS (SELECT ${keyList}, count(*) AS c FROM ${t} GROUP BY ALL),
+            sk AS (SELECT ${keyList}, count(*) AS c FROM ${s} GROUP BY ALL)
+       SELECT (SELECT count(*) FROM ${t})::DOUBLE AS training_rows,
+              (SELECT count(*) FROM ${s})::DOUBLE AS serving_rows,
+              (SELECT count(*) FROM tk WHERE c > 1)::DOUBLE AS dup_t,
+              (SELECT count(*) FROM sk WHERE c > 1)::DOUBLE AS dup_s,
+              (SELECT count(*) FROM tk JOIN sk USING (${keyList}) WHERE tk.c = 1 AND sk.c = 1)::DOUBLE AS joined,
+              (SELECT count(*) FROM tk ANTI JOIN sk USING (${keyList}))::DOUBLE AS training_only,
+              (SELECT count(*) FROM sk ANTI JOIN tk USING (${keyList}))::DOUBLE AS serving_only`,
+    );
+    const joinedRows = `(SELECT * FROM ${t} WHERE (${keyList}) IN (SELECT (${keyList}) FROM ${t} GROUP BY ALL HAVING count(*) = 1)) AS a
+       JOIN (SELECT * FROM ${s} WHERE (${keyList}) IN (SELECT (${keyList}) FROM ${s} GROUP BY ALL HAVING count(*) = 1)) AS b USING (${keyList})`;
+    const parts: string[] = [];
+    const plans = features.map((f, i) => {
+      const other = serving.columns.find((c) => c.name === f.name) as ColumnInfo;
+      const numeric = NUMERIC.has(f.type) && NUMERIC.has(other.type);
+      const a = numeric ? `CAST(a.${quote(f.name)} AS DOUBLE)` : `CAST(a.${quote(f.name)} AS VARCHAR)`;
+      const b = numeric ? `CAST(b.${quote(f.name)} AS DOUBLE)` : `CAST(b.${quote(f.name)} AS VARCHAR)`;
+      const bothPresentDiffer = numeric
+        ? `(${a} IS NOT NULL AND ${b} IS NOT NULL AND NOT (${a} = ${b} OR abs(${a} - ${b}) <= ${options.tolerance.absolute} + ${options.tolerance.relative} * abs(${a})))`
+        : `(${a} IS NOT NULL AND ${b} IS NOT NULL AND ${a} <> ${b})`;
+      const differ = `(${bothPresentDiffer} OR (${a} IS NULL) <> (${b} IS NULL))`;
+      parts.push(`count(*) FILTER (WHERE ${bothPresentDiffer})::DOUBLE AS d${i}`);
+      parts.push(`count(*) FILTER (WHERE ${a} IS NULL AND ${b} IS NOT NULL)::DOUBLE AS mt${i}`);
+      parts.push(`count(*) FILTER (WHERE ${a} IS NOT NULL AND ${b} IS NULL)::DOUBLE AS ms${i}`);
+      parts.push(numeric ? `max(abs(${a} - ${b}))::DOUBLE AS x${i}` : `NULL::DOUBLE AS x${i}`);
+      return { f, other, numeric, differ, a, b };
+    });
+    const totals = plans.length > 0 ? await one(conn, `SELECT ${parts.join(", ")} FROM ${joinedRows}`) : {};
+    const joined = Number(counts.joined);
+    const result: FeatureSkew[] = [];
+    for (const [i, p] of plans.entries()) {
+      const bothPresentDiffer = Number(totals[`d${i}`]);
+      const missingInTrainingOnly = Number(totals[`mt${i}`]);
+      const missingInServingOnly = Number(totals[`ms${i}`]);
+      const differing = bothPresentDiffer + missingInTrainingOnly + missingInServingOnly;
+      const share = joined > 0 ? differing / joined : 0;
+      const examples =
+        differing > 0 && options.examples > 0
+          ? (
+              await conn.runAndReadAll(
+                `SELECT ${options.key.map((k) => `${quote(k)} AS ${quote(`key:${k}`)}`).join(", ")}, ${p.a} AS training, ${p.b} AS serving FROM ${joinedRows} WHERE ${p.differ} ORDER BY ${keyList} LIMIT ${options.examples}`,
+              )
+            )
+              .getRowObjects()
+              .map((row) => {
+                const r = row as Record<string, unknown>;
+                const key: Record<string, unknown> = {};
+                for (const k of options.key) key[k] = plain(r[`key:${k}`]);
+                return { key, training: plain(r.training), serving: plain(r.serving) };
+              })
+          : [];
+      const max = totals[`x${i}`];
+      result.push({
+        name: p.f.name,
+        comparison: p.numeric ? "numeric" : "exact",
+        trainingType: p.f.type,
+        servingType: p.other.type,
+        differing,
+        share,
+        bothPresentDiffer,
+        missingInTrainingOnly,
+        missingInServingOnly,
+        maxAbsDifference: max === null || max === undefined ? null : Number(max),
+        status: differing > 0 && share > options.threshold ? "skew" : "ok",
+        examples,
+      });
+    }
+    result.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+    return {
+      key: options.key,
+      join: {
+        trainingRows: Number(counts.training_rows),
+        servingRows: Number(counts.serving_rows),
+        joined,
+        trainingOnly: Number(counts.training_only),
+        servingOnly: Number(counts.serving_only),
+        duplicateTrainingKeys: Number(counts.dup_t),
+        duplicateServingKeys: Number(counts.dup_s),
+      },
+      features: result,
+      skewed: result.some((f) => f.status === "skew"),
+    };
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    await conn.run(`DROP TABLE IF EXISTS ${s}`);
+  }
+}
+
+async function one(conn: Source["conn"], sql: string): Promise<Record<string, unknown>> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowObjects()[0] as Record<string, unknown>;
+}
+
+/** DuckDB values as JSON-friendly values: BIGINT → number, other engine objects → their text. */
+function plain(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function quote(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
