@@ -463,7 +463,11 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
             if (list[i] !== null) batchQuantiles[q] = list[i] as number;
         const batch = { quantiles: batchQuantiles, mean: nullableNum(row[meanA]) };
         const change = list ? detectUnitChange(contract.reference, batch) : null;
-        const severity = severityFor(schema, "schema.unit_change", contract);
+        // A modest factor matching no known conversion (×1.7) may be a real shift in scale (prices,
+        // a new population): at most a warning. Known conversions and factors beyond ×√10 keep the severity.
+        const configured = severityFor(schema, "schema.unit_change", contract);
+        const modest = change !== null && change.known === null && Math.abs(Math.log10(change.factor)) < 0.5;
+        const severity = modest && configured === "error" ? "warning" : configured;
         const chart = {
           kind: "quantiles" as const,
           reference: contract.reference.quantiles,
