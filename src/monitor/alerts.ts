@@ -32,6 +32,7 @@ export class AlertEngine {
   private metrics: MonitorMetrics | null = null;
   private alerts: Map<string, AlertRecord> | null = null;
   private readonly deliveries = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
   private readonly bands = new Map<string, Map<string, Band | null>>();
   private evaluating: Promise<unknown> = Promise.resolve();
   /** The latest webhook outcomes (newest last), for the API and tests. */
@@ -263,18 +264,27 @@ export class AlertEngine {
       },
     };
     for (const hook of this.rules.webhooks) {
-      // Delivery runs in the background: a slow receiver must not hold up evaluation.
-      const p = deliver(hook, payload, this.retry).then((outcome) => {
-        this.deliveryLog.push({
-          ...outcome,
-          fingerprint: alert.fingerprint,
-          status_: status,
-          at: Date.now(),
+      // Delivery runs in the background (a slow receiver must not hold up evaluation), but in order per alert
+      // and receiver: a "resolved" must never overtake the "firing" it resolves while that one is retried.
+      const key = `${alert.fingerprint}\u0000${hook.url}`;
+      const previous = this.chains.get(key) ?? Promise.resolve();
+      const p = previous
+        .then(() => deliver(hook, payload, this.retry))
+        .then((outcome) => {
+          this.deliveryLog.push({
+            ...outcome,
+            fingerprint: alert.fingerprint,
+            status_: status,
+            at: Date.now(),
+          });
+          if (this.deliveryLog.length > 200) this.deliveryLog.shift();
         });
-        if (this.deliveryLog.length > 200) this.deliveryLog.shift();
-      });
       this.deliveries.add(p);
-      p.finally(() => this.deliveries.delete(p));
+      this.chains.set(key, p);
+      p.finally(() => {
+        this.deliveries.delete(p);
+        if (this.chains.get(key) === p) this.chains.delete(key);
+      });
     }
   }
 

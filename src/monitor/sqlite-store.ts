@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import { Worker } from "node:worker_threads";
+import type Database from "better-sqlite3";
+import { BatchWriter, openWriterDatabase, type WriteReply, type WriteRequest } from "./sqlite-writer.js";
 import {
   type AlertEvent,
   type AlertRecord,
   type BucketPart,
   type CompactionPlan,
   decodeJson,
-  encodeJson,
   type LabeledPrediction,
   type LabelRecord,
   type ModelCounts,
@@ -52,29 +53,31 @@ CREATE TABLE IF NOT EXISTS alert_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, 
 CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, silence TEXT NOT NULL);
 `;
 
-interface PendingWrite {
-  run(): WriteResult;
-  resolve(result: WriteResult): void;
-  reject(error: unknown): void;
-}
-
 /**
  * SQLite store (better-sqlite3). WAL journal with synchronous=FULL: a transaction is on disk when commit
- * returns, so an acknowledged record survives kill -9 and power loss. Writes that arrive in the same turn of
- * the event loop share one transaction (group commit), which is what makes batched ingest fast.
+ * returns, so an acknowledged record survives kill -9 and power loss. Ingest writes go to a writer thread
+ * (sqlite-writer.ts) that commits everything that arrived meanwhile in one transaction (group commit);
+ * reads, folding and the rest run on this connection. `writer: "inline"` keeps ingest on this thread
+ * (used for ":memory:", where a second connection would see another database).
  */
 export class SqliteStore implements MonitorStore {
   readonly kind = "sqlite";
   private readonly db: Database.Database;
-  private pending: PendingWrite[] = [];
+  private readonly mode: "thread" | "inline";
+  private worker: Worker | null = null;
+  private inline: BatchWriter | null = null;
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve(r: WriteResult): void; reject(e: unknown): void }>();
+  private pending: WriteRequest[] = [];
   private flushScheduled = false;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: { writer?: "thread" | "inline" } = {},
+  ) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
+    this.db = openWriterDatabase(path);
+    this.mode = path === ":memory:" ? "inline" : (options.writer ?? "thread");
   }
 
   async init(): Promise<void> {
@@ -82,44 +85,71 @@ export class SqliteStore implements MonitorStore {
   }
 
   async close(): Promise<void> {
-    this.flush();
+    if (this.worker) {
+      const worker = this.worker;
+      this.worker = null;
+      await new Promise<void>((resolve) => {
+        worker.on("message", (m: { closed?: boolean }) => {
+          if (m && (m as { closed?: boolean }).closed) resolve();
+        });
+        worker.once("exit", () => resolve());
+        worker.postMessage({ close: true });
+      });
+      await worker.terminate();
+    }
+    this.flushInline();
     this.db.close();
   }
 
-  private enqueue(run: () => WriteResult): Promise<WriteResult> {
+  private write(request: WriteRequest): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ run, resolve, reject });
+      this.waiting.set(request.seq, { resolve, reject });
+      if (this.mode === "thread") {
+        this.startWorker().postMessage(request);
+        return;
+      }
+      this.pending.push(request);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => this.flushInline());
       }
     });
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    const results: WriteResult[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const write of batch) results.push(write.run());
-      })();
-    } catch {
-      // One bad write must not fail its neighbours: retry each in its own transaction.
-      for (const write of batch) {
-        try {
-          write.resolve(this.db.transaction(write.run)());
-        } catch (error) {
-          write.reject(error);
-        }
-      }
-      return;
-    }
-    batch.forEach((write, i) => {
-      write.resolve(results[i]);
+  private startWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL("./sqlite-writer.js", import.meta.url), {
+      workerData: { assaySqliteWriter: this.path },
     });
+    worker.on("message", (replies: WriteReply[] | { closed: true }) => {
+      if (Array.isArray(replies)) this.settle(replies);
+    });
+    worker.on("error", (error) => {
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+      this.worker = null;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private flushInline(): void {
+    this.flushScheduled = false;
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    this.inline ??= new BatchWriter(this.db);
+    this.settle(this.inline.writeGroup(group));
+  }
+
+  private settle(replies: WriteReply[]): void {
+    for (const reply of replies) {
+      const w = this.waiting.get(reply.seq);
+      if (!w) continue;
+      this.waiting.delete(reply.seq);
+      if ("error" in reply) w.reject(new Error(reply.error));
+      else w.resolve(reply.result);
+    }
   }
 
   async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
@@ -184,42 +214,11 @@ export class SqliteStore implements MonitorStore {
   }
 
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult> {
-    const insert = this.db.prepare(
-      "INSERT OR IGNORE INTO predictions (model, id, ts, version, score, prediction) VALUES (?, ?, ?, ?, ?, ?)",
-    );
-    const queue = this.db.prepare(
-      `INSERT INTO raw_predictions (model, id, ts, bucket, version, score, prediction, features)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    return this.enqueue(() => {
-      let accepted = 0;
-      for (const r of records) {
-        const prediction = encodeJson(r.prediction);
-        if (insert.run(model, r.id, r.timestamp, r.version, r.score, prediction).changes === 0) continue;
-        accepted++;
-        const bucket = Math.floor(r.timestamp / bucketMs) * bucketMs;
-        queue.run(
-          model,
-          r.id,
-          r.timestamp,
-          bucket,
-          r.version,
-          r.score,
-          prediction,
-          JSON.stringify(r.features),
-        );
-      }
-      return { accepted, duplicates: records.length - accepted };
-    });
+    return this.write({ seq: this.seq++, kind: "predictions", model, records, bucketMs });
   }
 
   insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult> {
-    const insert = this.db.prepare("INSERT OR IGNORE INTO labels (model, id, label, ts) VALUES (?, ?, ?, ?)");
-    return this.enqueue(() => {
-      let accepted = 0;
-      for (const r of records) accepted += insert.run(model, r.id, encodeJson(r.label), r.timestamp).changes;
-      return { accepted, duplicates: records.length - accepted };
-    });
+    return this.write({ seq: this.seq++, kind: "labels", model, records });
   }
 
   async counts(model: string): Promise<ModelCounts> {
@@ -254,18 +253,20 @@ export class SqliteStore implements MonitorStore {
        SELECT model, id, ts, bucket, version, score, prediction, features FROM raw_predictions WHERE model = ? AND seq = ?`,
     );
     const done = this.db.prepare("DELETE FROM raw_predictions WHERE model = ? AND seq <= ?");
-    return this.db.transaction(() => {
-      const raw = select.all(model, limit) as (RawRow & { seq: number })[];
-      if (raw.length === 0) return 0;
-      const result = plan(raw.map(rawFromRow));
-      for (const part of result.parts)
-        insertPart.run(model, part.bucket, part.rows, JSON.stringify(part.summary));
-      const sample = new Set(result.keepAsSample);
-      for (const r of raw) if (sample.has(r.id)) keep.run(model, r.seq);
-      // The rows read are the model's first `limit` by seq, so one range delete removes exactly them.
-      done.run(model, raw[raw.length - 1].seq);
-      return raw.length;
-    })();
+    return this.db
+      .transaction(() => {
+        const raw = select.all(model, limit) as (RawRow & { seq: number })[];
+        if (raw.length === 0) return 0;
+        const result = plan(raw.map(rawFromRow));
+        for (const part of result.parts)
+          insertPart.run(model, part.bucket, part.rows, JSON.stringify(part.summary));
+        const sample = new Set(result.keepAsSample);
+        for (const r of raw) if (sample.has(r.id)) keep.run(model, r.seq);
+        // The rows read are the model's first `limit` by seq, so one range delete removes exactly them.
+        done.run(model, raw[raw.length - 1].seq);
+        return raw.length;
+      })
+      .immediate();
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
