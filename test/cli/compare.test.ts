@@ -180,3 +180,11 @@ test("compare: bad input gives one clear line and exit 2", () => {
   assert.match(notGolden.stderr, /not JSON/);
   for (const r of [missing, noLabel, badColumn, text]) assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
 });
+
+test("default resamples: 1,000 up to 200,000 rows, then fewer, never below 200", async () => {
+  const { defaultResamples } = await import("../../src/cli/compare.js");
+  assert.equal(defaultResamples(16_281), 1000);
+  assert.equal(defaultResamples(200_000), 1000);
+  assert.equal(defaultResamples(400_000), 500);
+  assert.equal(defaultResamples(3_000_000), 200);
+});

@@ -41,13 +41,13 @@ test("gate: 50,000 rows decide — pass for a better model, fail for a regressin
   for (const seed of [1, 2, 3]) {
     const good = compareModels({
       ...simulate(50_000, seed, 0.02, 0.03),
-      bootstrap: { resamples: 200, seed },
+      bootstrap: { resamples: 100, seed },
     });
     assert.equal(good.verdict, "pass", `seed ${seed}: ${JSON.stringify(good.checks.map((c) => c.status))}`);
     // Adult-like: accuracy −0.009 against a −0.01 margin is borderline, and measured well enough to say so.
-    const borderline = compareModels({ ...simulate(50_000, seed), bootstrap: { resamples: 200, seed } });
+    const borderline = compareModels({ ...simulate(50_000, seed), bootstrap: { resamples: 100, seed } });
     assert.notEqual(borderline.verdict, "insufficient");
-    const bad = compareModels({ ...simulate(50_000, seed, 0.08, 0.02), bootstrap: { resamples: 200, seed } });
+    const bad = compareModels({ ...simulate(50_000, seed, 0.08, 0.02), bootstrap: { resamples: 100, seed } });
     assert.equal(bad.verdict, "fail");
     const nfr = bad.checks.find((c) => c.check === "compat.negative_flip_rate");
     assert.equal(nfr?.status, "fail");
@@ -78,7 +78,7 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
       partitionByValue("sex", "sensitive", adult.sex),
       partitionByValue("race", "sensitive", adult.race),
     ],
-    bootstrap: { resamples: 200, seed: 1 },
+    bootstrap: { resamples: 100, seed: 1 },
     gate: { groupTolerance: 0.01 },
   });
   const male = r.groups.sex.find((g) => g.value === "Male");
@@ -94,7 +94,7 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
     newScores: adult.scoreV2,
     labels: adult.labels,
     partitions: [partitionByValue("sex", "sensitive", adult.sex)],
-    bootstrap: { resamples: 200, seed: 1 },
+    bootstrap: { resamples: 100, seed: 1 },
   });
   assert.equal(lenient.checks.find((c) => c.subject?.group === "Male")?.status, "warn");
 });
