@@ -24,7 +24,7 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   const t = e.thresholds;
   lines.push(
     "",
-    `thresholds learned on ${t.learnedOn}:`,
+    `thresholds learned on ${t.learnedOn} (precision, recall, F1 on those rows):`,
     textTable(
       ["rule", "threshold", "precision", "recall", "f1"],
       [t.maxF1, t.youden, t.cost, t.precisionAtRecall]

@@ -29,34 +29,20 @@ export async function predictTable(
   const scores = new Float64Array(table.length);
   let probabilities: Float64Array | undefined;
   let classes: number | undefined;
-  // ONNX inference runs off the main thread: with two chunks in flight, the next chunk's input is
-  // built while the previous one is being scored.
-  const inFlight = model.kind === "onnx" ? 2 : 1;
-  const pending: { start: number; result: Promise<Prediction> }[] = [];
-  let done = 0;
-  const settle = async () => {
-    const { start, result } = pending.shift()!;
-    const part = await result;
+  // onnxruntime-node 1.30 runs inference on the main thread (its async run() only defers to
+  // setImmediate), so chunks are scored one after another: keeping several in flight gains nothing.
+  for (let start = 0; start < table.length; start += rows) {
+    const end = Math.min(start + rows, table.length);
+    const part = await model.predict(
+      start === 0 && end === table.length ? table : sliceBatch(table, start, end),
+    );
     scores.set(part.scores, start);
     if (part.probabilities && part.classes) {
       classes = part.classes;
       probabilities ??= new Float64Array(table.length * classes);
       probabilities.set(part.probabilities, start * classes);
     }
-    done += part.scores.length;
-    options.onProgress?.(done / table.length);
-  };
-  try {
-    for (let start = 0; start < table.length; start += rows) {
-      const end = Math.min(start + rows, table.length);
-      const chunk = start === 0 && end === table.length ? table : sliceBatch(table, start, end);
-      pending.push({ start, result: model.predict(chunk) });
-      if (pending.length >= inFlight) await settle();
-    }
-    while (pending.length > 0) await settle();
-  } finally {
-    // Do not leave rejected promises unobserved when an earlier chunk failed.
-    for (const p of pending) p.result.catch(() => {});
+    options.onProgress?.(end / table.length);
   }
   return probabilities ? { scores, probabilities, classes } : { scores };
 }

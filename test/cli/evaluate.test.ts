@@ -94,6 +94,31 @@ test("evaluate runs the ONNX model through a descriptor and learns the max-F1 th
   assert.match(report.thresholdRule, /max F1, learned on evaluation data/);
 });
 
+test("thresholds learned on --validation rows are applied to the evaluated rows", () => {
+  const report = json([
+    TEST,
+    "--label",
+    "income-per-year",
+    "--model",
+    V1,
+    "--threshold",
+    "youden",
+    "--validation",
+    fixture("adult", "adult_train.csv"),
+    "--resamples",
+    "0",
+    "--no-baseline",
+  ]);
+  assert.equal(report.thresholds.learnedOn, "validation data");
+  assert.equal(report.threshold, report.thresholds.youden.threshold);
+  assert.match(report.thresholdRule, /Youden.*learned on validation data/);
+  // the confusion matrix is on the test rows, the rule's counts on the 32561 training rows
+  const c = report.confusion;
+  assert.equal(c.tp + c.fp + c.tn + c.fn, 16281);
+  const t = report.thresholds.youden;
+  assert.equal(t.tp + t.fp + t.tn + t.fn, 32561);
+});
+
 test("evaluate FILE.onnx --features at 0.5 reproduces the oracle within float32 tolerances", () => {
   const report = json([
     TEST,

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 // @ts-expect-error a plain .mjs fixture without types
 import { predict as jsPredict } from "../../../test/fixtures/evaluate/adult_v1_model.mjs";
@@ -60,6 +63,35 @@ test("the HTTP adapter batches rows and reproduces the model's scores", async ()
     assert.ok(maxDiff(scores, oraclePredictions().v1) < 1e-12);
     assert.equal(server.requests.length, 17);
     assert.ok(server.requests.every((n) => n <= 1000));
+  } finally {
+    await server.close();
+  }
+});
+
+test("a JSON descriptor can point at an HTTP endpoint with its own settings", async () => {
+  const server = await serve(({ instances }) => ({ scores: jsPredict(instances) }));
+  const dir = mkdtempSync(join(tmpdir(), "assay-model-"));
+  const file = join(dir, "remote.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: "remote-v1",
+      url: server.url,
+      features: ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"],
+      batchSize: 5000,
+      timeoutMs: 2000,
+      retries: 0,
+      positiveClass: ">50K",
+    }),
+  );
+  try {
+    const model = await loadModel(file);
+    assert.equal(model.kind, "http");
+    assert.equal(model.metadata.batchSize, 5000);
+    const { scores } = await predictTable(model, await adultTest());
+    assert.ok(maxDiff(scores, oraclePredictions().v1) < 1e-12);
+    assert.ok(server.requests.every((n) => n <= 5000));
+    assert.equal(server.requests.length, 4);
   } finally {
     await server.close();
   }
