@@ -415,7 +415,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       if (outside && contract.range) {
         const k = num(row[outside]);
         const nFinite = finiteCount ? num(row[finiteCount]) : nPresent;
-        const tolerance = toleranceFor(schema, "schema.out_of_range", 1 - contract.range.mostly, contract);
+        const tolerance = toleranceFor(
+          schema,
+          "schema.out_of_range",
+          complement(contract.range.mostly),
+          contract,
+        );
         const verdict = rateStatus(
           k,
           nFinite,
@@ -499,7 +504,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // domain
       if (domainA && contract.domain && domainPred) {
         const k = num(row[domainA]);
-        const tolerance = toleranceFor(schema, "schema.out_of_domain", 1 - contract.domain.mostly, contract);
+        const tolerance = toleranceFor(
+          schema,
+          "schema.out_of_domain",
+          complement(contract.domain.mostly),
+          contract,
+        );
         const verdict = rateStatus(
           k,
           nPresent,
@@ -527,7 +537,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // format
       if (formatA && contract.format && formatPred) {
         const k = num(row[formatA]);
-        const tolerance = toleranceFor(schema, "schema.format", 1 - contract.format.mostly, contract);
+        const tolerance = toleranceFor(schema, "schema.format", complement(contract.format.mostly), contract);
         const verdict = rateStatus(
           k,
           nPresent,
@@ -557,7 +567,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // uniqueness
       if (distinctA && contract.unique) {
         const k = nPresent - num(row[distinctA]);
-        const tolerance = toleranceFor(schema, "schema.unique", 1 - contract.unique.mostly, contract);
+        const tolerance = toleranceFor(schema, "schema.unique", complement(contract.unique.mostly), contract);
         const verdict = rateStatus(
           k,
           nPresent,
@@ -670,6 +680,11 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       }
     }
   }
+}
+
+/** 1 − mostly without float noise. */
+function complement(mostly: number): number {
+  return +(1 - mostly).toPrecision(12);
 }
 
 function num(v: unknown): number {

@@ -48,5 +48,6 @@ export function toleranceFor(
   column?: ColumnContract,
 ): number {
   const mostly = overrideFor(schema, check, column).mostly;
-  return mostly !== undefined ? 1 - mostly : fieldTolerance;
+  // toPrecision drops the float noise of 1 − 0.999986 (1.399999999995849e-5 → 1.4e-5)
+  return mostly !== undefined ? +(1 - mostly).toPrecision(12) : fieldTolerance;
 }
