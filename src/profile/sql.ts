@@ -1,22 +1,16 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ident, literal, queryRows } from "../io/duckdb.js";
 import { batchExpression, guard, type Source } from "../io/source.js";
-import {
-  BucketStore,
-  DDSketch,
-  DEFAULT_MAX_BINS,
-  DEFAULT_RELATIVE_ACCURACY,
-  multiplierOf,
-} from "../sketch/ddsketch.js";
+import { DDSketch } from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY } from "../sketch/frequency.js";
-import { DEFAULT_GRID_BINS, GridSketch, gridWidthFor } from "../sketch/grid.js";
+import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { ColumnInfo } from "../table/types.js";
 import { type ColumnCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
 import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns.js";
-import { type PatternCounts, PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
+import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
 /**
  * The SQL push-down engine. DuckDB does the scanning and grouping — one GROUP BY per column, streaming
