@@ -44,9 +44,12 @@ export async function readColumnSamples(
   return out;
 }
 
-/** Text formats are parsed once into a temporary table; Parquet and Arrow are scanned directly. */
+/**
+ * Text formats (files, or queries over them) are parsed once into a temporary table; Parquet and
+ * Arrow are scanned directly, once per column, which DuckDB does faster than copying them.
+ */
 async function materialised(source: Source): Promise<string> {
-  if (!/^\s*read_(csv|json)/i.test(source.relation)) return source.relation;
+  if (!/read_(csv|json)|\.(csv|tsv|json|ndjson|jsonl)\b/i.test(source.relation)) return source.relation;
   const name = `assay_drift_${Math.random().toString(36).slice(2, 10)}`;
   await source.conn.run(`CREATE TEMP TABLE ${name} AS SELECT * FROM ${source.relation}`);
   return name;
