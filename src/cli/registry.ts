@@ -73,14 +73,23 @@ async function add(v: Values, rest: string[]): Promise<number> {
   if (!/^[\w.-]+$/.test(name))
     throw new UsageError(`model name '${name}' may only use letters, digits, '.', '_' and '-'`);
   if (typeof v.model !== "string") throw new UsageError("registry add needs --model FILE");
-  const model = requireFile(v.model, "model file");
-  const config = typeof v.config === "string" ? requireFile(v.config, "config file") : null;
+  let model = requireFile(v.model, "model file");
+  let config = typeof v.config === "string" ? requireFile(v.config, "config file") : null;
   let features = listOption(v.features) ?? null;
-  if (features === null && [".yaml", ".yml", ".json"].includes(extname(model.path).toLowerCase())) {
+  if ([".yaml", ".yml", ".json"].includes(extname(model.path).toLowerCase())) {
+    // A model descriptor: the model file is what it points at; the descriptor is its configuration.
+    let descriptor: ReturnType<typeof readDescriptor> | null = null;
     try {
-      features = readDescriptor(model.path).features ?? null;
+      descriptor = readDescriptor(model.path);
     } catch {
-      features = null; // not a descriptor: a plain file of another kind
+      descriptor = null; // not a descriptor: a plain file of another kind
+    }
+    if (descriptor) {
+      features ??= descriptor.features ?? null;
+      if (descriptor.path !== undefined) {
+        config ??= model;
+        model = requireFile(descriptor.path, `model file (named by ${v.model})`);
+      }
     }
   }
   const datasets: DatasetDependency[] = [];

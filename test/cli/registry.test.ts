@@ -10,6 +10,8 @@ function project() {
   const dir = mkdtempSync(join(tmpdir(), "assay-registry-"));
   copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "v1.onnx"));
   copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "v2.onnx"));
+  copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "adult_v1.onnx"));
+  copyFileSync(fixture("compat", "adult_v1.yaml"), join(dir, "adult_v1.yaml"));
   const train = readFileSync(fixture("adult", "adult_train.csv"), "utf8").split("\n");
   writeFileSync(join(dir, "train.csv"), `${train.slice(0, 2001).join("\n")}\n`);
   const evalRows = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
@@ -60,6 +62,13 @@ test("registry add / list / show: digests of model, data and config; features; v
     assert.match(show.stdout, /train {5}train\.csv .* 2000 rows × 15 columns/);
     assert.match(cli("registry", "show", "adult").stdout, /^adult@2/);
     assert.ok(existsInRegistry(dir));
+    // A model descriptor: the model file is the ONNX it names, the descriptor is the configuration.
+    const described = JSON.parse(
+      cli("registry", "add", "described", "--model", "adult_v1.yaml", "--json").stdout,
+    );
+    assert.equal(described.digest, record.digest);
+    assert.match(described.configPath, /adult_v1\.yaml$/);
+    assert.equal(described.features.length, 6);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
