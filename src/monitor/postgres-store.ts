@@ -323,11 +323,41 @@ export class PostgresStore implements MonitorStore {
 
   async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
     const { rows } = await this.pool.query(
-      `SELECT bucket::float8 AS bucket, rows, summary FROM bucket_parts
+      `SELECT seq::float8 AS seq, bucket::float8 AS bucket, rows, summary FROM bucket_parts
        WHERE model = $1 AND bucket >= $2 AND bucket < $3 ORDER BY bucket, seq`,
       [model, fromBucket, toBucket],
     );
-    return rows.map((r) => ({ bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+    return rows.map((r) => ({ seq: r.seq, bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+  }
+
+  async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
+    const { rows } = await this.pool.query(
+      `SELECT bucket::float8 AS bucket FROM bucket_parts WHERE model = $1 AND bucket = ANY($2::bigint[])
+       GROUP BY bucket HAVING count(*) > $3`,
+      [model, buckets, atLeast],
+    );
+    return rows.map((r) => r.bucket as number);
+  }
+
+  async replaceParts(model: string, bucket: number, seqs: number[], merged: BucketPart): Promise<boolean> {
+    const abort = new Error("parts changed");
+    try {
+      await this.transaction(async (client) => {
+        const removed = await client.query(
+          "DELETE FROM bucket_parts WHERE model = $1 AND bucket = $2 AND seq = ANY($3::bigint[])",
+          [model, bucket, seqs],
+        );
+        if (removed.rowCount !== seqs.length) throw abort;
+        await client.query(
+          "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES ($1, $2, $3, $4)",
+          [model, bucket, merged.rows, JSON.stringify(merged.summary)],
+        );
+      });
+      return true;
+    } catch (error) {
+      if (error === abort) return false;
+      throw error;
+    }
   }
 
   async labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]> {

@@ -42,7 +42,14 @@ export function buildServer(options: ServerOptions): MonitorServer {
     // Ids, names and versions are case-sensitive; trailing slashes are forgiven.
     routerOptions: { ignoreTrailingSlash: true },
     // Unknown fields are an error the client should hear about, not something to strip silently.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: "array",
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
   });
   const service = new MonitorService(options.store, options.service);
   const metrics = new MonitorMetrics();

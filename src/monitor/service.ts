@@ -29,6 +29,8 @@ export interface ServiceOptions {
   retentionMs: number | null;
   /** Raw rows folded per compaction transaction. */
   foldBatch: number;
+  /** Parts a bucket may hold before they are merged into one. */
+  maxParts: number;
   /** Labeled rows read per window for realized performance (the newest ones). */
   maxLabeled: number;
   monitor: MonitorOptions;
@@ -39,6 +41,7 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   sampleSize: 20,
   retentionMs: null,
   foldBatch: 1000,
+  maxParts: 8,
   maxLabeled: 100_000,
   monitor: {},
 };
@@ -147,15 +150,35 @@ export class MonitorService {
     const spec = await this.model(model);
     if (!spec) return 0;
     let total = 0;
+    const touched = new Set<number>();
     for (;;) {
-      const spec2 = (await this.model(model)) ?? spec;
+      const current = (await this.model(model)) ?? spec;
       const reference = await this.reference(model);
-      const n = await this.store.compact(model, this.options.foldBatch, (rows) =>
-        this.plan(spec2, rows, reference),
-      );
+      const n = await this.store.compact(model, this.options.foldBatch, (rows) => {
+        for (const r of rows) touched.add(r.bucket);
+        return this.plan(current, rows, reference);
+      });
       total += n;
-      if (n < this.options.foldBatch) return total;
+      if (n < this.options.foldBatch) break;
       // Small transactions with a turn of the event loop between them keep ingest latency low while folding.
+      await new Promise((r) => setImmediate(r));
+    }
+    await this.consolidate(model, [...touched]);
+    return total;
+  }
+
+  /**
+   * Each fold adds a part per bucket it touched; a busy bucket would collect hundreds, and every window
+   * read would merge them all. Buckets with more than `maxParts` parts are merged back into one.
+   */
+  private async consolidate(model: string, buckets: number[]): Promise<void> {
+    if (buckets.length === 0) return;
+    for (const bucket of await this.store.fragmentedBuckets(model, buckets, this.options.maxParts)) {
+      const parts = await this.store.bucketParts(model, bucket, bucket + 1);
+      const merged = mergeSummaries(parts.map((p) => p.summary as BucketSummary));
+      if (!merged) continue;
+      const seqs = parts.map((p) => p.seq!);
+      await this.store.replaceParts(model, bucket, seqs, { bucket, rows: merged.rows, summary: merged });
       await new Promise((r) => setImmediate(r));
     }
   }

@@ -279,10 +279,35 @@ export class SqliteStore implements MonitorStore {
   async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
     const rows = this.db
       .prepare(
-        "SELECT bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
+        "SELECT seq, bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
       )
-      .all(model, fromBucket, toBucket) as { bucket: number; rows: number; summary: string }[];
-    return rows.map((r) => ({ bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+      .all(model, fromBucket, toBucket) as { seq: number; bucket: number; rows: number; summary: string }[];
+    return rows.map((r) => ({ seq: r.seq, bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
+  }
+
+  async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
+    const count = this.db.prepare("SELECT count(*) AS n FROM bucket_parts WHERE model = ? AND bucket = ?");
+    return buckets.filter((b) => (count.get(model, b) as { n: number }).n > atLeast);
+  }
+
+  async replaceParts(model: string, bucket: number, seqs: number[], merged: BucketPart): Promise<boolean> {
+    const remove = this.db.prepare("DELETE FROM bucket_parts WHERE model = ? AND bucket = ? AND seq = ?");
+    const insert = this.db.prepare(
+      "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
+    );
+    const abort = new Error("parts changed");
+    try {
+      this.db
+        .transaction(() => {
+          for (const seq of seqs) if (remove.run(model, bucket, seq).changes !== 1) throw abort;
+          insert.run(model, bucket, merged.rows, JSON.stringify(merged.summary));
+        })
+        .immediate();
+      return true;
+    } catch (error) {
+      if (error === abort) return false;
+      throw error;
+    }
   }
 
   async labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]> {

@@ -71,6 +71,8 @@ export interface RawPrediction extends PredictionRecord {
 
 /** A mergeable summary of (part of) one time bucket; the JSON is opaque to the store. */
 export interface BucketPart {
+  /** Storage order; set on parts read back from the store. */
+  seq?: number;
   bucket: number;
   rows: number;
   summary: unknown;
@@ -177,6 +179,13 @@ export interface MonitorStore {
   /** How many sampled rows each of these buckets keeps already. */
   sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
   bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;
+  /** Buckets among `buckets` stored in more than `atLeast` parts. */
+  fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]>;
+  /**
+   * Replaces the parts `seqs` of a bucket by their merge, in one transaction. If another writer replaced
+   * any of them meanwhile, nothing changes and false is returned (the caller may retry).
+   */
+  replaceParts(model: string, bucket: number, seqs: number[], merged: BucketPart): Promise<boolean>;
   /** Predictions with a label, by prediction time in [from, to), at most `limit` (newest first). */
   labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]>;
   /** Scores and predictions (no labels needed) in [from, to), at most `limit`. */

@@ -170,3 +170,28 @@ test("schema violations are counted, not dropped", async () => {
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json.error, /window must be/);
 });
+
+test("a busy bucket's parts are merged back into one; the window still counts every row", async () => {
+  const t = await testServer({ service: { foldBatch: 7, maxParts: 3 } });
+  try {
+    await t.call("POST", "/v1/models", { name: "busy", features: [{ name: "x", type: "number" }] });
+    for (let k = 0; k < 10; k++) {
+      const rows = Array.from({ length: 10 }, (_, i) => ({
+        id: `${k}-${i}`,
+        timestamp: 1000 + k * 10 + i,
+        features: { x: i },
+      }));
+      await t.call("POST", "/v1/models/busy/predictions", rows, "ingest");
+      await t.service.fold("busy");
+    }
+    const parts = await t.store.bucketParts("busy", 0, 60_000);
+    assert.ok(parts.length <= 4, `${parts.length} parts`);
+    const window = await t.call("GET", "/v1/models/busy/window?from=0&to=60000", undefined, "read");
+    assert.equal(window.json.summary.rows, 100);
+    const x = window.json.summary.profile.columns.find((c: { name: string }) => c.name === "x");
+    assert.equal(x.count, 100);
+    assert.equal(x.mean, 4.5);
+  } finally {
+    await t.close();
+  }
+});

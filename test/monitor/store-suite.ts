@@ -164,6 +164,7 @@ export function storeSuite(
       ],
     );
     assert.deepEqual(parts[1].summary, { b: 60_000 });
+    assert.ok(parts.every((p) => typeof p.seq === "number"));
     const samples = await store.samples("m", 10);
     assert.deepEqual(samples.map((s) => s.id).sort(), ["r0", "r7"]);
     assert.equal(samples.find((s) => s.id === "r7")?.features.x, 7);
@@ -173,6 +174,27 @@ export function storeSuite(
       [240_000, 0],
       [60_000, 1],
     ]);
+    // Parts can be replaced by their merge, once: a second replacement of the same parts is refused.
+    const zero = (await store.bucketParts("m", 0, 1)).map((p) => p.seq!);
+    assert.equal(zero.length, 1);
+    await store.compact("m", 10, () => ({ parts: [], keepAsSample: [] }));
+    assert.deepEqual(
+      (await store.fragmentedBuckets("m", [0, 60_000, 999], 0)).sort((a, b) => a - b),
+      [0, 60_000],
+    );
+    assert.equal(
+      await store.replaceParts("m", 0, zero, { bucket: 0, rows: 6, summary: { merged: true } }),
+      true,
+    );
+    assert.equal(
+      await store.replaceParts("m", 0, zero, { bucket: 0, rows: 6, summary: { merged: 2 } }),
+      false,
+    );
+    const replaced = await store.bucketParts("m", 0, 1);
+    assert.deepEqual(
+      replaced.map((p) => p.summary),
+      [{ merged: true }],
+    );
     // Predictions are still countable and joinable after their features were folded.
     assert.equal((await store.counts("m")).predictions, 25);
   });
