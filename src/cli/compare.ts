@@ -11,6 +11,7 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { binaryLabels } from "../compat/labels.js";
 import type { Adjustment } from "../compat/multiple-testing.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
+import { openRegistry } from "../compat/registry/files.js";
 import { type Partition, partitionByValue, quantileBinLabels } from "../compat/slices.js";
 import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
 import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
@@ -18,7 +19,7 @@ import { makeReport } from "../report/report.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { log, printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
@@ -28,8 +29,8 @@ NFR, BTC, BEC, error persistence, exact McNemar, every evaluate metric as a pair
 seeded paired bootstrap CI, per-group and per-slice deltas with multiple-testing control, and a gate.
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features), an http(s):// endpoint, a JS
-module, score:COL (a score column of <source>), or score:COL@FILE (a score column of another file,
-row-aligned with <source>).
+module, score:COL (a score column of <source>), score:COL@FILE (a score column of another file,
+row-aligned with <source>), or registry:NAME[@VERSION] (a model registered with assay registry add).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
@@ -282,8 +283,30 @@ async function openModel(
   const external = /^score:(.+)@(.+)$/.exec(spec);
   if (external && FILE_EXTENSIONS.includes(extname(external[2]).toLowerCase()))
     return { spec, role, model: null, external: { column: external[1], path: external[2] } };
+  let target = spec;
+  let targetFeatures = features;
+  const registered = /^registry:([\w.-]+)(?:@([\w.-]+))?$/.exec(spec);
+  if (registered) {
+    // A registered model version: its descriptor when it has one, else its file with the recorded features.
+    const store = openRegistry();
+    try {
+      const record = store.get(registered[1], registered[2]);
+      if (!record)
+        throw new UsageError(`--${role} ${spec}: no such model in the registry (see assay registry list)`);
+      if (record.stale)
+        log(
+          `warning: ${record.name}@${record.version} is marked stale: ${record.staleReasons.map((r) => r.message).join("; ")}`,
+        );
+      const descriptor =
+        record.configPath && /\.(ya?ml|json)$/i.test(record.configPath) ? record.configPath : null;
+      target = descriptor ?? record.path;
+      targetFeatures = features ?? record.features ?? undefined;
+    } finally {
+      store.close();
+    }
+  }
   try {
-    return { spec, role, model: await loadModel(spec, { features, name: role }) };
+    return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {
     if (error instanceof ModelError) throw new UsageError(`--${role}: ${error.message}`);
     throw error;

@@ -12,6 +12,8 @@ function project() {
   copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "v2.onnx"));
   copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "adult_v1.onnx"));
   copyFileSync(fixture("compat", "adult_v1.yaml"), join(dir, "adult_v1.yaml"));
+  copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "adult_v2.onnx"));
+  copyFileSync(fixture("compat", "adult_v2.yaml"), join(dir, "adult_v2.yaml"));
   const train = readFileSync(fixture("adult", "adult_train.csv"), "utf8").split("\n");
   writeFileSync(join(dir, "train.csv"), `${train.slice(0, 2001).join("\n")}\n`);
   const evalRows = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
@@ -166,6 +168,45 @@ test("lineage prints the graph as text, Mermaid and DOT, and narrows to one mode
     const bad = cli("lineage", "--format", "svg");
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--format must be text, mermaid or dot/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("compare runs registered model versions: registry:NAME@VERSION", () => {
+  const { dir, cli } = project();
+  try {
+    cli("registry", "add", "adult", "--model", "adult_v1.yaml");
+    cli("registry", "add", "adult", "--model", "adult_v2.yaml");
+    const r = cli(
+      "compare",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--old",
+      "registry:adult@1",
+      "--new",
+      "registry:adult",
+      "--resamples",
+      "50",
+      "--json",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.n, 1000);
+    assert.ok(j.negativeFlips > 0);
+    const missing = cli(
+      "compare",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--old",
+      "registry:adult@9",
+      "--new",
+      "registry:adult",
+    );
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /registry:adult@9: no such model in the registry/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
