@@ -195,13 +195,13 @@ async function main() {
     mkdirSync(join(ROOT, "bench", "out"), { recursive: true });
     writeFileSync(join(ROOT, "bench", "out", "ingest.json"), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
-      [
+      `${[
         `batched (${BATCH}/request, ${CONNECTIONS} connections, ${SECONDS}s): ${result.batched.predictionsPerSecond} predictions/s, p50 ${result.batched.p50ms} ms, p99 ${result.batched.p99ms} ms`,
         `single-event: ${result.single.requestsPerSecond} req/s (p99 ${result.single.p99ms} ms)`,
         `fastify hello-world: ${result.helloWorld.requestsPerSecond} req/s → single-event ratio ${result.singleVsHelloWorld.toFixed(2)}`,
         `acknowledged ${acknowledged}, stored ${stored}; fold backlog drained in ${foldMs} ms`,
         `goals: ${JSON.stringify(result.goals)}`,
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
