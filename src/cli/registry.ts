@@ -14,7 +14,7 @@ import { readDescriptor } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { listOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson } from "./output.js";
+import { printJson, saveEvidence } from "./output.js";
 
 const HELP = `usage:
   assay registry add NAME --model FILE [--version V] [--train DATA]… [--eval DATA]… [--config FILE]
@@ -236,25 +236,26 @@ async function check(v: Values): Promise<number> {
       return { model: `${m.name}@${m.version}`, stale: r.length > 0, reasons: r };
     });
     const stale = results.filter((r) => r.stale);
-    if (v.json)
-      printJson(
-        makeReport(
-          "registry.check",
-          {
-            inputs: [],
-            config: {},
-            results: results.map((r) => ({
-              check: "registry.stale",
-              subject: { column: r.model },
-              status: r.stale ? "fail" : "pass",
-              message: r.stale
-                ? r.reasons.map((x) => x.message).join("; ")
-                : `${r.model}: every dependency unchanged`,
-            })),
-          },
-          { models: results, stale: stale.length },
-        ),
-      );
+    const report = makeReport(
+      "registry.check",
+      {
+        inputs: [...digests.entries()]
+          .filter((e): e is [string, string] => e[1] !== null)
+          .map(([path, digest]) => ({ name: displayPath(path), digest, rows: 0 })),
+        config: {},
+        results: results.map((r) => ({
+          check: "registry.stale",
+          subject: { column: r.model },
+          status: r.stale ? "fail" : "pass",
+          message: r.stale
+            ? r.reasons.map((x) => x.message).join("; ")
+            : `${r.model}: every dependency unchanged`,
+        })),
+      },
+      { models: results, stale: stale.length },
+    );
+    saveEvidence(report);
+    if (v.json) printJson(report);
     else {
       const lines = results.map((r) =>
         r.stale

@@ -1,27 +1,8 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fixture, runCli } from "../helpers/cli.js";
-
-/** A scratch project: two models, train/eval slices of adult, a config; the registry lives in its .assay/. */
-function project() {
-  const dir = mkdtempSync(join(tmpdir(), "assay-registry-"));
-  copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "v1.onnx"));
-  copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "v2.onnx"));
-  copyFileSync(fixture("compat", "adult_v1.onnx"), join(dir, "adult_v1.onnx"));
-  copyFileSync(fixture("compat", "adult_v1.yaml"), join(dir, "adult_v1.yaml"));
-  copyFileSync(fixture("compat", "adult_v2.onnx"), join(dir, "adult_v2.onnx"));
-  copyFileSync(fixture("compat", "adult_v2.yaml"), join(dir, "adult_v2.yaml"));
-  const train = readFileSync(fixture("adult", "adult_train.csv"), "utf8").split("\n");
-  writeFileSync(join(dir, "train.csv"), `${train.slice(0, 2001).join("\n")}\n`);
-  const evalRows = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
-  writeFileSync(join(dir, "eval.csv"), `${evalRows.slice(0, 1001).join("\n")}\n`);
-  writeFileSync(join(dir, "v1.yaml"), "model:\n  C: 1.0\n  solver: lbfgs\n");
-  const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { ASSAY_HOME: join(dir, ".assay") } });
-  return { dir, cli, train };
-}
+import { project } from "./registry-project.js";
 
 test("registry add / list / show: digests of model, data and config; features; versions", () => {
   const { dir, cli } = project();
@@ -141,33 +122,6 @@ test("registry: bad input is one clear line, exit 2", () => {
       cli("registry", "add", "m", "--model", "v1.onnx", "--version", "a").stderr,
       /m@a is already registered/,
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test("lineage prints the graph as text, Mermaid and DOT, and narrows to one model", () => {
-  const { dir, cli } = project();
-  try {
-    assert.match(cli("lineage").stdout, /registry is empty/);
-    cli("registry", "add", "adult", "--model", "v1.onnx", "--train", "train.csv", "--eval", "eval.csv");
-    cli("registry", "add", "stacker", "--model", "v2.onnx", "--input-model", "adult@1");
-    cli("registry", "add", "other", "--model", "v2.onnx", "--eval", "eval.csv");
-    const text = cli("lineage");
-    assert.equal(text.code, 0, text.stderr);
-    assert.match(
-      text.stdout,
-      /adult@1\n {2}← train: train\.csv\n {2}← eval: eval\.csv\n {2}→ feeds stacker@1/,
-    );
-    const mermaid = cli("lineage", "--format", "mermaid").stdout;
-    assert.match(mermaid, /^flowchart LR/);
-    assert.equal((mermaid.match(/-->/g) ?? []).length, 4);
-    const dot = cli("lineage", "--format", "dot", "--model", "stacker").stdout;
-    assert.match(dot, /"model:adult@1" -> "model:stacker@1" \[label="output"\]/);
-    assert.doesNotMatch(dot, /other@1/);
-    const bad = cli("lineage", "--format", "svg");
-    assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--format must be text, mermaid or dot/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
