@@ -53,6 +53,7 @@ const p = JSON.parse(readFileSync('$WORK/scipy-stats.json', 'utf8'));
 console.log('assay stats   ', a.statsSeconds.toFixed(3), 's', JSON.stringify(Object.fromEntries(Object.entries(a.perColumn).map(([k, v]) => [k, +v.toFixed(3)]))));
 console.log('scipy stats   ', p.statsSeconds.toFixed(3), 's');
 console.log('ratio (scipy / assay):', (p.statsSeconds / a.statsSeconds).toFixed(1) + '×   goal ≥ 5×');
+for (const [k, v] of Object.entries(p.ksSeconds)) console.log('KS only,', k.padEnd(9), 'assay', a.ksSeconds[k].toFixed(4), 's   scipy ks_2samp', v.toFixed(4), 's   ratio', (v / a.ksSeconds[k]).toFixed(1) + '×');
 const ours = JSON.parse(readFileSync('$WORK/assay.json', 'utf8'));
 const theirs = JSON.parse(readFileSync('$WORK/scipy.json', 'utf8'));
 let worst = 0, where = '';

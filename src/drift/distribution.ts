@@ -25,23 +25,41 @@ export function distributionOf(values: Float64Array): Distribution {
   let max = Number.NEGATIVE_INFINITY;
   let integers = true;
   let finite = 0;
+  // the greatest common step of the values, relative to the first one (0 until two differ)
+  let first = Number.NaN;
+  let step = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v - v !== 0) continue; // NaN or ±Inf
     finite++;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integers && v !== Math.floor(v)) integers = false;
+    if (!integers) continue;
+    if (v !== Math.floor(v)) {
+      integers = false;
+      continue;
+    }
+    if (step === 1) continue;
+    if (finite === 1) {
+      first = v;
+      continue;
+    }
+    const a = Math.abs(v - first);
+    if (step === 0) step = a;
+    else {
+      const q = a / step; // exact divisibility test for integers below 2^53, cheaper than %
+      if (q !== Math.floor(q)) step = gcd(a, step);
+    }
   }
   if (finite === 0) return { values: new Float64Array(0), counts: new Float64Array(0), total: 0 };
   const range = max - min;
   // Integer data is counted rather than sorted when its range, in units of the greatest common
   // step of the values (1 for counts, 60 000 for minute-resolution timestamps in ms), is small.
   if (integers && range < Number.MAX_SAFE_INTEGER) {
-    const step = range < MAX_COUNTING_RANGE ? 1 : commonStep(values, min);
-    const cellsNeeded = range / step;
+    const unit = step > 0 && range >= MAX_COUNTING_RANGE ? step : 1;
+    const cellsNeeded = range / unit;
     if (cellsNeeded < MAX_COUNTING_RANGE && cellsNeeded <= 4 * finite + 65536)
-      return countIntegers(values, min, step, cellsNeeded, finite);
+      return countIntegers(values, min, unit, cellsNeeded, finite);
   }
   let finiteValues = values;
   if (finite !== n) {
@@ -62,7 +80,7 @@ function countIntegers(
   const cells = new Uint32Array(span + 1);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v - v === 0) cells[(v - min) / step]++;
+    if (v - v === 0) cells[((v - min) / step) | 0]++; // an int32 index keeps the fast element path
   }
   let distinct = 0;
   for (let c = 0; c <= span; c++) if (cells[c] !== 0) distinct++;
@@ -77,29 +95,15 @@ function countIntegers(
   return { values: out, counts, total: finite };
 }
 
-/** The greatest common divisor of (v − min) over the finite integer values (1 as soon as it is 1). */
-function commonStep(values: Float64Array, min: number): number {
-  let g = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v !== 0) continue;
-    let a = v - min;
-    if (g === 0) {
-      g = a;
-      continue;
-    }
-    const q = a / g; // exact test of divisibility for integers below 2^53, and much cheaper than %
-    if (q === Math.floor(q)) continue;
-    let b = g;
-    while (b !== 0) {
-      const t = a % b;
-      a = b;
-      b = t;
-    }
-    g = a;
-    if (g === 1) return 1;
+function gcd(x: number, y: number): number {
+  let a = x;
+  let b = y;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
   }
-  return g === 0 ? 1 : g;
+  return a;
 }
 
 /** Collapses an ascending array of finite values into distinct values and counts. */

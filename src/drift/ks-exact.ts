@@ -13,6 +13,10 @@
  */
 export function ksExactPValue(n: number, m: number, h: number): number {
   if (h <= 0) return 1;
+  // P(D ≥ d) ≤ C·exp(−2d²·nm/(n+m)) with C well below e²⁰ (two-sample DKW, Wei & Dudley 2012): past
+  // an exponent of 765 the exact value underflows to 0 in double precision anyway, so skip the walk.
+  const d = (h * gcd(n, m)) / (n * m);
+  if ((2 * d * d * n * m) / (n + m) > 765) return 0;
   // iterate over the longer side, keep a column over the shorter one
   let long = n;
   let short = m;
