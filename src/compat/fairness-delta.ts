@@ -5,10 +5,11 @@
  * resample keeps each group's size and class balance; both models see the same resampled rows).
  * Groups with fewer than minGroupRows rows or without both classes are listed but kept out of the gaps.
  */
+
+import { seededRandom } from "../evaluate/random.js";
 import { percentileInterval } from "./intervals.js";
 import type { BootstrapSettings } from "./paired-bootstrap.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "./paired-bootstrap.js";
-import { seededRandom } from "./random.js";
 import type { Partition } from "./slices.js";
 
 export const FAIRNESS_GAPS = [

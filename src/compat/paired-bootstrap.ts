@@ -3,9 +3,10 @@
  * difference new − old is computed on the same resampled rows and the interval reflects the
  * correlation between the two models.
  */
+
+import { seededRandom } from "../evaluate/random.js";
 import { percentileInterval } from "./intervals.js";
 import type { MetricPass } from "./metric-pass.js";
-import { seededRandom } from "./random.js";
 
 export interface BootstrapSettings {
   /** Number of resamples (default 1,000; 0 disables intervals). */

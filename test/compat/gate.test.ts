@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareModels } from "../../src/compat/compare.js";
 import { intervalStatus } from "../../src/compat/gate.js";
-import { seededRandom } from "../../src/compat/random.js";
 import { partitionByValue } from "../../src/compat/slices.js";
+import { seededRandom } from "../../src/evaluate/random.js";
 import { adultPredictions } from "./adult-fixture.js";
 
 /**
