@@ -2,7 +2,8 @@ import type { ColumnProfile } from "../profile/types.js";
 import { bucketValue, gammaOf, multiplierOf } from "../sketch/ddsketch.js";
 import type { QuantileSketch } from "../sketch/quantiles.js";
 import type { Distribution } from "./distribution.js";
-import type { NumericSample } from "./sample.js";
+import { OTHER_CATEGORY } from "./profile-samples.js";
+import type { CategoricalSample, NumericSample } from "./sample.js";
 
 /**
  * When one side of a numeric column is a quantile sketch, the other side is put through the same
@@ -54,4 +55,33 @@ export function discretize(d: Distribution, sketch: QuantileSketch | ColumnProfi
     }
   }
   return { values: Float64Array.from(values), counts: Float64Array.from(counts), total: d.total };
+}
+
+/**
+ * When a side's frequency table was capped (it lists only the most frequent categories and one
+ * "(other)"), the other side's categories outside that list are pooled into "(other)" too, so the
+ * comparison is between like tables. With both sides capped, only categories listed on both stay.
+ */
+export function alignCategories(
+  reference: CategoricalSample,
+  current: CategoricalSample,
+): [CategoricalSample, CategoricalSample] {
+  if (!reference.approximate && !current.approximate) return [reference, current];
+  const listed = (s: CategoricalSample) => new Set([...s.counts.keys()].filter((k) => k !== OTHER_CATEGORY));
+  let keep: Set<string>;
+  if (reference.approximate && current.approximate) {
+    const b = listed(current);
+    keep = new Set([...listed(reference)].filter((k) => b.has(k)));
+  } else keep = listed(reference.approximate ? reference : current);
+  const pool = (s: CategoricalSample): CategoricalSample => {
+    const counts = new Map<string, number>();
+    let other = 0;
+    for (const [k, c] of s.counts) {
+      if (keep.has(k)) counts.set(k, c);
+      else other += c;
+    }
+    if (other > 0) counts.set(OTHER_CATEGORY, other);
+    return { ...s, counts, approximate: true };
+  };
+  return [pool(reference), pool(current)];
 }

@@ -1,5 +1,5 @@
 import type { ColumnType } from "../table/types.js";
-import { alignToSketch } from "./align.js";
+import { alignCategories, alignToSketch } from "./align.js";
 import { benjaminiHochberg } from "./bh.js";
 import { type CategoricalStats, categoricalDrift, type NumericStats, numericDrift } from "./column.js";
 import { type DriftPolicy, type ResolvedRule, resolveRule } from "./policy.js";
@@ -76,7 +76,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
       pair.reference.kind === "numeric" && pair.current.kind === "numeric"
         ? numericDrift(...alignToSketch(pair.reference, pair.current))
         : pair.reference.kind === "categorical" && pair.current.kind === "categorical"
-          ? categoricalDrift(pair.reference, pair.current)
+          ? categoricalDrift(...alignCategories(pair.reference, pair.current))
           : null;
     if (stats === null)
       throw new RangeError(`column '${pair.name}': reference and current are of different kinds`);

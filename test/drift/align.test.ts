@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { alignToSketch, discretize } from "../../src/drift/align.js";
+import { alignCategories, alignToSketch, discretize } from "../../src/drift/align.js";
 import { distributionOf } from "../../src/drift/distribution.js";
 import { ksTest } from "../../src/drift/ks.js";
 import type { NumericSample } from "../../src/drift/sample.js";
@@ -44,4 +44,69 @@ test("a sketched side against an exact side: bucketing both keeps KS within a bu
   const aligned = ksTest(a.distribution, b.distribution).statistic;
   assert.ok(Math.abs(aligned - exact) < 0.002, `aligned ${aligned} vs exact ${exact}`);
   assert.ok(Math.abs(unaligned - exact) > Math.abs(aligned - exact), "aligning helps");
+});
+
+test("a capped frequency table: the other side's unlisted categories are pooled into (other)", () => {
+  const capped = {
+    kind: "categorical" as const,
+    counts: new Map([
+      ["a", 50],
+      ["b", 30],
+      ["(other)", 20],
+    ]),
+    missing: 0,
+    rows: 100,
+    approximate: true,
+  };
+  const exact = {
+    kind: "categorical" as const,
+    counts: new Map([
+      ["a", 40],
+      ["b", 35],
+      ["c", 15],
+      ["d", 10],
+    ]),
+    missing: 0,
+    rows: 100,
+  };
+  const [r, c] = alignCategories(capped, exact);
+  assert.deepEqual([...r.counts], [...capped.counts]);
+  assert.deepEqual(
+    [...c.counts],
+    [
+      ["a", 40],
+      ["b", 35],
+      ["(other)", 25],
+    ],
+  );
+  assert.equal(c.approximate, true);
+});
+
+test("compareProfiles: drift between two saved profiles without the data", async () => {
+  const { compareProfiles } = await import("../../src/drift/profiles.js");
+  const { profileBatches } = await import("../../src/profile/build.js");
+  const { batchFromRows } = await import("../../src/table/types.js");
+  const r = rng(11);
+  const columns = [
+    { name: "x", type: "float" as const, sourceType: "DOUBLE" },
+    { name: "c", type: "string" as const, sourceType: "VARCHAR" },
+  ];
+  const rows = (shift: number) =>
+    Array.from({ length: 5000 }, () => ({
+      x: r.normal() + shift,
+      c: r.uniform() < 0.3 + shift / 2 ? "a" : "b",
+    }));
+  async function* batches(shift: number) {
+    yield batchFromRows(columns, rows(shift));
+  }
+  const ref = await profileBatches(columns, batches(0), { name: "ref", digest: "" });
+  const same = await profileBatches(columns, batches(0), { name: "same", digest: "" });
+  const moved = await profileBatches(columns, batches(0.5), { name: "moved", digest: "" });
+  assert.equal(compareProfiles(ref, same).drifted, false);
+  const drift = compareProfiles(ref, moved);
+  assert.equal(drift.drifted, true);
+  assert.deepEqual(
+    drift.columns.map((c) => c.status),
+    ["drift", "drift"],
+  );
 });

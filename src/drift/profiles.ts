@@ -1,0 +1,28 @@
+import type { TableProfile } from "../profile/types.js";
+import { type DriftPolicy, defaultPolicy, resolveRule } from "./policy.js";
+import { categoricalSample, numericSample } from "./profile-samples.js";
+import { type ColumnPair, compareColumns, type DatasetDrift } from "./verdict.js";
+
+/**
+ * Drift between two saved profiles, for the monitoring service and the browser: no data, only the
+ * mergeable sketches (a window is the merge of its buckets). Columns present in both profiles are
+ * compared; statistics are exact where the profiles' frequency tables are exact and within the
+ * sketch error otherwise (docs/drift.md §5).
+ */
+export function compareProfiles(
+  reference: TableProfile,
+  current: TableProfile,
+  policy: DriftPolicy = defaultPolicy(),
+  columns?: string[],
+): DatasetDrift {
+  const pairs: ColumnPair[] = [];
+  for (const ref of reference.columns) {
+    if (columns && !columns.includes(ref.name)) continue;
+    const cur = current.columns.find((c) => c.name === ref.name);
+    if (!cur) continue;
+    const kind = resolveRule(policy, ref.name, ref.type).kind;
+    const sample = kind === "numeric" ? numericSample : categoricalSample;
+    pairs.push({ name: ref.name, type: ref.type, reference: sample(ref), current: sample(cur) });
+  }
+  return compareColumns(pairs, policy);
+}
