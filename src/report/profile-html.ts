@@ -24,6 +24,7 @@ export function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
           field: "lo",
           type: temporal ? "temporal" : "quantitative",
           title: c.name,
+          scale: { zero: false },
           axis: { labelOverlap: true },
         },
         x2: { field: "hi" },
