@@ -1,13 +1,27 @@
-/** Model-update compatibility: flips, BTC/BEC, McNemar, paired deltas, group deltas and the update gate. */
-
+/**
+ * Model-update compatibility: flips, BTC/BEC, McNemar, paired deltas, group and fairness deltas, the
+ * update gate and golden sets; two-arm experiments; configuration diffs. Browser-safe: the registry
+ * store (src/compat/registry/, SQLite and file digests) is imported from its own files.
+ */
+export * from "./abtest/index.js";
 export * from "./compare.js";
+export * from "./config-diff.js";
 export * from "./fairness-delta.js";
 export * from "./flips.js";
 export * from "./gate.js";
+export * from "./golden.js";
 export * from "./groups.js";
 export * from "./intervals.js";
+export * from "./labels.js";
 export * from "./mcnemar.js";
 export * from "./metric-pass.js";
 export * from "./multiple-testing.js";
 export * from "./paired-bootstrap.js";
+export {
+  compareFingerprints,
+  type DatasetFingerprint,
+  type FingerprintChange,
+} from "./registry/fingerprint.js";
+export { lineageDot, lineageGraph, lineageMermaid, lineageText } from "./registry/lineage.js";
+export { staleReasons } from "./registry/staleness.js";
 export * from "./slices.js";
