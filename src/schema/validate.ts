@@ -1,9 +1,21 @@
-import type { CheckResult, Status } from "../report/report.js";
+import type { Status } from "../report/report.js";
 import type { ColumnInfo, ColumnType } from "../table/types.js";
+import {
+  type Anomaly,
+  complement,
+  fmtFactor,
+  nullableNum,
+  num,
+  pct,
+  pctOf,
+  roundTolerance,
+  showValue,
+} from "./anomaly.js";
+import { columnSetChecks } from "./column-set.js";
+import { explainUnseenValues } from "./domain-explain.js";
 import { bucketKeySql, logHistogramQuantiles } from "./log-histogram.js";
-import { spellingVariantOf } from "./spelling.js";
 import { numbered, type QueryFn, sqlIdent, sqlNumber, sqlString, sqlStringList } from "./sql.js";
-import type { CheckId, ColumnContract, Schema, Severity } from "./types.js";
+import type { ColumnContract, Schema } from "./types.js";
 import { detectUnitChange } from "./units.js";
 import { rateStatus, severityFor, statusOf, toleranceFor } from "./verdict.js";
 
@@ -23,23 +35,6 @@ export interface ValidateInput {
   query: QueryFn;
   /** Offending rows shown per anomaly. */
   maxExamples?: number;
-}
-
-export interface Anomaly extends CheckResult {
-  check: CheckId;
-  severity: Severity;
-  expected?: unknown;
-  found?: unknown;
-  /** Offending rows (or values) behind `value`. */
-  count?: number;
-  /** The denominator of the rate: rows, or present values. */
-  total?: number;
-  /** One-sided lower confidence bound on the batch's rate (rate checks). */
-  lowerBound?: number;
-  /** A schema change that would accept the data, when the data may be right and the contract wrong. */
-  suggestion?: string;
-  /** Chart data for the HTML report. */
-  chart?: { kind: "domain" | "quantiles"; reference: Record<string, number>; batch: Record<string, number> };
 }
 
 export interface ValidationOutcome {
@@ -66,49 +61,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     return alias;
   };
   const byName = new Map(input.columns.map((c) => [c.name, c]));
-  const contracted = new Set(schema.columns.map((c) => c.name));
   const pending: Pending[] = [];
   const later: ((agg: Record<string, unknown>, rows: number) => void)[] = [];
   const push = (p: Pending) => pending.push(p);
 
   // The column set.
-  const newColumns = input.columns.filter((c) => !contracted.has(c.name));
-  for (const contract of schema.columns) {
-    if (byName.has(contract.name)) continue;
-    const severity = contract.required ? severityFor(schema, "schema.missing_column", contract) : "info";
-    const renamed = newColumns.find((c) => spellingVariantOf(c.name, [contract.name]) !== null);
-    push({
-      result: {
-        check: "schema.missing_column",
-        subject: { column: contract.name },
-        status: statusOf(severity),
-        severity,
-        expected: { column: contract.name, type: contract.type, required: contract.required },
-        found: null,
-        message:
-          `column '${contract.name}' (${contract.type}) is ${contract.required ? "required" : "optional"} but absent` +
-          (renamed ? `; '${renamed.name}' appeared instead — renamed?` : ""),
-        suggestion: renamed
-          ? `rename '${renamed.name}' back to '${contract.name}' upstream, or rename the column in the schema`
-          : `if the column was dropped on purpose, set columns.${contract.name}.required: false or remove it`,
-      },
-    });
-  }
-  for (const info of newColumns) {
-    const severity = severityFor(schema, "schema.new_column");
-    push({
-      result: {
-        check: "schema.new_column",
-        subject: { column: info.name },
-        status: statusOf(severity),
-        severity,
-        expected: null,
-        found: { column: info.name, type: info.type },
-        message: `column '${info.name}' (${info.type}) is not in the contract`,
-        suggestion: `add columns.${info.name}: {type: ${info.type}} (or run 'assay schema infer' on a batch that has it)`,
-      },
-    });
-  }
+  for (const result of columnSetChecks(schema, input.columns)) push({ result });
 
   for (const contract of schema.columns) {
     const info = byName.get(contract.name);
@@ -598,128 +556,14 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     });
   }
 
-  /** Names the unseen values of each failing domain check, with spelling variants and likely renames. */
   async function explainDomains(): Promise<void> {
     for (const p of pending) {
       const r = p.result;
       if (r.check !== "schema.out_of_domain" || (r.count ?? 0) === 0 || !p.column) continue;
       const contract = schema.columns.find((c) => c.name === p.column)!;
-      const info = byName.get(p.column)!;
-      const domain = contract.domain!.values;
-      const known = Object.keys(domain);
-      const c = sqlIdent(p.column);
-      const text = info.type === "string" ? c : `CAST(${c} AS VARCHAR)`;
-      const groups = await query(
-        `SELECT ${text} AS v, count(*)::DOUBLE AS n, min(__row) AS first, list_contains(${sqlStringList(known)}, ${text}) AS known FROM ${numbered(relation)} WHERE ${c} IS NOT NULL GROUP BY v ORDER BY known, n DESC, v LIMIT ${known.length + 50}`,
-      );
-      const total = r.total ?? 0;
-      const seen = new Map<string, number>();
-      const unseen: {
-        value: string;
-        count: number;
-        firstRow: number;
-        variantOf?: string;
-        kind?: string;
-        renamedFrom?: string;
-      }[] = [];
-      for (const g of groups) {
-        if (g.known) seen.set(String(g.v), num(g.n));
-        else unseen.push({ value: String(g.v), count: num(g.n), firstRow: num(g.first) });
-      }
-      const vanished = known.filter((k) => !seen.has(k) && domain[k] >= 0.001);
-      for (const u of unseen.slice(0, 20)) {
-        const variant = spellingVariantOf(u.value, known);
-        if (variant) {
-          u.variantOf = variant.known;
-          u.kind = variant.kind;
-        }
-        const share = total > 0 ? u.count / total : 0;
-        const renamed = vanished.find((k) => share / domain[k] > 0.5 && share / domain[k] < 2);
-        if (renamed && !variant) u.renamedFrom = renamed;
-      }
-      const shown = unseen.slice(0, 20);
-      r.unseenValues = shown;
-      if (vanished.length > 0) r.vanishedValues = vanished;
-      const variants = shown.filter((u) => u.variantOf);
-      const renames = shown.filter((u) => u.renamedFrom);
-      const parts = shown
-        .slice(0, 5)
-        .map(
-          (u) =>
-            `'${u.value}' ×${u.count}${u.variantOf ? ` (${u.kind} variant of '${u.variantOf}')` : u.renamedFrom ? ` (renamed from '${u.renamedFrom}'?)` : ""}`,
-        );
-      r.message += `; unseen: ${parts.join(", ")}${unseen.length > 5 ? `, … ${unseen.length - 5} more` : ""}`;
-      if (vanished.length > 0)
-        r.message += `; known values absent from the batch: ${vanished
-          .slice(0, 5)
-          .map((v) => `'${v}'`)
-          .join(", ")}`;
-      if (variants.length > 0) {
-        r.suggestion = `standardise upstream: ${variants
-          .slice(0, 5)
-          .map((u) => `'${u.value}' → '${u.variantOf}'`)
-          .join(", ")} (a data bug, not a contract change)`;
-        if (r.status === "pass") {
-          r.status = "warn";
-          r.severity = "warning";
-        }
-      } else if (renames.length > 0) {
-        r.suggestion = `a category was renamed: map ${renames.map((u) => `'${u.value}' → '${u.renamedFrom}'`).join(", ")} upstream, or replace it in columns.${p.column}.domain.values`;
-      } else if (r.status !== "pass") {
-        r.suggestion = `if these are valid new values, add them to columns.${p.column}.domain.values: ${shown
-          .slice(0, 5)
-          .map((u) => `'${u.value}'`)
-          .join(", ")}`;
-      }
-      const batchShares: Record<string, number> = {};
-      for (const [k, n] of seen) batchShares[k] = total > 0 ? n / total : 0;
-      for (const u of shown) batchShares[u.value] = total > 0 ? u.count / total : 0;
-      r.chart = { kind: "domain", reference: domain, batch: batchShares };
-      if (r.status !== "pass" && !r.examples) {
-        r.examples = shown.slice(0, 5).map((u) => ({ row: u.firstRow, value: u.value }));
-      }
+      await explainUnseenValues(r, contract, byName.get(p.column)!, relation, query);
     }
   }
 }
 
-/** 1 − mostly without float noise. */
-function complement(mostly: number): number {
-  return +(1 - mostly).toPrecision(12);
-}
-
-function num(v: unknown): number {
-  return v === null || v === undefined ? 0 : Number(v);
-}
-
-function nullableNum(v: unknown): number | null {
-  return v === null || v === undefined ? null : Number(v);
-}
-
-function showValue(v: unknown, type: ColumnType | undefined): unknown {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) return String(v);
-    if (type === "date") return new Date(v).toISOString().slice(0, 10);
-    if (type === "timestamp") return new Date(v).toISOString();
-  }
-  return v;
-}
-
-function pct(k: number, n: number): string {
-  return n > 0 ? pctOf(k / n) : "n/a";
-}
-
-function pctOf(x: number): string {
-  if (x === 0) return "0%";
-  return `${+(x * 100).toPrecision(2)}%`;
-}
-
-function roundTolerance(x: number): number {
-  const scale = 10 ** (Math.floor(Math.log10(x)) - 1);
-  return +(Math.ceil((x * 1.5) / scale) * scale).toPrecision(2);
-}
-
-function fmtFactor(x: number): string {
-  return x >= 100 || x <= 0.01 ? x.toPrecision(4) : x.toFixed(4).replace(/\.?0+$/, "");
-}
-
-export type { Status };
+export type { Anomaly, Status };
