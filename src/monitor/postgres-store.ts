@@ -1,5 +1,5 @@
 import pg from "pg";
-import { type RawRow, rawFromRow } from "./sqlite-store.js";
+import { type RawRow, rawFromRow } from "./raw-row.js";
 import {
   type AlertEvent,
   type AlertRecord,

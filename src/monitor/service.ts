@@ -6,8 +6,8 @@ import {
   mergeSummaries,
   type ReferenceFacts,
   referenceFacts,
-  summarize,
 } from "./bucket-summary.js";
+import { planFold } from "./fold.js";
 import { type MonitorOptions, type MonitorResult, runMonitors } from "./monitors.js";
 import type {
   CompactionPlan,
@@ -149,6 +149,18 @@ export class MonitorService {
   private async foldAll(model: string): Promise<number> {
     const spec = await this.model(model);
     if (!spec) return 0;
+    if (this.store.foldJob) {
+      // The store folds on its own writer (SQLite: the writer thread), off the request loop.
+      const reference = await this.reference(model);
+      return this.store.foldJob({
+        model,
+        spec,
+        facts: reference?.facts ?? null,
+        sampleSize: this.options.sampleSize,
+        foldBatch: this.options.foldBatch,
+        maxParts: this.options.maxParts,
+      });
+    }
     let total = 0;
     const touched = new Set<number>();
     for (;;) {
@@ -184,20 +196,7 @@ export class MonitorService {
   }
 
   private plan(spec: ModelSpec, rows: RawPrediction[], reference: CachedReference | null): CompactionPlan {
-    const byBucket = new Map<number, RawPrediction[]>();
-    for (const r of rows) {
-      const list = byBucket.get(r.bucket);
-      if (list) list.push(r);
-      else byBucket.set(r.bucket, [r]);
-    }
-    const parts: CompactionPlan["parts"] = [];
-    const keepAsSample: string[] = [];
-    for (const [bucket, list] of byBucket) {
-      parts.push({ bucket, rows: list.length, summary: summarize(spec, list, reference?.facts ?? null) });
-      // The sample keeps the first rows folded into each bucket part (bounded per part; see docs/monitor.md).
-      for (const r of list.slice(0, this.options.sampleSize)) keepAsSample.push(r.id);
-    }
-    return { parts, keepAsSample };
+    return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize);
   }
 
   /** The merged summary of the buckets in [from, to), after folding what is pending. */

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
+import type { FoldJob } from "./fold.js";
+import { type RawRow, rawFromRow } from "./raw-row.js";
 import { BatchWriter, openWriterDatabase, type WriteReply, type WriteRequest } from "./sqlite-writer.js";
 import {
   type AlertEvent,
@@ -148,8 +150,20 @@ export class SqliteStore implements MonitorStore {
       if (!w) continue;
       this.waiting.delete(reply.seq);
       if ("error" in reply) w.reject(new Error(reply.error));
+      else if ("folded" in reply) (w.resolve as unknown as (n: number) => void)(reply.folded);
       else w.resolve(reply.result);
     }
+  }
+
+  /** With a writer thread, folding runs there too (see sqlite-writer.ts); inline stores fold via compact(). */
+  get foldJob(): ((job: FoldJob) => Promise<number>) | undefined {
+    if (this.mode !== "thread") return undefined;
+    return (job) =>
+      new Promise<number>((resolve, reject) => {
+        const seq = this.seq++;
+        this.waiting.set(seq, { resolve: resolve as never, reject });
+        this.startWorker().postMessage({ seq, kind: "fold", job });
+      });
   }
 
   async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
@@ -415,27 +429,3 @@ export class SqliteStore implements MonitorStore {
     return this.db.prepare("DELETE FROM silences WHERE id = ?").run(id).changes === 1;
   }
 }
-
-interface RawRow {
-  id: string;
-  ts: number;
-  bucket: number;
-  version: string | null;
-  score: number | null;
-  prediction: string | null;
-  features: string | null;
-}
-
-function rawFromRow(r: RawRow): RawPrediction {
-  return {
-    id: r.id,
-    timestamp: Number(r.ts),
-    bucket: Number(r.bucket),
-    version: r.version,
-    score: r.score === null ? null : Number(r.score),
-    prediction: decodeJson(r.prediction),
-    features: (decodeJson(r.features) ?? {}) as Record<string, unknown>,
-  };
-}
-
-export { type RawRow, rawFromRow };

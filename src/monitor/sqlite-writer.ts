@@ -1,5 +1,8 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { type BucketSummary, mergeSummaries } from "./bucket-summary.js";
+import { type FoldJob, planFold } from "./fold.js";
+import { type RawRow, rawFromRow } from "./raw-row.js";
 import type { LabelRecord, PredictionRecord, WriteResult } from "./store.js";
 
 /**
@@ -12,7 +15,77 @@ export type WriteRequest =
   | { seq: number; kind: "predictions"; model: string; records: PredictionRecord[]; bucketMs: number }
   | { seq: number; kind: "labels"; model: string; records: LabelRecord[] };
 
-export type WriteReply = { seq: number; result: WriteResult } | { seq: number; error: string };
+export type WriteReply =
+  | { seq: number; result: WriteResult }
+  | { seq: number; folded: number }
+  | { seq: number; error: string };
+
+/**
+ * Folding on the writer: one batch of raw rows per call, in its own transaction, so ingest commits queued
+ * meanwhile go in between. When the queue of raw rows is empty, fragmented buckets are merged.
+ */
+export class Folder {
+  private readonly select;
+  private readonly insertPart;
+  private readonly keep;
+  private readonly done;
+  private readonly countParts;
+  private readonly partsOf;
+  private readonly removePart;
+
+  constructor(private readonly db: Database.Database) {
+    this.select = db.prepare(
+      `SELECT seq, id, ts, bucket, version, score, prediction, features FROM raw_predictions
+       WHERE model = ? ORDER BY seq LIMIT ?`,
+    );
+    this.insertPart = db.prepare(
+      "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
+    );
+    this.keep = db.prepare(
+      `INSERT OR IGNORE INTO samples (model, id, ts, bucket, version, score, prediction, features)
+       SELECT model, id, ts, bucket, version, score, prediction, features FROM raw_predictions WHERE model = ? AND seq = ?`,
+    );
+    this.done = db.prepare("DELETE FROM raw_predictions WHERE model = ? AND seq <= ?");
+    this.countParts = db.prepare("SELECT count(*) AS n FROM bucket_parts WHERE model = ? AND bucket = ?");
+    this.partsOf = db.prepare(
+      "SELECT seq, summary FROM bucket_parts WHERE model = ? AND bucket = ? ORDER BY seq",
+    );
+    this.removePart = db.prepare("DELETE FROM bucket_parts WHERE model = ? AND seq = ?");
+  }
+
+  /** Folds one batch; returns the rows folded and the buckets touched. */
+  step(job: FoldJob, touched: Set<number>): number {
+    return this.db
+      .transaction(() => {
+        const raw = this.select.all(job.model, job.foldBatch) as (RawRow & { seq: number })[];
+        if (raw.length === 0) return 0;
+        const rows = raw.map(rawFromRow);
+        for (const r of rows) touched.add(r.bucket);
+        const plan = planFold(job.spec, rows, job.facts, job.sampleSize);
+        for (const part of plan.parts)
+          this.insertPart.run(job.model, part.bucket, part.rows, JSON.stringify(part.summary));
+        const sample = new Set(plan.keepAsSample);
+        for (const r of raw) if (sample.has(r.id)) this.keep.run(job.model, r.seq);
+        this.done.run(job.model, raw[raw.length - 1].seq);
+        return raw.length;
+      })
+      .immediate();
+  }
+
+  /** Merges the parts of a bucket that holds more than maxParts. */
+  consolidate(job: FoldJob, bucket: number): void {
+    if ((this.countParts.get(job.model, bucket) as { n: number }).n <= job.maxParts) return;
+    this.db
+      .transaction(() => {
+        const parts = this.partsOf.all(job.model, bucket) as { seq: number; summary: string }[];
+        const merged = mergeSummaries(parts.map((p) => JSON.parse(p.summary) as BucketSummary));
+        if (!merged) return;
+        for (const p of parts) this.removePart.run(job.model, p.seq);
+        this.insertPart.run(job.model, bucket, merged.rows, JSON.stringify(merged));
+      })
+      .immediate();
+  }
+}
 
 export function openWriterDatabase(path: string): Database.Database {
   const db = new Database(path);
@@ -92,25 +165,54 @@ if (!isMainThread && parentPort && (workerData as { assaySqliteWriter?: string }
   const port = parentPort;
   const db = openWriterDatabase((workerData as { assaySqliteWriter: string }).assaySqliteWriter);
   const writer = new BatchWriter(db);
+  const folder = new Folder(db);
   let pending: WriteRequest[] = [];
+  const folds: { seq: number; job: FoldJob; folded: number; touched: Set<number> }[] = [];
   let scheduled = false;
-  port.on("message", (message: WriteRequest | { close: true }) => {
-    if ("close" in message) {
-      flush();
-      db.close();
-      port.postMessage({ closed: true });
-      return;
-    }
-    pending.push(message);
+  const schedule = () => {
     if (!scheduled) {
       scheduled = true;
-      setImmediate(flush);
+      setImmediate(turn);
     }
-  });
-  function flush() {
-    scheduled = false;
+  };
+  port.on(
+    "message",
+    (message: WriteRequest | { close: true } | { seq: number; kind: "fold"; job: FoldJob }) => {
+      if ("close" in message) {
+        flushWrites();
+        db.close();
+        port.postMessage({ closed: true });
+        return;
+      }
+      if (message.kind === "fold")
+        folds.push({ seq: message.seq, job: message.job, folded: 0, touched: new Set() });
+      else pending.push(message);
+      schedule();
+    },
+  );
+  function flushWrites() {
     const group = pending;
     pending = [];
     if (group.length > 0) port.postMessage(writer.writeGroup(group));
+  }
+  // One turn: commit the writes that arrived, then fold one batch; ingest never waits behind a whole fold.
+  function turn() {
+    scheduled = false;
+    flushWrites();
+    const fold = folds[0];
+    if (!fold) return;
+    try {
+      const n = folder.step(fold.job, fold.touched);
+      fold.folded += n;
+      if (n < fold.job.foldBatch) {
+        for (const bucket of fold.touched) folder.consolidate(fold.job, bucket);
+        folds.shift();
+        port.postMessage([{ seq: fold.seq, folded: fold.folded }]);
+      }
+    } catch (error) {
+      folds.shift();
+      port.postMessage([{ seq: fold.seq, error: (error as Error).message }]);
+    }
+    if (folds.length > 0 || pending.length > 0) schedule();
   }
 }

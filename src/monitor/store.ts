@@ -1,3 +1,5 @@
+import type { FoldJob } from "./fold.js";
+
 /**
  * The monitor's one storage interface. Two implementations sit at the edge, one file each:
  * `sqlite-store.ts` (embedded default) and `postgres-store.ts` (shared deployments). Both pass the same
@@ -176,6 +178,11 @@ export interface MonitorStore {
    * Returns how many raw rows were folded (0 when none were left).
    */
   compact(model: string, limit: number, plan: (rows: RawPrediction[]) => CompactionPlan): Promise<number>;
+  /**
+   * Optional: a store that can fold on its own writer (the SQLite writer thread) does the whole job —
+   * compaction in batches, then merging fragmented buckets — and returns the rows folded.
+   */
+  foldJob?(job: FoldJob): Promise<number>;
   /** How many sampled rows each of these buckets keeps already. */
   sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
   bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;
