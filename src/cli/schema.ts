@@ -1,4 +1,5 @@
 import { ident, queryRows } from "../io/duckdb.js";
+import { isProfileFile, readProfile } from "../io/profile-file.js";
 import { guard, type Source } from "../io/source.js";
 import { profileSource } from "../profile/sql.js";
 import { inferSchema } from "../schema/infer.js";
@@ -18,7 +19,8 @@ uniqueness; per table a row-count range and an allowed duplicate-row fraction. E
 upper confidence bound on what the reference showed, and the file's comments say how each was set.
 Review it, edit it, commit it, then check every batch with 'assay validate <batch> --schema FILE'.
 
-  <source>             a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file
+  <source>             a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file, or a saved profile
+                       (assay profile --out p.json; then no duplicate-row or identifier-format rules)
   --sql "SELECT …"     infer from a DuckDB query over files instead
   --out FILE           write the schema here (default: print it on stdout)
   --confidence C       one-sided confidence of every tolerance (default 0.999)
@@ -49,6 +51,13 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const confidence = numberOption(values.confidence, "--confidence", { min: 0.5, max: 0.999999 }) ?? 0.999;
   const maxDomain = numberOption(values["max-domain"], "--max-domain", { min: 1 }) ?? 1000;
+  if (values.sql === undefined && positionals.length === 1 && isProfileFile(positionals[0])) {
+    // A saved profile (assay profile --out): no data to count duplicate rows or value shapes in.
+    const profile = readProfile(positionals[0]);
+    if (profile.rows === 0) throw new UsageError(`${positionals[0]}: the profile has no rows`);
+    const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows: null });
+    return emit(schemaToYaml(schema, explain), schema.columns.length, profile.source.name, values.out);
+  }
   const source = await sourceFromArgs(positionals, values.sql);
   const bar = progress(`profiling ${source.name}`);
   const profile = await profileSource(source, { onStep: (done, total) => bar.update(done / total) });
@@ -70,12 +79,13 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows, shapes });
-  const text = schemaToYaml(schema, explain);
-  if (typeof values.out === "string") {
-    writeTextFile(values.out, text);
-    process.stderr.write(
-      `schema for ${schema.columns.length} columns of ${source.name} written to ${values.out}\n`,
-    );
+  return emit(schemaToYaml(schema, explain), schema.columns.length, source.name, values.out);
+}
+
+function emit(text: string, columns: number, name: string, out: unknown): number {
+  if (typeof out === "string") {
+    writeTextFile(out, text);
+    process.stderr.write(`schema for ${columns} columns of ${name} written to ${out}\n`);
   } else process.stdout.write(text);
   return 0;
 }

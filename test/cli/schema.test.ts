@@ -51,6 +51,18 @@ test("schema infer on adult_train: commented YAML, slack from confidence bounds,
   assert.deepEqual(schema.table.rows, { min: 3257, max: 325610 });
 });
 
+test("schema infer from a saved profile gives the same contract, minus the duplicate-row rule", () => {
+  const profilePath = join(dir, "train.profile.json");
+  assert.equal(runCli(["profile", fixture("adult", "adult_train.csv"), "--out", profilePath]).code, 0);
+  const fromProfile = runCli(["schema", "infer", profilePath]);
+  assert.equal(fromProfile.code, 0, fromProfile.stderr);
+  const fromData = runCli(["schema", "infer", fixture("adult", "adult_train.csv")]);
+  const a = parseSchema(fromProfile.stdout);
+  const b = parseSchema(fromData.stdout);
+  assert.equal(a.table.duplicates, null);
+  assert.deepEqual(a.columns, b.columns);
+});
+
 test("schema infer prints to stdout without --out; bad subcommands and sources exit 2", () => {
   const r = runCli(["schema", "infer", fixture("adult", "adult_test.csv")]);
   assert.equal(r.code, 0, r.stderr);
