@@ -140,6 +140,12 @@ function renderText(name: string, schemaPath: string, rows: number, results: Ano
         );
     }
   }
+  const absent = results.filter((r) => r.check === "schema.missing_column" && r.status === "fail").length;
+  const contracted = results.filter((r) => r.check === "schema.missing_rate").length + absent;
+  if (absent > 1 && absent * 2 > contracted)
+    lines.push(
+      `${absent} of ${contracted} contracted columns are absent: is this the table the schema describes?`,
+    );
   const errors = flagged.filter((r) => r.status === "fail").length;
   lines.push(
     `${errors} error${errors === 1 ? "" : "s"}, ${flagged.length - errors} warning${flagged.length - errors === 1 ? "" : "s"}`,
