@@ -100,17 +100,18 @@ export async function run(argv: string[]): Promise<number> {
     const other = current.columns.find((c) => c.name === info.name) as ColumnInfo;
     const rule = resolveOrExplain(policy, info);
     const kindOther = resolveOrExplain(policy, other).kind;
-    if (rule.kind !== kindOther)
-      throw new UsageError(
-        `column '${info.name}' is ${info.type} in ${reference.name} but ${other.type} in ${current.name}; set columns.${info.name}.kind in --config`,
-      );
-    return { info, kind: rule.kind, ignore: rule.ignore };
+    // A column whose type changed is compared as categorical (5 and "5" agree, "5.0" does not),
+    // and the change is reported.
+    const typeChange = info.type !== other.type ? `${info.type} → ${other.type}` : undefined;
+    const kind = rule.kind !== kindOther ? ("categorical" as const) : rule.kind;
+    return { info, kind, ignore: rule.ignore, typeChange: rule.kind !== kindOther ? typeChange : undefined };
   });
   const active = plan.filter((p) => !p.ignore);
   const [refSamples, curSamples] = await Promise.all([reference.samples(active), current.samples(active)]);
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,
+    typeChange: p.typeChange,
     reference: refSamples.get(p.info.name) ?? emptySample(p.kind),
     current: curSamples.get(p.info.name) ?? emptySample(p.kind),
   }));

@@ -85,15 +85,23 @@ export interface ResolvedRule {
 }
 
 /** Applies kind defaults, then type overrides, then column overrides (later wins). */
-export function resolveRule(policy: DriftPolicy, name: string, type: ColumnType): ResolvedRule {
+export function resolveRule(
+  policy: DriftPolicy,
+  name: string,
+  type: ColumnType,
+  forceKind?: ColumnKind,
+): ResolvedRule {
   const byColumn = policy.columns[name] ?? {};
   const byType = policy.types[type] ?? {};
-  const kind: ColumnKind = byColumn.kind ?? byType.kind ?? defaultKind(type);
+  const kind: ColumnKind = forceKind ?? byColumn.kind ?? byType.kind ?? defaultKind(type);
   const byKind = policy.types[kind] ?? {};
   const base = kind === "numeric" ? policy.numeric : policy.categorical;
   let method = base.method as ResolvedRule["method"];
   let threshold = base.threshold;
+  const allowedHere: readonly string[] = kind === "numeric" ? NUMERIC_METHODS : CATEGORICAL_METHODS;
   for (const rule of [byKind, byType, byColumn]) {
+    // a forced kind (a column whose type differs between the sides) skips methods of the other kind
+    if (forceKind && rule.method !== undefined && !allowedHere.includes(rule.method)) continue;
     if (rule.method !== undefined) {
       method = rule.method;
       threshold = DEFAULT_THRESHOLDS[rule.method];

@@ -38,5 +38,6 @@ export function renderDriftText(
 function note(c: ColumnDrift): string {
   const deciding = c.signals.find((s) => s.status === c.status) ?? c.signals[0];
   const other = deciding.signal === "distribution" ? "" : `${deciding.signal}: `;
-  return c.status === "stable" ? "" : `${other}${deciding.reason}`;
+  const changed = c.typeChange ? `type ${c.typeChange}, compared as categorical; ` : "";
+  return c.status === "stable" ? changed.replace(/; $/, "") : `${changed}${other}${deciding.reason}`;
 }

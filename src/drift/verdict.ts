@@ -26,6 +26,8 @@ export interface Signal {
 export interface ColumnDrift {
   name: string;
   type: ColumnType;
+  /** "integer → string" when the column's type differs between reference and current. */
+  typeChange?: string;
   kind: "numeric" | "categorical";
   status: ColumnStatus;
   /** The distribution signal's effect, and the largest effect/threshold ratio over all signals. */
@@ -48,6 +50,8 @@ export interface DatasetDrift {
 export interface ColumnPair {
   name: string;
   type: ColumnType;
+  /** Set when the two sides have different types: e.g. "integer → string". Compared as categorical. */
+  typeChange?: string;
   reference: ColumnSample;
   current: ColumnSample;
 }
@@ -67,7 +71,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
   }[] = [];
   const ignored: string[] = [];
   for (const pair of pairs) {
-    const rule = resolveRule(policy, pair.name, pair.type);
+    const rule = resolveRule(policy, pair.name, pair.type, pair.typeChange ? "categorical" : undefined);
     if (rule.ignore) {
       ignored.push(pair.name);
       continue;
@@ -103,6 +107,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
     return {
       name: pair.name,
       type: pair.type,
+      typeChange: pair.typeChange,
       kind: rule.kind,
       status,
       effect: { method: main.effectName, value: main.effect, threshold: main.threshold, ratio },

@@ -128,3 +128,14 @@ test("bad input: one clear line on stderr, exit 2", () => {
     assert.doesNotMatch(r.stderr, /internal error|at .*\.js:/);
   }
 });
+
+test("a column whose type changed is compared as categorical and the change is reported", () => {
+  const sql = `SELECT CAST(age AS VARCHAR) AS age, sex FROM read_csv('${testSplit}', header = true)`;
+  const { report } = driftJson([train, "--current-sql", sql]);
+  const age = report.columns.find((c: { name: string }) => c.name === "age");
+  assert.equal(age.typeChange, "integer → string");
+  assert.equal(age.kind, "categorical");
+  assert.equal(age.effect.method, "js");
+  assert.ok(age.stats.chi2.dof > 50);
+  assert.equal(age.status, "stable"); // same values, only the type changed
+});
