@@ -89,12 +89,14 @@ export async function columnFindings(
     const name = f.info.name;
     const c = sqlIdent(name);
     if (f.info.type === "string" && f.numeric !== undefined && f.present > 0) {
-      const textual = f.present - f.numeric - (f.disguised ?? 0);
-      const share = f.numeric / f.present;
+      // "?"-style placeholders are judged by disguised_missing, not counted as text here
+      const judged = f.present - (f.disguised ?? 0);
+      const textual = judged - f.numeric;
+      const share = judged > 0 ? f.numeric / judged : 0;
       if (f.numeric > 0 && share >= 0.95) {
         const examples = await rowsWhere(
           relation,
-          `${c} IS NOT NULL AND TRY_CAST(trim(${c}) AS DOUBLE) IS NULL`,
+          `${c} IS NOT NULL AND TRY_CAST(trim(${c}) AS DOUBLE) IS NULL AND NOT list_contains(${sqlStringList(DISGUISED_MISSING)}, lower(trim(${c})))`,
           name,
           query,
           options.maxExamples,
@@ -104,8 +106,8 @@ export async function columnFindings(
             subject: { column: name },
             value: share,
             count: f.numeric,
-            total: f.present,
-            message: `'${name}' is stored as text but ${f.numeric} of ${f.present} values (${percent(f.numeric, f.present)}) are numbers${textual > 0 ? `; ${textual} are not` : ""}`,
+            total: judged,
+            message: `'${name}' is stored as text but ${f.numeric} of ${judged} values (${percent(f.numeric, judged)}) are numbers${textual > 0 ? `; ${textual} are not` : ""}`,
             examples,
             suggestion: `read '${name}' as a number (the rows shown are the ones that would not parse)`,
           }),
@@ -116,8 +118,8 @@ export async function columnFindings(
             subject: { column: name },
             value: share,
             count: f.numeric,
-            total: f.present,
-            message: `'${name}' mixes numbers (${f.numeric}, ${percent(f.numeric, f.present)}) and text (${textual})`,
+            total: judged,
+            message: `'${name}' mixes numbers (${f.numeric}, ${percent(f.numeric, judged)}) and text (${textual})`,
             examples: await rowsWhere(
               relation,
               `TRY_CAST(trim(${c}) AS DOUBLE) IS NOT NULL`,

@@ -77,7 +77,7 @@ test("adult test vs train: counts and statistics match pandas / scikit-learn (ma
 });
 
 test("a crafted table: leakage, numbers as text, mixed types, near-constant, identifier, imbalance", () => {
-  const lines = ["id,amount,mixed,flag,noise,label,leak"];
+  const lines = ["id,amount,mixed,flag,noise,label,leak,withq"];
   const amountsBroken = new Set([17, 211]);
   for (let i = 0; i < 400; i++) {
     const positive = i % 20 === 0; // 5%
@@ -85,7 +85,7 @@ test("a crafted table: leakage, numbers as text, mixed types, near-constant, ide
     const mixed = i % 2 === 0 ? String(i) : `w${i}`;
     const flag = i === 399 ? "B" : "A";
     lines.push(
-      `u${String(i).padStart(4, "0")},${amount},${mixed},${flag},${(i * 37) % 11},${positive ? "yes" : "no"},${positive ? "L1" : "L0"}`,
+      `u${String(i).padStart(4, "0")},${amount},${mixed},${flag},${(i * 37) % 11},${positive ? "yes" : "no"},${positive ? "L1" : "L0"},${i % 10 === 3 ? "?" : String(i)}`,
     );
   }
   const path = join(dir, "crafted.csv");
@@ -106,6 +106,16 @@ test("a crafted table: leakage, numbers as text, mixed types, near-constant, ide
     ],
   );
   assert.equal(get(results, "lint.mixed_types", "mixed").count, 200);
+  // numbers with "?" for unknown: numbers stored as text, and disguised missing values
+  const withq = get(results, "lint.numbers_as_strings", "withq");
+  assert.equal(withq.count, 360);
+  assert.deepEqual(withq.examples, []);
+  const disguised = get(results, "lint.disguised_missing", "withq");
+  assert.equal(disguised.count, 40);
+  assert.deepEqual(
+    disguised.examples?.map((e) => e.row),
+    [3, 13, 23, 33, 43],
+  );
   const constant = get(results, "lint.near_constant", "flag");
   assert.equal(constant.count, 1);
   assert.equal(get(results, "lint.identifier", "id").status, "warn");
