@@ -124,3 +124,35 @@ test("at n = 100 a distance alone would flag columns; the policy calls them insu
   assert.ok(largeDistance > 50, `W/σ ≥ 0.1 in ${largeDistance} of 100 null datasets`);
   assert.ok(drift <= 10);
 });
+
+test("50 categories, no drift: the homogeneity test holds α; a goodness-of-fit against reference frequencies does not", async () => {
+  const { chi2Homogeneity, chi2Sf } = await import("../../src/drift/chi2.js");
+  const probabilities = Array.from({ length: 50 }, (_, k) => 1 / (k + 1));
+  const r = rng(5);
+  const replicates = 300;
+  let homogeneity = 0;
+  let goodnessOfFit = 0;
+  for (let i = 0; i < replicates; i++) {
+    const a = categoricalCounts(r, probabilities, 1000);
+    const b = categoricalCounts(r, probabilities, 1000);
+    const categories = [...new Set([...a.keys(), ...b.keys()])];
+    const ref = categories.map((c) => a.get(c) ?? 0);
+    const cur = categories.map((c) => b.get(c) ?? 0);
+    if (chi2Homogeneity(ref, cur).pValue < 0.05) homogeneity++;
+    // Evidently's test: reference proportions taken as exact expected frequencies
+    let statistic = 0;
+    let k = 0;
+    for (let j = 0; j < categories.length; j++) {
+      if (ref[j] === 0) continue;
+      const expected = (1000 * ref[j]) / 1000;
+      statistic += (cur[j] - expected) ** 2 / expected;
+      k++;
+    }
+    if (chi2Sf(statistic, k - 1) < 0.05) goodnessOfFit++;
+  }
+  assert.ok(
+    homogeneity / replicates <= tolerance(0.05, replicates),
+    `homogeneity ${homogeneity / replicates}`,
+  );
+  assert.ok(goodnessOfFit / replicates > 0.5, `goodness-of-fit ${goodnessOfFit / replicates}`);
+});
