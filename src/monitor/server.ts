@@ -3,6 +3,7 @@ import type { AlertEngine } from "./alerts.js";
 import { allows, bearerToken, hashToken } from "./auth.js";
 import { MonitorMetrics } from "./metrics.js";
 import { alertRoutes } from "./routes-alerts.js";
+import { dashboardRoutes } from "./routes-dashboard.js";
 import { modelRoutes } from "./routes-models.js";
 import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
@@ -125,5 +126,6 @@ export function buildServer(options: ServerOptions): MonitorServer {
   });
   modelRoutes(app, service, metrics);
   if (options.alerts) alertRoutes(app, options.alerts);
+  dashboardRoutes(app);
   return { app, service, metrics };
 }
