@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
+import { distributionSpec } from "./chart-specs.js";
 import { formatNumber, formatPercent, formatValue } from "./format.js";
 import { badge, escapeHtml, htmlPage } from "./html.js";
 import type { Report } from "./report.js";
@@ -7,44 +8,7 @@ import { renderSvg } from "./vega.js";
 
 /** Vega-Lite spec of a column's distribution: histogram bars for numbers, top values for text. */
 export function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
-  if (c.histogram && c.histogram.counts.length > 0) {
-    const temporal = c.type === "date" || c.type === "timestamp";
-    const values = c.histogram.counts.map((count, i) => ({
-      lo: c.histogram!.edges[i],
-      hi: c.histogram!.edges[i + 1],
-      count,
-    }));
-    return {
-      width: 300,
-      height: 120,
-      data: { values },
-      mark: { type: "rect", color: "#2563eb" },
-      encoding: {
-        x: {
-          field: "lo",
-          type: temporal ? "temporal" : "quantitative",
-          title: c.name,
-          scale: { zero: false },
-          axis: { labelOverlap: true },
-        },
-        x2: { field: "hi" },
-        y: { field: "count", type: "quantitative", title: "rows" },
-      },
-    } as TopLevelSpec;
-  }
-  if (c.top.length > 0) {
-    return {
-      width: 300,
-      height: Math.max(60, c.top.length * 14),
-      data: { values: c.top.map((t) => ({ value: String(t.value), count: t.count })) },
-      mark: { type: "bar", color: "#2563eb" },
-      encoding: {
-        y: { field: "value", type: "nominal", sort: "-x", title: null },
-        x: { field: "count", type: "quantitative", title: "rows" },
-      },
-    } as TopLevelSpec;
-  }
-  return null;
+  return distributionSpec(c);
 }
 
 export async function renderProfileHtml(report: Report, profile: TableProfile): Promise<string> {

@@ -1,0 +1,220 @@
+import type { TopLevelSpec } from "vega-lite";
+
+/**
+ * Vega-Lite specs shared by the HTML reports (rendered to SVG in Node by `vega.ts`) and the dashboard
+ * (rendered live in the browser). Pure data in, spec out; no runtime imports, so the browser loads this
+ * very file (served by `src/monitor/routes-dashboard.ts`).
+ */
+
+/** The palette of the whole product: one colour per status and a category range for series. */
+export const PALETTE = {
+  ink: "#111827",
+  muted: "#6b7280",
+  grid: "#e5e7eb",
+  accent: "#2563eb",
+  pass: "#15803d",
+  warn: "#b45309",
+  fail: "#b91c1c",
+  categories: ["#2563eb", "#f97316", "#16a34a", "#dc2626", "#7c3aed", "#0891b2", "#ca8a04", "#db2777"],
+} as const;
+
+/** One visual language: fonts, axes and palette of every chart in every report and on the dashboard. */
+export const CHART_CONFIG: Record<string, unknown> = {
+  font: "system-ui, -apple-system, Segoe UI, sans-serif",
+  background: "white",
+  axis: {
+    labelColor: "#374151",
+    titleColor: "#374151",
+    gridColor: PALETTE.grid,
+    domainColor: "#9ca3af",
+    labelFontSize: 11,
+  },
+  legend: { labelColor: "#374151", titleColor: "#374151", labelFontSize: 11, orient: "bottom" },
+  range: { category: [...PALETTE.categories] },
+  view: { stroke: null },
+};
+
+/** A spec with the shared config merged under its own (what both renderers draw). */
+export function withChartConfig(spec: TopLevelSpec): TopLevelSpec {
+  return {
+    ...spec,
+    config: { ...CHART_CONFIG, ...(spec as { config?: object }).config },
+  } as unknown as TopLevelSpec;
+}
+
+/** One value of one series at one time (a monitoring window, a month, a run). */
+export interface SeriesPoint {
+  /** ISO 8601 start of the window. */
+  time: string;
+  series: string;
+  value: number | null;
+  /** Confidence interval, when the value has one. */
+  lo?: number | null;
+  hi?: number | null;
+  /** Second grouping drawn as the line dash, e.g. "realized" vs "estimated". */
+  kind?: string;
+  /** The value crossed its monitor's threshold in this window. */
+  flagged?: boolean;
+  /** Sample size behind the value (shown in the tooltip). */
+  n?: number;
+}
+
+export interface TimelineOptions {
+  width?: number;
+  height?: number;
+  yTitle: string;
+  /** A fixed bound drawn as a dashed rule. */
+  threshold?: number | null;
+  /** d3-format of values in axes and tooltips (".3f", ".1%"). */
+  format?: string;
+  /** Title of the dash legend when points carry `kind`. */
+  kindTitle?: string;
+}
+
+/**
+ * Values over time, one line per series: CI bands where points have them, flagged windows as red
+ * rings, the threshold as a dashed rule. Used for drift, data quality and performance over windows.
+ */
+export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): TopLevelSpec {
+  const format = options.format ?? ".3f";
+  const values = points.filter((p) => p.value !== null && Number.isFinite(p.value));
+  const hasKind = values.some((p) => p.kind !== undefined);
+  const x = { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } };
+  const tooltip = [
+    { field: "series", type: "nominal", title: "series" },
+    ...(hasKind ? [{ field: "kind", type: "nominal", title: options.kindTitle ?? "kind" }] : []),
+    { field: "time", type: "temporal", title: "window from", format: "%Y-%m-%d %H:%M" },
+    { field: "value", type: "quantitative", title: options.yTitle, format },
+    { field: "n", type: "quantitative", title: "n", format: "," },
+  ];
+  const color = { field: "series", type: "nominal", title: null };
+  const layers: unknown[] = [];
+  if (values.some((p) => p.lo !== undefined && p.lo !== null && p.hi !== undefined && p.hi !== null))
+    layers.push({
+      transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
+      mark: { type: "area", opacity: 0.15 },
+      encoding: {
+        x,
+        y: { field: "lo", type: "quantitative" },
+        y2: { field: "hi" },
+        color,
+        detail: hasKind ? { field: "kind" } : undefined,
+      },
+    });
+  layers.push({
+    mark: { type: "line", point: { size: 28, filled: true }, strokeWidth: 2 },
+    encoding: {
+      x,
+      y: { field: "value", type: "quantitative", title: options.yTitle, axis: { format } },
+      color,
+      ...(hasKind
+        ? { strokeDash: { field: "kind", type: "nominal", title: options.kindTitle ?? null } }
+        : {}),
+      tooltip,
+    },
+  });
+  if (values.some((p) => p.flagged))
+    layers.push({
+      transform: [{ filter: "datum.flagged" }],
+      mark: { type: "point", shape: "circle", size: 140, strokeWidth: 2, color: PALETTE.fail, filled: false },
+      encoding: { x, y: { field: "value", type: "quantitative" }, tooltip },
+    });
+  const spec: Record<string, unknown> = {
+    width: options.width ?? 520,
+    height: options.height ?? 180,
+    data: { values: values.map((p) => ({ ...p, flagged: p.flagged === true })) },
+    layer: layers,
+  };
+  if (options.threshold !== undefined && options.threshold !== null)
+    layers.push({
+      data: { values: [{ threshold: options.threshold }] },
+      mark: { type: "rule", strokeDash: [6, 4], color: PALETTE.fail, opacity: 0.7 },
+      encoding: { y: { field: "threshold", type: "quantitative" } },
+    });
+  return spec as unknown as TopLevelSpec;
+}
+
+/** Predictions and labeled predictions per window. */
+export function volumeSpec(
+  points: { time: string; to: string; predictions: number; labeled: number }[],
+  options: { width?: number; height?: number } = {},
+): TopLevelSpec {
+  const rows = points.flatMap((p) => [
+    { time: p.time, to: p.to, what: "predictions", count: p.predictions },
+    { time: p.time, to: p.to, what: "with labels", count: p.labeled },
+  ]);
+  return {
+    width: options.width ?? 520,
+    height: options.height ?? 120,
+    data: { values: rows },
+    mark: { type: "bar", opacity: 0.85 },
+    encoding: {
+      x: { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } },
+      x2: { field: "to" },
+      y: { field: "count", type: "quantitative", title: "rows", stack: null },
+      color: {
+        field: "what",
+        type: "nominal",
+        title: null,
+        scale: { domain: ["predictions", "with labels"], range: ["#93c5fd", PALETTE.accent] },
+      },
+      tooltip: [
+        { field: "time", type: "temporal", title: "window from", format: "%Y-%m-%d %H:%M" },
+        { field: "what", type: "nominal" },
+        { field: "count", type: "quantitative", format: "," },
+      ],
+    },
+  } as unknown as TopLevelSpec;
+}
+
+/** A column's distribution (histogram of numbers, top values of text) from its profile. */
+export function distributionSpec(
+  column: {
+    name: string;
+    type: string;
+    histogram?: { edges: number[]; counts: number[] } | null;
+    top: { value: unknown; count: number }[];
+  },
+  options: { width?: number } = {},
+): TopLevelSpec | null {
+  const width = options.width ?? 300;
+  const histogram = column.histogram;
+  if (histogram && histogram.counts.length > 0) {
+    const temporal = column.type === "date" || column.type === "timestamp";
+    const values = histogram.counts.map((count, i) => ({
+      lo: histogram.edges[i],
+      hi: histogram.edges[i + 1],
+      count,
+    }));
+    return {
+      width,
+      height: 120,
+      data: { values },
+      mark: { type: "rect", color: PALETTE.accent },
+      encoding: {
+        x: {
+          field: "lo",
+          type: temporal ? "temporal" : "quantitative",
+          title: column.name,
+          scale: { zero: false },
+          axis: { labelOverlap: true },
+        },
+        x2: { field: "hi" },
+        y: { field: "count", type: "quantitative", title: "rows" },
+      },
+    } as TopLevelSpec;
+  }
+  if (column.top.length > 0) {
+    return {
+      width,
+      height: Math.max(60, column.top.length * 14),
+      data: { values: column.top.map((t) => ({ value: String(t.value), count: t.count })) },
+      mark: { type: "bar", color: PALETTE.accent },
+      encoding: {
+        y: { field: "value", type: "nominal", sort: "-x", title: null },
+        x: { field: "count", type: "quantitative", title: "rows" },
+      },
+    } as TopLevelSpec;
+  }
+  return null;
+}
