@@ -8,6 +8,7 @@
  *
  * usage: node dist/bench/drift-sketch.js
  */
+import { alignToSketch } from "../src/drift/align.js";
 import { numericDrift } from "../src/drift/column.js";
 import { numericSample } from "../src/drift/profile-samples.js";
 import type { NumericSample } from "../src/drift/sample.js";
@@ -53,6 +54,10 @@ for (const [label, refSql, curSql] of PAIRS) {
       exactCur.get(info.name) as NumericSample,
     );
     const approx = numericDrift(sketchOnly(profRef), sketchOnly(profCur));
+    // what `assay drift data.parquet current.profile.json` does: exact reference, sketched current
+    const mixed = numericDrift(
+      ...alignToSketch(exactRef.get(info.name) as NumericSample, sketchOnly(profCur)),
+    );
     rows.push({
       pair: label,
       column: info.name,
@@ -67,6 +72,9 @@ for (const [label, refSql, curSql] of PAIRS) {
       "|ΔPSI|": Math.abs(approx.psi - exact.psi),
       JS: exact.js,
       "|ΔJS|": Math.abs(approx.js - exact.js),
+      "|ΔD| data vs profile": Math.abs(mixed.ks.statistic - exact.ks.statistic),
+      "|ΔW/σ| rel data vs profile":
+        Math.abs(mixed.wassersteinNorm - exact.wassersteinNorm) / exact.wassersteinNorm,
     });
   }
 }
