@@ -95,7 +95,12 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
       );
     }
     if (cp.type === "string") {
-      const domain = inferDomain(cp);
+      // Dates stored as text are a format, never a domain: later batches hold later dates.
+      const temporal =
+        cp.patterns !== null &&
+        cp.count > 0 &&
+        (cp.patterns.date + cp.patterns.timestamp) / cp.count >= 0.999;
+      const domain = temporal ? null : inferDomain(cp);
       if (domain) {
         contract.domain = domain.domain;
         explain.set(`${key}.domain`, domain.why);
