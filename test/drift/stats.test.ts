@@ -94,3 +94,17 @@ test("unseen categories: share, Good–Turing null and examples", () => {
   ]);
   assert.ok(r.pValue < 1e-4);
 });
+
+test("categories sort by code point, as Python sorts strings (astral characters after U+FFFF)", async () => {
+  const { categoryTable } = await import("../../src/drift/categories.js");
+  const t = categoryTable(
+    new Map([
+      ["\u{1F600}", 1],
+      ["\uFF21", 1],
+      ["?", 1],
+    ]),
+    new Map([["A", 2]]),
+  );
+  assert.deepEqual(t.categories, ["?", "A", "\uFF21", "\u{1F600}"]);
+  assert.deepEqual(t.current, [0, 2, 0, 0]);
+});
