@@ -66,7 +66,15 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
         `${bad} of ${cp.count} present values NaN/±Inf in the reference; allowed = ${pct} upper bound`,
       );
     }
-    if (numeric && cp.min !== null && cp.max !== null) {
+    // An all-distinct integer column is a key (an id): its values are labels, and new batches bring
+    // new ids beyond the old maximum, so it gets uniqueness below but no range or unit reference.
+    const integerKey = cp.type === "integer" && cp.distinctExact && cp.count > 1 && cp.distinct === cp.count;
+    if (integerKey)
+      explain.set(
+        `${key}.type`,
+        "every value distinct: a key; no range (new batches bring new ids), uniqueness instead",
+      );
+    if (numeric && !integerKey && cp.min !== null && cp.max !== null) {
       const finite = cp.moments?.n ?? cp.count;
       // For exchangeable data a new value falls outside the min and max of n values with
       // probability 2/(n+1): as if 2 of n+1 rows were "outside"; the allowance bounds that rate.

@@ -14,6 +14,7 @@ const columns: ColumnInfo[] = [
   { name: "weight", type: "float", sourceType: "DOUBLE" },
   { name: "seen", type: "timestamp", sourceType: "TIMESTAMP" },
   { name: "when", type: "string", sourceType: "VARCHAR" },
+  { name: "serial", type: "integer", sourceType: "BIGINT" },
 ];
 
 async function profile(n: number) {
@@ -25,6 +26,7 @@ async function profile(n: number) {
     weight: i === 7 ? Number.NaN : 50 + (i % 40),
     seen: Date.UTC(2024, 0, 1) + i * 60_000,
     when: `2024-02-${String(1 + (i % 28)).padStart(2, "0")}`,
+    serial: 100_000 + i,
   }));
   return profileBatches(columns, [batchFromRows(columns, rows)], { name: "t", digest: "d" });
 }
@@ -44,6 +46,10 @@ test("inference: bounds, domains only for closed vocabularies, keys, no range on
   assert.deepEqual([col("weight").range?.min, col("weight").range?.max], [50, 89]);
   assert.equal(col("seen").range, undefined);
   assert.equal(col("when").format?.kind, "date");
+  // an all-distinct integer is an id: unique, and no range that the next batch's ids would break
+  assert.deepEqual(col("serial").unique, { mostly: 1 });
+  assert.equal(col("serial").range, undefined);
+  assert.equal(col("serial").reference, undefined);
   assert.match(explain.get("columns.comment.missing") ?? "", /400 of 2000 missing/);
   // the YAML round-trips
   assert.deepEqual(parseSchema(schemaToYaml(schema, explain)), schema);
