@@ -53,3 +53,11 @@ test("zero denominators give NaN, not a number that looks real", () => {
   assert.ok(Number.isNaN(m.bec));
   assert.ok(Number.isNaN(m.errorPersistence));
 });
+
+test("relative NFR reproduces the published value of Yan et al. 2021 (CIFAR-10, no treatment: 39.68%)", () => {
+  // Old error 4.90%, new error 4.85%, NFR 1.83% on 10,000 rows.
+  const counts = { n: 10_000, bothCorrect: 9327, negativeFlips: 183, positiveFlips: 188, bothWrong: 302 };
+  const m = compatibilityMeasures(counts);
+  assert.ok(Math.abs(m.accuracyOld - 0.951) < 1e-12 && Math.abs(1 - m.accuracyNew - 0.0485) < 1e-12);
+  assert.equal(Number((100 * m.relativeNegativeFlipRate).toFixed(2)), 39.68);
+});
