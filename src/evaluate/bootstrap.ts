@@ -68,6 +68,19 @@ export function stratifiedBootstrap(
 }
 
 /**
+ * Row visits allowed to a secondary bootstrap (slices, baselines), beyond the main metrics. Past it
+ * the number of resamples is reduced (never below 100), so a million-row evaluation stays minutes,
+ * not hours; the resamples actually used are reported next to the intervals.
+ */
+export const SECONDARY_BUDGET = 2e8;
+
+export function budgetedResamples(options: BootstrapOptions, rowsPerResample: number): number {
+  const requested = options.resamples ?? DEFAULT_RESAMPLES;
+  const cap = Math.max(100, Math.floor(SECONDARY_BUDGET / Math.max(1, rowsPerResample)));
+  return Math.min(requested, cap);
+}
+
+/**
  * The percentile interval [q(α/2), q(1 − α/2)] of a resample distribution, with numpy's default
  * linear quantile (type 7). NaN resamples are left out; null when none is left.
  */

@@ -14,6 +14,7 @@ import {
   fairnessByAttribute,
   intersectionGroups,
 } from "./fairness.js";
+import { rowGroups } from "./predicates.js";
 import { type CalibrationBin, calibrationCurve } from "./probability.js";
 import { rankCurve } from "./ranking.js";
 import { type SliceLineOptions, sliceLine } from "./sliceline.js";
@@ -94,7 +95,8 @@ export async function evaluateClassifier(
 
   const fairness: Record<string, AttributeFairness> = {};
   const sensitive = options.sensitive ?? [];
-  const groupColumns = sensitive.map((name) => textValues(column(table, name)));
+  // Text attributes group by value; numeric ones with many values by quartile, as slices do.
+  const groupColumns = sensitive.map((name) => rowGroups(column(table, name), table.length));
   sensitive.forEach((name, k) => {
     fairness[name] = fairnessByAttribute(name, groupColumns[k], labels, predicted, {
       ...options,
@@ -180,9 +182,4 @@ function column(table: Batch, name: string): Column {
   const c = table.columns.find((x) => x.name === name);
   if (!c) throw new Error(`no column '${name}'`);
   return c;
-}
-
-/** A column's values as group labels; missing cells form their own group "(missing)". */
-export function textValues(c: Column): string[] {
-  return Array.from({ length: c.values.length }, (_, i) => (c.valid[i] ? String(c.values[i]) : "(missing)"));
 }

@@ -6,6 +6,7 @@
  */
 import {
   type BootstrapOptions,
+  budgetedResamples,
   DEFAULT_LEVEL,
   type Estimate,
   percentileInterval,
@@ -47,6 +48,8 @@ export interface AttributeFairness {
   groups: Record<string, GroupRates>;
   /** Groups left out of the aggregates because they are insufficient. */
   excludedGroups: string[];
+  /** Resamples behind the intervals (fewer than asked on very large inputs, see SECONDARY_BUDGET). */
+  resamples: number;
   demographicParityDifference: Estimate;
   demographicParityRatio: Estimate;
   equalizedOddsDifference: Estimate;
@@ -128,6 +131,7 @@ export function fairnessByAttribute(
   const strata = strataLists.filter((s) => s.length > 0).map((s) => Uint32Array.from(s));
   const level = options.level ?? DEFAULT_LEVEL;
   const perGroup = 4; // selectionRate, tpr, fpr, accuracy
+  const resamples = budgetedResamples(options, n);
   const samples = stratifiedBootstrap(
     strata,
     n,
@@ -144,7 +148,7 @@ export function fairnessByAttribute(
       }
       return out;
     },
-    options,
+    { ...options, resamples },
   );
   const estimate = (k: number): Estimate => {
     const value = point[k];
@@ -176,6 +180,7 @@ export function fairnessByAttribute(
     attribute,
     groups,
     excludedGroups: names.filter((_, k) => !sufficient.includes(k)),
+    resamples,
     ...result,
     aequitas: aequitas(groups, options),
   };

@@ -139,3 +139,16 @@ export function tablePredicates(
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
 }
+
+/**
+ * The predicate label of each row for one column ("sex = Female", "28 < age ≤ 37"): groups for
+ * fairness, with numeric attributes bucketed exactly as slices are.
+ */
+export function rowGroups(column: Column, n: number, options: PredicateOptions = {}): string[] {
+  const out: string[] = new Array(n);
+  for (const p of columnPredicates(column, n, 0, options)) {
+    const value = p.label.startsWith(`${column.name} = `) ? p.label.slice(column.name.length + 3) : p.label;
+    for (const row of bitsetRows(p.rows, p.size)) out[row] = value;
+  }
+  return out;
+}

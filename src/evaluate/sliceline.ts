@@ -9,6 +9,7 @@
  * beat the current top k.
  */
 import type { Batch } from "../table/types.js";
+import { budgetedResamples } from "./bootstrap.js";
 import { type Predicate, type PredicateOptions, popcount, tablePredicates } from "./predicates.js";
 import { andBits, describeSlice, errorBits, type SliceOptions, type SliceResult } from "./slices.js";
 
@@ -143,6 +144,8 @@ export function sliceLine(
     }
     level = next;
   }
+  const visits = top.reduce((sum, c) => sum + c.size, 0);
+  const budget = { ...options, resamples: budgetedResamples(options, visits) };
   const slices = top.map((c) => ({
     ...describeSlice(
       c.ids.map((id) => predicates[id].label),
@@ -152,7 +155,7 @@ export function sliceLine(
       threshold,
       errors,
       examined,
-      options,
+      budget,
     ),
     score: c.score,
   }));

@@ -9,7 +9,9 @@ import type { Batch } from "../table/types.js";
 import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
 import {
   type BootstrapOptions,
+  budgetedResamples,
   DEFAULT_LEVEL,
+  DEFAULT_RESAMPLES,
   type Estimate,
   percentileInterval,
   stratifiedBootstrap,
@@ -40,6 +42,8 @@ export interface SliceResult {
   /** SliceLine score, for slices found automatically. */
   score?: number;
   status: "ok" | "insufficient";
+  /** Resamples behind the intervals. */
+  resamples: number;
 }
 
 export interface SliceOptions extends BootstrapOptions, PredicateOptions {
@@ -138,6 +142,7 @@ export function describeSlice(
     pValue,
     pValueAdjusted,
     significant: pValueAdjusted !== null && pValueAdjusted < (options.alpha ?? 0.05),
+    resamples: sufficient ? (options.resamples ?? DEFAULT_RESAMPLES) : 0,
     status: sufficient ? "ok" : "insufficient",
   };
 }
@@ -167,7 +172,9 @@ export function slicesByColumns(
         if (popcount(rows) > 0) sets.push({ names: [pa.label, pb.label], rows });
       }
   }
+  const visits = sets.reduce((sum, s) => sum + popcount(s.rows), 0);
+  const budget = { ...options, resamples: budgetedResamples(options, visits) };
   return sets.map((s) =>
-    describeSlice(s.names, s.rows, scores, labels, threshold, errors, sets.length, options),
+    describeSlice(s.names, s.rows, scores, labels, threshold, errors, sets.length, budget),
   );
 }

@@ -105,9 +105,18 @@ test("thresholds learned on --validation rows are applied to the evaluated rows"
     "youden",
     "--validation",
     fixture("adult", "adult_train.csv"),
+    "--sensitive",
+    "age",
     "--resamples",
     "0",
     "--no-baseline",
+  ]);
+  // a numeric sensitive attribute is grouped by quartile, as slices are
+  assert.deepEqual(Object.keys(report.fairness.age.groups).sort(), [
+    "28 < age ≤ 37",
+    "37 < age ≤ 48",
+    "age > 48",
+    "age ≤ 28",
   ]);
   assert.equal(report.thresholds.learnedOn, "validation data");
   assert.equal(report.threshold, report.thresholds.youden.threshold);
