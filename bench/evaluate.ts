@@ -8,6 +8,7 @@
  *     scikit-learn's metrics (no bootstrap) on the same numbers.
  *
  * usage: npx tsc -p . && node dist/bench/evaluate.js [--repeats 7] [--resamples 1000] [--rows 1000000]
+ *        [--scoring-only | --metrics-only]
  * prints one JSON document.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -135,5 +136,9 @@ function round(x: number, digits = 1): number {
   return Number(x.toFixed(digits));
 }
 
-const result = { scoring: await scoring(), metrics: metricsWithBootstrap() };
+const only = args.includes("--scoring-only") ? "scoring" : args.includes("--metrics-only") ? "metrics" : null;
+const result = {
+  scoring: only === "metrics" ? null : await scoring(),
+  metrics: only === "scoring" ? null : metricsWithBootstrap(),
+};
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

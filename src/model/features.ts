@@ -23,18 +23,26 @@ export function featureMatrix<T extends Float32Array | Float64Array>(
 ): T {
   const d = features.length;
   const out = make(batch.length * d);
-  features.forEach((name, j) => {
+  const columns = features.map((name) => {
     const column = findColumn(batch, name);
     if (column.type === "string")
       throw new ModelError(
         `feature '${name}' is text; this model takes numbers (encode it, or score with a model that takes raw rows)`,
       );
-    const complete = column.valid.indexOf(0) === -1;
-    if (out instanceof Float32Array) fill32(out, column.values, column.valid, complete, d, j, batch.length);
-    else fill64(out as Float64Array, column.values, column.valid, complete, d, j, batch.length);
+    return { values: column.values, valid: column.valid, complete: column.valid.indexOf(0) === -1 };
   });
+  // Blocks of rows keep the strided writes of all columns inside a few cache lines.
+  for (let start = 0; start < batch.length; start += BLOCK_ROWS) {
+    const end = Math.min(start + BLOCK_ROWS, batch.length);
+    columns.forEach(({ values, valid, complete }, j) => {
+      if (out instanceof Float32Array) fill32(out, values, valid, complete, d, j, start, end);
+      else fill64(out as Float64Array, values, valid, complete, d, j, start, end);
+    });
+  }
   return out;
 }
+
+const BLOCK_ROWS = 1024;
 
 // Two monomorphic copies of one loop: a loop generic over the output type runs several times slower,
 // and for small models building the input costs more than the inference.
@@ -45,10 +53,14 @@ function fill32(
   complete: boolean,
   stride: number,
   column: number,
-  rows: number,
+  start: number,
+  end: number,
 ): void {
-  if (complete) for (let i = 0, k = column; i < rows; i++, k += stride) out[k] = values[i];
-  else for (let i = 0, k = column; i < rows; i++, k += stride) out[k] = valid[i] ? values[i] : Number.NaN;
+  if (complete)
+    for (let i = start, k = start * stride + column; i < end; i++, k += stride) out[k] = values[i];
+  else
+    for (let i = start, k = start * stride + column; i < end; i++, k += stride)
+      out[k] = valid[i] ? values[i] : Number.NaN;
 }
 
 function fill64(
@@ -58,10 +70,14 @@ function fill64(
   complete: boolean,
   stride: number,
   column: number,
-  rows: number,
+  start: number,
+  end: number,
 ): void {
-  if (complete) for (let i = 0, k = column; i < rows; i++, k += stride) out[k] = values[i];
-  else for (let i = 0, k = column; i < rows; i++, k += stride) out[k] = valid[i] ? values[i] : Number.NaN;
+  if (complete)
+    for (let i = start, k = start * stride + column; i < end; i++, k += stride) out[k] = values[i];
+  else
+    for (let i = start, k = start * stride + column; i < end; i++, k += stride)
+      out[k] = valid[i] ? values[i] : Number.NaN;
 }
 
 /** Rows as plain objects (for HTTP and JS-module models): numbers stay numbers, missing cells are null. */

@@ -50,3 +50,28 @@ test("shape mismatch, missing features and unknown specs are clear errors", asyn
   });
   await assert.rejects(predictTable(missing, await adultTest()), /needs column 'salary'/);
 });
+
+test("feature matrices are row-major, missing cells become NaN", async () => {
+  const { featureMatrix } = await import("../../src/model/features.js");
+  const n = 2500; // more than one block of rows
+  const a = Float64Array.from({ length: n }, (_, i) => i);
+  const b = Float64Array.from({ length: n }, (_, i) => -i);
+  const valid = new Uint8Array(n).fill(1);
+  const holes = valid.slice();
+  holes[1500] = 0;
+  const batch = {
+    length: n,
+    offset: 0,
+    columns: [
+      { name: "a", type: "float" as const, values: a, valid },
+      { name: "b", type: "float" as const, values: b, valid: holes },
+    ],
+  };
+  const m = featureMatrix(batch, ["b", "a"], (k) => new Float32Array(k));
+  assert.equal(m.length, 2 * n);
+  assert.deepEqual([m[0], m[1], m[2 * 2047], m[2 * 2047 + 1]], [-0, 0, -2047, 2047]);
+  assert.ok(Number.isNaN(m[2 * 1500]));
+  assert.equal(m[2 * 1500 + 1], 1500);
+  const m64 = featureMatrix(batch, ["a"], (k) => new Float64Array(k));
+  assert.equal(m64[n - 1], n - 1);
+});
