@@ -101,7 +101,7 @@ function fmt(x: number | null | undefined): string {
 }
 
 function fmtP(p: number | null): string {
-  return p === null ? "–" : p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+  return p === null ? "–" : p === 0 ? "< 1e-300" : p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
 }
 
 function ciText(ci: [number, number] | null): string {

@@ -102,7 +102,9 @@ export function columnPredicates(
       ].filter((e) => e < sorted[sorted.length - 1]);
       const label = (k: number) =>
         k === 0
-          ? `${name} ≤ ${fmt(edges[0])}`
+          ? edges[0] === sorted[0]
+            ? `${name} = ${fmt(edges[0])}` // the lowest bucket holds only the minimum (e.g. capital-gain = 0)
+            : `${name} ≤ ${fmt(edges[0])}`
           : k === edges.length
             ? `${name} > ${fmt(edges[k - 1])}`
             : `${fmt(edges[k - 1])} < ${name} ≤ ${fmt(edges[k])}`;

@@ -105,7 +105,7 @@ export function describeSlice(
         ? errorRate === restErrorRate
           ? 1
           : 0
-        : 2 * (1 - normalCdf(Math.abs(errorRate - restErrors / rest) / se, 0, 1));
+        : 2 * normalCdf(-Math.abs(errorRate - restErrors / rest) / se, 0, 1); // lower tail: no cancellation
   }
   const pValueAdjusted = pValue === null ? null : Math.min(1, pValue * Math.max(1, examined));
   const level = options.level ?? DEFAULT_LEVEL;
