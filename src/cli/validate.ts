@@ -5,7 +5,6 @@ import { queryRows } from "../io/duckdb.js";
 import { guard } from "../io/source.js";
 import { formatPercent, textTable } from "../report/format.js";
 import { makeReport } from "../report/report.js";
-import { validationHtml } from "../schema/html.js";
 import { validationJunit } from "../schema/junit.js";
 import { type Anomaly, validateBatch } from "../schema/validate.js";
 import { parseSchema, SchemaFileError } from "../schema/yaml-read.js";
@@ -105,8 +104,11 @@ export async function run(argv: string[]): Promise<number> {
       values.junit,
       validationJunit(`validate ${source.name}`, outcome.results, (performance.now() - started) / 1000),
     );
-  if (typeof values.html === "string")
+  if (typeof values.html === "string") {
+    // vega + vega-lite take ~0.3 s to load: only when a page is asked for
+    const { validationHtml } = await import("../schema/html.js");
     writeTextFile(values.html, await validationHtml(report, outcome.results));
+  }
   if (values.json) printJson(report);
   else process.stdout.write(renderText(source.name, schemaPath, outcome.rows, outcome.results));
   return errors > 0 ? 1 : 0;

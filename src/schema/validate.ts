@@ -63,6 +63,13 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   const byName = new Map(input.columns.map((c) => [c.name, c]));
   const pending: Pending[] = [];
   const later: ((agg: Record<string, unknown>, rows: number) => void)[] = [];
+  const unitCandidates: {
+    contract: ColumnContract;
+    v: string;
+    meanAlias: string;
+    outsideAlias: string | null;
+    finiteAlias: string | null;
+  }[] = [];
   const push = (p: Pending) => pending.push(p);
 
   // The column set.
@@ -82,6 +89,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   const agg = aggRows[0] ?? {};
   const rows = num(agg.__rows);
   for (const evaluate of later) evaluate(agg, rows);
+  await checkUnits(agg);
 
   // Row count.
   {
@@ -168,7 +176,6 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   function planColumn(contract: ColumnContract, info: ColumnInfo): void {
     const c = sqlIdent(info.name);
     const name = contract.name;
-    const missing = add(`count(*) FILTER (WHERE ${c} IS NULL)::DOUBLE`);
     const present = add(`count(${c})::DOUBLE`);
     const wantNumeric = NUMERIC.includes(contract.type);
     // The numeric view of the column: cast when the batch stores the numbers as text.
@@ -199,8 +206,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
         typeCheck = { predicate: `${c} IS NOT NULL`, alias: null, note: `values stored as ${info.type}` };
       }
     } else if (wantNumeric) {
-      v = `${c}::DOUBLE`;
+      v = c;
     }
+    // Integer columns hold no NaN or Inf: their finite values are the present ones, and every
+    // aggregate can skip the isfinite() filter (a per-row predicate per aggregate on 3M rows adds up).
+    const integral = info.type === "integer" && v === c;
+    const finite = (x: string) => (integral ? `${x} IS NOT NULL` : `isfinite(${x})`);
 
     const nan =
       v && (info.type === "float" || info.type === "string")
@@ -214,7 +225,11 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       v && (info.type === "float" || info.type === "string")
         ? add(`count(*) FILTER (WHERE ${v} = '-inf'::DOUBLE)::DOUBLE`)
         : null;
-    const finiteCount = v ? add(`count(*) FILTER (WHERE isfinite(${v}))::DOUBLE`) : null;
+    const finiteCount = v
+      ? integral
+        ? present
+        : add(`count(*) FILTER (WHERE isfinite(${v}))::DOUBLE`)
+      : null;
     let rangePred: string | null = null;
     let outside: string | null = null;
     let minA: string | null = null;
@@ -224,23 +239,20 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       if (contract.range.min !== null) parts.push(`${v} < ${sqlNumber(contract.range.min)}`);
       if (contract.range.max !== null) parts.push(`${v} > ${sqlNumber(contract.range.max)}`);
       if (parts.length > 0) {
-        rangePred = `isfinite(${v}) AND (${parts.join(" OR ")})`;
+        rangePred = `${finite(v)} AND (${parts.join(" OR ")})`;
         outside = add(`count(*) FILTER (WHERE ${rangePred})::DOUBLE`);
       }
     }
     if (v) {
-      minA = add(`min(${v}) FILTER (WHERE isfinite(${v}))`);
-      maxA = add(`max(${v}) FILTER (WHERE isfinite(${v}))`);
+      minA = add(integral ? `min(${v})::DOUBLE` : `min(${v}) FILTER (WHERE isfinite(${v}))`);
+      maxA = add(integral ? `max(${v})::DOUBLE` : `max(${v}) FILTER (WHERE isfinite(${v}))`);
     }
-    let histA: string | null = null;
-    let zerosA: string | null = null;
+    // Unit changes: the cheap mean rides in the main scan; quantiles (a histogram) are computed in a
+    // second scan only for columns whose mean moved by ×1.5 or more, changed sign, or broke the range.
     let meanA: string | null = null;
-    const refQuantiles = contract.reference ? Object.keys(contract.reference.quantiles) : [];
-    if (v && contract.reference && refQuantiles.length > 0) {
-      const nonzero = `isfinite(${v}) AND ${v} <> 0`;
-      histA = add(`to_json(histogram(${bucketKeySql(v)}) FILTER (WHERE ${nonzero}))::VARCHAR`);
-      zerosA = add(`count(*) FILTER (WHERE ${v} = 0)::DOUBLE`);
-      meanA = add(`avg(${v}) FILTER (WHERE isfinite(${v}))`);
+    if (v && contract.reference && Object.keys(contract.reference.quantiles).length > 0) {
+      meanA = add(integral ? `avg(${v})` : `avg(${v}) FILTER (WHERE isfinite(${v}))`);
+      unitCandidates.push({ contract, v, meanAlias: meanA, outsideAlias: outside, finiteAlias: finiteCount });
     }
     let domainPred: string | null = null;
     let domainA: string | null = null;
@@ -304,7 +316,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       }
       // missing rate
       {
-        const k = num(row[missing]);
+        const k = rows - nPresent;
         const tolerance = toleranceFor(schema, "schema.missing_rate", contract.missing, contract);
         const verdict = rateStatus(
           k,
@@ -411,54 +423,6 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
           },
         });
       }
-      // unit change
-      if (histA && zerosA && meanA && contract.reference) {
-        const json = row[histA];
-        const buckets = typeof json === "string" ? (JSON.parse(json) as Record<string, number>) : {};
-        const zeros = num(row[zerosA]);
-        const list =
-          zeros + Object.keys(buckets).length > 0
-            ? logHistogramQuantiles(buckets, zeros, refQuantiles.map(Number))
-            : null;
-        const batchQuantiles: Record<string, number> = {};
-        if (list)
-          for (const [i, q] of refQuantiles.entries())
-            if (list[i] !== null) batchQuantiles[q] = list[i] as number;
-        const batch = { quantiles: batchQuantiles, mean: nullableNum(row[meanA]) };
-        const change = list ? detectUnitChange(contract.reference, batch) : null;
-        // A modest factor matching no known conversion (×1.7) may be a real shift in scale (prices,
-        // a new population): at most a warning. Known conversions and factors beyond ×√10 keep the severity.
-        const configured = severityFor(schema, "schema.unit_change", contract);
-        const modest = change !== null && change.known === null && Math.abs(Math.log10(change.factor)) < 0.5;
-        const severity = modest && configured === "error" ? "warning" : configured;
-        const chart = {
-          kind: "quantiles" as const,
-          reference: contract.reference.quantiles,
-          batch: batchQuantiles,
-        };
-        push({
-          column: name,
-          result: {
-            check: "schema.unit_change",
-            subject: { column: name },
-            status: change ? statusOf(severity) : "pass",
-            severity: change ? severity : "info",
-            value: change ? change.factor : null,
-            expected: contract.reference,
-            found: batch,
-            message: change
-              ? `the distribution moved by a constant factor ×${fmtFactor(change.factor)}${change.known ? ` — ${change.known}` : ""}; every quantile and the mean agree within ×${change.spread.toFixed(3)}`
-              : "no constant-factor rescaling of the reference quantiles",
-            chart,
-            ...(change
-              ? {
-                  ratios: change.ratios,
-                  suggestion: `convert '${name}' back upstream (×${fmtFactor(1 / change.factor)}); if the new unit is intended, multiply columns.${name}.range and reference by ${fmtFactor(change.factor)}`,
-                }
-              : {}),
-          },
-        });
-      }
       // domain
       if (domainA && contract.domain && domainPred) {
         const k = num(row[domainA]);
@@ -554,6 +518,81 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
         });
       }
     });
+  }
+
+  async function checkUnits(agg: Record<string, unknown>): Promise<void> {
+    const suspects = unitCandidates.filter((u) => {
+      const reference = u.contract.reference!;
+      const mean = nullableNum(agg[u.meanAlias]);
+      const ratio =
+        mean !== null && reference.mean !== null && reference.mean !== 0 ? mean / reference.mean : 1;
+      const outside = u.outsideAlias ? num(agg[u.outsideAlias]) : 0;
+      const finite = u.finiteAlias ? num(agg[u.finiteAlias]) : 0;
+      const rangeTolerance = u.contract.range ? complement(u.contract.range.mostly) : 1;
+      return !(ratio > 1 / 1.5 && ratio < 1.5) || (finite > 0 && outside / finite > rangeTolerance);
+    });
+    const histograms: Record<string, unknown> = {};
+    if (suspects.length > 0) {
+      const parts = suspects.flatMap((u, i) => [
+        `to_json(histogram(${bucketKeySql(u.v)}) FILTER (WHERE isfinite(${u.v}) AND ${u.v} <> 0))::VARCHAR AS h${i}`,
+        `count(*) FILTER (WHERE ${u.v} = 0)::DOUBLE AS z${i}`,
+      ]);
+      const [row] = await query(`SELECT ${parts.join(", ")} FROM ${relation}`);
+      suspects.forEach((u, i) => {
+        histograms[u.contract.name] = { json: row?.[`h${i}`], zeros: num(row?.[`z${i}`]) };
+      });
+    }
+    for (const u of unitCandidates) {
+      const contract = u.contract;
+      const reference = contract.reference!;
+      const name = contract.name;
+      const refQuantiles = Object.keys(reference.quantiles);
+      const mean = nullableNum(agg[u.meanAlias]);
+      const hist = histograms[name] as { json: unknown; zeros: number } | undefined;
+      const batchQuantiles: Record<string, number> = {};
+      if (hist) {
+        const buckets =
+          typeof hist.json === "string" ? (JSON.parse(hist.json) as Record<string, number>) : {};
+        if (hist.zeros + Object.keys(buckets).length > 0) {
+          const list = logHistogramQuantiles(buckets, hist.zeros, refQuantiles.map(Number));
+          for (const [i, q] of refQuantiles.entries())
+            if (list[i] !== null) batchQuantiles[q] = list[i] as number;
+        }
+      }
+      const batch = { quantiles: batchQuantiles, mean };
+      const change = hist ? detectUnitChange(reference, batch) : null;
+      // A modest factor matching no known conversion (×1.7) may be a real shift in scale (prices,
+      // a new population): at most a warning. Known conversions and factors beyond ×√10 keep the severity.
+      const configured = severityFor(schema, "schema.unit_change", contract);
+      const modest = change !== null && change.known === null && Math.abs(Math.log10(change.factor)) < 0.5;
+      const severity = modest && configured === "error" ? "warning" : configured;
+      push({
+        column: name,
+        result: {
+          check: "schema.unit_change",
+          subject: { column: name },
+          status: change ? statusOf(severity) : "pass",
+          severity: change ? severity : "info",
+          value: change ? change.factor : null,
+          expected: reference,
+          found: hist ? batch : { mean },
+          message: change
+            ? `the distribution moved by a constant factor ×${fmtFactor(change.factor)}${change.known ? ` — ${change.known}` : ""}; every quantile and the mean agree within ×${change.spread.toFixed(3)}`
+            : hist
+              ? "no constant-factor rescaling of the reference quantiles"
+              : "the mean is within ×1.5 of the reference and the range holds: no rescaling",
+          ...(hist
+            ? { chart: { kind: "quantiles" as const, reference: reference.quantiles, batch: batchQuantiles } }
+            : {}),
+          ...(change
+            ? {
+                ratios: change.ratios,
+                suggestion: `convert '${name}' back upstream (×${fmtFactor(1 / change.factor)}); if the new unit is intended, multiply columns.${name}.range and reference by ${fmtFactor(change.factor)}`,
+              }
+            : {}),
+        },
+      });
+    }
   }
 
   async function explainDomains(): Promise<void> {
