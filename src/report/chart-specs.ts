@@ -87,7 +87,12 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
     { field: "value", type: "quantitative", title: options.yTitle, format },
     { field: "n", type: "quantitative", title: "n", format: "," },
   ];
-  const color = { field: "series", type: "nominal", title: null };
+  const color = {
+    field: "series",
+    type: "nominal",
+    title: null,
+    legend: { symbolType: "stroke", symbolStrokeWidth: 3 },
+  };
   const layers: unknown[] = [];
   if (values.some((p) => p.lo !== undefined && p.lo !== null && p.hi !== undefined && p.hi !== null))
     layers.push({
@@ -147,11 +152,12 @@ export function volumeSpec(
     width: options.width ?? 520,
     height: options.height ?? 120,
     data: { values: rows },
-    mark: { type: "bar", opacity: 0.85 },
+    mark: { type: "rect", opacity: 0.9, stroke: "white", strokeWidth: 1 },
     encoding: {
       x: { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } },
       x2: { field: "to" },
-      y: { field: "count", type: "quantitative", title: "rows", stack: null },
+      y: { field: "count", type: "quantitative", title: "rows" },
+      y2: { datum: 0 },
       color: {
         field: "what",
         type: "nominal",

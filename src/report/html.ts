@@ -39,6 +39,7 @@ export function htmlPage(title: string, meta: string, body: string): string {
 `;
 }
 
-export function badge(status: string): string {
-  return `<span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+/** A coloured status pill; `label` replaces the text (e.g. "drift" on a fail-coloured badge). */
+export function badge(status: string, label: string = status): string {
+  return `<span class="badge ${escapeHtml(status)}">${escapeHtml(label)}</span>`;
 }

@@ -1,0 +1,183 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { ROOT } from "../helpers/cli.js";
+import { MODEL, type SeededServer, seedFlights } from "./seed.js";
+
+/**
+ * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real `assay serve`
+ * seeded with real flights through the ingest API. Checks that pages load, charts render, nothing is logged
+ * to the console, nothing leaves loopback, and the numbers shown are the API's. Screenshots go to
+ * test/artifacts/.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const skip = existsSync(CHROMIUM) ? false : "Debian's chromium is not installed (.ci/run installs it)";
+
+const dir = mkdtempSync(join(tmpdir(), "assay-web-"));
+let server: SeededServer;
+let context: BrowserContext;
+const consoleProblems: string[] = [];
+const offHost: string[] = [];
+
+async function read(path: string): Promise<any> {
+  const response = await fetch(`${server.url}${path}`, {
+    headers: { authorization: `Bearer ${server.readToken}` },
+  });
+  assert.equal(response.status, 200, path);
+  return response.json();
+}
+
+async function open(hash: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    // The token test is refused on purpose; the browser logs that 401 itself.
+    if (/status of 401/.test(message.text())) return;
+    if (message.type() === "error" || message.type() === "warning")
+      consoleProblems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleProblems.push(`pageerror: ${error.message}`));
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector("main[data-ready]", { timeout: 30_000 });
+  return page;
+}
+
+const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").trim();
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await seedFlights(dir);
+  context = await chromium.launchPersistentContext(join(dir, "chromium-profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1360, height: 900 },
+  });
+  // Everything must come from the server itself: no CDN, no fonts, no network.
+  const origin = new URL(server.url).origin;
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
+    offHost.push(url);
+    return route.abort();
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.child.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("without a token the page asks for one and shows no data", { skip }, async () => {
+  const page = await open("#/");
+  assert.ok(await page.isVisible("form#token"));
+  assert.equal(await page.locator("[data-model]").count(), 0);
+  await page.fill("form#token input[name=token]", "assay_not-a-real-token");
+  await page.click("form#token button");
+  await page.waitForSelector("form#token .error, .token-form .error", { timeout: 10_000 });
+  assert.match(await text(page, ".token-form .error"), /refused the token: invalid token/);
+  await page.fill("form#token input[name=token]", server.readToken);
+  await page.click("form#token button");
+  await page.waitForSelector("[data-model]");
+  await page.close();
+});
+
+test("the models page lists the model with the API's counts and takes the token from the URL", {
+  skip,
+}, async () => {
+  const page = await open(`#token=${server.readToken}`);
+  assert.doesNotMatch(page.url(), /token=/, "the token is moved out of the address bar");
+  const summary = await read(`/v1/models/${MODEL}/summary`);
+  const row = `[data-model="${MODEL}"]`;
+  assert.equal(await text(page, `${row} [data-predictions]`), summary.predictions.toLocaleString("en-US"));
+  assert.equal(await text(page, `${row} [data-labels]`), summary.labels.toLocaleString("en-US"));
+  assert.ok(summary.predictions > 9000 && summary.labels > 5000, "seeded through the ingest API");
+  await page.screenshot({ path: join(ARTIFACTS, "dashboard-models.png"), fullPage: true });
+  await page.close();
+});
+
+test("the model page draws every chart and shows the API's numbers", { skip }, async () => {
+  const page = await open(`#/models/${MODEL}`);
+  // Charts: an SVG with drawn marks in each.
+  for (const chart of ["volume", "drift", "quality", "performance", "output"]) {
+    const svg = page.locator(`[data-chart="${chart}"] svg`);
+    assert.equal(await svg.count(), 1, `${chart} chart rendered`);
+    const marks = await page
+      .locator(
+        `[data-chart="${chart}"] svg .mark-line path, [data-chart="${chart}"] svg .mark-rect path, [data-chart="${chart}"] svg .mark-symbol path`,
+      )
+      .count();
+    assert.ok(marks > 0, `${chart} chart has marks`);
+  }
+  // The latest window the page shows is the API's last full week before the data clock.
+  const summary = await read(`/v1/models/${MODEL}/summary`);
+  const day = 86_400_000;
+  const to = Math.ceil((Date.parse(summary.timeRange.to) + 1) / day) * day;
+  const latest = await read(`/v1/models/${MODEL}/monitors?from=${to - 7 * 86_400_000}&to=${to}`);
+  assert.equal(await text(page, '[data-kpi="window-rows"] .kpi-value'), latest.rows.toLocaleString("en-US"));
+  const drifts = latest.monitors.filter((m: any) => m.monitor === "feature_drift");
+  assert.deepEqual(drifts.map((m: any) => m.subject).sort(), [...server.features].sort());
+  for (const d of drifts)
+    assert.equal(
+      await text(page, `tr[data-feature="${d.subject}"] [data-psi]`),
+      d.value.toFixed(3),
+      d.subject,
+    );
+  const drifted = drifts.filter((m: any) => m.status === "alert").length;
+  assert.match(
+    await text(page, '[data-kpi="drifted"] .kpi-value'),
+    new RegExp(`^${drifted}\\s+of ${drifts.length}$`),
+  );
+  const estimated = latest.monitors.find(
+    (m: any) => m.monitor === "estimated_performance" && m.subject === "accuracy",
+  );
+  assert.equal(await text(page, '[data-kpi="estimated-accuracy"] .kpi-value'), estimated.value.toFixed(3));
+  // Labels stop after April: no realized accuracy in the last week, estimated only.
+  assert.equal(await text(page, '[data-kpi="accuracy"] .kpi-value'), "–");
+
+  // Alerts: the history table is the API's, newest first.
+  const history = await read(`/v1/alerts/history?model=${MODEL}&limit=200`);
+  assert.ok(history.events.length > 0, "the seeded rules changed state at least once");
+  assert.equal(
+    await page.locator("table.alerts-history tr").count(),
+    Math.min(40, history.events.length) + 1,
+  );
+  const active = (await read("/v1/alerts")).alerts.filter((a: any) => a.model === MODEL);
+  assert.equal(
+    await text(page, '[data-kpi="alerts-firing"] .kpi-value'),
+    `${active.filter((a: any) => a.state === "firing").length} firing`,
+  );
+
+  // Saved reports: the latest evaluation and comparison, with their verdicts.
+  const evidence = (await read("/v1/evidence")).evidence;
+  for (const kind of ["evaluation", "comparison"]) {
+    const saved = evidence.find((e: any) => e.kind === kind);
+    assert.ok(saved, `${kind} in the evidence store`);
+    assert.equal(await text(page, `[data-evidence="${kind}"] h3 .badge`), saved.status);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, "dashboard-model.png"), fullPage: true });
+
+  // Another window width re-renders from the API.
+  await page.selectOption("#step", "30d");
+  await page.waitForSelector('main[data-ready] #step option[value="30d"][selected]', { state: "attached" });
+  assert.equal(await page.locator('[data-chart="drift"] svg').count(), 1);
+  await page.close();
+});
+
+test("no console errors and no request leaves the server", { skip }, () => {
+  assert.deepEqual(consoleProblems, []);
+  assert.deepEqual(offHost, []);
+});

@@ -1,0 +1,61 @@
+import { ApiError, forgetToken, setToken, takeTokenFromUrl, token } from "./api.js";
+import { escapeHtml } from "./dom.js";
+import { renderModel } from "./model-view.js";
+import { renderModels } from "./models-view.js";
+
+/** Hash routes: #/ (models) and #/models/NAME[?step=1d]. The page holds no data until a token is given. */
+const main = document.getElementById("main");
+
+function header(title, metaParts, crumbs = "") {
+  document.getElementById("title").textContent = title;
+  document.getElementById("meta").textContent = metaParts.filter(Boolean).join(" · ");
+  document.getElementById("crumbs").innerHTML = crumbs;
+  document.title = `${title} · Assay`;
+}
+
+function askForToken(problem) {
+  header("Monitoring", ["this dashboard reads the monitoring API with a read token"]);
+  main.innerHTML = `<section class="token-form"><h2>Read token</h2>
+${problem ? `<p class="error">${escapeHtml(problem)}</p>` : ""}
+<p>Create one where the server runs: <code>assay token create --scope read</code>, then paste it here. It stays in this
+browser (localStorage) and is sent only to this server. A link ending in <code>#token=…</code> works too.</p>
+<form id="token"><input name="token" type="password" autocomplete="off" placeholder="assay_…" size="50" required>
+<button type="submit">Open dashboard</button></form></section>`;
+  main.querySelector("#token").addEventListener("submit", (event) => {
+    event.preventDefault();
+    setToken(new FormData(event.target).get("token"));
+    route();
+  });
+  main.dataset.ready = "true";
+}
+
+async function route() {
+  takeTokenFromUrl();
+  delete main.dataset.ready;
+  if (!token()) return askForToken("");
+  const [path, query] = location.hash.replace(/^#/, "").split("?");
+  const params = new URLSearchParams(query ?? "");
+  const modelMatch = /^\/models\/([^/]+)$/.exec(path ?? "");
+  try {
+    if (modelMatch) {
+      const name = decodeURIComponent(modelMatch[1]);
+      await renderModel(
+        main,
+        (title, meta) => header(title, meta, ` › <a href="#/">models</a> › ${escapeHtml(name)}`),
+        name,
+        params,
+      );
+    } else await renderModels(main, (title, meta) => header(title, meta));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      forgetToken();
+      return askForToken(`The server refused the token: ${error.message}.`);
+    }
+    main.innerHTML = `<section><h2>Something went wrong</h2><p class="error">${escapeHtml(error.message)}</p></section>`;
+    main.dataset.ready = "error";
+    throw error;
+  }
+}
+
+window.addEventListener("hashchange", route);
+route();
