@@ -185,7 +185,7 @@ function skewHtml(result: SkewResult, training: string, serving: string, created
   const rows = result.features
     .map(
       (f) =>
-        `<tr><td>${badge(f.status === "skew" ? "fail" : "pass").replace(/>(fail|pass)</, `>${f.status}<`)}</td><td>${escapeHtml(f.name)}</td><td>${f.comparison}</td><td class="num">${formatNumber(f.differing)}</td><td class="num">${formatNumber(f.share)}</td><td>${escapeHtml(describe(f).replace(/^: /, ""))}</td></tr>`,
+        `<tr><td>${badge(f.status === "skew" ? "fail" : "pass", f.status)}</td><td>${escapeHtml(f.name)}</td><td>${f.comparison}</td><td class="num">${formatNumber(f.differing)}</td><td class="num">${formatNumber(f.share)}</td><td>${escapeHtml(describe(f).replace(/^: /, ""))}</td></tr>`,
     )
     .join("\n");
   const examples = result.features
@@ -204,7 +204,7 @@ function skewHtml(result: SkewResult, training: string, serving: string, created
           .join("")}</tbody></table></section>`,
     )
     .join("\n");
-  const body = `<section><h2>${result.skewed ? badge("fail").replace(">fail<", ">skew<") : badge("pass").replace(">pass<", ">no skew<")}</h2>
+  const body = `<section><h2>${result.skewed ? badge("fail", "skew") : badge("pass", "no skew")}</h2>
 <p>Joined ${formatNumber(j.joined)} keys on ${escapeHtml(result.key.join(", "))}; ${formatNumber(j.trainingOnly)} in training only, ${formatNumber(j.servingOnly)} in serving only; repeated keys ${formatNumber(j.duplicateTrainingKeys)} / ${formatNumber(j.duplicateServingKeys)} (left out).</p>
 <table><thead><tr><th>status</th><th>feature</th><th>compared</th><th class="num">differing</th><th class="num">share</th><th>detail</th></tr></thead><tbody>${rows}</tbody></table></section>
 <div class="grid">${examples}</div>`;

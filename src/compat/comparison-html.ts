@@ -1,10 +1,9 @@
 /** A self-contained HTML page for a comparison report: headline numbers, the gate, groups and slices. */
+import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { Report } from "../report/report.js";
 import type { Comparison } from "./compare.js";
 import type { GroupComparison } from "./groups.js";
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 const num = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(digits);
 const ci = (c: [number, number] | null | undefined) => (c ? `[${num(c[0])}, ${num(c[1])}]` : "");
@@ -20,36 +19,34 @@ export function comparisonHtml(report: Report, r: Comparison): string {
     ["BTC / BEC / error persistence", `${num(r.btc)} / ${num(r.bec)} / ${num(r.errorPersistence)}`],
     ["McNemar exact p", r.mcnemarPValue.toPrecision(3)],
   ];
+  const allGroups: GroupComparison[] = [...Object.values(r.groups).flat(), ...r.slices];
+  const numCell = (text: string) => `<td class="num">${text}</td>`;
   const metricRows = Object.entries(r.metrics)
     .map(
       ([name, m]) =>
-        `<tr><td>${escapeHtml(name)}</td><td>${num(m.old)}</td><td>${num(m.new)}</td><td>${num(m.delta.value)}</td><td>${ci(m.delta.ci)}</td></tr>`,
+        `<tr><td>${escapeHtml(name)}</td>${numCell(num(m.old))}${numCell(num(m.new))}${numCell(num(m.delta.value))}${numCell(ci(m.delta.ci))}</tr>`,
     )
     .join("");
-  const groupRows = (list: GroupComparison[]) =>
-    list
-      .map(
-        (g) =>
-          `<tr><td>${escapeHtml(g.column)}</td><td>${escapeHtml(g.value)}</td><td>${g.n}</td><td>${num(g.accuracyOld)}</td><td>${num(g.accuracyNew)}</td>` +
-          `<td>${num(g.accuracyDelta.value)} ${ci(g.accuracyDelta.ci)}</td><td>${g.negativeFlips}/${g.positiveFlips}</td>` +
-          `<td>${g.adjustedPValue === null ? "not tested" : g.adjustedPValue.toPrecision(3)}</td></tr>`,
-      )
-      .join("");
-  const allGroups = [...Object.values(r.groups).flat(), ...r.slices];
-  const checks = r.checks
-    .filter((c) => c.status !== "pass")
-    .map((c) => `<li class="${c.status}"><b>${c.status}</b> ${escapeHtml(c.message)}</li>`)
+  const groupRows = allGroups
+    .map(
+      (g) =>
+        `<tr><td>${escapeHtml(g.column)}</td><td>${escapeHtml(g.value)}</td>${numCell(String(g.n))}${numCell(num(g.accuracyOld))}${numCell(num(g.accuracyNew))}` +
+        `${numCell(`${num(g.accuracyDelta.value)} ${ci(g.accuracyDelta.ci)}`)}${numCell(`${g.negativeFlips}/${g.positiveFlips}`)}` +
+        `${numCell(g.adjustedPValue === null ? "not tested" : g.adjustedPValue.toPrecision(3))}</tr>`,
+    )
     .join("");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>assay compare</title>
-<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:1em 0}
-td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}td:first-child,th:first-child{text-align:left}
-.verdict{font-size:1.4em;padding:.3em .6em;display:inline-block}.pass{color:#176c2c}.warn,.insufficient{color:#8a5a00}.fail{color:#a11}</style>
-</head><body><h1>${escapeHtml(config.old)} → ${escapeHtml(config.new)}</h1>
-<p class="verdict ${r.verdict}">verdict: ${r.verdict}</p>
-<table>${headline.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table>
-<h2>Checks that did not pass</h2><ul>${checks || "<li>none</li>"}</ul>
-<h2>Metrics (paired bootstrap, 95%)</h2><table><tr><th>metric</th><th>old</th><th>new</th><th>Δ</th><th>CI</th></tr>${metricRows}</table>
-<h2>Groups and slices</h2><table><tr><th>column</th><th>value</th><th>n</th><th>acc old</th><th>acc new</th><th>Δ (CI)</th><th>flips −/+</th><th>adjusted p (${escapeHtml(r.gate.adjustment)})</th></tr>${groupRows(allGroups)}</table>
-<p>assay ${escapeHtml(report.assayVersion)} · ${escapeHtml(report.createdAt)}</p></body></html>
-`;
+  const checkRows = r.checks
+    .filter((c) => c.status !== "pass")
+    .map((c) => `<tr><td>${badge(c.status)}</td><td>${escapeHtml(c.message)}</td></tr>`)
+    .join("");
+  const body = `<section><h2>${badge(r.verdict, `verdict: ${r.verdict}`)}</h2>
+<table>${headline.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table></section>
+<section><h2>Checks that did not pass</h2>${checkRows ? `<table><tr><th>status</th><th>message</th></tr>${checkRows}</table>` : '<p class="muted">none</p>'}</section>
+<section><h2>Metrics (paired bootstrap, 95%)</h2><table><tr><th>metric</th><th class="num">old</th><th class="num">new</th><th class="num">Δ</th><th class="num">CI</th></tr>${metricRows}</table></section>
+<section><h2>Groups and slices</h2><table><tr><th>column</th><th>value</th><th class="num">n</th><th class="num">acc old</th><th class="num">acc new</th><th class="num">Δ (CI)</th><th class="num">flips −/+</th><th class="num">adjusted p (${escapeHtml(r.gate.adjustment)})</th></tr>${groupRows}</table></section>`;
+  return htmlPage(
+    `Comparison: ${config.old} → ${config.new}`,
+    `assay compare · ${r.n} rows · assay ${report.assayVersion} · ${report.createdAt}`,
+    body,
+  );
 }

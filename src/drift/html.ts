@@ -19,7 +19,7 @@ export async function driftHtml(
   const rows = result.columns
     .map((c) => {
       const s = c.signals[0];
-      return `<tr><td>${badge(BADGE[c.status]).replace(`>${BADGE[c.status]}<`, `>${c.status}<`)}</td><td>${escapeHtml(c.name)}</td><td>${c.kind}</td><td>${escapeHtml(s.effectName)}</td><td class="num">${formatNumber(s.effect)}</td><td class="num">${formatNumber(s.threshold)}</td><td>${escapeHtml(s.test)}</td><td class="num">${formatNumber(s.qValue)}</td><td>${escapeHtml(c.status === "stable" ? "" : (c.signals.find((x) => x.status === c.status) ?? s).reason)}</td></tr>`;
+      return `<tr><td>${badge(BADGE[c.status], c.status)}</td><td>${escapeHtml(c.name)}</td><td>${c.kind}</td><td>${escapeHtml(s.effectName)}</td><td class="num">${formatNumber(s.effect)}</td><td class="num">${formatNumber(s.threshold)}</td><td>${escapeHtml(s.test)}</td><td class="num">${formatNumber(s.qValue)}</td><td>${escapeHtml(c.status === "stable" ? "" : (c.signals.find((x) => x.status === c.status) ?? s).reason)}</td></tr>`;
     })
     .join("\n");
   const cards: string[] = [];
@@ -28,12 +28,10 @@ export async function driftHtml(
     const spec = pair ? chartSpec(c, pair) : null;
     const svg = spec ? await renderSvg(spec) : "";
     cards.push(
-      `<section><h3>${escapeHtml(c.name)} ${badge(BADGE[c.status]).replace(`>${BADGE[c.status]}<`, `>${c.status}<`)}</h3><div class="muted">${escapeHtml(statsLine(c))}</div><div class="chart">${svg}</div></section>`,
+      `<section><h3>${escapeHtml(c.name)} ${badge(BADGE[c.status], c.status)}</h3><div class="muted">${escapeHtml(statsLine(c))}</div><div class="chart">${svg}</div></section>`,
     );
   }
-  const verdict = result.drifted
-    ? badge("fail").replace(">fail<", ">drift<")
-    : badge("pass").replace(">pass<", ">no drift<");
+  const verdict = result.drifted ? badge("fail", "drift") : badge("pass", "no drift");
   const body = `<section><h2>Dataset ${verdict}</h2><p>${result.counts.drift} of ${result.columns.length} columns drifted (share ${formatNumber(result.share)}). ${escapeHtml(result.rule)}.</p>
 <table><thead><tr><th>status</th><th>column</th><th>kind</th><th>effect</th><th class="num">value</th><th class="num">threshold</th><th>test</th><th class="num">q (BH)</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></section>
 <div class="grid">${cards.join("\n")}</div>`;

@@ -27,7 +27,7 @@ td.num, th.num { text-align: right; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 14px; }
 .muted { color: var(--muted); }
 .chart svg { max-width: 100%; height: auto; }
-@media print { body { background: white; } header { background: white; color: black; border-bottom: 2px solid black; } section { border-color: #999; } }
+@media print { body { background: white; } .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; } header { background: white; color: black; border-bottom: 2px solid black; } section { border-color: #999; } }
 `;
 
 export function htmlPage(title: string, meta: string, body: string): string {
