@@ -1,74 +1,137 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openSource } from "../io/source.js";
-import { profileChecks } from "../profile/checks.js";
-import { profileSource } from "../profile/sql.js";
-import { renderProfileText } from "../report/profile-text.js";
-import { jsonSafe, makeReport } from "../report/report.js";
-import { parseCommand } from "./args.js";
+import { formatNumber, textTable } from "../report/format.js";
+import { numberOption, parseCommand } from "./args.js";
+import { type AdultResult, runAdult } from "./demo/adult.js";
+import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
+import { type ReplayResult, replayFlights } from "./demo/replay.js";
 import { UsageError } from "./errors.js";
-import { log, saveEvidence, writeTextFile } from "./output.js";
 
-const HELP = `assay demo [--out DIR]
+const HELP = `assay demo [--out DIR] [--no-serve] [--per-month N]
 
-Runs Assay on real data that ships with the package (vega-datasets: 3,000,000 US flights, Jan–Jun 2001):
-profiles January and June with the SQL engine, writes each profile (JSON) and an HTML report with a chart
-per column, and prints the terminal summary. This is what \`npm start\` runs.
+The whole lifecycle of an ML system on real data that ships with the package, with no network:
 
-  --out DIR   where to write the reports (default .assay/demo)
+ 1. Flights (vega-datasets, 3,000,000 US flights, Jan–Jun 2001): profile January and infer its data
+    contract; for every later month validate it against the contract and check drift against January;
+    train a delay model (the logistic-regression baseline) on January and evaluate it month by month;
+    start the monitoring service and replay February–June predictions and labels through its ingest API
+    at accelerated time, with alert rules evaluated at data time.
+ 2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, and the
+    update-compatibility gate from v1 to v2.
+ 3. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
+
+This is what \`npm start\` runs.
+
+  --out DIR        where reports, profiles, the schema and the monitor database go (default .assay/demo)
+  --no-serve       run everything, stop the service and exit (what CI does)
+  --per-month N    flights replayed per month through the service (default 8000)
 `;
 
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, help } = parseCommand(
+  const { values, positionals, help } = parseCommand(
     argv,
-    { out: { type: "string", default: join(".assay", "demo") }, "no-serve": { type: "boolean" } },
+    {
+      out: { type: "string" },
+      "no-serve": { type: "boolean", default: false },
+      "per-month": { type: "string" },
+    },
     HELP,
   );
   if (help) return 0;
-  const out = values.out as string;
-  const flights = fileURLToPath(
-    new URL("../../../node_modules/vega-datasets/data/flights-3m.parquet", import.meta.url),
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
+  const out = (values.out as string | undefined) ?? join(".assay", "demo");
+  const perMonth = numberOption(values["per-month"], "--per-month", { min: 100, max: 200_000 }) ?? 8000;
+  mkdirSync(out, { recursive: true });
+  const started = Date.now();
+  const say = (line: string) =>
+    process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+  const flightsFile = join(ROOT, "node_modules", "vega-datasets", "data", "flights-3m.parquet");
+  const flights = await runFlights(flightsFile, out, say);
+  const replay = await replayFlights(
+    flights,
+    out,
+    join(ROOT, "examples", "flights", "rules.yaml"),
+    perMonth,
+    say,
   );
-  const months: [string, number][] = [
-    ["january", 1],
-    ["june", 6],
-  ];
-  const { renderProfileHtml } = await import("../report/profile-html.js");
-  for (const [name, month] of months) {
-    log(`profiling flights, ${name} …`);
-    let source: Awaited<ReturnType<typeof openSource>>;
-    try {
-      source = await openSource({
-        sql: `SELECT * FROM '${flights.replaceAll("'", "''")}' WHERE month(date) = ${month}`,
-      });
-    } catch (error) {
-      throw new UsageError(`the demo needs vega-datasets (run npm install): ${(error as Error).message}`);
-    }
-    const profile = await profileSource(source);
-    const report = makeReport(
-      "profile",
-      {
-        inputs: [{ name: `flights-3m.parquet (${name})`, digest: profile.source.digest, rows: profile.rows }],
-        config: { engine: "sql", month },
-        results: profileChecks(profile),
-      },
-      { ...profile, source: { ...profile.source, name: `flights-3m.parquet, ${name} 2001` } },
-    );
-    const json = join(out, `flights-${name}.profile.json`);
-    const html = join(out, `flights-${name}.html`);
-    writeTextFile(json, `${JSON.stringify(jsonSafe(report))}\n`);
-    writeTextFile(
-      html,
-      await renderProfileHtml(report, {
-        ...profile,
-        source: { ...profile.source, name: `flights ${name} 2001` },
-      }),
-    );
-    saveEvidence(report);
-    process.stdout.write(
-      `${renderProfileText({ ...profile, source: { ...profile.source, name: `flights, ${name} 2001` } }, report.results)}\n`,
-    );
-    process.stdout.write(`  profile: ${json}\n  report:  ${html}\n\n`);
+  let adult: AdultResult;
+  try {
+    adult = runAdult(join(ROOT, "examples", "adult"), out, say);
+  } catch (error) {
+    await replay.stop();
+    throw error;
   }
+  process.stdout.write(summary(flights, replay, adult, (Date.now() - started) / 1000));
+  if (values["no-serve"]) {
+    await replay.stop();
+    return 0;
+  }
+  process.stdout.write(`\nServing until Ctrl-C. Dashboard: ${replay.url}/#token=${replay.token}\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await replay.stop();
   return 0;
+}
+
+function summary(flights: FlightsResult, replay: ReplayResult, adult: AdultResult, seconds: number): string {
+  const lines: string[] = ["", "Flights, 2001 — the January delay model meets the following months", ""];
+  const alertsByMonth = (m: number) => replay.firing.filter((f) => f.month === m);
+  lines.push(
+    textTable(
+      [
+        "month",
+        "rows",
+        "contract (error anomalies)",
+        "drift vs January",
+        "ROC AUC [95% CI]",
+        "late rate",
+        "alerts that started firing",
+      ],
+      flights.months.map((r) => [
+        MONTHS[r.month],
+        formatNumber(r.rows),
+        r.month === 1 ? "reference" : r.validationErrors.length ? r.validationErrors.join(", ") : "none",
+        r.month === 1 ? "reference" : r.driftedColumns.length ? r.driftedColumns.join(", ") : "none",
+        r.rocAuc
+          ? `${r.rocAuc.value.toFixed(3)} [${r.rocAuc.ci[0].toFixed(3)}, ${r.rocAuc.ci[1].toFixed(3)}]`
+          : "–",
+        r.lateRate === null ? "–" : `${(100 * r.lateRate).toFixed(1)}%`,
+        r.month === 1
+          ? "–"
+          : [
+              ...new Set(alertsByMonth(r.month).map((f) => (f.subject ? `${f.rule}(${f.subject})` : f.rule))),
+            ].join(", ") || "none",
+      ]),
+    ),
+  );
+  lines.push(
+    "",
+    `monitoring: ${formatNumber(replay.sent)} predictions and labels replayed through ${replay.url}`,
+  );
+  const e = adult.evaluation;
+  const c = adult.comparison;
+  lines.push("", "Adult — census income, two ONNX models");
+  if (e) {
+    const auc = e.metrics?.rocAuc;
+    const sex = e.fairness?.sex;
+    lines.push(
+      `  v1: ROC AUC ${auc?.value?.toFixed(3)} [${auc?.ci?.[0]?.toFixed(3)}, ${auc?.ci?.[1]?.toFixed(3)}], accuracy ${e.metrics?.accuracy?.value?.toFixed(3)}` +
+        (sex
+          ? `; demographic parity difference by sex ${Number(sex.demographicParityDifference?.value ?? sex.demographicParityDifference).toFixed(3)}`
+          : ""),
+    );
+  }
+  if (c)
+    lines.push(
+      `  v1 → v2: ${c.negativeFlips} negative flips (NFR ${(100 * c.negativeFlipRate).toFixed(2)}%), BTC ${c.btc?.toFixed(3)}, accuracy Δ ${c.accuracyDelta?.value?.toFixed(4)} — gate: ${c.verdict?.status ?? c.verdict}`,
+    );
+  lines.push("", "Reports:");
+  for (const path of [...flights.reports, ...adult.reports]) lines.push(`  ${path}`);
+  lines.push("", `done in ${seconds.toFixed(0)} s`);
+  return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,132 @@
+import { join } from "node:path";
+import { UsageError } from "../errors.js";
+import { assay, startServer } from "./assay-process.js";
+import { DELAY_FEATURES } from "./delay-model.js";
+import { type FlightsResult, MONTHS, scoredMonth } from "./flights.js";
+
+const WEEK = 7 * 86_400_000;
+
+export interface ReplayResult {
+  url: string;
+  token: string;
+  model: string;
+  sent: number;
+  /** Alert transitions to "firing", by month of data time. */
+  firing: { month: number; rule: string; subject: string; at: string }[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the monitoring service and replays February–June through its ingest API at accelerated time:
+ * predictions and their labels week by week, with the alert rules evaluated at each week's end in data
+ * time, so drift and alerts appear where the data really changed.
+ */
+export async function replayFlights(
+  flights: FlightsResult,
+  out: string,
+  rulesFile: string,
+  perMonth: number,
+  say: (line: string) => void,
+): Promise<ReplayResult> {
+  const db = `sqlite:${join(out, "monitor.db")}`;
+  const token = assay(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
+  // Day buckets: a replay spans months, and a 14-day window then merges 14 summaries, not 20,160 minutes.
+  const server = await startServer([
+    "--db",
+    db,
+    "--rules",
+    rulesFile,
+    "--eval-interval",
+    "1h",
+    "--bucket",
+    "1d",
+  ]);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new UsageError(`demo: ${method} ${path} → ${response.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : null;
+  };
+  try {
+    const model = "flights-delay";
+    say(`monitor · assay serve at ${server.url}; registering ${model} with a January reference`);
+    const existing = (await call("GET", "/v1/models")).models as { name: string }[];
+    if (!existing.some((m) => m.name === model))
+      await call("POST", "/v1/models", {
+        name: model,
+        task: "binary",
+        positiveLabel: "1",
+        threshold: 0.3,
+        trainedAt: "2001-02-01T00:00:00Z",
+        description:
+          "P(departure delay > 15 min) from hour, weekday, distance, origin; trained on January 2001",
+        features: DELAY_FEATURES.map((name) => ({ name, type: name === "origin" ? "string" : "number" })),
+      });
+    const january = await scoredMonth(flights, 1, perMonth);
+    const referenceCsv = join(out, "flights", "january.reference.csv");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      referenceCsv,
+      `${[...DELAY_FEATURES, "score"].join(",")}\n${january.map((r) => [...DELAY_FEATURES.map((f) => r.features[f]), r.score].join(",")).join("\n")}\n`,
+    );
+    await call("PUT", `/v1/models/${model}/reference?version=january`, { path: referenceCsv });
+    let sent = 0;
+    const firing: ReplayResult["firing"] = [];
+    const seen = new Set<string>();
+    for (let m = 2; m <= 6; m++) {
+      const rows = await scoredMonth(flights, m, perMonth);
+      say(`monitor · replaying ${MONTHS[m]}: ${rows.length} predictions and labels`);
+      let start = 0;
+      while (start < rows.length) {
+        const weekEnd = rows[start].ts + WEEK;
+        let end = start;
+        while (end < rows.length && rows[end].ts < weekEnd) end++;
+        const chunk = rows.slice(start, end);
+        await call(
+          "POST",
+          `/v1/models/${model}/predictions`,
+          chunk.map((r) => ({
+            id: r.id,
+            timestamp: r.ts,
+            version: "january",
+            features: r.features,
+            score: r.score,
+          })),
+        );
+        await call(
+          "POST",
+          `/v1/models/${model}/labels`,
+          chunk.map((r) => ({ id: r.id, label: String(r.late), timestamp: r.ts + 3_600_000 })),
+        );
+        sent += chunk.length;
+        await call("POST", "/v1/alerts/evaluate", { at: chunk[chunk.length - 1].ts + 1 });
+        start = end;
+      }
+      const history = (await call("GET", `/v1/alerts/history?model=${model}&limit=10000`)) as {
+        events: {
+          fingerprint: string;
+          rule: string;
+          state: string;
+          at: string;
+          labels?: Record<string, string>;
+        }[];
+      };
+      for (const e of history.events) {
+        const key = `${e.fingerprint}/${e.at}`;
+        if (e.state === "firing" && !seen.has(key)) {
+          seen.add(key);
+          firing.push({ month: m, rule: e.rule, subject: e.labels?.subject ?? "", at: e.at });
+        }
+      }
+    }
+    return { url: server.url, token, model, sent, firing, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
