@@ -13,6 +13,13 @@ import {
   type ThresholdRule,
 } from "../evaluate/evaluation.js";
 import { renderEvaluationHtml } from "../evaluate/html.js";
+import { evaluateRegression } from "../evaluate/regression.js";
+import {
+  type RegressionEvaluation,
+  regressionChecks,
+  renderRegressionHtml,
+  renderRegressionText,
+} from "../evaluate/regression-output.js";
 import { renderEvaluationText } from "../evaluate/text.js";
 import type { Source } from "../io/source.js";
 import { openSource } from "../io/source.js";
@@ -39,6 +46,9 @@ a JS module exporting predict(rows), or score:COL.
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
   --label COL               the label column (required)
+  --task binary|regression  binary classifier (default) or regression: MAE, RMSE, R², MAPE with CIs
+                            (regression takes --model/--score, --resamples, --seed, --level, --json,
+                            --html and --fail-under r2=V)
   --positive V              the label value of the positive class (default: the descriptor's, or 1/true)
   --model SPEC              the model to test
   --score COL               a column of precomputed scores (same as --model score:COL)
@@ -71,6 +81,7 @@ exit: 0 pass / warn, 1 a --fail-under bound failed, 2 usage or input error`;
 const OPTIONS = {
   sql: { type: "string" },
   label: { type: "string" },
+  task: { type: "string" },
   positive: { type: "string" },
   model: { type: "string" },
   score: { type: "string" },
@@ -113,7 +124,23 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(resamples)) throw new UsageError("--resamples must be a whole number");
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
   const level = numberOption(v.level, "--level", { min: 0.5, max: 0.999 }) ?? DEFAULT_LEVEL;
-  const failUnder = parseFailUnder(v["fail-under"] as string | undefined);
+  const task = (v.task as string | undefined) ?? "binary";
+  if (task !== "binary" && task !== "regression")
+    throw new UsageError(`--task must be binary or regression, got '${task}'`);
+  const failUnder = parseFailUnder(v["fail-under"] as string | undefined, task);
+  if (task === "regression") {
+    for (const flag of [
+      "positive",
+      "threshold",
+      "validation",
+      "sensitive",
+      "slices",
+      "train",
+      "baseline-features",
+    ])
+      if (v[flag] !== undefined)
+        throw new UsageError(`--${flag} is for binary classifiers, not --task regression`);
+  }
 
   const source = await sourceFromArgs(positionals, v.sql);
   requireColumn(source, label, "--label");
@@ -136,6 +163,8 @@ export async function run(argv: string[]): Promise<number> {
     if (Array.isArray(slices)) for (const s of slices) requireColumn(source, s, "--slices");
     for (const f of model.features ?? [])
       requireColumn(source, f, model.kind === "score" ? "--score" : "the model's features");
+    if (task === "regression")
+      return await runRegression(source, model, spec, label, scoreColumns, v, failUnder);
     const positive = (v.positive as string | undefined) ?? model.metadata.positiveClass;
 
     const table = await readTable(source);
@@ -281,13 +310,19 @@ function parseThreshold(text: string | undefined): number | ThresholdRule | unde
   return t;
 }
 
-function parseFailUnder(text: string | undefined): Record<string, number> {
+/** Lower bounds on higher-is-better metrics (error metrics such as MAE have no natural "under"). */
+function parseFailUnder(text: string | undefined, task: string): Record<string, number> {
   const out: Record<string, number> = {};
+  const known =
+    task === "regression"
+      ? ["r2"]
+      : ["accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "balancedAccuracy", "mcc"];
   for (const part of listOption(text) ?? []) {
     const [name, value] = part.split("=");
-    const known = ["accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "balancedAccuracy", "mcc"];
     if (!known.includes(name))
-      throw new UsageError(`--fail-under: unknown metric '${name}' (known: ${known.join(", ")})`);
+      throw new UsageError(
+        `--fail-under: unknown metric '${name}' for --task ${task} (known: ${known.join(", ")})`,
+      );
     const bound = numberOption(value, `--fail-under ${name}`);
     out[name] = bound!;
   }
@@ -303,4 +338,72 @@ function requireColumn(source: Source, name: string, flag: string): void {
 
 function findColumn(table: Batch, name: string) {
   return table.columns.find((c) => c.name === name)!;
+}
+
+async function runRegression(
+  source: Source,
+  model: Model,
+  spec: string,
+  label: string,
+  scoreColumns: string[],
+  v: Record<string, unknown>,
+  failUnder: Record<string, number>,
+): Promise<number> {
+  const table = await readTable(source);
+  const target = findColumn(table, label);
+  if (target.type === "string")
+    throw new UsageError(`--task regression needs a numeric target, but '${label}' holds text`);
+  const missing = target.valid.indexOf(0);
+  if (missing >= 0)
+    throw new UsageError(`target '${label}' is missing at row ${missing}; drop or fill those rows first`);
+  const others = source.columns.map((c) => c.name).filter((n) => n !== label && !scoreColumns.includes(n));
+  const predicted = await scoreRows(model, table, label, others);
+  const bad = predicted.findIndex((p) => !Number.isFinite(p));
+  if (bad >= 0) throw new UsageError(`${model.name}: row ${bad} has a missing or non-finite prediction`);
+  const resamples = numberOption(v.resamples, "--resamples", { min: 0 }) ?? DEFAULT_RESAMPLES;
+  const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
+  const level = numberOption(v.level, "--level", { min: 0.5, max: 0.999 }) ?? DEFAULT_LEVEL;
+  const actual = target.values as Float64Array;
+  const result = evaluateRegression(actual, predicted, { resamples, seed, level });
+  const step = Math.max(1, Math.ceil(table.length / 2000));
+  const sample: RegressionEvaluation["sample"] = [];
+  for (let i = 0; i < table.length; i += step) sample.push({ actual: actual[i], predicted: predicted[i] });
+  const evaluation: RegressionEvaluation = {
+    task: "regression",
+    n: result.n,
+    metrics: result.metrics,
+    bootstrap: { resamples, seed, level, stratifiedBy: null },
+    sample,
+  };
+  const report = makeReport(
+    "evaluation",
+    {
+      inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
+      config: {
+        task: "regression",
+        label,
+        model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
+        bootstrap: { resamples, seed, level },
+        failUnder,
+      },
+      results: regressionChecks(evaluation, failUnder),
+    },
+    {
+      task: "regression",
+      model: {
+        name: model.name,
+        kind: model.kind,
+        features: model.features,
+        digest: model.metadata.digest ?? null,
+      },
+      n: evaluation.n,
+      metrics: evaluation.metrics,
+      bootstrap: evaluation.bootstrap,
+    },
+  );
+  saveEvidence(report);
+  if (v.html !== undefined) writeTextFile(v.html as string, await renderRegressionHtml(report, evaluation));
+  if (v.json) printJson(report);
+  else process.stdout.write(renderRegressionText(report, evaluation));
+  return report.summary.status === "fail" ? 1 : 0;
 }

@@ -351,3 +351,75 @@ test("--fail-under turns a low metric into exit 1", () => {
   assert.equal(report.summary.status, "fail");
   assert.ok(report.results.some((x: any) => x.check === "evaluate.rocAuc" && x.status === "fail"));
 });
+
+test("--task regression reports MAE, RMSE, R² and MAPE matching scikit-learn", () => {
+  const want = JSON.parse(readFileSync(fixture("evaluate", "metric_oracles.json"), "utf8")).regression;
+  const dir = mkdtempSync(join(tmpdir(), "assay-eval-"));
+  const file = join(dir, "regression.html");
+  const report = json([
+    fixture("evaluate", "regression.csv"),
+    "--task",
+    "regression",
+    "--label",
+    "actual",
+    "--score",
+    "predicted",
+    "--resamples",
+    "200",
+    "--html",
+    file,
+  ]);
+  assert.equal(report.task, "regression");
+  assert.equal(report.n, 500);
+  for (const name of ["mae", "rmse", "r2", "mape"]) {
+    close(report.metrics[name].value, want[name], 1e-12, name);
+    assert.ok(
+      report.metrics[name].ci[0] <= report.metrics[name].value &&
+        report.metrics[name].value <= report.metrics[name].ci[1],
+    );
+  }
+  assert.match(readFileSync(file, "utf8"), /Predicted vs actual[\s\S]*<svg/);
+  const gate = runCli([
+    "evaluate",
+    fixture("evaluate", "regression.csv"),
+    "--task",
+    "regression",
+    "--label",
+    "actual",
+    "--score",
+    "predicted",
+    "--resamples",
+    "0",
+    "--fail-under",
+    "r2=0.95",
+  ]);
+  assert.equal(gate.code, 1, gate.stderr);
+  for (const [args, message] of [
+    [
+      ["--label", "actual", "--score", "predicted", "--sensitive", "actual"],
+      /--sensitive is for binary classifiers/,
+    ],
+    [
+      ["--label", "actual", "--score", "predicted", "--fail-under", "mae=1"],
+      /unknown metric 'mae' for --task regression \(known: r2\)/,
+    ],
+  ] as [string[], RegExp][]) {
+    const r = runCli(["evaluate", fixture("evaluate", "regression.csv"), "--task", "regression", ...args]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, message);
+  }
+  const text = runCli([
+    "evaluate",
+    TEST,
+    "--task",
+    "regression",
+    "--label",
+    "sex",
+    "--score",
+    "age",
+    "--resamples",
+    "0",
+  ]);
+  assert.equal(text.code, 2);
+  assert.match(text.stderr, /needs a numeric target, but 'sex' holds text/);
+});
