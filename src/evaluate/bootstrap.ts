@@ -57,7 +57,7 @@ export function stratifiedBootstrap(
       const m = stratum.length;
       // Draw into stratum-local counts (one random access per draw), then scatter in order.
       local.fill(0, 0, m);
-      for (let j = 0; j < m; j++) local[random.below(m)]++;
+      random.countDraws(local, m, m);
       for (let j = 0; j < m; j++) counts[stratum[j]] = local[j];
     }
     const values = statistic(counts);

@@ -9,6 +9,11 @@ export interface Random {
   next(): number;
   /** A uniform integer in [0, n). */
   below(n: number): number;
+  /**
+   * Adds `draws` uniform draws from [0, m) into counts[0..m): one multinomial resample. Same stream
+   * as `draws` calls of below(m), with the generator inlined (twice as fast as calling it).
+   */
+  countDraws(counts: Uint8Array, m: number, draws: number): void;
 }
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -38,8 +43,32 @@ export function seededRandom(seed: number): Random {
     d = rotl(d, 11);
     return result;
   };
+  const countDraws = (counts: Uint8Array, m: number, draws: number): void => {
+    const scale = m * TWO_TO_MINUS_32;
+    let s0 = a;
+    let s1 = b;
+    let s2 = c;
+    let s3 = d;
+    for (let j = 0; j < draws; j++) {
+      const x = Math.imul(s1, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      counts[Math.floor(result * scale)]++;
+    }
+    a = s0;
+    b = s1;
+    c = s2;
+    d = s3;
+  };
   return {
     nextUint32,
+    countDraws,
     next: () => nextUint32() * TWO_TO_MINUS_32,
     // n·2^32 stays below 2^53 for n < 2^21·1000, far beyond any table we resample.
     below: (n: number) => Math.floor(nextUint32() * n * TWO_TO_MINUS_32),
