@@ -16,7 +16,7 @@ function header(title, metaParts, crumbs = "") {
 function askForToken(problem) {
   header("Monitoring", ["this dashboard reads the monitoring API with a read token"]);
   main.innerHTML = `<section class="token-form"><h2>Read token</h2>
-${problem ? `<p class="error">${escapeHtml(problem)}</p>` : ""}
+${problem ? `<p class="problem">${escapeHtml(problem)}</p>` : ""}
 <p>Create one where the server runs: <code>assay token create --scope read</code>, then paste it here. It stays in this
 browser (localStorage) and is sent only to this server. A link ending in <code>#token=…</code> works too.</p>
 <form id="token"><input name="token" type="password" autocomplete="off" placeholder="assay_…" size="50" required>
@@ -51,7 +51,7 @@ async function route() {
       forgetToken();
       return askForToken(`The server refused the token: ${error.message}.`);
     }
-    main.innerHTML = `<section><h2>Something went wrong</h2><p class="error">${escapeHtml(error.message)}</p></section>`;
+    main.innerHTML = `<section><h2>Something went wrong</h2><p class="problem">${escapeHtml(error.message)}</p></section>`;
     main.dataset.ready = "error";
     throw error;
   }

@@ -1,4 +1,6 @@
+import { calibrationSpec, rocSpec } from "/assets/evaluate/chart-specs.js";
 import { api } from "./api.js";
+import { draw } from "./charts.js";
 import { badge, ci, escapeHtml, fixed } from "./dom.js";
 
 const SHOWN_RESULTS = 14;
@@ -40,6 +42,7 @@ function reportCard(found, report) {
   return `<div class="report-card" data-evidence="${escapeHtml(report.kind)}">
 <h3><span class="kind">${escapeHtml(report.kind)}</span> ${badge(report.summary?.status ?? "error")}</h3>
 <div class="muted">${escapeHtml(report.createdAt)} · ${escapeHtml(inputs)} · ${escapeHtml(modelLine(report))}</div>${note}
+${report.kind === "evaluation" && report.curves && report.calibration ? '<div class="pair"><div class="chart" data-chart="roc"></div><div class="chart" data-chart="calibration"></div></div>' : ""}
 <table><tr><th>status</th><th>check</th><th class="num">value</th><th class="num">95% CI</th></tr>${rows}</table>${more}
 <div class="muted small">assay evidence: ${escapeHtml(found.entry.id)}</div></div>`;
 }
@@ -47,6 +50,7 @@ function reportCard(found, report) {
 /** The latest evaluation and comparison reports from the evidence store. */
 export async function renderEvidence(element, model) {
   const cards = [];
+  let evaluation = null;
   for (const kind of ["evaluation", "comparison"]) {
     const found = await latest(kind, model);
     if (!found) {
@@ -56,7 +60,17 @@ export async function renderEvidence(element, model) {
       continue;
     }
     const report = await api(`/v1/evidence/${encodeURIComponent(found.entry.id)}`);
+    if (kind === "evaluation") evaluation = report;
     cards.push(reportCard(found, report));
   }
   element.innerHTML = `<div class="two">${cards.join("")}</div>`;
+  // The evaluation report's own charts, from the spec builders its HTML report uses.
+  const small = { width: 210, height: 180 };
+  const roc = element.querySelector('[data-chart="roc"]');
+  const calibration = element.querySelector('[data-chart="calibration"]');
+  if (evaluation && roc && calibration)
+    await Promise.all([
+      draw(roc, { ...rocSpec(evaluation), ...small }),
+      draw(calibration, { ...calibrationSpec(evaluation), ...small }),
+    ]);
 }

@@ -18,9 +18,14 @@ export interface DashboardOptions {
 }
 
 const WEB_DIR = fileURLToPath(new URL("../../../web/", import.meta.url));
-const REPORT_DIR = fileURLToPath(new URL("../report/", import.meta.url));
-/** Modules of src/report/ the browser may import: pure, and importing only each other. */
-const SHARED_MODULES = new Set(["chart-specs.js", "html.js", "format.js"]);
+const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
+/** Compiled modules of src/ the browser may import: pure (no runtime imports but each other). */
+const SHARED_MODULES = new Set([
+  "report/chart-specs.js",
+  "report/html.js",
+  "report/format.js",
+  "evaluate/chart-specs.js",
+]);
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -89,11 +94,16 @@ export function dashboardRoutes(app: FastifyInstance, options: DashboardOptions 
     return sendFile(reply, locate(), TYPES[".js"]);
   });
 
-  app.get<{ Params: { file: string } }>("/assets/report/:file", publicRoute, (request, reply) => {
-    if (!SHARED_MODULES.has(request.params.file))
-      return reply.code(404).send({ statusCode: 404, error: `no shared module ${request.params.file}` });
-    return sendFile(reply, join(REPORT_DIR, request.params.file), TYPES[".js"]);
-  });
+  app.get<{ Params: { folder: string; file: string } }>(
+    "/assets/:folder/:file",
+    publicRoute,
+    (request, reply) => {
+      const module = `${request.params.folder}/${request.params.file}`;
+      if (!SHARED_MODULES.has(module))
+        return reply.code(404).send({ statusCode: 404, error: `no shared module ${module}` });
+      return sendFile(reply, join(SRC_DIR, module), TYPES[".js"]);
+    },
+  );
 
   /** Saved reports, newest first; `kind` filters, `contains` keeps reports whose config or inputs mention it. */
   app.get<{ Querystring: { kind?: string; contains?: string; limit?: number } }>(

@@ -87,8 +87,9 @@ test("without a token the page asks for one and shows no data", { skip }, async 
   assert.equal(await page.locator("[data-model]").count(), 0);
   await page.fill("form#token input[name=token]", "assay_not-a-real-token");
   await page.click("form#token button");
-  await page.waitForSelector("form#token .error, .token-form .error", { timeout: 10_000 });
-  assert.match(await text(page, ".token-form .error"), /refused the token: invalid token/);
+  await page.waitForSelector(".token-form .problem", { timeout: 10_000 });
+  await page.screenshot({ path: join(ARTIFACTS, "dashboard-token.png") });
+  assert.match(await text(page, ".token-form .problem"), /refused the token: invalid token/);
   await page.fill("form#token input[name=token]", server.readToken);
   await page.click("form#token button");
   await page.waitForSelector("[data-model]");
@@ -168,7 +169,16 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
     assert.ok(saved, `${kind} in the evidence store`);
     assert.equal(await text(page, `[data-evidence="${kind}"] h3 .badge`), saved.status);
   }
+  // The evaluation's ROC and calibration curves, drawn from the report with the HTML report's spec builders.
+  const evaluation = await read(`/v1/evidence/${evidence.find((e: any) => e.kind === "evaluation").id}`);
+  for (const chart of ["roc", "calibration"])
+    assert.ok((await page.locator(`[data-chart="${chart}"] svg .mark-line path`).count()) > 0, chart);
+  assert.match(
+    await text(page, '[data-chart="roc"] svg'),
+    new RegExp(`AUC ${evaluation.metrics.rocAuc.value.toFixed(4)}`),
+  );
   await page.screenshot({ path: join(ARTIFACTS, "dashboard-model.png"), fullPage: true });
+  await page.locator('[data-section="evidence"]').screenshot({ path: join(ARTIFACTS, "dashboard-evidence.png") });
 
   // Another window width re-renders from the API.
   await page.selectOption("#step", "30d");
