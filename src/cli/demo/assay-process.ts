@@ -61,7 +61,9 @@ export function startServer(args: string[]): Promise<{ url: string; stop(): Prom
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new UsageError(`assay serve exited (${code}): ${buffer.trim().split("\n").pop()}`));
+      const lines = buffer.trim().split("\n");
+      const reason = lines.find((l) => /error/i.test(l)) ?? lines[0];
+      reject(new UsageError(`assay serve exited (${code}): ${reason}`));
     });
   });
 }
