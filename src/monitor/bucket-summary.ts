@@ -1,8 +1,11 @@
 import { ProfileBuilder } from "../profile/build.js";
+import type { ColumnCore } from "../profile/column.js";
 import { finalizeColumn } from "../profile/finalize.js";
-import { coreOf, mergeCores } from "../profile/merge.js";
+import { coreOf } from "../profile/merge.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
+import { HyperLogLog } from "../sketch/hll.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
+import { mergeColumnCores } from "./merge-cores.js";
 import type { FeatureSpec, ModelSpec, PredictionRecord } from "./store.js";
 
 /** Reserved column names for the model's outputs inside a bucket profile (features cannot start with "@"). */
@@ -209,7 +212,7 @@ export function summarize(
 export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null {
   if (summaries.length === 0) return null;
   const names: string[] = [];
-  const cores = new Map<string, ReturnType<typeof coreOf>>();
+  const cores = new Map<string, ColumnCore[]>();
   const quality: Record<string, FeatureQuality> = {};
   const unknownFeatures: Record<string, number> = {};
   const versions: Record<string, number> = {};
@@ -220,21 +223,24 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
   for (const s of summaries) {
     for (const column of s.profile.columns) {
       const core = coreOf(column);
-      const seen = cores.get(column.name);
-      if (seen === undefined) {
+      let list = cores.get(column.name);
+      if (list === undefined) {
         names.push(column.name);
+        list = [];
+        cores.set(column.name, list);
         // Rows of earlier buckets that lacked this column count as missing.
-        cores.set(column.name, { ...core, missing: core.missing + rows });
-      } else if (seen.type !== core.type) {
-        // A prediction column that was numeric in one bucket and text in another: keep the first, count the rest missing.
-        cores.set(column.name, { ...seen, missing: seen.missing + s.rows });
-      } else cores.set(column.name, mergeCores(seen, core));
+        if (rows > 0) core.missing += rows;
+      }
+      const family = (t: string) =>
+        t === "string" ? "string" : t === "date" || t === "timestamp" ? "time" : "number";
+      // A prediction column that was numeric in one bucket and text in another: keep the first kind, count the rest missing.
+      if (list.length > 0 && family(list[0].type) !== family(core.type))
+        list.push(emptyLike(list[0], s.rows));
+      else list.push(core);
     }
     for (const name of names)
-      if (!s.profile.columns.some((c) => c.name === name)) {
-        const core = cores.get(name)!;
-        cores.set(name, { ...core, missing: core.missing + s.rows });
-      }
+      if (!s.profile.columns.some((c) => c.name === name))
+        cores.get(name)!.push(emptyLike(cores.get(name)![0], s.rows));
     for (const [name, q] of Object.entries(s.quality)) {
       const t = (quality[name] ??= { typeErrors: 0, outOfRange: 0, outOfDomain: 0, checked: 0 });
       t.typeErrors += q.typeErrors;
@@ -251,7 +257,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     positives += s.positives;
   }
   const first = summaries[0].profile;
-  const columns: ColumnProfile[] = names.map((name) => finalizeColumn(cores.get(name)!));
+  const columns: ColumnProfile[] = names.map((name) => finalizeColumn(mergeColumnCores(cores.get(name)!)));
   return {
     format: "assay.bucket",
     version: 1,
@@ -263,5 +269,28 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     outlierChecked,
     positives,
     versions,
+  };
+}
+
+/** A core of `rows` missing values shaped like `like` (for buckets that lack a column). */
+function emptyLike(like: ColumnCore, rows: number): ColumnCore {
+  return {
+    ...like,
+    count: 0,
+    missing: rows,
+    nan: 0,
+    posInf: 0,
+    negInf: 0,
+    zeros: 0,
+    negatives: 0,
+    min: null,
+    max: null,
+    moments: null,
+    sketch: null,
+    frequencies: { exact: true, capacity: like.frequencies.capacity, counts: {}, error: 0 },
+    hll: new HyperLogLog().serialize(),
+    length: null,
+    patterns: like.patterns ? { integer: 0, float: 0, boolean: 0, date: 0, timestamp: 0, other: 0 } : null,
+    nonNumericExamples: null,
   };
 }

@@ -95,6 +95,7 @@ export class SqliteStore implements MonitorStore {
           if (m && (m as { closed?: boolean }).closed) resolve();
         });
         worker.once("exit", () => resolve());
+        worker.ref(); // an idle writer is unref'd; closing must keep the process alive until it is done
         worker.postMessage({ close: true });
       });
       await worker.terminate();
@@ -107,7 +108,9 @@ export class SqliteStore implements MonitorStore {
     return new Promise((resolve, reject) => {
       this.waiting.set(request.seq, { resolve, reject });
       if (this.mode === "thread") {
-        this.startWorker().postMessage(request);
+        const worker = this.startWorker();
+        worker.ref();
+        worker.postMessage(request);
         return;
       }
       this.pending.push(request);
@@ -153,6 +156,8 @@ export class SqliteStore implements MonitorStore {
       else if ("folded" in reply) (w.resolve as unknown as (n: number) => void)(reply.folded);
       else w.resolve(reply.result);
     }
+    // An idle writer must not keep a process alive; one with work in flight must.
+    if (this.waiting.size === 0) this.worker?.unref();
   }
 
   /** With a writer thread, folding runs there too (see sqlite-writer.ts); inline stores fold via compact(). */
@@ -162,7 +167,9 @@ export class SqliteStore implements MonitorStore {
       new Promise<number>((resolve, reject) => {
         const seq = this.seq++;
         this.waiting.set(seq, { resolve: resolve as never, reject });
-        this.startWorker().postMessage({ seq, kind: "fold", job });
+        const worker = this.startWorker();
+        worker.ref();
+        worker.postMessage({ seq, kind: "fold", job });
       });
   }
 

@@ -21,6 +21,12 @@ export type WriteReply =
   | { seq: number; error: string };
 
 /**
+ * Raw rows folded per turn of the writer (a few milliseconds): ingest commits wait at most one step, so a
+ * fold backlog slows single-event ingest only a little. More parts per bucket result; they are merged later.
+ */
+const FOLD_STEP = 1000;
+
+/**
  * Folding on the writer: one batch of raw rows per call, in its own transaction, so ingest commits queued
  * meanwhile go in between. When the queue of raw rows is empty, fragmented buckets are merged.
  */
@@ -57,7 +63,9 @@ export class Folder {
   step(job: FoldJob, touched: Set<number>): number {
     return this.db
       .transaction(() => {
-        const raw = this.select.all(job.model, job.foldBatch) as (RawRow & { seq: number })[];
+        const raw = this.select.all(job.model, Math.min(job.foldBatch, FOLD_STEP)) as (RawRow & {
+          seq: number;
+        })[];
         if (raw.length === 0) return 0;
         const rows = raw.map(rawFromRow);
         for (const r of rows) touched.add(r.bucket);
@@ -193,18 +201,27 @@ if (!isMainThread && parentPort && (workerData as { assaySqliteWriter?: string }
   function flushWrites() {
     const group = pending;
     pending = [];
+    recentWrites += group.length;
     if (group.length > 0) port.postMessage(writer.writeGroup(group));
   }
-  // One turn: commit the writes that arrived, then fold one batch; ingest never waits behind a whole fold.
+  // One turn: commit the writes that arrived, then fold one step. While writes keep coming, folding takes at
+  // most half of the writer's time (after a step of t ms, the next waits t ms), so ingest latency stays low
+  // and a fold backlog still drains; with no writes waiting, folding runs back to back.
+  let foldAfter = 0;
   function turn() {
     scheduled = false;
     flushWrites();
     const fold = folds[0];
     if (!fold) return;
+    const now = performance.now();
+    if (now < foldAfter && pending.length + queuedWrites() > 0) {
+      setTimeout(schedule, Math.max(1, foldAfter - now));
+      return;
+    }
     try {
       const n = folder.step(fold.job, fold.touched);
       fold.folded += n;
-      if (n < fold.job.foldBatch) {
+      if (n < Math.min(fold.job.foldBatch, FOLD_STEP)) {
         for (const bucket of fold.touched) folder.consolidate(fold.job, bucket);
         folds.shift();
         port.postMessage([{ seq: fold.seq, folded: fold.folded }]);
@@ -213,6 +230,15 @@ if (!isMainThread && parentPort && (workerData as { assaySqliteWriter?: string }
       folds.shift();
       port.postMessage([{ seq: fold.seq, error: (error as Error).message }]);
     }
+    const spent = performance.now() - now;
+    foldAfter = performance.now() + spent;
     if (folds.length > 0 || pending.length > 0) schedule();
+  }
+  // Writes answered in the last turn are a sign more are coming.
+  let recentWrites = 0;
+  function queuedWrites() {
+    const n = recentWrites;
+    recentWrites = 0;
+    return n;
   }
 }
