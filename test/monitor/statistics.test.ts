@@ -240,3 +240,34 @@ test("out-of-range, out-of-domain and outliers are counted against the reference
   assert.deepEqual(summary.quality.c, { typeErrors: 0, outOfRange: 0, outOfDomain: 1, checked: 4 });
   assert.equal(summary.outlierRows, 1);
 });
+
+test("the N-way core merge equals folding the profile engine's pairwise mergeCores", async () => {
+  const { coreOf, mergeCores } = await import("../../src/profile/merge.js");
+  const { mergeColumnCores } = await import("../../src/monitor/merge-cores.js");
+  const random = rng(9);
+  const columns: ColumnInfo[] = [
+    { name: "x", type: "float", sourceType: "DOUBLE" },
+    { name: "s", type: "string", sourceType: "VARCHAR" },
+  ];
+  const profiles = [0, 1, 2, 3, 4].map((k) =>
+    profileOf(
+      columns,
+      Array.from({ length: 300 + k * 50 }, (_, i) => ({
+        x: i % 13 === 0 ? null : 10 * normal(random) + k,
+        s: i % 11 === 0 ? null : `v${Math.floor(random() * 40)}`,
+      })),
+    ),
+  );
+  for (const name of ["x", "s"]) {
+    const cores = profiles.map((p) => coreOf(p.columns.find((c) => c.name === name)!));
+    const pairwise = cores.slice(1).reduce((a, b) => mergeCores(a, b), cores[0]);
+    const nway = mergeColumnCores(cores);
+    for (const key of ["count", "missing", "min", "max", "hll", "sketch", "frequencies", "patterns"] as const)
+      assert.deepEqual(nway[key], pairwise[key], `${name}.${key}`);
+    if (pairwise.moments) {
+      close(nway.moments!.mean, pairwise.moments.mean, 1e-12, `${name} mean`);
+      close(nway.moments!.m2, pairwise.moments.m2, 1e-9 * pairwise.moments.m2, `${name} m2`);
+    } else assert.equal(nway.moments, null);
+    if (pairwise.length) close(nway.length!.mean, pairwise.length.mean, 1e-12, `${name} length`);
+  }
+});
