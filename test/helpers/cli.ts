@@ -32,7 +32,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, in a child process, with the evidence store switched off. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ASSAY_EVIDENCE: "off", ...options.env },
