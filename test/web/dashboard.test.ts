@@ -178,7 +178,9 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
     new RegExp(`AUC ${evaluation.metrics.rocAuc.value.toFixed(4)}`),
   );
   await page.screenshot({ path: join(ARTIFACTS, "dashboard-model.png"), fullPage: true });
-  await page.locator('[data-section="evidence"]').screenshot({ path: join(ARTIFACTS, "dashboard-evidence.png") });
+  await page
+    .locator('[data-section="evidence"]')
+    .screenshot({ path: join(ARTIFACTS, "dashboard-evidence.png") });
 
   // Another window width re-renders from the API.
   await page.selectOption("#step", "30d");
