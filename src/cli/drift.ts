@@ -4,11 +4,12 @@ import { applyOverride, DriftConfigError, parseAssignments, policyFromConfig } f
 import { type DriftPolicy, defaultPolicy, resolveRule } from "../drift/policy.js";
 import { readProfileSamples } from "../drift/profile-samples.js";
 import type { ColumnSample } from "../drift/sample.js";
-import { readColumnSamples } from "../drift/source-samples.js";
+import { pooledCategories, readColumnSamples } from "../drift/source-samples.js";
 import { renderDriftText } from "../drift/text.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
+import { duckdb } from "../io/duckdb.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { guard, openSource } from "../io/source.js";
+import { guard, openSource, type Source } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
 import type { ColumnInfo } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
@@ -73,10 +74,10 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const policy = buildPolicy(values);
   const [referenceArg, currentArg] = sides(positionals, values);
-  const [reference, current] = await Promise.all([
-    openSide(referenceArg, "reference"),
-    openSide(currentArg, "current"),
-  ]);
+  // One after the other: two concurrent first calls to duckdb() would create two DuckDB instances,
+  // and the sides must share one (the high-cardinality path joins across them).
+  const reference = await openSide(referenceArg, "reference");
+  const current = await openSide(currentArg, "current");
 
   const wanted = listOption(values.columns);
   const common = reference.columns.filter((c) => current.columns.some((d) => d.name === c.name));
@@ -108,6 +109,24 @@ export async function run(argv: string[]): Promise<number> {
   });
   const active = plan.filter((p) => !p.ignore);
   const [refSamples, curSamples] = await Promise.all([reference.samples(active), current.samples(active)]);
+  // High-cardinality categorical columns: DuckDB joins the full frequency tables (exact pooling, exact unseen share)
+  if (reference.source && current.source)
+    for (const p of active) {
+      // (a fresh connection sees the tables both sides' connections created)
+      const a = refSamples.get(p.info.name);
+      const b = curSamples.get(p.info.name);
+      if (a?.kind !== "categorical" || b?.kind !== "categorical" || !(a.highCardinality || b.highCardinality))
+        continue;
+      const [pa, pb] = await guard(
+        p.info.name,
+        pooledCategories(await duckdb(), reference.source, current.source, p.info.name, {
+          reference: { missing: a.missing, rows: a.rows },
+          current: { missing: b.missing, rows: b.rows },
+        }),
+      );
+      refSamples.set(p.info.name, pa);
+      curSamples.set(p.info.name, pb);
+    }
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,
@@ -184,6 +203,8 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 interface Side {
+  /** The data source, when the side is data rather than a saved profile. */
+  source?: Source;
   name: string;
   digest: string;
   rows: number;
@@ -227,6 +248,7 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
   const source = await openSource("path" in arg ? { path: arg.path } : { sql: arg.sql });
   const [digest, rows] = await Promise.all([source.digest(), source.rowCount()]);
   return {
+    source,
     name: "path" in arg ? source.name : `${what} query`,
     digest,
     rows,

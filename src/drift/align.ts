@@ -67,6 +67,7 @@ export function alignCategories(
   current: CategoricalSample,
 ): [CategoricalSample, CategoricalSample] {
   if (!reference.approximate && !current.approximate) return [reference, current];
+  if (reference.pooled && current.pooled) return [reference, current];
   const listed = (s: CategoricalSample) => new Set([...s.counts.keys()].filter((k) => k !== OTHER_CATEGORY));
   let keep: Set<string>;
   if (reference.approximate && current.approximate) {

@@ -9,7 +9,7 @@ import { type MissingRateResult, missingRate } from "./missing.js";
 import { psi } from "./psi.js";
 import { outOfRange, type RangeResult } from "./range.js";
 import type { CategoricalSample, NumericSample } from "./sample.js";
-import { type UnseenResult, unseenCategories } from "./unseen.js";
+import { type UnseenResult, unseenCategories, unseenFromCounts } from "./unseen.js";
 import { wasserstein } from "./wasserstein.js";
 
 export interface NumericStats {
@@ -84,10 +84,16 @@ export function categoricalDrift(reference: CategoricalSample, current: Categori
     psi: empty ? Number.NaN : psi(pRef, pCur),
     js: empty ? Number.NaN : jensenShannon(pRef, pCur),
     linf: empty ? Number.NaN : linf(pRef, pCur),
-    unseen: unseenCategories(reference.counts, current.counts),
+    unseen: current.unseen
+      ? pooledUnseen(current.unseen, nCur)
+      : unseenCategories(reference.counts, current.counts),
     missingRate: missingRate(reference.missing, reference.rows, current.missing, current.rows),
     categories: changes,
     reference: { n: nRef, distinct: reference.counts.size },
     current: { n: nCur, distinct: current.counts.size },
   };
+}
+
+function pooledUnseen(u: NonNullable<CategoricalSample["unseen"]>, m: number): UnseenResult {
+  return unseenFromCounts(u.count, m, u.singletons, u.referenceTotal, u.examples);
 }

@@ -32,4 +32,15 @@ export interface CategoricalSample {
   rows: number;
   /** True when the counts are a capped frequency sketch (heavy hitters only). */
   approximate?: boolean;
+  /** More categories than the readers keep (the counts list only the most frequent). */
+  highCardinality?: boolean;
+  /** Both sides were pooled together over the same category list (no further alignment needed). */
+  pooled?: boolean;
+  /** Unseen-category figures computed over all categories when `counts` is pooled (current side). */
+  unseen?: {
+    count: number;
+    singletons: number;
+    referenceTotal: number;
+    examples: { value: string; count: number }[];
+  };
 }

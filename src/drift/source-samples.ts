@@ -2,7 +2,7 @@ import type { Source } from "../io/source.js";
 import type { ColumnInfo } from "../table/types.js";
 import { distributionOfPairs } from "./distribution.js";
 import type { ColumnKind } from "./policy.js";
-import type { ColumnSample } from "./sample.js";
+import type { CategoricalSample, ColumnSample } from "./sample.js";
 
 /**
  * Reads the columns drift needs from a Source, letting DuckDB do the heavy lifting: a numeric
@@ -16,7 +16,7 @@ export async function readColumnSamples(
 ): Promise<Map<string, ColumnSample>> {
   const out = new Map<string, ColumnSample>();
   if (columns.length === 0) return out;
-  const relation = await materialised(source);
+  const relation = await relationOf(source);
   const totals = await rowsAndMissing(source, relation, columns);
   for (const { info, kind } of columns) {
     const t = totals.get(info.name) as { rows: number; missing: number; nonFinite: number };
@@ -36,9 +36,16 @@ export async function readColumnSamples(
     } else {
       const counts = await readFrequencies(
         source,
-        `SELECT CAST(${quote(info.name)} AS VARCHAR) AS v, count(*)::DOUBLE AS c FROM ${relation} WHERE ${quote(info.name)} IS NOT NULL GROUP BY 1`,
+        `SELECT CAST(${quote(info.name)} AS VARCHAR) AS v, count(*)::DOUBLE AS c FROM ${relation} WHERE ${quote(info.name)} IS NOT NULL GROUP BY 1 ORDER BY c DESC, v LIMIT ${MAX_CATEGORIES + 1}`,
       );
-      out.set(info.name, { kind: "categorical", counts, missing: t.missing, rows: t.rows });
+      const capped = counts.size > MAX_CATEGORIES;
+      out.set(info.name, {
+        kind: "categorical",
+        counts,
+        missing: t.missing,
+        rows: t.rows,
+        highCardinality: capped,
+      });
     }
   }
   return out;
@@ -48,12 +55,25 @@ export async function readColumnSamples(
  * Text formats (files, or queries over them) are parsed once into a temporary table; Parquet and
  * Arrow are scanned directly, once per column, which DuckDB does faster than copying them.
  */
-async function materialised(source: Source): Promise<string> {
-  if (!/read_(csv|json)|\.(csv|tsv|json|ndjson|jsonl)\b/i.test(source.relation)) return source.relation;
-  const name = `assay_drift_${Math.random().toString(36).slice(2, 10)}`;
-  await source.conn.run(`CREATE TEMP TABLE ${name} AS SELECT * FROM ${source.relation}`);
-  return name;
+const relations = new WeakMap<Source, Promise<string>>();
+
+/** The relation to scan; a regular (not TEMP) table so every connection of the instance sees it. */
+export function relationOf(source: Source): Promise<string> {
+  let relation = relations.get(source);
+  if (!relation) {
+    relation = (async () => {
+      if (!/read_(csv|json)|\.(csv|tsv|json|ndjson|jsonl)\b/i.test(source.relation)) return source.relation;
+      const name = `assay_drift_${Math.random().toString(36).slice(2, 10)}`;
+      await source.conn.run(`CREATE TABLE ${name} AS SELECT * FROM ${source.relation}`);
+      return name;
+    })();
+    relations.set(source, relation);
+  }
+  return relation;
 }
+
+/** Frequency tables longer than this are cut to the most frequent categories (see pooledCategories). */
+export const MAX_CATEGORIES = 10_000;
 
 function numericExpression(info: ColumnInfo): string {
   const c = quote(info.name);
@@ -145,3 +165,86 @@ function concat(parts: Float64Array[], total: number): Float64Array {
 function quote(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+/**
+ * For a column with more than MAX_CATEGORIES categories on a side, JavaScript maps of millions of
+ * strings are slow and mostly noise. DuckDB joins the two full frequency tables instead and returns,
+ * exactly: the MAX_CATEGORIES categories most frequent over both sides, everything else pooled into
+ * "(other)" on each side (a coarser but valid table for χ², JS, PSI, L∞), and the unseen-category
+ * figures over all categories.
+ */
+export async function pooledCategories(
+  conn: Source["conn"],
+  reference: Source,
+  current: Source,
+  name: string,
+  rows: { reference: { missing: number; rows: number }; current: { missing: number; rows: number } },
+): Promise<[CategoricalSample, CategoricalSample]> {
+  const [r, c] = [await relationOf(reference), await relationOf(current)];
+  const col = quote(name);
+  const freq = (rel: string) =>
+    `SELECT CAST(${col} AS VARCHAR) AS v, count(*)::DOUBLE AS n FROM ${rel} WHERE ${col} IS NOT NULL GROUP BY 1`;
+  // `conn` must be a fresh connection: one whose transaction began after both sides' tables existed
+  const j = `assay_pool_${Math.random().toString(36).slice(2, 10)}`;
+  await conn.run(
+    `CREATE TEMP TABLE ${j} AS WITH r AS (${freq(r)}), c AS (${freq(c)})
+     SELECT coalesce(r.v, c.v) AS v, coalesce(r.n, 0) AS rn, coalesce(c.n, 0) AS cn FROM r FULL JOIN c ON r.v = c.v`,
+  );
+  const rowsOf = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjects();
+  let top: { v: string | null; rn: number; cn: number }[];
+  let summary: Record<string, number | null>;
+  let examples: { v: string; cn: number }[];
+  try {
+    top = (await rowsOf(
+      `WITH ranked AS (SELECT *, row_number() OVER (ORDER BY rn + cn DESC, v) AS k FROM ${j})
+       SELECT CASE WHEN k <= ${MAX_CATEGORIES} THEN v ELSE NULL END AS v, sum(rn)::DOUBLE AS rn, sum(cn)::DOUBLE AS cn FROM ranked GROUP BY 1`,
+    )) as typeof top;
+    summary = (
+      await rowsOf(
+        `SELECT sum(cn) FILTER (WHERE rn = 0)::DOUBLE AS unseen, count(*) FILTER (WHERE rn = 1)::DOUBLE AS singletons,
+           sum(rn)::DOUBLE AS n FROM ${j}`,
+      )
+    )[0] as typeof summary;
+    examples = (await rowsOf(
+      `SELECT v, cn FROM ${j} WHERE rn = 0 ORDER BY cn DESC, v LIMIT 5`,
+    )) as typeof examples;
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${j}`);
+  }
+  const refCounts = new Map<string, number>();
+  const curCounts = new Map<string, number>();
+  for (const row of top) {
+    const key = row.v ?? OTHER;
+    if (row.rn > 0) refCounts.set(key, Number(row.rn));
+    if (row.cn > 0) curCounts.set(key, Number(row.cn));
+  }
+  const unseen = {
+    count: Number(summary.unseen ?? 0),
+    singletons: Number(summary.singletons ?? 0),
+    referenceTotal: Number(summary.n ?? 0),
+    examples: examples.map((e) => ({ value: String(e.v), count: Number(e.cn) })),
+  };
+  return [
+    {
+      kind: "categorical",
+      counts: refCounts,
+      missing: rows.reference.missing,
+      rows: rows.reference.rows,
+      approximate: true,
+      highCardinality: true,
+      pooled: true,
+    },
+    {
+      kind: "categorical",
+      counts: curCounts,
+      missing: rows.current.missing,
+      rows: rows.current.rows,
+      approximate: true,
+      highCardinality: true,
+      pooled: true,
+      unseen,
+    },
+  ];
+}
+
+const OTHER = "(other)";

@@ -36,13 +36,18 @@ export function unseenCategories(reference: Map<string, number>, current: Map<st
     }
   }
   unseen.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return unseenFromCounts(count, m, singletons, n, unseen.slice(0, 5));
+}
+
+/** The same result from counts alone: unseen count, current size, reference singletons and size. */
+export function unseenFromCounts(
+  count: number,
+  m: number,
+  singletons: number,
+  n: number,
+  examples: { value: string; count: number }[],
+): UnseenResult {
   const expectedShare = (singletons + 1) / (n + 1);
   const pValue = count === 0 ? 1 : Math.max(0, 1 - binomialCdf(count - 1, m, expectedShare));
-  return {
-    share: m > 0 ? count / m : Number.NaN,
-    count,
-    expectedShare,
-    pValue,
-    examples: unseen.slice(0, 5),
-  };
+  return { share: m > 0 ? count / m : Number.NaN, count, expectedShare, pValue, examples };
 }

@@ -139,3 +139,24 @@ test("a column whose type changed is compared as categorical and the change is r
   assert.ok(age.stats.chi2.dof > 50);
   assert.equal(age.status, "stable"); // same values, only the type changed
 });
+
+test("high-cardinality categorical columns are pooled in DuckDB: top categories + (other), exact unseen share", () => {
+  const id = (file: string) => `SELECT CAST(fnlwgt AS VARCHAR) AS id FROM read_csv('${file}', header = true)`;
+  const { report } = driftJson(["--reference-sql", id(train), "--current-sql", id(testSplit)]);
+  const column = report.columns[0];
+  assert.equal(column.kind, "categorical");
+  assert.equal(column.stats.chi2.dof, 10_000); // 10,000 most frequent categories + (other)
+  // the unseen share over all ~21,000 categories, recomputed from the files
+  const values = (file: string) =>
+    readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[2]);
+  const seen = new Set(values(train));
+  const current = values(testSplit);
+  const unseen = current.filter((v) => !seen.has(v)).length;
+  assert.equal(column.stats.unseen.count, unseen);
+  assert.ok(Math.abs(column.stats.unseen.share - unseen / current.length) < 1e-15);
+  assert.equal(column.stats.current.n, current.length);
+});
