@@ -61,6 +61,9 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
   const d = options.features.length;
   const digest = createHash("sha256").update(bytes).digest("hex");
   let closed = false;
+  let busy = false;
+  let buffer32: Float32Array | null = null;
+  let buffer64: Float64Array | null = null;
   return {
     name: options.name ?? basename(path),
     kind: "onnx",
@@ -76,18 +79,33 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
       dtype,
     },
     async predict(batch: Batch): Promise<Prediction> {
-      const data =
-        dtype === "float32"
-          ? featureMatrix(batch, options.features, (n) => new Float32Array(n))
-          : featureMatrix(batch, options.features, (n) => new Float64Array(n));
-      const tensor = new rt.Tensor(dtype, data, [batch.length, d]);
+      // One input buffer is reused from chunk to chunk (allocating 1.5 MB per chunk keeps the GC
+      // busy); a call that overlaps another gets a buffer of its own.
+      const reuse = !busy;
+      busy = true;
       let result: InferenceSession.ReturnType;
       try {
+        const data =
+          dtype === "float32"
+            ? featureMatrix(batch, options.features, (n) =>
+                reuse
+                  ? (buffer32 = buffer32?.length === n ? buffer32 : new Float32Array(n))
+                  : new Float32Array(n),
+              )
+            : featureMatrix(batch, options.features, (n) =>
+                reuse
+                  ? (buffer64 = buffer64?.length === n ? buffer64 : new Float64Array(n))
+                  : new Float64Array(n),
+              );
+        const tensor = new rt.Tensor(dtype, data, [batch.length, d]);
         result = await session.run({ [inputName]: tensor });
       } catch (error) {
+        if (error instanceof ModelError) throw error;
         throw new ModelError(
           `${basename(path)}: inference failed (${(error as Error).message.split("\n")[0]})`,
         );
+      } finally {
+        if (reuse) busy = false;
       }
       const out = result[outputName] as Tensor;
       if (!out || typeof out.dims === "undefined")
