@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { queryRows } from "../io/duckdb.js";
+import { duckdb, queryRows } from "../io/duckdb.js";
 import { guard } from "../io/source.js";
 import { formatPercent, textTable } from "../report/format.js";
 import { makeReport } from "../report/report.js";
@@ -64,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   }
   const source = await sourceFromArgs(positionals, values.sql);
+  const second = await duckdb(); // same database, another connection: lets two scans overlap
   const outcome = await guard(
     source.name,
     validateBatch({
@@ -71,6 +72,7 @@ export async function run(argv: string[]): Promise<number> {
       columns: source.columns,
       relation: source.relation,
       query: (sql) => queryRows(source.conn, sql),
+      queryConcurrent: (sql) => queryRows(second, sql),
       maxExamples: Math.floor(maxExamples),
     }),
   );
