@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,7 +7,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { close, oracle } from "../evaluate/oracle.js";
-import { fixture, runCli } from "../helpers/cli.js";
+import { type CliResult, fixture, ROOT, runCli } from "../helpers/cli.js";
+
+/** runCli without blocking, so that several CLI processes can run at once. */
+function runCliAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ASSAY_EVIDENCE: "off" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
 
 const TEST = fixture("adult", "adult_test.csv");
 const PREDICTIONS = fixture("evaluate", "adult_predictions.csv");
@@ -322,8 +338,12 @@ test("bad input gives one clear line and exit 2", async () => {
       /never occurs/,
     ],
   ];
-  for (const [args, message] of cases) {
-    const r = runCli(["evaluate", ...args, "--resamples", "0"]);
+  // The cases are independent processes: run them side by side.
+  const results = await Promise.all(
+    cases.map(([args]) => runCliAsync(["evaluate", ...args, "--resamples", "0"])),
+  );
+  for (const [k, [args, message]] of cases.entries()) {
+    const r = results[k];
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
     assert.match(r.stderr, message);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
