@@ -154,3 +154,44 @@ test("descriptors are checked key by key", () => {
   assert.equal(d.path, "/tmp/models/a.onnx");
   assert.equal(d.positiveClass, "1");
 });
+
+test("module models: missing predict, a throwing predict and a wrong count are clear errors", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-module-"));
+  const write = (name: string, body: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, body);
+    return file;
+  };
+  await assert.rejects(
+    loadModel(write("none.mjs", "export const x = 1;\n")),
+    /does not export a predict function/,
+  );
+  const table = await adultTest();
+  const three = { ...table, length: 3 };
+  const throwing = await loadModel(
+    write("throws.mjs", "export function predict() { throw new Error('boom'); }\n"),
+  );
+  await assert.rejects(throwing.predict(three), /predict threw: boom/);
+  const short = await loadModel(
+    write("short.mjs", "export const predict = (rows) => rows.slice(1).map(() => 0.5);\n"),
+  );
+  await assert.rejects(short.predict(three), /returned 2 scores for 3 rows/);
+  const asyncModel = await loadModel(
+    write(
+      "async.mjs",
+      "export async function predict(rows) { return { scores: rows.map((r) => r.age / 100) }; }\n",
+    ),
+  );
+  assert.deepEqual([...(await asyncModel.predict(three)).scores], [0.25, 0.38, 0.28]);
+});
+
+test("output tensors: [N], [N,1] and [N,2] (the positive column, or outputIndex)", async () => {
+  const { scoresFromOutput } = await import("../../src/model/features.js");
+  assert.deepEqual([...scoresFromOutput(Float32Array.of(0.5, 0.25), [2], 2, undefined, "m")], [0.5, 0.25]);
+  assert.deepEqual([...scoresFromOutput(Float32Array.of(0.5, 0.25), [2, 1], 2, undefined, "m")], [0.5, 0.25]);
+  const pairs = Float32Array.of(0.75, 0.25, 0.5, 0.5);
+  assert.deepEqual([...scoresFromOutput(pairs, [2, 2], 2, undefined, "m")], [0.25, 0.5]);
+  assert.deepEqual([...scoresFromOutput(pairs, [2, 2], 2, 0, "m")], [0.75, 0.5]);
+  assert.throws(() => scoresFromOutput(pairs, [2, 2], 2, 2, "m"), /output index 2 is outside/);
+  assert.throws(() => scoresFromOutput(pairs, [4], 2, undefined, "m"), /expected 2 rows of output/);
+});
