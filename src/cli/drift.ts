@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import { applyOverride, DriftConfigError, parseAssignments, policyFromConfig } from "../drift/config.js";
 import { type DriftPolicy, defaultPolicy, resolveRule } from "../drift/policy.js";
 import { readProfileSamples } from "../drift/profile-samples.js";
@@ -72,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     HELP,
   );
   if (help) return 0;
-  const policy = buildPolicy(values);
+  const policy = await buildPolicy(values);
   const [referenceArg, currentArg] = sides(positionals, values);
   // One after the other: two concurrent first calls to duckdb() would create two DuckDB instances,
   // and the sides must share one (the high-cardinality path joins across them).
@@ -258,7 +257,7 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
   };
 }
 
-function buildPolicy(values: Record<string, unknown>): DriftPolicy {
+async function buildPolicy(values: Record<string, unknown>): Promise<DriftPolicy> {
   try {
     let policy = defaultPolicy();
     if (typeof values.config === "string") {
@@ -269,6 +268,7 @@ function buildPolicy(values: Record<string, unknown>): DriftPolicy {
         throw new UsageError(`${values.config}: cannot read the config file`);
       }
       let doc: unknown;
+      const { parse: parseYaml } = await import("yaml"); // only when a config file is given
       try {
         doc = parseYaml(text);
       } catch (error) {
