@@ -67,7 +67,7 @@ export class MonitorMetrics {
         if (r.value === null) gauge.remove(labels);
         else gauge.set(labels, r.value);
       };
-      if (r.monitor === "feature_drift")
+      if (r.monitor === "feature_drift" || r.monitor === "feature_psi")
         set(this.featureDrift, { model, feature: subject, method: r.method ?? "psi" });
       else if (r.monitor === "dataset_drift_share") set(this.datasetDrift, { model });
       else if (r.monitor === "performance") set(this.performance, { model, metric: subject });

@@ -1,10 +1,13 @@
+import { type DriftPolicy, defaultPolicy } from "../drift/policy.js";
+import { compareProfiles } from "../drift/profiles.js";
+import type { DatasetDrift } from "../drift/verdict.js";
 import { accuracy, type Confusion, f1, precision, recall } from "../evaluate/confusion.js";
 import { expectedCalibrationError } from "../evaluate/probability.js";
 import { rocAuc } from "../evaluate/ranking.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { sketchBuckets } from "../sketch/quantiles.js";
 import { type BucketSummary, isPositive, PREDICTION_COLUMN, SCORE_COLUMN } from "./bucket-summary.js";
-import { columnDrift, DEFAULT_ALPHA, DEFAULT_PSI_THRESHOLD } from "./feature-drift.js";
+import { columnDrift, DEFAULT_PSI_THRESHOLD } from "./feature-drift.js";
 import type { LabeledPrediction, ModelSpec } from "./store.js";
 
 /** One monitor's reading over one window, for one subject (a feature, a metric) or the whole model. */
@@ -40,6 +43,9 @@ export interface MonitorInputs {
 }
 
 export interface MonitorOptions {
+  /** The drift policy for feature_drift and dataset_drift_share (default: src/drift/policy.ts defaults). */
+  policy?: DriftPolicy;
+  /** PSI threshold and test level of feature_psi and prediction_drift. */
   psiThreshold?: number;
   alpha?: number;
   /** Largest ECE at which scores count as calibrated for CBPE. */
@@ -77,32 +83,88 @@ function column(profile: TableProfile | null | undefined, name: string): ColumnP
   return profile?.columns.find((c) => c.name === name);
 }
 
+/**
+ * Feature drift, two ways. `feature_drift` and `dataset_drift_share` apply the project's drift policy to the
+ * two profiles (`compareProfiles`, src/drift/: effect size per column type with a test, missingness,
+ * unseen categories and range as signals of their own, Benjamini–Hochberg across all signals, a dataset
+ * verdict). `feature_psi` is the monitoring classic: PSI over reference deciles with a chi-square test
+ * (feature-drift.ts), whose threshold is a service option.
+ */
 function featureDrift({ spec, summary, reference, options }: MonitorInputs): MonitorResult[] {
   const out: MonitorResult[] = [];
-  let tested = 0;
-  let drifted = 0;
+  const names = spec.features.map((f) => f.name);
+  let policy: DatasetDrift | null = null;
+  let policyError: string | null = null;
+  if (reference && summary) {
+    try {
+      const present = names.filter((n) => column(reference, n) && column(summary.profile, n));
+      policy = compareProfiles(reference, summary.profile, options?.policy ?? defaultPolicy(), present);
+    } catch (error) {
+      policyError = (error as Error).message;
+    }
+  }
   for (const f of spec.features) {
     const ref = column(reference, f.name);
     const cur = column(summary?.profile, f.name);
     if (!ref || !cur) {
+      const message = ref ? "no data in the window" : "the reference profile has no such column";
+      for (const monitor of ["feature_drift", "feature_psi"])
+        out.push({
+          monitor,
+          subject: f.name,
+          value: null,
+          status: "insufficient",
+          n: cur?.count ?? 0,
+          message,
+        });
+      continue;
+    }
+    const c = policy?.columns.find((x) => x.name === f.name);
+    if (c) {
+      const distribution = c.signals.find((s) => s.signal === "distribution");
+      out.push({
+        monitor: "feature_drift",
+        subject: f.name,
+        value: Number.isFinite(c.effect.value) ? c.effect.value : null,
+        status: c.status === "drift" ? "alert" : c.status === "insufficient" ? "insufficient" : "ok",
+        threshold: c.effect.threshold,
+        method: c.effect.method,
+        n: c.rows.current,
+        pValue: distribution?.qValue ?? null,
+        message: `${c.status}: ${
+          c.signals
+            .filter((s) => s.status !== "stable")
+            .map((s) => s.reason)
+            .join("; ") ||
+          `${c.effect.method} ${fmtNumber(c.effect.value)} below ${fmtNumber(c.effect.threshold)}`
+        }`,
+        details: {
+          status: c.status,
+          kind: c.kind,
+          signals: c.signals.map((s) => ({
+            signal: s.signal,
+            effect: s.effect,
+            effectName: s.effectName,
+            threshold: s.threshold,
+            test: s.test,
+            pValue: s.pValue,
+            qValue: s.qValue,
+            status: s.status,
+          })),
+        },
+      });
+    } else
       out.push({
         monitor: "feature_drift",
         subject: f.name,
         value: null,
         status: "insufficient",
-        method: "psi",
-        n: cur?.count ?? 0,
-        message: ref ? "no data in the window" : "the reference profile has no such column",
+        n: cur.count,
+        message: policyError ? `drift policy failed: ${policyError}` : "not compared",
       });
-      continue;
-    }
     const d = columnDrift(ref, cur, options);
-    if (d.score !== null) {
-      tested++;
-      if (d.drifted) drifted++;
-    }
     out.push({
-      monitor: "feature_drift",
+      monitor: "feature_psi",
       subject: f.name,
       value: d.score,
       status: d.score === null ? "insufficient" : d.drifted ? "alert" : "ok",
@@ -117,19 +179,22 @@ function featureDrift({ spec, summary, reference, options }: MonitorInputs): Mon
       details: { kind: d.kind, statistic: d.statistic, bins: d.bins, referenceCount: d.referenceCount },
     });
   }
+  const tested = policy ? policy.columns.filter((c) => c.status !== "insufficient").length : 0;
   out.push({
     monitor: "dataset_drift_share",
     subject: null,
-    value: tested === 0 ? null : drifted / tested,
-    status: tested === 0 ? "insufficient" : drifted / tested >= 0.5 ? "alert" : "ok",
-    threshold: 0.5,
+    value: policy && tested > 0 ? policy.share : null,
+    status: !policy || tested === 0 ? "insufficient" : policy.drifted ? "alert" : "ok",
     n: tested,
-    message:
-      tested === 0
-        ? "no feature could be compared with a reference"
-        : `${drifted} of ${tested} features drifted (PSI ≥ ${options?.psiThreshold ?? DEFAULT_PSI_THRESHOLD} and p < ${options?.alpha ?? DEFAULT_ALPHA})`,
+    message: !policy
+      ? (policyError ?? "no reference profile or no data in the window")
+      : `${policy.counts.drift} of ${tested} features drifted (${policy.rule})`,
   });
   return out;
+}
+
+function fmtNumber(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
 }
 
 function fmtP(p: number | null | undefined): string {

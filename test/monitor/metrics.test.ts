@@ -37,7 +37,13 @@ test("/metrics exports the documented series, and the Grafana dashboard only use
       'assay_performance{model="m",metric="accuracy"}',
       'assay_monitor_value{model="m",monitor="model_age_days",subject=""}',
     ])
-      assert.ok(body.includes(series), `missing ${series}`);
+      assert.ok(
+        body.includes(series),
+        `missing ${series} in ${body
+          .split("\n")
+          .filter((l) => l.startsWith("assay_feature"))
+          .join(" ")}`,
+      );
     assert.match(body, /# TYPE assay_alerts_firing gauge/);
     const exported = new Set([...body.matchAll(/^# TYPE (\w+)/gm)].map((m) => m[1]));
     const dashboard = readFileSync(join(ROOT, "examples", "grafana-dashboard.json"), "utf8");

@@ -140,7 +140,14 @@ before(async () => {
         condition: "abs > 0.02",
         severity: "warning",
       },
-      { name: "drift", monitor: "feature_drift", window: "31d", condition: "status", severity: "info" },
+      { name: "drift", monitor: "feature_psi", window: "31d", condition: "status", severity: "info" },
+      {
+        name: "policy-drift",
+        monitor: "feature_drift",
+        window: "31d",
+        condition: "status",
+        severity: "warning",
+      },
     ],
   };
   assert.equal((await s.call("PUT", "/v1/alerts/rules", rules)).statusCode, 200);
@@ -166,7 +173,7 @@ test("drift: per calendar month, a feature is flagged exactly where its full-mon
       assert.equal(res.statusCode, 200);
       assert.equal(res.json.referenceVersion, "jan");
       for (const feature of ["hour", "weekday", "origin"]) {
-        const r = res.json.monitors.find((x: any) => x.monitor === "feature_drift" && x.subject === feature);
+        const r = res.json.monitors.find((x: any) => x.monitor === "feature_psi" && x.subject === feature);
         const truth = model === "flights-jan" ? 0 : exactPsi.get(`${feature}/${m}`)!;
         // Within ±30% of the 0.01 threshold the sample may land either side: those are not asserted.
         if (truth > 0.007 && truth < 0.013) continue;
@@ -178,9 +185,17 @@ test("drift: per calendar month, a feature is flagged exactly where its full-mon
         );
       }
       const distance = res.json.monitors.find(
-        (x: any) => x.monitor === "feature_drift" && x.subject === "distance",
+        (x: any) => x.monitor === "feature_psi" && x.subject === "distance",
       );
       assert.equal(distance.status, "ok", `${model} month ${m}: distance PSI ${distance.value}`);
+      // The project's drift policy (src/drift/, default thresholds) on the same profiles: it flags the two
+      // months whose weekday mix moved most (exact PSI 0.047 in March, 0.036 in June), no other month or
+      // feature, and nothing in the January replay.
+      for (const r of res.json.monitors.filter((x: any) => x.monitor === "feature_drift")) {
+        const weekdayMoved =
+          model === "flights" && r.subject === "weekday" && exactPsi.get(`weekday/${m}`)! >= 0.03;
+        assert.equal(r.status === "alert", weekdayMoved, `${model} month ${m} ${r.subject}: ${r.message}`);
+      }
     }
   }
   assert.ok(decided >= 15, `${decided} decided cases`);
@@ -217,6 +232,11 @@ test("alerts: prediction bias fires in the months whose late rate left January's
   assert.equal(months("flights/bias/"), "2,4,5", "bias fires in Feb (late rate up), Apr and May (down)");
   assert.equal(months("flights-jan/bias/"), "", "a January replay has no bias");
   assert.ok(fired.has("flights/drift/weekday"), "the weekday mix drift alerts");
+  const policyMonths = months("flights/policy-drift/weekday").split(",");
+  assert.ok(
+    policyMonths.includes("3") && policyMonths.includes("6"),
+    `policy drift alerts in ${policyMonths}`,
+  );
   for (const key of fired.keys()) {
     assert.ok(!key.startsWith("flights-jan/"), `January replay fired ${key}`);
     assert.ok(
