@@ -148,7 +148,7 @@ export async function run(argv: string[]): Promise<number> {
         { name: reference.name, digest: reference.digest, rows: reference.rows },
         { name: current.name, digest: current.digest, rows: current.rows },
       ],
-      config: { ...policy, columns: wanted ?? null, columnRules: policy.columns },
+      config: { ...policy, selectedColumns: wanted ?? null },
       results: checkResults(result),
       summary: {
         status: result.drifted
