@@ -42,11 +42,24 @@ ${results
 async function anomalyCard(r: Anomaly, all: Anomaly[]): Promise<string> {
   const column = r.subject?.column;
   const examples = (r.examples ?? []) as Record<string, unknown>[];
-  const keys = [...new Set(examples.flatMap((e) => Object.keys(e)))];
+  // offending rows with their whole record: row number first, the checked column highlighted
+  const flat = examples.map((e) => {
+    const { record, value: _value, ...rest } = e as { record?: Record<string, unknown>; value?: unknown };
+    return { ...rest, ...(record ?? (_value !== undefined ? { value: _value } : {})) };
+  });
+  const keys = [...new Set(flat.flatMap((e) => Object.keys(e)))];
   const rows =
-    examples.length > 0
-      ? `<table><thead><tr>${keys.map((k) => `<th>${escapeHtml(k)}</th>`).join("")}</tr></thead><tbody>${examples
-          .map((e) => `<tr>${keys.map((k) => `<td>${escapeHtml(show(e[k]))}</td>`).join("")}</tr>`)
+    flat.length > 0
+      ? `<table><thead><tr>${keys.map((k) => `<th>${escapeHtml(k)}</th>`).join("")}</tr></thead><tbody>${flat
+          .map(
+            (e) =>
+              `<tr>${keys
+                .map((k) => {
+                  const cell = escapeHtml(show((e as Record<string, unknown>)[k]));
+                  return k === column ? `<td><strong>${cell}</strong></td>` : `<td>${cell}</td>`;
+                })
+                .join("")}</tr>`,
+          )
           .join("")}</tbody></table>`
       : "";
   const chartSource =

@@ -166,11 +166,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       const byRow = new Map(records.map((r) => [num(r.__row), r]));
       needing.forEach((p, i) => {
         p.result.examples = lists[i].map((row) => {
-          const record = byRow.get(row) ?? {};
+          const raw = byRow.get(row) ?? {};
+          // the whole offending row, so a person sees the value in its context
+          const record: Record<string, unknown> = {};
+          for (const c of input.columns) record[c.name] = showValue(raw[c.name], c.type);
           const column = p.column;
-          return column === undefined
-            ? { row }
-            : { row, value: showValue(record[column], byName.get(column)?.type) };
+          return column === undefined ? { row, record } : { row, value: record[column], record };
         });
       });
     }

@@ -72,7 +72,9 @@ test("keys, regex and date formats, severity overrides, optional columns, row co
   );
   const idFormat = pick(results, "schema.format", "id");
   assert.equal(idFormat.count, 1);
-  assert.deepEqual(idFormat.examples, [{ row: 3, value: "ab-4" }]);
+  assert.deepEqual(idFormat.examples, [
+    { row: 3, value: "ab-4", record: { id: "ab-4", day: "2024-13-45", score: 1.5 } },
+  ]);
   const dayFormat = pick(results, "schema.format", "day");
   assert.equal(dayFormat.count, 2);
   assert.deepEqual(
