@@ -126,6 +126,13 @@ export async function run(argv: string[]): Promise<number> {
       refSamples.set(p.info.name, pa);
       curSamples.set(p.info.name, pb);
     }
+  for (const [side, samples] of [
+    [reference, refSamples],
+    [current, curSamples],
+  ] as const) {
+    const first = samples.values().next().value;
+    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Source).rowCount();
+  }
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,
@@ -245,7 +252,10 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
     };
   }
   const source = await openSource("path" in arg ? { path: arg.path } : { sql: arg.sql });
-  const [digest, rows] = await Promise.all([source.digest(), source.rowCount()]);
+  // the row count comes with the column scans (see below); counting here would be another full
+  // execution of a --sql query
+  const digest = await source.digest();
+  const rows = -1;
   return {
     source,
     name: "path" in arg ? source.name : `${what} query`,

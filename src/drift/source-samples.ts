@@ -17,35 +17,41 @@ export async function readColumnSamples(
   const out = new Map<string, ColumnSample>();
   if (columns.length === 0) return out;
   const relation = await relationOf(source);
-  const totals = await rowsAndMissing(source, relation, columns);
+  // One grouped scan per column gives everything: the NULL group is the missing count, NaN and ±Inf
+  // are counted apart, and the counts sum to the row count (no separate counting scan).
   for (const { info, kind } of columns) {
-    const t = totals.get(info.name) as { rows: number; missing: number; nonFinite: number };
     if (kind === "numeric") {
       const expr = numericExpression(info);
-      const [values, counts] = await readPairs(
+      const { values, counts, missing } = await readPairs(
         source,
-        `SELECT v, count(*)::DOUBLE AS c FROM (SELECT ${expr} AS v FROM ${relation}) WHERE v IS NOT NULL AND isfinite(v) GROUP BY v ORDER BY v`,
+        `SELECT v, count(*)::DOUBLE AS c FROM (SELECT ${expr} AS v FROM ${relation}) GROUP BY v ORDER BY v NULLS FIRST`,
       );
+      let nonFinite = 0;
+      let rows = missing;
+      let start = 0;
+      let end = values.length;
+      for (let i = 0; i < values.length; i++) rows += counts[i];
+      while (start < end && !Number.isFinite(values[start])) nonFinite += counts[start++];
+      while (end > start && !Number.isFinite(values[end - 1])) nonFinite += counts[--end];
       out.set(info.name, {
         kind: "numeric",
-        distribution: distributionOfPairs(values, counts),
-        missing: t.missing,
-        nonFinite: t.nonFinite,
-        rows: t.rows,
+        distribution: distributionOfPairs(values.subarray(start, end), counts.subarray(start, end)),
+        missing,
+        nonFinite,
+        rows,
       });
     } else {
-      const counts = await readFrequencies(
+      const { counts, missing, rows } = await readFrequencies(
         source,
-        `SELECT CAST(${quote(info.name)} AS VARCHAR) AS v, count(*)::DOUBLE AS c FROM ${relation} WHERE ${quote(info.name)} IS NOT NULL GROUP BY 1 ORDER BY c DESC, v LIMIT ${MAX_CATEGORIES + 1}`,
+        `SELECT v, c, sum(c) OVER ()::DOUBLE AS total FROM (SELECT CAST(${quote(info.name)} AS VARCHAR) AS v, count(*)::DOUBLE AS c FROM ${relation} GROUP BY 1) ORDER BY v IS NULL DESC, c DESC, v LIMIT ${MAX_CATEGORIES + 2}`,
       );
       const capped = counts.size > MAX_CATEGORIES;
-      out.set(info.name, {
-        kind: "categorical",
-        counts,
-        missing: t.missing,
-        rows: t.rows,
-        highCardinality: capped,
-      });
+      if (capped) {
+        // keep the first MAX_CATEGORIES (the most frequent); the pooled path replaces them anyway
+        const last = [...counts.keys()].pop() as string;
+        counts.delete(last);
+      }
+      out.set(info.name, { kind: "categorical", counts, missing, rows, highCardinality: capped });
     }
   }
   return out;
@@ -82,65 +88,67 @@ function numericExpression(info: ColumnInfo): string {
   return `CAST(${c} AS DOUBLE)`;
 }
 
-async function rowsAndMissing(
-  source: Source,
-  relation: string,
-  columns: { info: ColumnInfo; kind: ColumnKind }[],
-): Promise<Map<string, { rows: number; missing: number; nonFinite: number }>> {
-  const parts = ["count(*)::DOUBLE AS n"];
-  columns.forEach(({ info, kind }, i) => {
-    parts.push(`(count(*) - count(${quote(info.name)}))::DOUBLE AS m${i}`);
-    parts.push(
-      kind === "numeric" && (info.type === "float" || info.type === "integer")
-        ? `count(*) FILTER (WHERE NOT isfinite(CAST(${quote(info.name)} AS DOUBLE)))::DOUBLE AS f${i}`
-        : `0::DOUBLE AS f${i}`,
-    );
-  });
-  const reader = await source.conn.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${relation}`);
-  const row = reader.getRowObjects()[0] as Record<string, number>;
-  const out = new Map<string, { rows: number; missing: number; nonFinite: number }>();
-  columns.forEach(({ info }, i) => {
-    out.set(info.name, {
-      rows: Number(row.n),
-      missing: Number(row[`m${i}`]),
-      nonFinite: Number(row[`f${i}`]),
-    });
-  });
-  return out;
-}
-
 interface Vector {
   items?: unknown;
   getItem(i: number): unknown;
 }
 
-/** Streams a two-column DOUBLE result into typed arrays, copying whole chunks. */
-async function readPairs(source: Source, sql: string): Promise<[Float64Array, Float64Array]> {
+/**
+ * Streams a (value DOUBLE, count DOUBLE) result ordered NULLS FIRST into typed arrays, copying whole
+ * chunks; a leading NULL value is returned as `missing`.
+ */
+async function readPairs(
+  source: Source,
+  sql: string,
+): Promise<{ values: Float64Array; counts: Float64Array; missing: number }> {
   const result = await source.conn.stream(sql);
   const valueChunks: Float64Array[] = [];
   const countChunks: Float64Array[] = [];
   let total = 0;
+  let missing = 0;
+  let first = true;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    valueChunks.push(doubles(chunk.getColumnVector(0) as unknown as Vector, chunk.rowCount));
-    countChunks.push(doubles(chunk.getColumnVector(1) as unknown as Vector, chunk.rowCount));
-    total += chunk.rowCount;
+    const valueVector = chunk.getColumnVector(0) as unknown as Vector;
+    let values = doubles(valueVector, chunk.rowCount);
+    let counts = doubles(chunk.getColumnVector(1) as unknown as Vector, chunk.rowCount);
+    if (first && valueVector.getItem(0) === null) {
+      missing = counts[0];
+      values = values.subarray(1);
+      counts = counts.subarray(1);
+    }
+    first = false;
+    valueChunks.push(values);
+    countChunks.push(counts);
+    total += values.length;
   }
-  return [concat(valueChunks, total), concat(countChunks, total)];
+  return { values: concat(valueChunks, total), counts: concat(countChunks, total), missing };
 }
 
-async function readFrequencies(source: Source, sql: string): Promise<Map<string, number>> {
+/** Reads (value, count, total) rows ordered with the NULL group first. */
+async function readFrequencies(
+  source: Source,
+  sql: string,
+): Promise<{ counts: Map<string, number>; missing: number; rows: number }> {
   const result = await source.conn.stream(sql);
   const counts = new Map<string, number>();
+  let missing = 0;
+  let rows = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const values = chunk.getColumnVector(0) as unknown as Vector;
     const c = doubles(chunk.getColumnVector(1) as unknown as Vector, chunk.rowCount);
-    for (let i = 0; i < chunk.rowCount; i++) counts.set(String(values.getItem(i)), c[i]);
+    const totals = doubles(chunk.getColumnVector(2) as unknown as Vector, chunk.rowCount);
+    rows = totals[0];
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const v = values.getItem(i);
+      if (v === null) missing = c[i];
+      else counts.set(String(v), c[i]);
+    }
   }
-  return counts;
+  return { counts, missing, rows };
 }
 
 function doubles(vector: Vector, length: number): Float64Array {
