@@ -20,6 +20,8 @@ export interface NumericStats {
   psi: number;
   js: number;
   missingRate: MissingRateResult;
+  /** Share of NaN/±Inf among all rows, tested like the missing rate. */
+  nonFiniteRate: MissingRateResult;
   outOfRange: RangeResult;
   /** The reference-decile bins behind PSI and JS. */
   bins: { edges: number[]; reference: number[]; current: number[] };
@@ -60,6 +62,7 @@ export function numericDrift(reference: NumericSample, current: NumericSample): 
     psi: empty ? Number.NaN : psi(pRef, pCur),
     js: empty ? Number.NaN : jensenShannon(pRef, pCur),
     missingRate: missingRate(reference.missing, reference.rows, current.missing, current.rows),
+    nonFiniteRate: missingRate(reference.nonFinite, reference.rows, current.nonFinite, current.rows),
     outOfRange: outOfRange(ref, cur),
     bins: { edges, reference: refBins, current: curBins },
     reference: { n: ref.total, ...refMoments },

@@ -9,7 +9,7 @@ export type ColumnStatus = "drift" | "warn" | "insufficient" | "stable";
 
 /** One way a column can drift: an effect size judged against a threshold, and a test. */
 export interface Signal {
-  signal: "distribution" | "missing" | "unseen" | "range";
+  signal: "distribution" | "missing" | "nonFinite" | "unseen" | "range";
   /** The effect-size statistic, e.g. "wassersteinNorm", "js", "missingRateChange". */
   effectName: string;
   effect: number;
@@ -181,6 +181,16 @@ function signalsOf(
     pValue: stats.missingRate.pValue,
     ...blank,
   });
+  if ("ks" in stats)
+    signals.push({
+      signal: "nonFinite",
+      effectName: "nonFiniteRateChange",
+      effect: Math.abs(stats.nonFiniteRate.difference),
+      threshold: policy.missing.threshold,
+      test: "twoProportionZ",
+      pValue: stats.nonFiniteRate.pValue,
+      ...blank,
+    });
   if ("ks" in stats)
     signals.push({
       signal: "range",
