@@ -54,12 +54,12 @@ export async function renderModel(main, header, name, params) {
 
   main.innerHTML = [
     controls(step, summary),
-    kpis(latest, modelAlerts, summary, step),
+    kpis(latest, modelAlerts, summary, step, spec.task),
     `<div class="two">`,
     section("Volume", '<div class="chart" data-chart="volume"></div>', 'data-section="volume"'),
     section(
-      'Drift over time <span class="muted small">PSI against the reference, per feature</span>',
-      '<div class="chart" data-chart="drift"></div><p class="muted small">Dashed line: the PSI threshold. A red ring marks a window where the feature drifted (PSI over the threshold <em>and</em> χ² p &lt; 0.01). With few rows and many categories PSI is inflated by sampling noise alone; the test is what tells noise from change.</p>',
+      'Drift over time <span class="muted small">effect against the reference ÷ its threshold, per feature</span>',
+      '<div class="chart" data-chart="drift"></div><p class="muted small" id="drift-note"></p>',
       'data-section="drift"',
     ),
     section(
@@ -95,12 +95,26 @@ export async function renderModel(main, header, name, params) {
   const chart = (key) => main.querySelector(`[data-chart="${key}"]`);
   const drawn = [];
   const drift = driftSeries(series);
-  const threshold = find(latest.result, "feature_drift")?.threshold ?? null;
+  const methods = [
+    ...new Set(
+      latest.result.monitors
+        .filter((m) => m.method && (m.monitor === "feature_drift" || m.monitor === "prediction_drift"))
+        .map((m) => m.method),
+    ),
+  ];
+  main.querySelector("#drift-note").innerHTML =
+    `Each feature is measured with its own statistic (here ${escapeHtml(methods.join(", ") || "–")}; the tooltip names it), divided by its threshold, so the dashed line at 1 is every feature's threshold. ` +
+    "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: over the threshold but too few rows to tell change from noise (small windows inflate effects by sampling noise alone).";
   drawn.push(draw(chart("volume"), volumeSpec(volumePoints(series), { width: widthFor(chart("volume")) })));
   drawn.push(
     draw(
       chart("drift"),
-      timelineSpec(drift, { yTitle: "PSI", format: ".2f", threshold, width: widthFor(chart("drift")) }),
+      timelineSpec(drift, {
+        yTitle: "effect ÷ threshold",
+        format: ".2f",
+        threshold: 1,
+        width: widthFor(chart("drift")),
+      }),
     ),
   );
   const quality = qualitySeries(series);
@@ -118,7 +132,7 @@ export async function renderModel(main, header, name, params) {
   else
     chart("quality").outerHTML =
       `<p class="ok-note">No missing values, type errors, out-of-range values or unseen categories in any window (${quality.all.size} rates watched).</p>`;
-  const performance = performanceSeries(series);
+  const performance = performanceSeries(series, spec.task);
   if (performance.some((p) => p.value !== null))
     drawn.push(
       draw(
@@ -152,13 +166,14 @@ function controls(step, summary) {
 <label>window <select id="step">${options}</select></label></div>`;
 }
 
-function kpis(latest, modelAlerts, summary, step) {
+function kpis(latest, modelAlerts, summary, step, task) {
+  const headline = task === "regression" ? "mae" : "accuracy";
   const r = latest.result;
   const share = find(r, "dataset_drift_share");
   const drifted = r.monitors.filter((m) => m.monitor === "feature_drift" && m.status === "alert").length;
   const tested = r.monitors.filter((m) => m.monitor === "feature_drift" && m.value !== null).length;
-  const accuracy = find(r, "performance", "accuracy");
-  const estimated = find(r, "estimated_performance", "accuracy");
+  const accuracy = find(r, "performance", headline);
+  const estimated = find(r, "estimated_performance", headline);
   const positive = find(r, "positive_rate");
   const firing = modelAlerts.filter((a) => a.state === "firing").length;
   const pending = modelAlerts.filter((a) => a.state === "pending").length;
@@ -176,7 +191,7 @@ function kpis(latest, modelAlerts, summary, step) {
       "drifted",
     ),
     kpi(
-      "Accuracy (labels)",
+      `${headline === "mae" ? "MAE" : "Accuracy"} (labels)`,
       accuracy?.value === null || !accuracy ? "–" : fixed(accuracy.value),
       accuracy?.value === null || !accuracy
         ? escapeHtml(accuracy?.message ?? "")
@@ -184,7 +199,7 @@ function kpis(latest, modelAlerts, summary, step) {
       "accuracy",
     ),
     kpi(
-      "Accuracy (estimated)",
+      `${headline === "mae" ? "MAE" : "Accuracy"} (estimated)`,
       estimated?.value === null || !estimated ? "–" : fixed(estimated.value),
       estimated
         ? estimated.value === null
@@ -218,11 +233,17 @@ function featureTable(result) {
   const rows = features
     .map((f) => {
       const d = find(result, "feature_drift", f);
-      return `<tr data-feature="${escapeHtml(f)}"><td>${escapeHtml(f)}</td><td class="num" data-psi>${fixed(d.value)}</td><td class="num">${d.pValue === null || d.pValue === undefined ? "–" : d.pValue < 1e-4 ? d.pValue.toExponential(1) : d.pValue.toFixed(4)}</td><td>${monitorBadge(d.status)}</td><td class="num">${rate("missing_rate", f)}</td><td class="num">${rate("out_of_range_rate", f)}</td><td class="num">${rate("out_of_domain_rate", f)}</td></tr>`;
+      const p =
+        d.pValue === null || d.pValue === undefined
+          ? "–"
+          : d.pValue < 1e-4
+            ? d.pValue.toExponential(1)
+            : d.pValue.toFixed(4);
+      return `<tr data-feature="${escapeHtml(f)}"><td>${escapeHtml(f)}<div class="muted small">${escapeHtml(d.method ?? "")}</div></td><td class="num" data-effect>${fixed(d.value)}</td><td class="num">${fixed(d.threshold ?? null, 2)}</td><td class="num">${p}</td><td>${monitorBadge(d.status)}</td><td class="num">${rate("missing_rate", f)}</td><td class="num">${rate("out_of_range_rate", f)}</td><td class="num">${rate("out_of_domain_rate", f)}</td></tr>`;
     })
     .join("");
-  return `<table class="features"><tr><th>feature</th><th class="num">PSI</th><th class="num">p (χ²)</th><th>drift</th><th class="num">missing</th><th class="num">out of range</th><th class="num">unseen</th></tr>${rows}</table>
-<p class="muted small">Drifted when PSI ≥ ${fixed(find(result, "feature_drift")?.threshold ?? null, 2)} and p &lt; 0.01 (docs/monitor.md).</p>`;
+  return `<table class="features"><tr><th>feature</th><th class="num">effect</th><th class="num">threshold</th><th class="num">p</th><th>drift</th><th class="num">missing</th><th class="num">out of range</th><th class="num">unseen</th></tr>${rows}</table>
+<p class="muted small">Drifted when the effect reaches its threshold and the test rejects; <em>insufficient</em>: over the threshold, but too few rows to tell change from noise (docs/monitor.md).</p>`;
 }
 
 function alertTables(active, events) {

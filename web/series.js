@@ -12,7 +12,8 @@ export const QUALITY_MONITORS = {
   outlier_share: "outlier rows",
 };
 
-export const PERFORMANCE_METRICS = ["accuracy", "f1", "roc_auc"];
+/** The metrics drawn over time, per task (the monitor computes more; these read well on one axis). */
+export const PERFORMANCE_METRICS = { binary: ["accuracy", "f1", "roc_auc"], regression: ["mae", "rmse"] };
 
 const iso = (ms) => new Date(ms).toISOString();
 
@@ -29,12 +30,26 @@ function point(w, r, series, extra = {}) {
   };
 }
 
+/**
+ * Drift effect ÷ its threshold, per feature and the model score: features are measured with different
+ * statistics (the server picks one per kind of column), so one axis needs a common scale; 1 is the threshold.
+ */
 export function driftSeries(windows) {
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      if (r.monitor === "feature_drift") points.push(point(w, r, r.subject, { lo: null, hi: null }));
-      if (r.monitor === "prediction_drift") points.push(point(w, r, "model score", { lo: null, hi: null }));
+      if (r.monitor !== "feature_drift" && r.monitor !== "prediction_drift") continue;
+      const scaled = r.value !== null && r.threshold > 0 ? r.value / r.threshold : null;
+      const note = `${r.method ?? "effect"} ${r.value === null ? "n/a" : r.value.toPrecision(3)} (threshold ${r.threshold ?? "?"}), ${r.status}`;
+      const series = r.monitor === "feature_drift" ? r.subject : "model score";
+      points.push(
+        point(w, { ...r, value: scaled }, series, {
+          lo: null,
+          hi: null,
+          note,
+          uncertain: r.status === "insufficient",
+        }),
+      );
     }
   return points;
 }
@@ -52,11 +67,12 @@ export function qualitySeries(windows) {
   return { points: points.filter((p) => nonzero.has(p.series)), all: new Set(points.map((p) => p.series)) };
 }
 
-export function performanceSeries(windows) {
+export function performanceSeries(windows, task = "binary") {
+  const metrics = PERFORMANCE_METRICS[task] ?? PERFORMANCE_METRICS.binary;
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      if (!PERFORMANCE_METRICS.includes(r.subject)) continue;
+      if (!metrics.includes(r.subject)) continue;
       if (r.monitor === "performance") points.push(point(w, r, r.subject, { kind: "realized (labels)" }));
       if (r.monitor === "estimated_performance")
         points.push(point(w, r, r.subject, { kind: "estimated (CBPE)", lo: null, hi: null }));

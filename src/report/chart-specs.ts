@@ -55,8 +55,12 @@ export interface SeriesPoint {
   kind?: string;
   /** The value crossed its monitor's threshold in this window. */
   flagged?: boolean;
+  /** Too few rows to trust the value: drawn as a hollow point. */
+  uncertain?: boolean;
   /** Sample size behind the value (shown in the tooltip). */
   n?: number;
+  /** A line of context for the tooltip (e.g. the raw statistic when the value is scaled). */
+  note?: string;
 }
 
 export interface TimelineOptions {
@@ -86,6 +90,7 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
     { field: "time", type: "temporal", title: "window from", format: "%Y-%m-%d %H:%M" },
     { field: "value", type: "quantitative", title: options.yTitle, format },
     { field: "n", type: "quantitative", title: "n", format: "," },
+    ...(values.some((p) => p.note) ? [{ field: "note", type: "nominal", title: "detail" }] : []),
   ];
   const color = {
     field: "series",
@@ -107,17 +112,45 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
       },
     });
   layers.push({
-    mark: { type: "line", point: { size: 28, filled: true }, strokeWidth: 2 },
+    mark: { type: "line", strokeWidth: 2 },
     encoding: {
       x,
       y: { field: "value", type: "quantitative", title: options.yTitle, axis: { format } },
       color,
       ...(hasKind
-        ? { strokeDash: { field: "kind", type: "nominal", title: options.kindTitle ?? null } }
+        ? {
+            strokeDash: {
+              field: "kind",
+              type: "nominal",
+              title: options.kindTitle ?? null,
+              // The first kind in the data is drawn solid, the next dashed, then dotted.
+              scale: {
+                domain: [...new Set(values.map((p) => p.kind).filter((k) => k !== undefined))],
+                range: [
+                  [1, 0],
+                  [6, 4],
+                  [2, 2],
+                ],
+              },
+              legend: { symbolType: "stroke", symbolStrokeColor: PALETTE.ink, symbolStrokeWidth: 2 },
+            },
+            detail: { field: "kind" },
+          }
         : {}),
-      tooltip,
     },
   });
+  // Points apart from the line, so the dash legend shows dashes; they carry the tooltips.
+  layers.push({
+    transform: [{ filter: "!datum.uncertain" }],
+    mark: { type: "point", size: 30, filled: true, opacity: 1 },
+    encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip },
+  });
+  if (values.some((p) => p.uncertain))
+    layers.push({
+      transform: [{ filter: "datum.uncertain" }],
+      mark: { type: "point", size: 30, filled: false, opacity: 1, strokeWidth: 1.5, fill: "white" },
+      encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip },
+    });
   if (values.some((p) => p.flagged))
     layers.push({
       transform: [{ filter: "datum.flagged" }],
@@ -127,7 +160,9 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
   const spec: Record<string, unknown> = {
     width: options.width ?? 520,
     height: options.height ?? 180,
-    data: { values: values.map((p) => ({ ...p, flagged: p.flagged === true })) },
+    data: {
+      values: values.map((p) => ({ ...p, flagged: p.flagged === true, uncertain: p.uncertain === true })),
+    },
     layer: layers,
   };
   if (options.threshold !== undefined && options.threshold !== null)

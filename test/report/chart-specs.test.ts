@@ -21,7 +21,11 @@ const points = [
 test("timeline: one line per series, null values left out, flagged windows ringed, threshold drawn", async () => {
   const spec = timelineSpec(points, { yTitle: "PSI", threshold: 0.2, format: ".2f" }) as any;
   assert.equal(spec.data.values.length, 4, "the window without a value is not drawn as zero");
-  assert.equal(spec.layer.length, 3, "line, flagged rings, threshold rule (no CI band without intervals)");
+  assert.equal(
+    spec.layer.length,
+    4,
+    "line, points, flagged rings, threshold rule (no CI band without intervals)",
+  );
   const svg = await renderSvg(spec);
   const count = (role: string) => (svg.match(new RegExp(`aria-roledescription="${role}"`, "g")) ?? []).length;
   assert.equal(count("line mark"), 2, "two series");

@@ -133,7 +133,7 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
   assert.deepEqual(drifts.map((m: any) => m.subject).sort(), [...server.features].sort());
   for (const d of drifts)
     assert.equal(
-      await text(page, `tr[data-feature="${d.subject}"] [data-psi]`),
+      await text(page, `tr[data-feature="${d.subject}"] [data-effect]`),
       d.value.toFixed(3),
       d.subject,
     );
@@ -178,9 +178,10 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
     new RegExp(`AUC ${evaluation.metrics.rocAuc.value.toFixed(4)}`),
   );
   await page.screenshot({ path: join(ARTIFACTS, "dashboard-model.png"), fullPage: true });
-  await page
-    .locator('[data-section="evidence"]')
-    .screenshot({ path: join(ARTIFACTS, "dashboard-evidence.png") });
+  for (const part of ["evidence", "drift", "performance", "features"])
+    await page
+      .locator(`[data-section="${part}"]`)
+      .screenshot({ path: join(ARTIFACTS, `dashboard-${part}.png`) });
 
   // Another window width re-renders from the API.
   await page.selectOption("#step", "30d");
