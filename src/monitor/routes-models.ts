@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { openSource } from "../io/source.js";
 import { profileBatches } from "../profile/build.js";
 import type { TableProfile } from "../profile/types.js";
 import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
@@ -290,6 +289,8 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
 /** Profiles a training file on the server (the admin points at it instead of uploading a profile). */
 async function profileFile(path: string): Promise<TableProfile> {
   try {
+    // DuckDB loads only when a training file is profiled: a server start does not pay for it.
+    const { openSource } = await import("../io/source.js");
     const source = await openSource({ path });
     return await profileBatches(source.columns, source.batches(), {
       name: source.name,

@@ -195,3 +195,16 @@ test("a busy bucket's parts are merged back into one; the window still counts ev
     await t.close();
   }
 });
+
+test("references: a profile or a server-side file; anything else is a 400 naming what is expected", async () => {
+  const missing = await s.call("PUT", "/v1/models/m/reference?version=v1", {
+    path: "/nonexistent/train.csv",
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.json.error, /cannot profile \/nonexistent\/train.csv/);
+  const junk = await s.call("PUT", "/v1/models/m/reference", { rows: 3 });
+  assert.equal(junk.statusCode, 400);
+  assert.match(junk.json.error, /assay\.profile/);
+  assert.equal((await s.call("PUT", "/v1/models/m/reference", { rows: 3 }, "ingest")).statusCode, 403);
+  assert.equal((await s.call("PUT", "/v1/models/nope/reference", { rows: 3 })).statusCode, 404);
+});
