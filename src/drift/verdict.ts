@@ -178,7 +178,7 @@ function signalsOf(
     effect: Math.abs(stats.missingRate.difference),
     threshold: policy.missing.threshold,
     test: "twoProportionZ",
-    pValue: stats.missingRate.pValue,
+    pValue: untestable(stats.missingRate) ? Number.NaN : stats.missingRate.pValue,
     ...blank,
   });
   if ("ks" in stats)
@@ -188,7 +188,7 @@ function signalsOf(
       effect: Math.abs(stats.nonFiniteRate.difference),
       threshold: policy.missing.threshold,
       test: "twoProportionZ",
-      pValue: stats.nonFiniteRate.pValue,
+      pValue: untestable(stats.nonFiniteRate) ? Number.NaN : stats.nonFiniteRate.pValue,
       ...blank,
     });
   if ("ks" in stats)
@@ -227,6 +227,9 @@ function judge(s: Signal, policy: DriftPolicy, n: number): void {
   if (n < policy.minRows) {
     s.status = "insufficient";
     s.reason = `only ${n} non-missing values on one side (minimum ${policy.minRows})`;
+  } else if (s.signal !== "distribution" && Number.isNaN(s.pValue) && s.effect === 0) {
+    s.status = "stable";
+    s.reason = "none on either side: nothing to test";
   } else if (!Number.isFinite(s.effect) || Number.isNaN(s.pValue)) {
     s.status = s.signal === "distribution" ? "insufficient" : "stable";
     s.reason = `${s.effectName} cannot be computed`;
@@ -245,4 +248,13 @@ function judge(s: Signal, policy: DriftPolicy, n: number): void {
       ? `${s.effectName} ${fmt(s.effect)} ≥ ${fmt(s.threshold)} but ${s.test} q = ${fmt(s.qValue)} > ${policy.alpha}`
       : `${s.effectName} ${fmt(s.effect)} < ${fmt(s.threshold)}`;
   }
+}
+
+/**
+ * No missing (or non-finite) value on either side: the test has nothing to say, and leaving it out
+ * of the Benjamini–Hochberg family keeps the family from being padded with p = 1. Filtering on the
+ * pooled count is independent of the test statistic under no drift (Bourgon et al. 2010).
+ */
+function untestable(r: { reference: number; current: number }): boolean {
+  return r.reference === 0 && r.current === 0;
 }
