@@ -47,12 +47,14 @@ ${report.kind === "evaluation" && report.curves && report.calibration ? '<div cl
 <div class="muted small">assay evidence: ${escapeHtml(found.entry.id)}</div></div>`;
 }
 
-/** The latest evaluation and comparison reports from the evidence store. */
+/** The latest evaluation, comparison (and readiness) reports from the evidence store. */
 export async function renderEvidence(element, model) {
   const cards = [];
   let evaluation = null;
-  for (const kind of ["evaluation", "comparison"]) {
+  // Readiness (when the readiness work saves its report) is shown only once there is one.
+  for (const kind of ["evaluation", "comparison", "readiness"]) {
     const found = await latest(kind, model);
+    if (!found && kind === "readiness") continue;
     if (!found) {
       cards.push(
         `<div class="report-card"><h3>${kind}</h3><p class="muted">No ${kind} report in the evidence store yet (run <code>assay ${kind === "evaluation" ? "evaluate" : "compare"}</code> where the server runs).</p></div>`,

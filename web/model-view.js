@@ -106,17 +106,21 @@ export async function renderModel(main, header, name, params) {
     `Each feature is measured with its own statistic (here ${escapeHtml(methods.join(", ") || "–")}; the tooltip names it), divided by its threshold, so the dashed line at 1 is every feature's threshold. ` +
     "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: over the threshold but too few rows to tell change from noise (small windows inflate effects by sampling noise alone).";
   drawn.push(draw(chart("volume"), volumeSpec(volumePoints(series), { width: widthFor(chart("volume")) })));
-  drawn.push(
-    draw(
-      chart("drift"),
-      timelineSpec(drift, {
-        yTitle: "effect ÷ threshold",
-        format: ".2f",
-        threshold: 1,
-        width: widthFor(chart("drift")),
-      }),
-    ),
-  );
+  if (drift.some((p) => p.value !== null))
+    drawn.push(
+      draw(
+        chart("drift"),
+        timelineSpec(drift, {
+          yTitle: "effect ÷ threshold",
+          format: ".2f",
+          threshold: 1,
+          width: widthFor(chart("drift")),
+        }),
+      ),
+    );
+  else
+    chart("drift").outerHTML =
+      `<p class="muted">Nothing to compare with: no reference profile (<code>PUT ${escapeHtml(base)}/reference</code>, docs/monitor.md) or no rows in any window.</p>`;
   const quality = qualitySeries(series);
   if (quality.points.length)
     drawn.push(

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { ROOT } from "../helpers/cli.js";
-import { MODEL, type SeededServer, seedFlights } from "./seed.js";
+import { BARE_MODEL, MODEL, type SeededServer, seedFlights } from "./seed.js";
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core) against a real `assay serve`
@@ -187,6 +187,15 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
   await page.selectOption("#step", "30d");
   await page.waitForSelector('main[data-ready] #step option[value="30d"][selected]', { state: "attached" });
   assert.equal(await page.locator('[data-chart="drift"] svg').count(), 1);
+  await page.close();
+});
+
+test("a model without reference or labels says what is missing", { skip }, async () => {
+  const page = await open(`#/models/${BARE_MODEL}`);
+  assert.match(await text(page, '[data-section="drift"]'), /no reference profile/);
+  assert.match(await text(page, '[data-section="performance"]'), /No labels and no calibrated scores yet/);
+  assert.equal(await text(page, '[data-count="predictions"]'), "300");
+  assert.equal(await text(page, '[data-count="labels"]'), "0");
   await page.close();
 });
 

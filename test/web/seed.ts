@@ -22,6 +22,7 @@ export interface SeededServer {
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 export const MODEL = "flights-delay";
+export const BARE_MODEL = "flights-bare";
 const PER_MONTH = 2000;
 
 function cli(args: string[], env: Record<string, string>): string {
@@ -216,6 +217,25 @@ export async function seedFlights(dir: string): Promise<SeededServer> {
         })),
       );
   }
+  // A second model with no reference and no labels: the page must say what is missing, not break.
+  await call(url, adminToken, "POST", "/v1/models", {
+    name: BARE_MODEL,
+    features: [{ name: "distance", type: "number" }],
+  });
+  await call(
+    url,
+    adminToken,
+    "POST",
+    `/v1/models/${BARE_MODEL}/predictions`,
+    rows
+      .slice(0, 300)
+      .map((r) => ({
+        id: `b${r.rn}`,
+        timestamp: r.ts,
+        features: { distance: Number(r.distance) },
+        score: r.score,
+      })),
+  );
   timing("ingest");
   for (let month = 2; month <= 7; month++)
     for (const day of [8, 22, 1]) {
