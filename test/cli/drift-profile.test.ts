@@ -15,10 +15,16 @@ test("drift against a saved profile: exact where the profile's frequency table i
   const profile = join(dir, "test.profile.json");
   const p = runCli(["profile", testSplit, "--out", profile]);
   assert.equal(p.code, 0, p.stderr);
-  const r = runCli(["drift", train, profile, "--json"]);
+  const html = join(dir, "drift.html");
+  const r = runCli(["drift", train, profile, "--json", "--html", html]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
   assert.match(report.approximate, /profile/);
+  assert.equal(
+    (readFileSync(html, "utf8").match(/<svg/g) ?? []).length,
+    15,
+    "a chart per column, from the sketches",
+  );
   const col = (name: string) => report.columns.find((c: { name: string }) => c.name === name);
   // age has 73 distinct values: rebuilt exactly from the frequency table
   const age = col("age");

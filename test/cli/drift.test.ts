@@ -160,3 +160,20 @@ test("high-cardinality categorical columns are pooled in DuckDB: top categories 
   assert.ok(Math.abs(column.stats.unseen.share - unseen / current.length) < 1e-15);
   assert.equal(column.stats.current.n, current.length);
 });
+
+test("NULLs count as missing, NaN as non-finite: each is a drift signal of its own", () => {
+  const sql = `SELECT CASE WHEN age > 60 THEN NULL ELSE age END AS age,
+    CASE WHEN age > 60 THEN 'nan'::DOUBLE ELSE fnlwgt END AS fnlwgt FROM read_csv('${testSplit}', header = true)`;
+  const { code, report } = driftJson([train, "--current-sql", sql, "--columns", "age,fnlwgt"]);
+  assert.equal(code, 1);
+  const col = (name: string) => report.columns.find((c: { name: string }) => c.name === name);
+  const age = col("age");
+  assert.ok(age.stats.missingRate.current > 0.05);
+  assert.equal(age.signals.find((s: { signal: string }) => s.signal === "missing").status, "drift");
+  const fnlwgt = col("fnlwgt");
+  assert.equal(fnlwgt.stats.missingRate.current, 0);
+  assert.ok(fnlwgt.stats.nonFiniteRate.current > 0.05);
+  assert.equal(fnlwgt.status, "drift");
+  assert.equal(fnlwgt.signals.find((s: { signal: string }) => s.signal === "nonFinite").status, "drift");
+  assert.equal(fnlwgt.stats.current.n + Math.round(fnlwgt.stats.nonFiniteRate.current * 16281), 16281);
+});
