@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -34,8 +35,11 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
+const require = createRequire(import.meta.url);
+
+/** The build/ folder of an installed package (vega and vega-lite export their ESM build from there). */
 function packageBuild(name: string): string {
-  return dirname(fileURLToPath(import.meta.resolve(name)));
+  return dirname(require.resolve(name));
 }
 
 const VENDOR: Record<string, () => string> = {

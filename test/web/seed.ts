@@ -227,14 +227,12 @@ export async function seedFlights(dir: string): Promise<SeededServer> {
     adminToken,
     "POST",
     `/v1/models/${BARE_MODEL}/predictions`,
-    rows
-      .slice(0, 300)
-      .map((r) => ({
-        id: `b${r.rn}`,
-        timestamp: r.ts,
-        features: { distance: Number(r.distance) },
-        score: r.score,
-      })),
+    rows.slice(0, 300).map((r) => ({
+      id: `b${r.rn}`,
+      timestamp: r.ts,
+      features: { distance: Number(r.distance) },
+      score: r.score,
+    })),
   );
   timing("ingest");
   for (let month = 2; month <= 7; month++)
