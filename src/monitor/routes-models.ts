@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { profileBatches } from "../profile/build.js";
-import type { TableProfile } from "../profile/types.js";
+import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
 import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
 import type { MonitorMetrics } from "./metrics.js";
 import type { MonitorService } from "./service.js";
@@ -127,8 +127,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
       const exclude = Array.isArray(body.exclude) ? body.exclude.map(String) : [];
       let profile: TableProfile;
       if (typeof body.path === "string") profile = await profileFile(body.path);
-      else if (body.format === "assay.profile" && Array.isArray(body.columns))
-        profile = body as unknown as TableProfile;
+      else if (body.format === "assay.profile" && Array.isArray(body.columns)) profile = profileOf(body);
       else
         throw new BadRequest(
           'body must be a profile (format "assay.profile") or {"path": "training file", "exclude": [columns]}',
@@ -284,6 +283,29 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
       return { model: spec.name, samples: await store.samples(spec.name, request.query.limit ?? 100) };
     },
   );
+}
+
+/**
+ * The profile in an uploaded body: a bare profile or the Report envelope `assay profile --out` writes (the
+ * profile's fields sit beside the envelope's). Only the profile is kept.
+ */
+function profileOf(body: Record<string, unknown>): TableProfile {
+  if (body.version !== PROFILE_VERSION)
+    throw new BadRequest(
+      `profile version ${String(body.version)} is not supported (this server reads ${PROFILE_VERSION})`,
+    );
+  if (typeof body.rows !== "number") throw new BadRequest("the profile has no row count");
+  for (const c of body.columns as Record<string, unknown>[])
+    if (typeof c?.name !== "string" || typeof c?.type !== "string" || typeof c?.count !== "number")
+      throw new BadRequest("every profile column needs a name, a type and a count");
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    engine: body.engine === "sql" ? "sql" : "stream",
+    source: (body.source as TableProfile["source"]) ?? { name: "upload", digest: "" },
+    rows: body.rows,
+    columns: body.columns as TableProfile["columns"],
+  };
 }
 
 /** Profiles a training file on the server (the admin points at it instead of uploading a profile). */

@@ -208,3 +208,46 @@ test("references: a profile or a server-side file; anything else is a 400 naming
   assert.equal((await s.call("PUT", "/v1/models/m/reference", { rows: 3 }, "ingest")).statusCode, 403);
   assert.equal((await s.call("PUT", "/v1/models/nope/reference", { rows: 3 })).statusCode, 404);
 });
+
+test("a reference made by `assay profile --out` uploads as is", async () => {
+  const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { runCli } = await import("../helpers/cli.js");
+  const dir = mkdtempSync(join(tmpdir(), "assay-ref-"));
+  try {
+    const csv = join(dir, "train.csv");
+    writeFileSync(
+      csv,
+      `x,c,score\n${Array.from({ length: 50 }, (_, i) => `${i},${i % 2 ? "a" : "b"},${i / 50}`).join("\n")}\n`,
+    );
+    const out = join(dir, "train.profile.json");
+    const r = runCli(["profile", csv, "--out", out]);
+    assert.equal(r.code === 0 || r.code === 1, true, r.stderr);
+    await s.call("POST", "/v1/models", { name: "profiled" });
+    const put = await s.call(
+      "PUT",
+      "/v1/models/profiled/reference?version=v1",
+      JSON.parse(readFileSync(out, "utf8")),
+    );
+    assert.equal(put.statusCode, 200, put.body);
+    assert.equal(put.json.rows, 50);
+    // The model had no declared features: they come from the reference, without its score column.
+    assert.deepEqual(put.json.features, [
+      { name: "x", type: "number" },
+      { name: "c", type: "string" },
+    ]);
+    const stored = (await s.store.getReference("profiled", "v1")) as Record<string, unknown>;
+    assert.equal(stored.kind, undefined, "the report envelope is not stored");
+    const old = await s.call("PUT", "/v1/models/profiled/reference", {
+      format: "assay.profile",
+      version: 0,
+      rows: 1,
+      columns: [],
+    });
+    assert.equal(old.statusCode, 400);
+    assert.match(old.json.error, /version 0 is not supported/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
