@@ -1,11 +1,11 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
-let instance: DuckDBInstance | null = null;
+let instance: Promise<DuckDBInstance> | null = null;
 
-/** One in-process DuckDB per CLI process; every reader shares it. */
+/** One in-process DuckDB per CLI process; every reader shares it (the promise, so racing first calls share too). */
 export async function duckdb(): Promise<DuckDBConnection> {
-  instance ??= await DuckDBInstance.create(":memory:");
-  return instance.connect();
+  instance ??= DuckDBInstance.create(":memory:");
+  return (await instance).connect();
 }
 
 /** Quotes an identifier for DuckDB SQL. */
