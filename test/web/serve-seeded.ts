@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedFlights } from "./seed.js";
@@ -12,4 +12,13 @@ if (process.argv.includes("--serve")) {
   const t0 = Date.now();
   const s = await seedFlights(dir);
   console.log(`seeded in ${Date.now() - t0} ms; ${s.url}/#token=${s.readToken}`);
+  const stop = () => {
+    s.child.kill("SIGTERM");
+    s.child.once("exit", () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
