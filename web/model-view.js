@@ -1,4 +1,4 @@
-import { timelineSpec, volumeSpec } from "/assets/report/chart-specs.js";
+import { distributionSpec, timelineSpec, volumeSpec } from "/assets/report/chart-specs.js";
 import { api, pool } from "./api.js";
 import { draw, widthFor } from "./charts.js";
 import {
@@ -79,6 +79,11 @@ export async function renderModel(main, header, name, params) {
       'data-section="features"',
     ),
     `</div>`,
+    section(
+      `Distributions in the latest window <span class="muted small">the same charts as the profile report</span>`,
+      '<div class="distributions" id="distributions"></div>',
+      'data-section="distributions"',
+    ),
     section("Alerts", alertTables(modelAlerts, history.events), 'data-section="alerts"'),
     section(
       "Latest evaluation and comparison",
@@ -153,6 +158,7 @@ export async function renderModel(main, header, name, params) {
       timelineSpec(outputSeries(series), { yTitle: "share / difference", width: widthFor(chart("output")) }),
     ),
   );
+  drawn.push(drawDistributions(main.querySelector("#distributions"), base, latest, spec.features));
   await Promise.all(drawn);
   await renderEvidence(main.querySelector("#evidence"), name);
   main.dataset.ready = "true";
@@ -269,4 +275,30 @@ function alertTables(active, events) {
   return `<h3>Now</h3><table class="alerts-active"><tr><th>state</th><th>rule</th><th>subject</th><th>severity</th><th class="num">value</th><th>since</th><th>message</th></tr>${activeRows}</table>
 <h3>History <span class="muted small">${events.length} transitions, newest first${events.length > 40 ? "; 40 shown" : ""}</span></h3>
 ${events.length ? `<table class="alerts-history"><tr><th>at</th><th>became</th><th>rule</th><th>subject</th><th class="num">value</th><th>message</th></tr>${pastRows}</table>` : '<p class="muted">No alert has changed state yet.</p>'}`;
+}
+
+/** Each feature's distribution in the newest window, drawn with the profile report's own spec. */
+async function drawDistributions(element, base, latest, features) {
+  const { summary } = await api(`${base}/window?from=${latest.from}&to=${latest.to}`);
+  const names = new Set(features.map((f) => f.name));
+  const columns = (summary?.profile?.columns ?? []).filter((c) => names.has(c.name));
+  if (columns.length === 0) {
+    element.innerHTML = '<p class="muted">No rows in the latest window.</p>';
+    return;
+  }
+  element.innerHTML = columns
+    .map((c) => `<div class="chart" data-chart="distribution" data-feature="${escapeHtml(c.name)}"></div>`)
+    .join("");
+  await Promise.all(
+    columns.map((c) => {
+      // Many categories: the 12 most frequent are enough to see the shape.
+      const spec = distributionSpec({ ...c, top: c.top.slice(0, 12) }, { width: 230 });
+      const target = element.querySelector(`[data-feature="${CSS.escape(c.name)}"]`);
+      if (!spec) {
+        target.innerHTML = `<p class="muted">${escapeHtml(c.name)}: no values</p>`;
+        return null;
+      }
+      return draw(target, spec);
+    }),
+  );
 }

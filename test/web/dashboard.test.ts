@@ -127,6 +127,8 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
       .count();
     assert.ok(marks > 0, `${chart} chart has marks`);
   }
+  // The newest window's distribution of every feature, with the profile report's chart spec.
+  assert.equal(await page.locator('[data-chart="distribution"] svg').count(), server.features.length);
   // The latest window the page shows is the API's last full week before the data clock.
   const summary = await read(`/v1/models/${MODEL}/summary`);
   const day = 86_400_000;
@@ -182,7 +184,7 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
     new RegExp(`AUC ${evaluation.metrics.rocAuc.value.toFixed(4)}`),
   );
   await page.screenshot({ path: join(ARTIFACTS, "dashboard-model.png"), fullPage: true });
-  for (const part of ["evidence", "drift", "performance", "features"])
+  for (const part of ["evidence", "drift", "performance", "features", "distributions"])
     await page
       .locator(`[data-section="${part}"]`)
       .screenshot({ path: join(ARTIFACTS, `dashboard-${part}.png`) });
