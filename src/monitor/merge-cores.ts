@@ -23,7 +23,12 @@ export function mergeColumnCores(cores: ColumnCore[]): ColumnCore {
   let exact = true;
   let capacity = 0;
   let error = 0;
-  const out: ColumnCore = { ...first, patterns: first.patterns ? { ...first.patterns } : null };
+  // Copies of every nested object that is updated below: the inputs may be cached summaries.
+  const out: ColumnCore = {
+    ...first,
+    patterns: first.patterns ? { ...first.patterns } : null,
+    length: first.length ? { ...first.length } : null,
+  };
   let lengthWeight = first.length ? first.count : 0;
   let lengthSum = first.length ? first.length.mean * first.count : 0;
   const examples = new Set(first.nonNumericExamples ?? []);

@@ -330,6 +330,20 @@ export class PostgresStore implements MonitorStore {
     return rows.map((r) => ({ seq: r.seq, bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
   }
 
+  async partGroups(
+    model: string,
+    fromBucket: number,
+    toBucket: number,
+    span: number,
+  ): Promise<{ group: number; parts: number; maxSeq: number }[]> {
+    const { rows } = await this.pool.query(
+      `SELECT (bucket - mod(bucket, $2::bigint))::float8 AS "group", count(*)::float8 AS parts, max(seq)::float8 AS "maxSeq"
+       FROM bucket_parts WHERE model = $1 AND bucket >= $3 AND bucket < $4 GROUP BY 1 ORDER BY 1`,
+      [model, span, fromBucket, toBucket],
+    );
+    return rows as { group: number; parts: number; maxSeq: number }[];
+  }
+
   async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
     const { rows } = await this.pool.query(
       `SELECT bucket::float8 AS bucket FROM bucket_parts WHERE model = $1 AND bucket = ANY($2::bigint[])

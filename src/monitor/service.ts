@@ -31,6 +31,8 @@ export interface ServiceOptions {
   foldBatch: number;
   /** Parts a bucket may hold before they are merged into one. */
   maxParts: number;
+  /** Hour merges kept in memory for long windows. */
+  hourCache: number;
   /** Labeled rows read per window for realized performance (the newest ones). */
   maxLabeled: number;
   monitor: MonitorOptions;
@@ -42,9 +44,12 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   retentionMs: null,
   foldBatch: 1000,
   maxParts: 8,
+  hourCache: 500,
   maxLabeled: 100_000,
   monitor: {},
 };
+
+const HOUR_SPAN = 3_600_000;
 
 interface CachedReference {
   version: string;
@@ -58,6 +63,7 @@ export class MonitorService {
   private readonly models = new Map<string, ModelSpec>();
   private readonly references = new Map<string, CachedReference | null>();
   private readonly folding = new Map<string, Promise<number>>();
+  private readonly hours = new Map<string, { parts: number; maxSeq: number; summary: BucketSummary }>();
 
   constructor(
     readonly store: MonitorStore,
@@ -199,12 +205,44 @@ export class MonitorService {
     return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize);
   }
 
-  /** The merged summary of the buckets in [from, to), after folding what is pending. */
+  /**
+   * The merged summary of the buckets in [from, to), after folding what is pending. Whole hours inside a
+   * long window come from an in-memory cache of hour merges, keyed by the hour's part fingerprint (count
+   * and largest seq), so a day window re-merges only the hours that changed.
+   */
   async window(model: string, from: number, to: number): Promise<BucketSummary | null> {
     await this.fold(model);
     const w = snapWindow(from, to, this.options.bucketMs);
-    const parts = await this.store.bucketParts(model, w.from, w.to);
-    return mergeSummaries(parts.map((p) => p.summary as BucketSummary));
+    const hour = HOUR_SPAN;
+    const firstHour = Math.ceil(w.from / hour) * hour;
+    const lastHour = Math.floor(w.to / hour) * hour;
+    if (hour % this.options.bucketMs !== 0 || lastHour - firstHour < 2 * hour) {
+      const parts = await this.store.bucketParts(model, w.from, w.to);
+      return mergeSummaries(parts.map((p) => p.summary as BucketSummary));
+    }
+    const pieces: BucketSummary[] = [];
+    const edges = [
+      ...(await this.store.bucketParts(model, w.from, firstHour)),
+      ...(await this.store.bucketParts(model, lastHour, w.to)),
+    ];
+    for (const p of edges) pieces.push(p.summary as BucketSummary);
+    for (const g of await this.store.partGroups(model, firstHour, lastHour, hour)) {
+      const key = `${model}\u0000${g.group}`;
+      const cached = this.hours.get(key);
+      if (cached && cached.parts === g.parts && cached.maxSeq === g.maxSeq) {
+        this.hours.delete(key);
+        this.hours.set(key, cached); // most recently used last
+        pieces.push(cached.summary);
+        continue;
+      }
+      const parts = await this.store.bucketParts(model, g.group, g.group + hour);
+      const summary = mergeSummaries(parts.map((p) => p.summary as BucketSummary));
+      if (!summary) continue;
+      this.hours.set(key, { parts: g.parts, maxSeq: g.maxSeq, summary });
+      if (this.hours.size > this.options.hourCache) this.hours.delete(this.hours.keys().next().value!);
+      pieces.push(summary);
+    }
+    return mergeSummaries(pieces);
   }
 
   /** Every monitor over [from, to). `now` is the evaluation time (model age); the data clock by default. */

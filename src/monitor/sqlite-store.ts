@@ -306,6 +306,20 @@ export class SqliteStore implements MonitorStore {
     return rows.map((r) => ({ seq: r.seq, bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
   }
 
+  async partGroups(
+    model: string,
+    fromBucket: number,
+    toBucket: number,
+    span: number,
+  ): Promise<{ group: number; parts: number; maxSeq: number }[]> {
+    return this.db
+      .prepare(
+        `SELECT bucket - (bucket % ?) AS "group", count(*) AS parts, max(seq) AS maxSeq FROM bucket_parts
+         WHERE model = ? AND bucket >= ? AND bucket < ? GROUP BY 1 ORDER BY 1`,
+      )
+      .all(span, model, fromBucket, toBucket) as { group: number; parts: number; maxSeq: number }[];
+  }
+
   async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
     const count = this.db.prepare("SELECT count(*) AS n FROM bucket_parts WHERE model = ? AND bucket = ?");
     return buckets.filter((b) => (count.get(model, b) as { n: number }).n > atLeast);

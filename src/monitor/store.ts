@@ -186,6 +186,16 @@ export interface MonitorStore {
   /** How many sampled rows each of these buckets keeps already. */
   sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
   bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;
+  /**
+   * Per span-aligned group of buckets in [fromBucket, toBucket): how many parts it holds and its largest
+   * part seq — a fingerprint that changes whenever a part is added or replaced (window caching).
+   */
+  partGroups(
+    model: string,
+    fromBucket: number,
+    toBucket: number,
+    span: number,
+  ): Promise<{ group: number; parts: number; maxSeq: number }[]>;
   /** Buckets among `buckets` stored in more than `atLeast` parts. */
   fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]>;
   /**

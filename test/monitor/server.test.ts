@@ -251,3 +251,45 @@ test("a reference made by `assay profile --out` uploads as is", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("long windows: whole hours come from a cache of hour merges that notices new parts", async () => {
+  const t = await testServer();
+  try {
+    await t.call("POST", "/v1/models", { name: "long", features: [{ name: "x", type: "number" }] });
+    const H = 3_600_000;
+    const send = async (tag: string, hours: number[], perHour: number, x: number) => {
+      const rows = hours.flatMap((h) =>
+        Array.from({ length: perHour }, (_, i) => ({
+          id: `${tag}-${h}-${i}`,
+          timestamp: h * H + i * 60_000,
+          features: { x },
+        })),
+      );
+      await t.call("POST", "/v1/models/long/predictions", rows, "ingest");
+    };
+    await send("a", [0, 1, 2, 3, 4, 5], 30, 1);
+    let reads = 0;
+    const original = t.store.bucketParts.bind(t.store);
+    t.store.bucketParts = async (...args) => {
+      reads++;
+      return original(...args);
+    };
+    const window = async () =>
+      (await t.call("GET", `/v1/models/long/window?from=${H / 2}&to=${5.5 * H}`, undefined, "read")).json
+        .summary;
+    const first = await window();
+    assert.equal(first.rows, 150); // hours 1–4 (120) and hour 5 (30); hour 0's rows fall before 0:30
+    const readsFirst = reads;
+    const again = await window();
+    assert.equal(again.rows, 150);
+    assert.equal(reads - readsFirst, 2, "only the two partial edges are read again");
+    await send("b", [2], 10, 3);
+    const changed = await window();
+    assert.equal(changed.rows, 160);
+    const x = changed.profile.columns.find((c: { name: string }) => c.name === "x");
+    assert.equal(x.count, 160);
+    assert.ok(Math.abs(x.mean - (150 * 1 + 10 * 3) / 160) < 1e-12);
+  } finally {
+    await t.close();
+  }
+});

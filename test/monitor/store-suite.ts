@@ -195,6 +195,15 @@ export function storeSuite(
       replaced.map((p) => p.summary),
       [{ merged: true }],
     );
+    const groups = await store.partGroups("m", 0, 240_000, 120_000);
+    assert.deepEqual(
+      groups.map((g) => [g.group, g.parts]),
+      [
+        [0, 2],
+        [120_000, 2],
+      ],
+    );
+    assert.ok(groups[0].maxSeq >= replaced[0].seq!);
     // Predictions are still countable and joinable after their features were folded.
     assert.equal((await store.counts("m")).predictions, 25);
   });
