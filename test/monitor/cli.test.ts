@@ -52,10 +52,36 @@ test("token and serve reject bad arguments with one line and exit 2", () => {
   assert.match(r.stderr, /rule 1 \(r\): condition '>> 3'/);
 });
 
-test("assay serve answers /healthz and stops cleanly on SIGTERM", async () => {
-  const server = await startServer(`sqlite:${join(dir, "serve.db")}`);
+test("assay serve over a real socket: bad requests get 4xx, the server stays up, SIGTERM stops it", async () => {
+  const db = `sqlite:${join(dir, "serve.db")}`;
+  const token = runCli(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
+  const server = await startServer(db, ["--body-limit", "4096"]);
   const res = await fetch(`${server.url}/healthz`);
   assert.deepEqual(await res.json(), { status: "ok", store: "sqlite" });
+  const post = (path: string, body: string, auth = `Bearer ${token}`) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body,
+    });
+  assert.equal((await post("/v1/models", JSON.stringify({ name: "m" }))).status, 201);
+  const huge = await post(
+    "/v1/models/m/predictions",
+    JSON.stringify([{ id: "a", timestamp: 1, features: { s: "x".repeat(10_000) } }]),
+  );
+  assert.equal(huge.status, 413);
+  assert.match(((await huge.json()) as { error: string }).error, /larger than the limit of 4096 bytes/);
+  assert.equal((await post("/v1/models/m/predictions", "{not json")).status, 400);
+  assert.equal((await post("/v1/models/m/predictions", "[]", "Bearer wrong")).status, 401);
+  assert.equal(
+    (await post("/v1/models/zz/predictions", JSON.stringify([{ id: "a", timestamp: 1 }]))).status,
+    404,
+  );
+  const ok = await post(
+    "/v1/models/m/predictions",
+    JSON.stringify([{ id: "a", timestamp: 1, features: { x: 1 } }]),
+  );
+  assert.deepEqual(await ok.json(), { accepted: 1, duplicates: 0 });
   server.child.kill("SIGTERM");
   await killed(server.child);
   assert.equal(server.child.exitCode, 0);
