@@ -1,3 +1,4 @@
+import { metricDeltaSpec } from "/assets/compat/chart-specs.js";
 import { calibrationSpec, rocSpec } from "/assets/evaluate/chart-specs.js";
 import { api } from "./api.js";
 import { draw } from "./charts.js";
@@ -43,6 +44,7 @@ function reportCard(found, report) {
 <h3><span class="kind">${escapeHtml(report.kind)}</span> ${badge(report.summary?.status ?? "error")}</h3>
 <div class="muted">${escapeHtml(report.createdAt)} · ${escapeHtml(inputs)} · ${escapeHtml(modelLine(report))}</div>${note}
 ${report.kind === "evaluation" && report.curves && report.calibration ? '<div class="pair"><div class="chart" data-chart="roc"></div><div class="chart" data-chart="calibration"></div></div>' : ""}
+${report.kind === "comparison" && report.metrics ? '<div class="chart" data-chart="metric-deltas"></div>' : ""}
 <table><tr><th>status</th><th>check</th><th class="num">value</th><th class="num">95% CI</th></tr>${rows}</table>${more}
 <div class="muted small">assay evidence: ${escapeHtml(found.entry.id)}</div></div>`;
 }
@@ -51,6 +53,7 @@ ${report.kind === "evaluation" && report.curves && report.calibration ? '<div cl
 export async function renderEvidence(element, model) {
   const cards = [];
   let evaluation = null;
+  let comparison = null;
   // Readiness (when the readiness work saves its report) is shown only once there is one.
   for (const kind of ["evaluation", "comparison", "readiness"]) {
     const found = await latest(kind, model);
@@ -63,11 +66,14 @@ export async function renderEvidence(element, model) {
     }
     const report = await api(`/v1/evidence/${encodeURIComponent(found.entry.id)}`);
     if (kind === "evaluation") evaluation = report;
+    if (kind === "comparison") comparison = report;
     cards.push(reportCard(found, report));
   }
   element.innerHTML = `<div class="two">${cards.join("")}</div>`;
   // The evaluation report's own charts, from the spec builders its HTML report uses.
   const small = { width: 210, height: 180 };
+  const deltas = element.querySelector('[data-chart="metric-deltas"]');
+  if (comparison && deltas) await draw(deltas, metricDeltaSpec(comparison.metrics, { width: 300 }));
   const roc = element.querySelector('[data-chart="roc"]');
   const calibration = element.querySelector('[data-chart="calibration"]');
   if (evaluation && roc && calibration)

@@ -244,7 +244,7 @@ export async function run(argv: string[]): Promise<number> {
       jsonBody(result, goldenUnmatched),
     );
     saveEvidence(report);
-    if (typeof v.html === "string") writeTextFile(v.html, comparisonHtml(report, result));
+    if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
     else process.stdout.write(textSummary(result, oldSpec, newSpec));
     return result.verdict === "fail" ? 1 : 0;

@@ -1,6 +1,8 @@
 /** A self-contained HTML page for a comparison report: headline numbers, the gate, groups and slices. */
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { Report } from "../report/report.js";
+import { renderSvg } from "../report/vega.js";
+import { type MetricDeltas, metricDeltaSpec } from "./chart-specs.js";
 import type { Comparison } from "./compare.js";
 import type { GroupComparison } from "./groups.js";
 
@@ -8,7 +10,7 @@ const num = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(digits);
 const ci = (c: [number, number] | null | undefined) => (c ? `[${num(c[0])}, ${num(c[1])}]` : "");
 
-export function comparisonHtml(report: Report, r: Comparison): string {
+export async function comparisonHtml(report: Report, r: Comparison): Promise<string> {
   const config = report.config as { old: string; new: string };
   const headline: [string, string][] = [
     ["rows", String(r.n)],
@@ -42,7 +44,7 @@ export function comparisonHtml(report: Report, r: Comparison): string {
   const body = `<section><h2>${badge(r.verdict, `verdict: ${r.verdict}`)}</h2>
 <table>${headline.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table></section>
 <section><h2>Checks that did not pass</h2>${checkRows ? `<table><tr><th>status</th><th>message</th></tr>${checkRows}</table>` : '<p class="muted">none</p>'}</section>
-<section><h2>Metrics (paired bootstrap, 95%)</h2><table><tr><th>metric</th><th class="num">old</th><th class="num">new</th><th class="num">Δ</th><th class="num">CI</th></tr>${metricRows}</table></section>
+<section><h2>Metrics (paired bootstrap, 95%)</h2><div class="chart">${await renderSvg(metricDeltaSpec(r.metrics as MetricDeltas, { width: 420 }))}</div><table><tr><th>metric</th><th class="num">old</th><th class="num">new</th><th class="num">Δ</th><th class="num">CI</th></tr>${metricRows}</table></section>
 <section><h2>Groups and slices</h2><table><tr><th>column</th><th>value</th><th class="num">n</th><th class="num">acc old</th><th class="num">acc new</th><th class="num">Δ (CI)</th><th class="num">flips −/+</th><th class="num">adjusted p (${escapeHtml(r.gate.adjustment)})</th></tr>${groupRows}</table></section>`;
   return htmlPage(
     `Comparison: ${config.old} → ${config.new}`,

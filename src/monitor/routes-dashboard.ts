@@ -26,6 +26,7 @@ const SHARED_MODULES = new Set([
   "report/html.js",
   "report/format.js",
   "evaluate/chart-specs.js",
+  "compat/chart-specs.js",
 ]);
 
 const TYPES: Record<string, string> = {

@@ -65,6 +65,7 @@ test("the page, its modules, the shared report modules and vega are served witho
     ["/assets/report.css", "text/css"],
     ["/assets/report/chart-specs.js", "text/javascript"],
     ["/assets/evaluate/chart-specs.js", "text/javascript"],
+    ["/assets/compat/chart-specs.js", "text/javascript"],
     ["/assets/vendor/vega.min.js", "text/javascript"],
     ["/assets/vendor/vega-lite.min.js", "text/javascript"],
   ]) {

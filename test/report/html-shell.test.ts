@@ -98,7 +98,7 @@ const EXPECT: Record<string, { badge: boolean; svg: boolean }> = {
   profile: { badge: false, svg: true }, // badges only on findings; flights-2k has none
   drift: { badge: true, svg: true },
   evaluate: { badge: true, svg: true },
-  compare: { badge: true, svg: false },
+  compare: { badge: true, svg: true },
   validate: { badge: true, svg: false }, // charts only on anomaly cards
 };
 

@@ -177,6 +177,12 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
   }
   // The evaluation's ROC and calibration curves, drawn from the report with the HTML report's spec builders.
   const evaluation = await read(`/v1/evidence/${evidence.find((e: any) => e.kind === "evaluation").id}`);
+  const comparison = await read(`/v1/evidence/${evidence.find((e: any) => e.kind === "comparison").id}`);
+  assert.equal(
+    await page.locator('[data-chart="metric-deltas"] svg .mark-symbol.role-mark path').count(),
+    Object.values(comparison.metrics).filter((m: any) => m.delta.value !== null).length,
+    "one point per compared metric",
+  );
   for (const chart of ["roc", "calibration"])
     assert.ok((await page.locator(`[data-chart="${chart}"] svg .mark-line path`).count()) > 0, chart);
   assert.match(
