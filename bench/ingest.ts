@@ -11,6 +11,7 @@
  * is counted in the store and the fold backlog is drained and timed.
  *
  * usage: npx tsc -p . && node dist/bench/ingest.js     (writes bench/out/ingest.json)
+ *        ASSAY_BENCH_DB=postgres://… node dist/bench/ingest.js   (the PostgreSQL store; use an empty schema)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -115,7 +116,8 @@ console.log("listening on http://127.0.0.1:" + app.server.address().port);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "assay-bench-"));
-  const db = `sqlite:${join(dir, "bench.db")}`;
+  // ASSAY_BENCH_DB=postgres://… measures the PostgreSQL store instead (the bench creates its tables there).
+  const db = process.env.ASSAY_BENCH_DB ?? `sqlite:${join(dir, "bench.db")}`;
   try {
     const token = await new Promise<string>((r, j) => {
       const c = spawn(process.execPath, [MAIN, "token", "create", "--scope", "admin", "--db", db]);
@@ -161,6 +163,7 @@ async function main() {
 
     const acknowledged = batched["2xx"] * BATCH + single["2xx"];
     const result = {
+      store: db.startsWith("sqlite:") ? "sqlite" : "postgres",
       seconds: SECONDS,
       connections: CONNECTIONS,
       batched: {
