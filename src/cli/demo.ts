@@ -69,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     await replay.stop();
     return 0;
   }
-  process.stdout.write(`\nServing until Ctrl-C. Dashboard: ${replay.url}/#token=${replay.token}\n`);
+  process.stdout.write(`\nServing until Ctrl-C. Dashboard: ${replay.url}/#token=${replay.readToken}\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

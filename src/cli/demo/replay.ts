@@ -9,6 +9,8 @@ const WEEK = 7 * 86_400_000;
 export interface ReplayResult {
   url: string;
   token: string;
+  /** A read-scope token for the dashboard link. */
+  readToken: string;
   model: string;
   sent: number;
   /** Alert transitions to "firing", by month of data time. */
@@ -30,6 +32,8 @@ export async function replayFlights(
 ): Promise<ReplayResult> {
   const db = `sqlite:${join(out, "monitor.db")}`;
   const token = assay(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
+  // The dashboard link carries a read-only token: the browser keeps it, so it should not be able to change anything.
+  const readToken = assay(["token", "create", "--scope", "read", "--db", db]).stdout.trim();
   // Day buckets: a replay spans months, and a 14-day window then merges 14 summaries, not 20,160 minutes.
   const server = await startServer([
     "--db",
@@ -124,7 +128,7 @@ export async function replayFlights(
         }
       }
     }
-    return { url: server.url, token, model, sent, firing, stop: server.stop };
+    return { url: server.url, token, readToken, model, sent, firing, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;
