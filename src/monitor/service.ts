@@ -18,7 +18,7 @@ import type {
   RawPrediction,
   WriteResult,
 } from "./store.js";
-import { snapWindow } from "./windows.js";
+import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {
   /** Width of a time bucket (ms); 1 minute by default. */
@@ -283,7 +283,9 @@ export class MonitorService {
     if (this.options.retentionMs === null) return 0;
     const counts = await this.store.counts(model);
     if (counts.lastTimestamp === null) return 0;
-    return this.store.deleteBefore(model, counts.lastTimestamp - this.options.retentionMs);
+    // Cut at a bucket boundary so a bucket's summary and its rows go (or stay) together.
+    const before = bucketStart(counts.lastTimestamp - this.options.retentionMs, this.options.bucketMs);
+    return this.store.deleteBefore(model, before);
   }
 
   /** Drops cached specs and references (after another server changed them). */

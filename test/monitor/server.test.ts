@@ -293,3 +293,21 @@ test("long windows: whole hours come from a cache of hour merges that notices ne
     await t.close();
   }
 });
+
+test("retention is measured on the data clock: old predictions, labels and buckets go, recent ones stay", async () => {
+  const t = await testServer({ service: { retentionMs: 3_600_000 } });
+  try {
+    await t.call("POST", "/v1/models", { name: "r", features: [{ name: "x", type: "number" }] });
+    const rows = [0, 1, 2, 3].map((h) => ({ id: `h${h}`, timestamp: h * 3_600_000 + 5, features: { x: h } }));
+    await t.call("POST", "/v1/models/r/predictions", rows, "ingest");
+    await t.call("POST", "/v1/models/r/labels", [{ id: "h0", label: 1, timestamp: 10 }], "ingest");
+    await t.service.fold("r");
+    assert.ok((await t.service.applyRetention("r")) > 0);
+    const summary = (await t.call("GET", "/v1/models/r/summary", undefined, "read")).json;
+    assert.equal(summary.predictions, 2, "hours 2 and 3 are within an hour of the newest timestamp");
+    assert.equal(summary.labels, 0);
+    assert.equal((await t.store.bucketParts("r", 0, 3 * 3_600_000)).length, 1);
+  } finally {
+    await t.close();
+  }
+});
