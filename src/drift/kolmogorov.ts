@@ -58,7 +58,7 @@ export function kolmogorovLimitSf(z: number): number {
 }
 
 function clip(p: number): number {
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return p < 0 ? 0 : Math.min(p, 1);
 }
 
 const SCALE_EXP = 128;

@@ -140,5 +140,5 @@ function steppedSum(
 }
 
 function clip(p: number): number {
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return p < 0 ? 0 : Math.min(p, 1);
 }
