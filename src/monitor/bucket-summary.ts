@@ -1,9 +1,8 @@
 import { ProfileBuilder } from "../profile/build.js";
-import type { ColumnCore } from "../profile/column.js";
+import { type ColumnCore, emptyCore } from "../profile/column.js";
 import { finalizeColumn } from "../profile/finalize.js";
 import { coreOf } from "../profile/merge.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
-import { HyperLogLog } from "../sketch/hll.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import { mergeColumnCores } from "./merge-cores.js";
 import type { FeatureSpec, ModelSpec, PredictionRecord } from "./store.js";
@@ -274,23 +273,5 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
 
 /** A core of `rows` missing values shaped like `like` (for buckets that lack a column). */
 function emptyLike(like: ColumnCore, rows: number): ColumnCore {
-  return {
-    ...like,
-    count: 0,
-    missing: rows,
-    nan: 0,
-    posInf: 0,
-    negInf: 0,
-    zeros: 0,
-    negatives: 0,
-    min: null,
-    max: null,
-    moments: null,
-    sketch: null,
-    frequencies: { exact: true, capacity: like.frequencies.capacity, counts: {}, error: 0 },
-    hll: new HyperLogLog().serialize(),
-    length: null,
-    patterns: like.patterns ? { integer: 0, float: 0, boolean: 0, date: 0, timestamp: 0, other: 0 } : null,
-    nonNumericExamples: null,
-  };
+  return emptyCore(like.name, like.type, rows, like.frequencies.capacity);
 }

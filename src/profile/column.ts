@@ -1,5 +1,5 @@
 import { DDSketch } from "../sketch/ddsketch.js";
-import { FrequencyCounter, type FrequencyState } from "../sketch/frequency.js";
+import { DEFAULT_FREQUENCY_CAPACITY, FrequencyCounter, type FrequencyState } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
@@ -39,6 +39,35 @@ export const MAX_EXAMPLES = 5;
 export interface ProfileOptions {
   relativeAccuracy?: number;
   frequencyCapacity?: number;
+}
+
+/** A column with no values in `missing` rows: the start of a fold, or a column a batch lacks. */
+export function emptyCore(
+  name: string,
+  type: ColumnType,
+  missing: number,
+  capacity = DEFAULT_FREQUENCY_CAPACITY,
+): ColumnCore {
+  return {
+    name,
+    type,
+    count: 0,
+    missing,
+    nan: 0,
+    posInf: 0,
+    negInf: 0,
+    zeros: 0,
+    negatives: 0,
+    min: null,
+    max: null,
+    moments: null,
+    sketch: null,
+    frequencies: { exact: true, capacity, counts: {}, error: 0 },
+    hll: new HyperLogLog().serialize(),
+    length: null,
+    patterns: type === "string" ? emptyPatterns() : null,
+    nonNumericExamples: null,
+  };
 }
 
 /** Chan et al.'s pairwise combination of (n, mean, M2). */

@@ -7,7 +7,7 @@ import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { ColumnInfo } from "../table/types.js";
-import { type ColumnCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
+import { type ColumnCore, combineMoments, emptyCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
 import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
@@ -95,24 +95,10 @@ async function columnCore(
   const frequencyCounts: Record<string, number> = {};
   for (const [v, n] of exact ? [...kept].sort(byCountThenValue) : kept) frequencyCounts[String(v)] = n;
   const core: ColumnCore = {
-    name: column.name,
-    type: column.type,
+    ...emptyCore(column.name, column.type, rows - count, capacity),
     count,
-    missing: rows - count,
-    nan: 0,
-    posInf: 0,
-    negInf: 0,
-    zeros: 0,
-    negatives: 0,
-    min: null,
-    max: null,
-    moments: null,
-    sketch: null,
     frequencies: { exact, capacity, counts: frequencyCounts, error: 0 },
     hll: hll.serialize(),
-    length: null,
-    patterns: null,
-    nonNumericExamples: null,
   };
   if (!exact) core.exactDistinct = distinct;
   if (numericFold) Object.assign(core, numericFold.result(count));
@@ -154,9 +140,7 @@ class NumericFold {
   negatives = 0;
   min = Infinity;
   max = -Infinity;
-  n = 0;
-  mean = 0;
-  m2 = 0;
+  moments = { n: 0, mean: 0, m2: 0 };
 
   constructor(column: ColumnInfo) {
     this.sketch =
@@ -170,12 +154,8 @@ class NumericFold {
     if (v === Infinity) this.posInf += c;
     else if (v === -Infinity) this.negInf += c;
     else {
-      // weighted Welford / Chan update: a group is c copies of v
-      const n = this.n + c;
-      const delta = v - this.mean;
-      this.mean += (delta * c) / n;
-      this.m2 += (delta * delta * this.n * c) / n;
-      this.n = n;
+      // a group is c copies of v: its own moments are (c, v, 0)
+      this.moments = combineMoments(this.moments, { n: c, mean: v, m2: 0 })!;
       if (v < this.min) this.min = v;
       if (v > this.max) this.max = v;
       if (v === 0) this.zeros += c;
@@ -186,7 +166,7 @@ class NumericFold {
 
   /** NaN is the one present value the grouped table leaves out: it is what the listed counts miss. */
   result(count: number): Partial<ColumnCore> {
-    const finite = this.n > 0;
+    const finite = this.moments.n > 0;
     return {
       nan: count - this.listed,
       posInf: this.posInf,
@@ -195,7 +175,7 @@ class NumericFold {
       negatives: this.negatives,
       min: finite ? this.min : null,
       max: finite ? this.max : null,
-      moments: { n: this.n, mean: finite ? this.mean : 0, m2: this.m2 },
+      moments: this.moments,
       sketch: this.sketch.toState(),
     };
   }
