@@ -237,7 +237,8 @@ export function distributionSpec(
           field: "lo",
           type: temporal ? "temporal" : "quantitative",
           title: column.name,
-          scale: { zero: false },
+          // a time axis has no zero to leave out; a numeric one should start at the data
+          ...(temporal ? {} : { scale: { zero: false } }),
           axis: { labelOverlap: true },
         },
         x2: { field: "hi" },
