@@ -61,6 +61,7 @@ test("--out saves a profile, --html writes a self-contained report with an SVG c
   const html = join(dir, "p.html");
   const r = runCli(["profile", vegaData("flights-2k.json"), "--out", out, "--html", html]);
   assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, "", "nothing on stderr when it is not a terminal (chart warnings included)");
   assert.match(r.stdout, /flights-2k\.json: 2,000 rows × 5 columns/);
   const saved = JSON.parse(readFileSync(out, "utf8"));
   assert.equal(saved.format, "assay.profile");
