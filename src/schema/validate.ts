@@ -15,7 +15,7 @@ import { columnSetChecks } from "./column-set.js";
 import { explainUnseenValues } from "./domain-explain.js";
 import { bucketKeySql, logHistogramQuantiles } from "./log-histogram.js";
 import { numbered, type QueryFn, sqlIdent, sqlNumber, sqlString, sqlStringList } from "./sql.js";
-import type { ColumnContract, Schema } from "./types.js";
+import type { CheckId, ColumnContract, Schema } from "./types.js";
 import { detectUnitChange } from "./units.js";
 import { rateStatus, severityFor, statusOf, toleranceFor } from "./verdict.js";
 
@@ -59,6 +59,14 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   const { schema, relation, query } = input;
   const maxExamples = input.maxExamples ?? 5;
   const confidence = schema.reference?.confidence ?? 0.999;
+  /** A rate check: its tolerance (after schema overrides) and the verdict on k of n. */
+  const judge = (check: CheckId, k: number, n: number, base: number, contract?: ColumnContract) => {
+    const tolerance = toleranceFor(schema, check, base, contract);
+    return {
+      tolerance,
+      verdict: rateStatus(k, n, tolerance, severityFor(schema, check, contract), confidence),
+    };
+  };
   const aggregates: string[] = ["count(*)::DOUBLE AS __rows"];
   const add = (sql: string): string => {
     const alias = `a${aggregates.length}`;
@@ -127,8 +135,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   }
   if (duplicateCount !== null) {
     const duplicates = duplicateCount;
-    const tolerance = toleranceFor(schema, "data.duplicate_rows", schema.table.duplicates ?? 0);
-    const v = rateStatus(duplicates, rows, tolerance, severityFor(schema, "data.duplicate_rows"), confidence);
+    const { tolerance, verdict: v } = judge(
+      "data.duplicate_rows",
+      duplicates,
+      rows,
+      schema.table.duplicates ?? 0,
+    );
     push({
       result: {
         check: "data.duplicate_rows",
@@ -332,14 +344,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // missing rate
       {
         const k = rows - nPresent;
-        const tolerance = toleranceFor(schema, "schema.missing_rate", contract.missing, contract);
-        const verdict = rateStatus(
-          k,
-          rows,
-          tolerance,
-          severityFor(schema, "schema.missing_rate", contract),
-          confidence,
-        );
+        const { tolerance, verdict } = judge("schema.missing_rate", k, rows, contract.missing, contract);
         push({
           column: name,
           predicate: `${c} IS NULL`,
@@ -366,13 +371,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       if (nan && posInf && negInf) {
         const counts = { nan: num(row[nan]), posInf: num(row[posInf]), negInf: num(row[negInf]) };
         const k = counts.nan + counts.posInf + counts.negInf;
-        const tolerance = toleranceFor(schema, "data.non_finite", contract.nonFinite ?? 0, contract);
-        const verdict = rateStatus(
+        const { tolerance, verdict } = judge(
+          "data.non_finite",
           k,
           nPresent,
-          tolerance,
-          severityFor(schema, "data.non_finite", contract),
-          confidence,
+          contract.nonFinite ?? 0,
+          contract,
         );
         push({
           column: name,
@@ -400,18 +404,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       if (outside && contract.range) {
         const k = num(row[outside]);
         const nFinite = finiteCount ? num(row[finiteCount]) : nPresent;
-        const tolerance = toleranceFor(
-          schema,
+        const { tolerance, verdict } = judge(
           "schema.out_of_range",
-          complement(contract.range.mostly),
-          contract,
-        );
-        const verdict = rateStatus(
           k,
           nFinite,
-          tolerance,
-          severityFor(schema, "schema.out_of_range", contract),
-          confidence,
+          complement(contract.range.mostly),
+          contract,
         );
         const lo = minA ? nullableNum(row[minA]) : null;
         const hi = maxA ? nullableNum(row[maxA]) : null;
@@ -441,18 +439,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // domain
       if (domainA && contract.domain && domainPred) {
         const k = num(row[domainA]);
-        const tolerance = toleranceFor(
-          schema,
+        const { tolerance, verdict } = judge(
           "schema.out_of_domain",
-          complement(contract.domain.mostly),
-          contract,
-        );
-        const verdict = rateStatus(
           k,
           nPresent,
-          tolerance,
-          severityFor(schema, "schema.out_of_domain", contract),
-          confidence,
+          complement(contract.domain.mostly),
+          contract,
         );
         push({
           column: name,
@@ -474,13 +466,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // format
       if (formatA && contract.format && formatPred) {
         const k = num(row[formatA]);
-        const tolerance = toleranceFor(schema, "schema.format", complement(contract.format.mostly), contract);
-        const verdict = rateStatus(
+        const { tolerance, verdict } = judge(
+          "schema.format",
           k,
           nPresent,
-          tolerance,
-          severityFor(schema, "schema.format", contract),
-          confidence,
+          complement(contract.format.mostly),
+          contract,
         );
         const label =
           contract.format.kind === "regex" ? `/${contract.format.pattern}/` : contract.format.kind;
@@ -504,13 +495,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
       // uniqueness
       if (distinctA && contract.unique) {
         const k = nPresent - num(row[distinctA]);
-        const tolerance = toleranceFor(schema, "schema.unique", complement(contract.unique.mostly), contract);
-        const verdict = rateStatus(
+        const { tolerance, verdict } = judge(
+          "schema.unique",
           k,
           nPresent,
-          tolerance,
-          severityFor(schema, "schema.unique", contract),
-          confidence,
+          complement(contract.unique.mostly),
+          contract,
         );
         push({
           column: name,
