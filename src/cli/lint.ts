@@ -2,7 +2,7 @@ import { queryRows } from "../io/duckdb.js";
 import { guard, openSource } from "../io/source.js";
 import type { LintFinding } from "../lint/finding.js";
 import { lintTable } from "../lint/lint.js";
-import { formatPercent, textTable } from "../report/format.js";
+import { findingsText } from "../report/findings-text.js";
 import { makeReport } from "../report/report.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -88,26 +88,7 @@ export async function run(argv: string[]): Promise<number> {
 function renderText(name: string, rows: number, results: LintFinding[]): string {
   const flagged = results.filter((r) => r.status !== "pass");
   const lines = [`lint ${name} (${rows} rows): ${flagged.length} finding${flagged.length === 1 ? "" : "s"}`];
-  if (flagged.length > 0)
-    lines.push(
-      textTable(
-        ["status", "check", "column", "count", "message"],
-        flagged.map((r) => [
-          r.status === "fail" ? "ERROR" : "warn",
-          r.check,
-          r.subject?.column ?? "",
-          r.count !== undefined ? `${r.count}${r.total ? ` (${formatPercent(r.count, r.total)})` : ""}` : "",
-          r.message.length > 150 ? `${r.message.slice(0, 147)}…` : r.message,
-        ]),
-      ),
-    );
-  for (const r of flagged) {
-    const shown = ((r.examples ?? []) as { row?: number }[]).map((e) => e.row).filter((x) => x !== undefined);
-    if (shown.length > 0)
-      lines.push(
-        `  ${r.check}${r.subject?.column ? ` [${r.subject.column}]` : ""}: rows ${shown.join(", ")}`,
-      );
-  }
+  if (flagged.length > 0) lines.push(...findingsText(flagged, 150));
   for (const r of results.filter((x) => x.check === "lint.label_leakage" && x.status === "pass"))
     lines.push(r.message);
   return `${lines.join("\n")}\n`;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { duckdb, queryRows } from "../io/duckdb.js";
 import { guard } from "../io/source.js";
-import { formatPercent, textTable } from "../report/format.js";
+import { findingsText } from "../report/findings-text.js";
 import { makeReport } from "../report/report.js";
 import { validationJunit } from "../schema/junit.js";
 import { type Anomaly, validateBatch } from "../schema/validate.js";
@@ -121,28 +121,7 @@ function renderText(name: string, schemaPath: string, rows: number, results: Ano
   const lines = [`validate ${name} (${rows} rows) against ${schemaPath}: ${results.length} checks`];
   if (flagged.length === 0) lines.push("all checks pass");
   else {
-    lines.push(
-      textTable(
-        ["status", "check", "column", "count", "message"],
-        flagged.map((r) => [
-          r.status === "fail" ? "ERROR" : "warn",
-          r.check,
-          r.subject?.column ?? "",
-          r.count !== undefined ? `${r.count}${r.total ? ` (${formatPercent(r.count, r.total)})` : ""}` : "",
-          r.message.length > 140 ? `${r.message.slice(0, 137)}…` : r.message,
-        ]),
-      ),
-    );
-    for (const r of flagged) {
-      const rowsShown = (r.examples ?? []) as { row?: number }[];
-      const rowList = rowsShown.map((e) => e.row).filter((x) => x !== undefined);
-      if (rowList.length > 0 || r.suggestion)
-        lines.push(
-          `  ${r.check}${r.subject?.column ? ` [${r.subject.column}]` : ""}:` +
-            (rowList.length > 0 ? ` rows ${rowList.join(", ")}` : "") +
-            (r.suggestion ? ` — suggest: ${r.suggestion}` : ""),
-        );
-    }
+    lines.push(...findingsText(flagged, 140));
   }
   const absent = results.filter((r) => r.check === "schema.missing_column" && r.status === "fail").length;
   const contracted = results.filter((r) => r.check === "schema.missing_rate").length + absent;
