@@ -6,8 +6,8 @@
  * Groups with fewer than minGroupRows rows or without both classes are listed but kept out of the gaps.
  */
 
+import { percentileInterval } from "../evaluate/bootstrap.js";
 import { seededRandom } from "../evaluate/random.js";
-import { percentileInterval } from "./intervals.js";
 import type { BootstrapSettings } from "./paired-bootstrap.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "./paired-bootstrap.js";
 import type { Partition } from "./slices.js";

@@ -19,19 +19,3 @@ export function wilsonInterval(k: number, n: number, level = 0.95): [number, num
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
-
-/** Linear-interpolation quantile of sorted values: h = (n − 1)·p (numpy 'linear', R type 7). */
-export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/** Percentile interval of a resample distribution, NaN resamples left out; null when none is left. */
-export function percentileInterval(samples: Float64Array, level = 0.95): [number, number] | null {
-  const finite = samples.filter((v) => !Number.isNaN(v)).sort();
-  if (finite.length === 0) return null;
-  const tail = (1 - level) / 2;
-  return [quantileOfSorted(finite, tail), quantileOfSorted(finite, 1 - tail)];
-}

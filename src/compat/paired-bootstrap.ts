@@ -4,22 +4,19 @@
  * correlation between the two models.
  */
 
+import {
+  type BootstrapOptions,
+  DEFAULT_LEVEL,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  percentileInterval,
+} from "../evaluate/bootstrap.js";
 import { seededRandom } from "../evaluate/random.js";
-import { percentileInterval } from "./intervals.js";
 import type { MetricPass } from "./metric-pass.js";
 
-export interface BootstrapSettings {
-  /** Number of resamples (default 1,000; 0 disables intervals). */
-  resamples?: number;
-  /** Seed (default 20240607): the same seed gives the same intervals. */
-  seed?: number;
-  /** Confidence level of the percentile interval (default 0.95). */
-  level?: number;
-}
-
-export const DEFAULT_RESAMPLES = 1000;
-export const DEFAULT_SEED = 20240607;
-export const DEFAULT_LEVEL = 0.95;
+/** The same resample count, seed and level settings (and defaults) as evaluate's bootstrap. */
+export type BootstrapSettings = BootstrapOptions;
+export { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED };
 
 export interface PairedEstimate {
   old: number | null;

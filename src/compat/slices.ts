@@ -2,7 +2,7 @@
  * Turning a column into groups of rows: categorical values as they are, numbers into quantile bins,
  * so every slice can be compared between the two models.
  */
-import { quantileOfSorted } from "./intervals.js";
+import { quantileSorted } from "../evaluate/bootstrap.js";
 
 export const MISSING_GROUP = "(missing)";
 
@@ -49,7 +49,7 @@ export function quantileBinLabels(values: Float64Array, valid: Uint8Array, bins 
   const edges: number[] = [];
   if (present.length > 0)
     for (let k = 1; k < bins; k++) {
-      const q = quantileOfSorted(present, k / bins);
+      const q = quantileSorted(present, k / bins);
       if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
     }
   const format = (x: number) => String(Number(x.toPrecision(6)));
