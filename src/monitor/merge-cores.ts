@@ -1,6 +1,6 @@
 import { type ColumnCore, combineMoments, MAX_EXAMPLES } from "../profile/column.js";
 import { DDSketch } from "../sketch/ddsketch.js";
-import { boundOf, type FrequencyState } from "../sketch/frequency.js";
+import { boundOf, type FrequencyState, frequencyState } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { HyperLogLog } from "../sketch/hll.js";
 
@@ -80,16 +80,7 @@ export function mergeColumnCores(cores: ColumnCore[]): ColumnCore {
     for (const e of c.nonNumericExamples ?? []) examples.add(e);
   });
   if (out.length) out.length.mean = lengthWeight > 0 ? lengthSum / lengthWeight : out.length.mean;
-  let entries = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  if (entries.length > capacity) {
-    const keep = Math.floor(capacity / 2);
-    error = Math.max(error, entries[keep][1]);
-    entries = entries.slice(0, keep);
-    exact = false;
-  }
-  const table: Record<string, number> = {};
-  for (const [k, n] of entries) table[k] = n;
-  out.frequencies = { exact, capacity, counts: table, error: exact ? 0 : error };
+  out.frequencies = frequencyState(counts, capacity, exact, error);
   out.hll = hll.serialize();
   out.sketch = dd ? (dd as DDSketch).toState() : grid ? (grid as GridSketch).toState() : null;
   out.nonNumericExamples =

@@ -64,9 +64,18 @@ export function mergeFrequencies(a: FrequencyState, b: FrequencyState): Frequenc
   const counts = new Map<string, number>();
   for (const [k, c] of Object.entries(a.counts)) counts.set(k, c);
   for (const [k, c] of Object.entries(b.counts)) counts.set(k, (counts.get(k) ?? 0) + c);
-  let exact = a.exact && b.exact;
   // A value missing from an inexact side may still have occurred there up to that side's bound.
-  let error = (a.exact ? 0 : boundOf(a)) + (b.exact ? 0 : boundOf(b));
+  const error = (a.exact ? 0 : boundOf(a)) + (b.exact ? 0 : boundOf(b));
+  return frequencyState(counts, capacity, a.exact && b.exact, error);
+}
+
+/** Summed counts as a state: past the capacity, the largest half is kept and the rest bounds the error. */
+export function frequencyState(
+  counts: Map<string, number>,
+  capacity: number,
+  exact: boolean,
+  error: number,
+): FrequencyState {
   let entries = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   if (entries.length > capacity) {
     const keep = Math.floor(capacity / 2);
@@ -76,7 +85,7 @@ export function mergeFrequencies(a: FrequencyState, b: FrequencyState): Frequenc
   }
   const out: Record<string, number> = {};
   for (const [k, c] of entries) out[k] = c;
-  return { exact, capacity, counts: out, error };
+  return { exact, capacity, counts: out, error: exact ? 0 : error };
 }
 
 /** The largest count an unlisted value can have in an inexact state. */
