@@ -76,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
         infos.map((c) => c.name),
         total,
         workers,
+        { name: source.name, digest: await source.digest() },
         (done, all) => bar.update(done / all),
       );
     else

@@ -4,7 +4,6 @@ import { Worker } from "node:worker_threads";
 import { UsageError } from "../cli/errors.js";
 import { mergeProfiles } from "../profile/merge.js";
 import type { TableProfile } from "../profile/types.js";
-import { openSource } from "./source.js";
 
 /** Below this many rows a single thread is faster than starting workers. */
 export const PARALLEL_MIN_ROWS = 1_000_000;
@@ -36,6 +35,7 @@ export async function profileInWorkers(
   columns: string[],
   rows: number,
   workers: number,
+  source: { name: string; digest: string },
   onDone?: (finished: number, total: number) => void,
 ): Promise<TableProfile> {
   const size = Math.ceil(rows / workers);
@@ -64,6 +64,5 @@ export async function profileInWorkers(
   );
   let merged = parts[0];
   for (const part of parts.slice(1)) merged = mergeProfiles(merged, part);
-  const source = await openSource({ path });
-  return { ...merged, engine: "stream", source: { name: source.name, digest: await source.digest() } };
+  return { ...merged, engine: "stream", source };
 }
