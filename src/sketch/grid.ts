@@ -83,7 +83,7 @@ export class GridSketch {
   }
 }
 
-/** Smallest width base·2^j whose cells keep [min, max] within maxBins (what the SQL engine uses). */
+/** Smallest width base·2^j whose cells keep [min, max] within maxBins: the width any order of adds ends at. */
 export function gridWidthFor(min: number, max: number, base: number, maxBins = DEFAULT_GRID_BINS): number {
   let width = base;
   while (Math.floor(max / width) - Math.floor(min / width) + 1 > maxBins) width *= 2;

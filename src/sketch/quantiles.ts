@@ -17,12 +17,6 @@ export function sketchBuckets(state: QuantileSketch): SketchBucket[] {
   return state.kind === "ddsketch" ? ddBuckets(state) : gridBuckets(state);
 }
 
-export function sketchCount(state: QuantileSketch): number {
-  let n = 0;
-  for (const b of sketchBuckets(state)) n += b.count;
-  return n;
-}
-
 /**
  * The q-quantile: the bucket holding the element of rank floor(q·(n−1)) (0-based, ascending), reported as the
  * bucket's value. For a DDSketch it is within the relative accuracy of that element; for a grid, within one cell.

@@ -48,14 +48,6 @@ export interface Batch {
   columns: Column[];
 }
 
-export function isNumericType(type: ColumnType): type is NumericColumn["type"] {
-  return type !== "string";
-}
-
-export function isNumericColumn(column: Column): column is NumericColumn {
-  return column.type !== "string";
-}
-
 /** Builds a batch from plain JS rows; used by tests, the server and the browser. */
 export function batchFromRows(columns: ColumnInfo[], rows: Record<string, unknown>[], offset = 0): Batch {
   const out: Column[] = columns.map((info) => {
