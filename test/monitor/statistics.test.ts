@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { mergeSummaries, referenceFacts, summarize } from "../../src/monitor/bucket-summary.js";
-import { chiSquareHomogeneity, columnDrift, psi } from "../../src/monitor/feature-drift.js";
+import { columnDrift } from "../../src/monitor/feature-drift.js";
 import { type MonitorResult, runMonitors } from "../../src/monitor/monitors.js";
 import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/store.js";
 import { ProfileBuilder } from "../../src/profile/build.js";
@@ -38,15 +38,6 @@ function rng(seed: number) {
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
-
-test("chi-square homogeneity and PSI match scipy.stats.chi2_contingency and the PSI formula", () => {
-  for (const o of oracles.chiSquare) {
-    const r = chiSquareHomogeneity(o.reference, o.current);
-    close(r.statistic, o.statistic, 1e-9 * Math.max(1, o.statistic), "statistic");
-    close(r.pValue, o.pValue, 1e-9, "p");
-    close(psi(o.reference, o.current), o.psi, 1e-12, "psi");
-  }
-});
 
 test("categorical drift counts unseen categories and matches scipy on the exact table", () => {
   const columns: ColumnInfo[] = [{ name: "c", type: "string", sourceType: "VARCHAR" }];

@@ -88,9 +88,3 @@ export function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
-
-/** The asymptotic critical value of D at level α for sample sizes n and m (Smirnov): c(α)·√((n+m)/(nm)). */
-export function ksCriticalValue(n: number, m: number, alpha: number): number {
-  const c = Math.sqrt(-0.5 * Math.log(alpha / 2));
-  return c * Math.sqrt((n + m) / (n * m));
-}
