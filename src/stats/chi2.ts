@@ -10,9 +10,12 @@
  * non-empty columns, or an empty row, there is nothing to test: χ² = 0, p = 1.
  * Counterpart: scipy.stats.chi2_contingency(table) with its default correction=True.
  *
- * Yates at one degree of freedom (which the monitor's copy left out): it is SciPy's default, and on
- * the small 2×2 tables where it matters (a boolean feature in a small window) it keeps the test at
- * or below its stated level, which the uncorrected test exceeds; at large n the two agree.
+ * Yates at one degree of freedom (which the monitor's copy left out): it is SciPy's default, and on the
+ * small 2×2 tables where it matters (a boolean feature in a small window) it keeps the test at or below
+ * its stated level, which the uncorrected test exceeds. Measured under no drift (20,000 tables per cell,
+ * 10 to 1,000 rows per side, shares 0.1/0.3/0.5; docs/stats.md): at α = 0.05 Yates rejects 0.1–4.9%,
+ * the uncorrected test up to 5.7%; at α = 0.01, ≤ 0.97% vs up to 1.28%. The price is power at small n;
+ * past a few hundred rows per side the two agree.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
 

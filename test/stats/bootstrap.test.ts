@@ -49,7 +49,7 @@ test("the percentile interval is [q(α/2), q(1 − α/2)] of the finite resample
 
 test("coverage: the 95% percentile interval of a mean covers the true mean about 95% of the time", () => {
   // Exponential(1) samples of 100 (skewed: the percentile interval's known weak spot), 400 replicates of
-  // 400 resamples: 93.3% here; 93.0% over 2,000 replicates, 91.9% at n = 30 (docs/stats.md). The
+  // 400 resamples: 93.3% here; 93.2% over 2,000 replicates, 90.8% at n = 30 (docs/stats.md). The
   // percentile bootstrap of a skewed mean undercovers a little; the bounds below allow for that and
   // for 400 replicates' noise (±2.5 points at 2 standard errors).
   let covered = 0;

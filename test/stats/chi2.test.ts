@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { chi2Homogeneity, chi2Sf } from "../../src/stats/chi2.js";
+import { seededRandom } from "../../src/stats/random.js";
 import { readJson, relClose } from "../helpers/oracle.js";
 
 const oracle = readJson("stats", "oracle.json");
@@ -36,4 +37,29 @@ test("nothing to test: one category, or an empty side", () => {
   // the far tail, where 1 − CDF is 0: scipy.stats.chi2.sf(700, 4), chi2.sf(1400, 4)
   assert.ok(relClose(chi2Sf(700, 4), 3.4852862290889247e-150, 1e-9));
   assert.ok(relClose(chi2Sf(1400, 4), 6.911633257175853e-302, 1e-9));
+});
+
+test("under no drift the corrected 2×2 test rejects at most α (small tables, 3,000 replicates each)", () => {
+  const random = seededRandom(11);
+  const binomial = (n: number, p: number) => {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (random.next() < p) k++;
+    return k;
+  };
+  const replicates = 3000;
+  for (const alpha of [0.05, 0.01])
+    for (const [n, p] of [
+      [20, 0.3],
+      [50, 0.5],
+      [200, 0.1],
+    ]) {
+      let rejected = 0;
+      for (let r = 0; r < replicates; r++) {
+        const a = binomial(n, p);
+        const b = binomial(n, p);
+        if (chi2Homogeneity([a, n - a], [b, n - b]).pValue < alpha) rejected++;
+      }
+      const limit = alpha + 3 * Math.sqrt((alpha * (1 - alpha)) / replicates);
+      assert.ok(rejected / replicates <= limit, `n ${n}, p ${p}, α ${alpha}: ${rejected / replicates}`);
+    }
 });
