@@ -1,3 +1,4 @@
+import { gcd } from "./gcd.js";
 import { sortFloat64 } from "./sort.js";
 
 /**
@@ -93,17 +94,6 @@ function countIntegers(
       counts[k++] = cells[c];
     }
   return { values: out, counts, total: finite };
-}
-
-function gcd(x: number, y: number): number {
-  let a = x;
-  let b = y;
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
 }
 
 /** Collapses an ascending array of finite values into distinct values and counts. */

@@ -1,6 +1,7 @@
 import type { Distribution } from "./distribution.js";
+import { gcd } from "./gcd.js";
 import { kolmogorovSf } from "./kolmogorov.js";
-import { gcd, ksExactPValue } from "./ks-exact.js";
+import { ksExactPValue } from "./ks-exact.js";
 
 export interface KsResult {
   /** D = sup |F_ref − F_cur| over the pooled values (right-continuous ECDFs). */
