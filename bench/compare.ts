@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareModels } from "../src/compat/compare.js";
-import { seededRandom } from "../src/evaluate/random.js";
+import { seededRandom } from "../src/stats/random.js";
 import { ROOT } from "../test/helpers/cli.js";
 
 const args = process.argv.slice(2);

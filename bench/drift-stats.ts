@@ -7,9 +7,9 @@
  */
 import { countCategories } from "../src/drift/categories.js";
 import { categoricalDrift, numericDrift } from "../src/drift/column.js";
-import { distributionOf } from "../src/drift/distribution.js";
-import { ksTest } from "../src/drift/ks.js";
 import { openSource } from "../src/io/source.js";
+import { distributionOf } from "../src/stats/distribution.js";
+import { ksTest } from "../src/stats/ks.js";
 import type { Column } from "../src/table/types.js";
 
 async function loadColumns(path: string): Promise<Column[]> {

@@ -17,9 +17,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { evaluateBinary } from "../src/evaluate/binary.js";
-import { seededRandom } from "../src/evaluate/random.js";
 import { openSource } from "../src/io/source.js";
 import { loadModel, predictTable, readTable } from "../src/model/index.js";
+import { seededRandom } from "../src/stats/random.js";
 import type { Batch } from "../src/table/types.js";
 import { fixture, ROOT } from "../test/helpers/cli.js";
 

@@ -7,6 +7,7 @@ import { compareProportions, type ProportionComparison } from "../compat/abtest/
 import { sampleSizeMeans, sampleSizeProportions } from "../compat/abtest/sample-size.js";
 import { type MeanComparison, type SampleSummary, summarize, welchTest } from "../compat/abtest/welch.js";
 import { readTable } from "../model/index.js";
+import { formatFixed, formatPValue } from "../report/format.js";
 import { makeReport } from "../report/report.js";
 import type { Column } from "../table/types.js";
 import { numberOption, parseCommand } from "./args.js";
@@ -329,7 +330,7 @@ function pickConfig(v: Record<string, unknown>): Record<string, unknown> {
 }
 
 function text(body: Record<string, unknown>): string {
-  const f = (x: unknown, d = 4) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(d) : "n/a");
+  const f = (x: unknown, d = 4) => formatFixed(x as number, d, "n/a");
   const diff = body.difference as { value: number; ci: [number, number] };
   const test = body.test as { name: string; statistic: number; pValue: number };
   const c = body.control as Record<string, number>;
@@ -340,13 +341,13 @@ function text(body: Record<string, unknown>): string {
       ? `conversion: ${arms?.control ?? "control"} ${c.conversions}/${c.n} (${f(c.rate)}) vs ${arms?.treatment ?? "treatment"} ${t.conversions}/${t.n} (${f(t.rate)})`
       : `continuous: ${arms?.control ?? "control"} mean ${f(c.mean)} (sd ${f(c.sd)}, n ${c.n}) vs ${arms?.treatment ?? "treatment"} mean ${f(t.mean)} (sd ${f(t.sd)}, n ${t.n})`,
     `difference (treatment − control) ${f(diff.value)}  ${Math.round((body.level as number) * 100)}% CI [${f(diff.ci[0])}, ${f(diff.ci[1])}]  relative lift ${f(body.relativeLift, 3)}`,
-    `${test.name}: statistic ${f(test.statistic, 3)}, p = ${test.pValue.toPrecision(3)}`,
+    `${test.name}: statistic ${f(test.statistic, 3)}, p = ${formatPValue(test.pValue)}`,
   ];
   const s = body.sequential as Record<string, unknown> | undefined;
   if (s) {
     const cs = s.confidenceSequence as [number, number];
     lines.push(
-      `sequential (mSPRT, τ = ${f(s.tau)}): always-valid p = ${(s.alwaysValidPValue as number).toPrecision(3)}, confidence sequence [${f(cs[0])}, ${f(cs[1])}]` +
+      `sequential (mSPRT, τ = ${f(s.tau)}): always-valid p = ${formatPValue(s.alwaysValidPValue as number)}, confidence sequence [${f(cs[0])}, ${f(cs[1])}]` +
         (s.stoppedEarly ? `, boundary crossed after ${s.crossedAt} rows` : ", boundary not crossed"),
     );
   }

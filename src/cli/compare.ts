@@ -9,13 +9,14 @@ import { comparisonHtml } from "../compat/comparison-html.js";
 import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
 import { binaryLabels } from "../compat/labels.js";
-import type { Adjustment } from "../compat/multiple-testing.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { openRegistry } from "../compat/registry/files.js";
 import { type Partition, partitionByValue, quantileBinLabels } from "../compat/slices.js";
 import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
 import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
 import { makeReport } from "../report/report.js";
+import type { Adjustment } from "../stats/multiple-testing.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -474,14 +475,14 @@ function jsonBody(r: Comparison, goldenUnmatched: number): Record<string, unknow
 }
 
 function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {
-  const f = (x: number | null, digits = 4) => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(digits));
-  const ci = (c: [number, number] | null) => (c ? `[${f(c[0])}, ${f(c[1])}]` : "");
+  const f = (x: number | null, digits = 4) => formatFixed(x, digits, "n/a");
+  const ci = (c: [number, number] | null) => formatInterval(c, (x) => f(x), "");
   const lines = [
     `compare ${oldSpec} → ${newSpec} on ${r.n} rows (threshold ${r.threshold})`,
     `  accuracy        ${f(r.accuracyOld)} → ${f(r.accuracyNew)}   Δ ${f(r.accuracyDelta.value)} ${ci(r.accuracyDelta.ci)}`,
     `  flips           ${r.negativeFlips} negative (old right → new wrong), ${r.positiveFlips} positive; both right ${r.bothCorrect}, both wrong ${r.bothWrong}`,
     `  NFR             ${f(r.negativeFlipRate)} ${ci(r.negativeFlipRateCi)}   relative NFR ${f(r.relativeNegativeFlipRate, 3)}`,
-    `  BTC ${f(r.btc)}   BEC ${f(r.bec)}   error persistence ${f(r.errorPersistence)}   McNemar exact p ${r.mcnemarPValue.toPrecision(3)}`,
+    `  BTC ${f(r.btc)}   BEC ${f(r.bec)}   error persistence ${f(r.errorPersistence)}   McNemar exact p ${formatPValue(r.mcnemarPValue)}`,
   ];
   const interesting = r.checks.filter(
     (c) =>

@@ -4,7 +4,6 @@
  */
 import { binaryLabels } from "../compat/labels.js";
 import { checkBinaryInputs } from "../evaluate/binary.js";
-import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../evaluate/bootstrap.js";
 import { evaluationChecks } from "../evaluate/checks.js";
 import {
   type Evaluation,
@@ -25,6 +24,7 @@ import type { Source } from "../io/source.js";
 import { openSource } from "../io/source.js";
 import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";

@@ -3,11 +3,11 @@
  * what `assay compare --json` prints beside the report envelope.
  */
 import type { CheckResult } from "../report/report.js";
+import { wilsonInterval } from "../stats/wilson.js";
 import { type FairnessDelta, fairnessDelta } from "./fairness-delta.js";
 import { compatibilityMeasures, correctness, flipCounts, regressedRows } from "./flips.js";
 import { DEFAULT_GATE, type GateThresholds, runGate, type Verdict } from "./gate.js";
 import { compareGroups, type GroupComparison } from "./groups.js";
-import { wilsonInterval } from "./intervals.js";
 import { mcnemarChiSquare, mcnemarExact } from "./mcnemar.js";
 import { binaryMetricPass, type MetricPass } from "./metric-pass.js";
 import { type BootstrapSettings, type PairedEstimate, pairedMetricDeltas } from "./paired-bootstrap.js";

@@ -1,4 +1,5 @@
 /** A self-contained HTML page for a comparison report: headline numbers, the gate, groups and slices. */
+import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { Report } from "../report/report.js";
 import { renderSvg } from "../report/vega.js";
@@ -6,9 +7,8 @@ import { type MetricDeltas, metricDeltaSpec } from "./chart-specs.js";
 import type { Comparison } from "./compare.js";
 import type { GroupComparison } from "./groups.js";
 
-const num = (x: number | null | undefined, digits = 4) =>
-  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(digits);
-const ci = (c: [number, number] | null | undefined) => (c ? `[${num(c[0])}, ${num(c[1])}]` : "");
+const num = (x: number | null | undefined) => formatFixed(x, 4, "n/a");
+const ci = (c: [number, number] | null | undefined) => formatInterval(c, num, "");
 
 export async function comparisonHtml(report: Report, r: Comparison): Promise<string> {
   const config = report.config as { old: string; new: string };
@@ -19,7 +19,7 @@ export async function comparisonHtml(report: Report, r: Comparison): Promise<str
     ["negative flips", `${r.negativeFlips} (NFR ${num(r.negativeFlipRate)} ${ci(r.negativeFlipRateCi)})`],
     ["positive flips", String(r.positiveFlips)],
     ["BTC / BEC / error persistence", `${num(r.btc)} / ${num(r.bec)} / ${num(r.errorPersistence)}`],
-    ["McNemar exact p", r.mcnemarPValue.toPrecision(3)],
+    ["McNemar exact p", formatPValue(r.mcnemarPValue)],
   ];
   const allGroups: GroupComparison[] = [...Object.values(r.groups).flat(), ...r.slices];
   const numCell = (text: string) => `<td class="num">${text}</td>`;
@@ -34,7 +34,7 @@ export async function comparisonHtml(report: Report, r: Comparison): Promise<str
       (g) =>
         `<tr><td>${escapeHtml(g.column)}</td><td>${escapeHtml(g.value)}</td>${numCell(String(g.n))}${numCell(num(g.accuracyOld))}${numCell(num(g.accuracyNew))}` +
         `${numCell(`${num(g.accuracyDelta.value)} ${ci(g.accuracyDelta.ci)}`)}${numCell(`${g.negativeFlips}/${g.positiveFlips}`)}` +
-        `${numCell(g.adjustedPValue === null ? "not tested" : g.adjustedPValue.toPrecision(3))}</tr>`,
+        `${numCell(formatPValue(g.adjustedPValue, "not tested"))}</tr>`,
     )
     .join("");
   const checkRows = r.checks

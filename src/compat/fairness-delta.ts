@@ -6,10 +6,8 @@
  * Groups with fewer than minGroupRows rows or without both classes are listed but kept out of the gaps.
  */
 
-import { percentileInterval } from "../evaluate/bootstrap.js";
-import { seededRandom } from "../evaluate/random.js";
+import { DEFAULT_RESAMPLES, percentileInterval, stratifiedBootstrap } from "../stats/bootstrap.js";
 import type { BootstrapSettings } from "./paired-bootstrap.js";
-import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "./paired-bootstrap.js";
 import type { Partition } from "./slices.js";
 
 export const FAIRNESS_GAPS = [
@@ -56,7 +54,7 @@ export function fairnessDelta(
       newCell[i] = k * 4 + (y === 1 ? (newPredicted[i] === 1 ? 0 : 2) : newPredicted[i] === 1 ? 1 : 3);
     }
   });
-  const tally = (weights: Uint32Array | null) => {
+  const tally = (weights: ArrayLike<number> | null) => {
     const cells = [new Float64Array(g * 4), new Float64Array(g * 4)];
     const [o, v] = cells;
     for (let i = 0; i < rows; i++) {
@@ -80,26 +78,23 @@ export function fairnessDelta(
   const newGaps = gapsOf(point[1]);
 
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const samples = FAIRNESS_GAPS.map(() => new Float64Array(resamples));
-  if (resamples > 0) {
-    const random = seededRandom(options.seed ?? DEFAULT_SEED);
-    const strata: Uint32Array[] = [];
-    for (const group of partition.groups)
-      for (const y of [0, 1]) {
-        const rows = group.rows.filter((i) => labels[i] === y);
-        if (rows.length > 0) strata.push(rows);
-      }
-    const size = labels.length;
-    const weights = new Uint32Array(size);
-    for (let r = 0; r < resamples; r++) {
-      weights.fill(0);
-      for (const s of strata) for (let j = 0; j < s.length; j++) weights[s[random.below(s.length)]]++;
+  const strata: Uint32Array[] = [];
+  for (const group of partition.groups)
+    for (const y of [0, 1]) {
+      const rows = group.rows.filter((i) => labels[i] === y);
+      if (rows.length > 0) strata.push(rows);
+    }
+  const samples = stratifiedBootstrap(
+    strata,
+    labels.length,
+    (weights) => {
       const c = tally(weights);
       const o = gapsOf(c[0]);
       const v = gapsOf(c[1]);
-      for (let k = 0; k < FAIRNESS_GAPS.length; k++) samples[k][r] = v[k] - o[k];
-    }
-  }
+      return FAIRNESS_GAPS.map((_, k) => v[k] - o[k]);
+    },
+    options,
+  );
   const groups: Record<string, GroupRateChange> = {};
   partition.groups.forEach((group, k) => {
     const rate = (c: Float64Array) => {

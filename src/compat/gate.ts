@@ -6,12 +6,13 @@
  * Fewer than minRows rows is insufficient outright. The verdict is fail if any criterion fails, else
  * insufficient if an overall criterion is, else warn if anything warns, else pass.
  */
+import { formatInterval, formatPValue, formatRounded } from "../report/format.js";
 import type { CheckResult, Status } from "../report/report.js";
+import type { Adjustment } from "../stats/multiple-testing.js";
+import { wilsonInterval } from "../stats/wilson.js";
 import { FAIRNESS_GAPS, type FairnessDelta } from "./fairness-delta.js";
 import type { FlipCounts } from "./flips.js";
 import type { GroupComparison } from "./groups.js";
-import { wilsonInterval } from "./intervals.js";
-import type { Adjustment } from "./multiple-testing.js";
 
 export type Verdict = "pass" | "warn" | "fail" | "insufficient";
 
@@ -140,7 +141,7 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
       status = significant ? (d < -thresholds.groupTolerance ? "fail" : "warn") : "pass";
       message =
         `${g.column} = ${g.value}: accuracy ${fmt(g.accuracyOld)} → ${fmt(g.accuracyNew)} (Δ ${fmt(d)}, CI ${fmtCi(g.accuracyDelta.ci)}), ` +
-        `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${fmtP(g.adjustedPValue)}`;
+        `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${formatPValue(g.adjustedPValue)}`;
     }
     checks.push({
       check: g.kind === "sensitive" ? "compat.group_delta" : "compat.slice_delta",
@@ -218,15 +219,5 @@ function describe(status: Verdict): string {
   }
 }
 
-function fmt(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return "n/a";
-  return String(Number(x.toFixed(4)));
-}
-
-function fmtCi(ci: [number, number] | null): string {
-  return ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
-}
-
-function fmtP(p: number): string {
-  return p < 1e-4 ? p.toExponential(2) : String(Number(p.toFixed(4)));
-}
+const fmt = (x: number | null) => formatRounded(x);
+const fmtCi = (ci: [number, number] | null) => formatInterval(ci, fmt, "n/a");

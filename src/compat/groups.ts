@@ -3,10 +3,11 @@
  * negative flip rate with a Wilson interval, the accuracy delta with a paired bootstrap interval and
  * McNemar's exact p-value, then one multiple-testing adjustment over the whole family of tested groups.
  */
+
+import { type Adjustment, adjustPValues } from "../stats/multiple-testing.js";
+import { wilsonInterval } from "../stats/wilson.js";
 import { flipCounts } from "./flips.js";
-import { wilsonInterval } from "./intervals.js";
 import { mcnemarExact } from "./mcnemar.js";
-import { type Adjustment, adjustPValues } from "./multiple-testing.js";
 import { type BootstrapSettings, pairedAccuracyDelta } from "./paired-bootstrap.js";
 import type { Partition } from "./slices.js";
 

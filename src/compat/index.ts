@@ -11,11 +11,9 @@ export * from "./flips.js";
 export * from "./gate.js";
 export * from "./golden.js";
 export * from "./groups.js";
-export * from "./intervals.js";
 export * from "./labels.js";
 export * from "./mcnemar.js";
 export * from "./metric-pass.js";
-export * from "./multiple-testing.js";
 export * from "./paired-bootstrap.js";
 export {
   compareFingerprints,

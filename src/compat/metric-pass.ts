@@ -26,7 +26,7 @@ export const HIGHER_IS_BETTER: Record<PairedMetricName, boolean> = {
 export interface MetricPass {
   readonly names: readonly string[];
   /** The metric values with row i weighted by weights[i]; NaN where a metric is undefined. */
-  compute(weights: Uint32Array): Float64Array;
+  compute(weights: ArrayLike<number>): Float64Array;
 }
 
 /** The metric pass of a binary classifier's scores (P(positive)) at a threshold. */
@@ -36,14 +36,5 @@ export function binaryMetricPass(
   threshold = 0.5,
 ): MetricPass {
   const engine = new BinaryMetricEngine(scores, labels, threshold);
-  const { order, n } = engine;
-  // The engine weights rows in its own (score-sorted) order; row weights are permuted into it.
-  const sorted = new Uint32Array(n);
-  return {
-    names: PAIRED_METRICS,
-    compute(weights: Uint32Array): Float64Array {
-      for (let k = 0; k < n; k++) sorted[k] = weights[order[k]];
-      return engine.metrics(sorted);
-    },
-  };
+  return { names: PAIRED_METRICS, compute: (weights) => engine.metricsByRow(weights) };
 }

@@ -5,13 +5,14 @@
  */
 
 import {
+  allRows,
   type BootstrapOptions,
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
   percentileInterval,
-} from "../evaluate/bootstrap.js";
-import { seededRandom } from "../evaluate/random.js";
+  stratifiedBootstrap,
+} from "../stats/bootstrap.js";
 import type { MetricPass } from "./metric-pass.js";
 
 /** The same resample count, seed and level settings (and defaults) as evaluate's bootstrap. */
@@ -26,25 +27,6 @@ export interface PairedEstimate {
   n: number;
 }
 
-/** Draws `resamples` resamples of `rows` (all rows when omitted) and calls visit(counts) for each. */
-export function forEachResample(
-  size: number,
-  rows: Uint32Array | null,
-  settings: BootstrapSettings,
-  visit: (counts: Uint32Array, r: number) => void,
-): void {
-  const resamples = settings.resamples ?? DEFAULT_RESAMPLES;
-  const random = seededRandom(settings.seed ?? DEFAULT_SEED);
-  const counts = new Uint32Array(size);
-  const m = rows ? rows.length : size;
-  for (let r = 0; r < resamples; r++) {
-    counts.fill(0);
-    if (rows) for (let j = 0; j < m; j++) counts[rows[random.below(m)]]++;
-    else for (let j = 0; j < m; j++) counts[random.below(m)]++;
-    visit(counts, r);
-  }
-}
-
 /** Every metric of both passes, as old, new and new − old with a paired percentile interval. */
 export function pairedMetricDeltas(
   oldPass: MetricPass,
@@ -57,12 +39,16 @@ export function pairedMetricDeltas(
   const newValues = newPass.compute(ones);
   const k = oldPass.names.length;
   const resamples = settings.resamples ?? DEFAULT_RESAMPLES;
-  const samples = Array.from({ length: k }, () => new Float64Array(resamples));
-  forEachResample(size, null, settings, (counts, r) => {
-    const o = oldPass.compute(counts);
-    const v = newPass.compute(counts);
-    for (let j = 0; j < k; j++) samples[j][r] = v[j] - o[j];
-  });
+  const samples = stratifiedBootstrap(
+    allRows(size),
+    size,
+    (counts) => {
+      const o = oldPass.compute(counts);
+      const v = newPass.compute(counts);
+      return Float64Array.from({ length: k }, (_, j) => v[j] - o[j]);
+    },
+    settings,
+  );
   const out: Record<string, PairedEstimate> = {};
   for (let j = 0; j < k; j++) {
     const delta = newValues[j] - oldValues[j];
@@ -98,15 +84,17 @@ export function pairedAccuracyDelta(
     change[j] = newCorrect[rows[j]] - oldCorrect[rows[j]];
     sum += change[j];
   }
-  const resamples = settings.resamples ?? DEFAULT_RESAMPLES;
-  if (resamples === 0) return { value: sum / m, ci: null };
-  const random = seededRandom(settings.seed ?? DEFAULT_SEED);
-  const samples = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    let s = 0;
-    for (let j = 0; j < m; j++) s += change[random.below(m)];
-    samples[r] = s / m;
-  }
+  if ((settings.resamples ?? DEFAULT_RESAMPLES) === 0) return { value: sum / m, ci: null };
+  const [samples] = stratifiedBootstrap(
+    allRows(m),
+    m,
+    (counts) => {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += counts[j] * change[j];
+      return [s / m];
+    },
+    settings,
+  );
   return { value: sum / m, ci: percentileInterval(samples, settings.level) };
 }
 

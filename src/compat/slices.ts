@@ -2,7 +2,8 @@
  * Turning a column into groups of rows: categorical values as they are, numbers into quantile bins,
  * so every slice can be compared between the two models.
  */
-import { quantileSorted } from "../evaluate/bootstrap.js";
+import { formatSignificant } from "../report/format.js";
+import { quantileSorted } from "../stats/quantile.js";
 
 export const MISSING_GROUP = "(missing)";
 
@@ -52,7 +53,7 @@ export function quantileBinLabels(values: Float64Array, valid: Uint8Array, bins 
       const q = quantileSorted(present, k / bins);
       if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
     }
-  const format = (x: number) => String(Number(x.toPrecision(6)));
+  const format = (x: number) => formatSignificant(x, 6);
   const labels = edges.map((e, k) =>
     k === 0 ? `≤ ${format(e)}` : `(${format(edges[k - 1])}, ${format(e)}]`,
   );

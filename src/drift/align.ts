@@ -1,7 +1,7 @@
 import type { ColumnProfile } from "../profile/types.js";
 import { bucketValue, gammaOf, multiplierOf } from "../sketch/ddsketch.js";
 import type { QuantileSketch } from "../sketch/quantiles.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution } from "../stats/distribution.js";
 import { OTHER_CATEGORY } from "./profile-samples.js";
 import type { CategoricalSample, NumericSample } from "./sample.js";
 

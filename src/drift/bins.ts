@@ -1,7 +1,27 @@
-import { type Distribution, quantile } from "./distribution.js";
+import type { Distribution } from "../stats/distribution.js";
+import { quantile } from "../stats/quantile.js";
 
-/** Decile edges q1…q9 of the reference (NumPy 'linear' quantiles, R type 7). */
-export function decileEdges(reference: Distribution): number[] {
+/** Counts per bin on both sides, over the same bins: what PSI, JS and the binned χ² are computed on. */
+export interface BinnedCounts {
+  reference: number[];
+  current: number[];
+}
+
+/**
+ * The reference-decile bins of a numeric column: edges q1…q9 of the reference (NumPy 'linear'
+ * quantiles, src/stats/quantile.ts), bins (−∞, q₁], (q₁, q₂], …, (q₉, ∞) — the two outer bins catch
+ * current values beyond the reference's range. No edges (and one bin) when the reference is empty.
+ */
+export function decileBins(
+  reference: Distribution,
+  current: Distribution,
+): BinnedCounts & { edges: number[] } {
+  const edges = reference.total > 0 ? decileEdges(reference) : [];
+  return { edges, reference: binCounts(reference, edges), current: binCounts(current, edges) };
+}
+
+/** Decile edges q1…q9 of the reference. */
+function decileEdges(reference: Distribution): number[] {
   const edges: number[] = [];
   for (let k = 1; k <= 9; k++) edges.push(quantile(reference, k / 10));
   return edges;

@@ -1,16 +1,16 @@
-import { binCounts, decileEdges, proportions } from "./bins.js";
+import { type Chi2Result, chi2Homogeneity } from "../stats/chi2.js";
+import { moments } from "../stats/distribution.js";
+import { jensenShannon } from "../stats/jensen-shannon.js";
+import { type KsResult, ksTest } from "../stats/ks.js";
+import { linf } from "../stats/linf.js";
+import { psi } from "../stats/psi.js";
+import { wasserstein } from "../stats/wasserstein.js";
+import { decileBins, proportions } from "./bins.js";
 import { categoryTable } from "./categories.js";
-import { type Chi2Result, chi2Homogeneity } from "./chi2.js";
-import { moments } from "./distribution.js";
-import { jensenShannon } from "./js.js";
-import { type KsResult, ksTest } from "./ks.js";
-import { linf } from "./linf.js";
 import { type MissingRateResult, missingRate } from "./missing.js";
-import { psi } from "./psi.js";
 import { outOfRange, type RangeResult } from "./range.js";
 import type { CategoricalSample, NumericSample } from "./sample.js";
 import { type UnseenResult, unseenCategories, unseenFromCounts } from "./unseen.js";
-import { wasserstein } from "./wasserstein.js";
 
 export interface NumericStats {
   ks: KsResult;
@@ -49,22 +49,18 @@ export function numericDrift(reference: NumericSample, current: NumericSample): 
   const refMoments = moments(ref);
   const curMoments = moments(cur);
   const w = wasserstein(ref, cur);
-  const edges = ref.total > 0 ? decileEdges(ref) : [];
-  const refBins = binCounts(ref, edges);
-  const curBins = binCounts(cur, edges);
-  const pRef = proportions(refBins);
-  const pCur = proportions(curBins);
+  const bins = decileBins(ref, cur);
   const empty = ref.total === 0 || cur.total === 0;
   return {
     ks: ksTest(ref, cur),
     wasserstein: w,
     wassersteinNorm: refMoments.std > 0 ? w / refMoments.std : Number.NaN,
-    psi: empty ? Number.NaN : psi(pRef, pCur),
-    js: empty ? Number.NaN : jensenShannon(pRef, pCur),
+    psi: empty ? Number.NaN : psi(bins.reference, bins.current),
+    js: empty ? Number.NaN : jensenShannon(bins.reference, bins.current),
     missingRate: missingRate(reference.missing, reference.rows, current.missing, current.rows),
     nonFiniteRate: missingRate(reference.nonFinite, reference.rows, current.nonFinite, current.rows),
     outOfRange: outOfRange(ref, cur),
-    bins: { edges, reference: refBins, current: curBins },
+    bins,
     reference: { n: ref.total, ...refMoments },
     current: { n: cur.total, ...curMoments },
   };
@@ -84,8 +80,8 @@ export function categoricalDrift(reference: CategoricalSample, current: Categori
     .slice(0, 50);
   return {
     chi2: chi2Homogeneity(table.reference, table.current),
-    psi: empty ? Number.NaN : psi(pRef, pCur),
-    js: empty ? Number.NaN : jensenShannon(pRef, pCur),
+    psi: empty ? Number.NaN : psi(table.reference, table.current),
+    js: empty ? Number.NaN : jensenShannon(table.reference, table.current),
     linf: empty ? Number.NaN : linf(pRef, pCur),
     unseen: current.unseen
       ? pooledUnseen(current.unseen, nCur)

@@ -2,8 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { formatNumber } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import { renderSvg } from "../report/vega.js";
-import type { Distribution } from "./distribution.js";
-import { quantile } from "./distribution.js";
+import type { Distribution } from "../stats/distribution.js";
+import { quantile } from "../stats/quantile.js";
 import type { ColumnDrift, ColumnPair, DatasetDrift } from "./verdict.js";
 
 const BADGE = { drift: "fail", warn: "warn", insufficient: "insufficient", stable: "pass" } as const;

@@ -1,4 +1,4 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { twoProportionZ } from "../stats/two-proportion-z.js";
 
 export interface MissingRateResult {
   reference: number;
@@ -11,9 +11,9 @@ export interface MissingRateResult {
 }
 
 /**
- * Change in the missing rate, tested with the pooled two-proportion z test:
- * p̂ = (x₁ + x₂)/(n₁ + n₂), z = (p₂ − p₁) / √(p̂(1 − p̂)(1/n₁ + 1/n₂)), two-sided p = 2Φ(−|z|).
- * Missingness is a drift signal of its own: it is counted before any value is dropped.
+ * Change in the missing rate, tested with the pooled two-proportion z test (src/stats/two-proportion-z.ts).
+ * Missingness is a drift signal of its own: it is counted before any value is dropped, and the rates
+ * are over all rows.
  */
 export function missingRate(
   referenceMissing: number,
@@ -23,15 +23,6 @@ export function missingRate(
 ): MissingRateResult {
   const p1 = referenceRows > 0 ? referenceMissing / referenceRows : Number.NaN;
   const p2 = currentRows > 0 ? currentMissing / currentRows : Number.NaN;
-  const pooled = (referenceMissing + currentMissing) / (referenceRows + currentRows);
-  const variance = pooled * (1 - pooled) * (1 / referenceRows + 1 / currentRows);
-  if (!(variance > 0)) return { reference: p1, current: p2, difference: p2 - p1, statistic: 0, pValue: 1 };
-  const z = (p2 - p1) / Math.sqrt(variance);
-  return {
-    reference: p1,
-    current: p2,
-    difference: p2 - p1,
-    statistic: z,
-    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1)),
-  };
+  const test = twoProportionZ(referenceMissing, referenceRows, currentMissing, currentRows);
+  return { reference: p1, current: p2, difference: p2 - p1, statistic: test.z, pValue: test.pValue };
 }

@@ -77,6 +77,11 @@ export function defaultKind(type: ColumnType): ColumnKind {
   return type === "string" || type === "boolean" ? "categorical" : "numeric";
 }
 
+/** The kind a column is compared as: a column override, else a type override, else the type's default. */
+export function columnKind(policy: DriftPolicy, name: string, type: ColumnType): ColumnKind {
+  return policy.columns[name]?.kind ?? policy.types[type]?.kind ?? defaultKind(type);
+}
+
 export interface ResolvedRule {
   kind: ColumnKind;
   method: NumericMethod | CategoricalMethod;
@@ -93,7 +98,7 @@ export function resolveRule(
 ): ResolvedRule {
   const byColumn = policy.columns[name] ?? {};
   const byType = policy.types[type] ?? {};
-  const kind: ColumnKind = forceKind ?? byColumn.kind ?? byType.kind ?? defaultKind(type);
+  const kind: ColumnKind = forceKind ?? columnKind(policy, name, type);
   const byKind = policy.types[kind] ?? {};
   const base = kind === "numeric" ? policy.numeric : policy.categorical;
   let method = base.method as ResolvedRule["method"];

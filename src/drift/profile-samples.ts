@@ -1,9 +1,9 @@
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { type QuantileSketch, sketchBuckets } from "../sketch/quantiles.js";
+import { distributionOfFrequencies, distributionOfPairs } from "../stats/distribution.js";
 import type { ColumnInfo } from "../table/types.js";
-import { distributionOfPairs } from "./distribution.js";
 import type { ColumnKind } from "./policy.js";
-import type { ColumnSample } from "./sample.js";
+import type { CategoricalSample, ColumnSample, NumericSample } from "./sample.js";
 
 /** The category that collects what a capped frequency table no longer lists. */
 export const OTHER_CATEGORY = "(other)";
@@ -34,26 +34,18 @@ export function readProfileSamples(
   return out;
 }
 
-export function numericSample(column: ColumnProfile): ColumnSample {
+export function numericSample(column: ColumnProfile): NumericSample {
   const nonFinite = column.nan + column.posInf + column.negInf;
   const rows = column.count + column.missing;
   const exact = column.frequencies.exact && column.type !== "string";
-  if (exact) {
-    const pairs = Object.entries(column.frequencies.counts)
-      .map(([k, c]) => [Number(k), c] as const)
-      .filter(([v]) => Number.isFinite(v))
-      .sort((a, b) => a[0] - b[0]);
+  if (exact)
     return {
       kind: "numeric",
-      distribution: distributionOfPairs(
-        Float64Array.from(pairs, (p) => p[0]),
-        Float64Array.from(pairs, (p) => p[1]),
-      ),
+      distribution: distributionOfFrequencies(column.frequencies.counts),
       missing: column.missing,
       nonFinite,
       rows,
     };
-  }
   const buckets = column.sketch ? sketchBuckets(column.sketch as QuantileSketch) : [];
   const values: number[] = [];
   const counts: number[] = [];
@@ -77,7 +69,7 @@ export function numericSample(column: ColumnProfile): ColumnSample {
   };
 }
 
-export function categoricalSample(column: ColumnProfile): ColumnSample {
+export function categoricalSample(column: ColumnProfile): CategoricalSample {
   const counts = new Map<string, number>();
   let listed = 0;
   for (const [key, c] of Object.entries(column.frequencies.counts)) {

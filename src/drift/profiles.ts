@@ -1,5 +1,8 @@
-import type { TableProfile } from "../profile/types.js";
-import { type DriftPolicy, defaultPolicy, resolveRule } from "./policy.js";
+import type { ColumnProfile, TableProfile } from "../profile/types.js";
+import { alignCategories, alignToSketch } from "./align.js";
+import { type BinnedCounts, decileBins } from "./bins.js";
+import { categoryTable } from "./categories.js";
+import { type ColumnKind, type DriftPolicy, defaultPolicy, resolveRule } from "./policy.js";
 import { categoricalSample, numericSample } from "./profile-samples.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "./verdict.js";
 
@@ -25,4 +28,23 @@ export function compareProfiles(
     pairs.push({ name: ref.name, type: ref.type, reference: sample(ref), current: sample(cur) });
   }
   return compareColumns(pairs, policy);
+}
+
+/**
+ * The bins of one column of two profiles that PSI is computed on — reference deciles for a numeric
+ * column, the union of categories for a categorical one — made from the same samples, alignment and
+ * binning as compareProfiles, so a statistic over them equals the one `assay drift` reports
+ * (`stats.psi`, `stats.bins`, categorical `stats.chi2`).
+ */
+export function profileBins(
+  reference: ColumnProfile,
+  current: ColumnProfile,
+  kind: ColumnKind,
+): BinnedCounts {
+  if (kind === "numeric") {
+    const [r, c] = alignToSketch(numericSample(reference), numericSample(current));
+    return decileBins(r.distribution, c.distribution);
+  }
+  const [r, c] = alignCategories(categoricalSample(reference), categoricalSample(current));
+  return categoryTable(r.counts, c.counts);
 }

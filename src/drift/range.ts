@@ -1,4 +1,4 @@
-import type { Distribution } from "./distribution.js";
+import type { Distribution } from "../stats/distribution.js";
 
 export interface RangeResult {
   /** Share of current values strictly below the reference minimum or above its maximum. */

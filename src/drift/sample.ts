@@ -1,5 +1,5 @@
 import type { QuantileSketch } from "../sketch/quantiles.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution } from "../stats/distribution.js";
 
 /**
  * One column of one side (reference or current), reduced to what drift needs. Both the raw-data

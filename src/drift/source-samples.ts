@@ -1,6 +1,6 @@
 import type { Source } from "../io/source.js";
+import { distributionOfPairs } from "../stats/distribution.js";
 import type { ColumnInfo } from "../table/types.js";
-import { distributionOfPairs } from "./distribution.js";
 import type { ColumnKind } from "./policy.js";
 import type { CategoricalSample, ColumnSample } from "./sample.js";
 

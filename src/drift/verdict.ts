@@ -1,6 +1,7 @@
+import { formatSignificant } from "../report/format.js";
+import { benjaminiHochberg } from "../stats/multiple-testing.js";
 import type { ColumnType } from "../table/types.js";
 import { alignCategories, alignToSketch } from "./align.js";
-import { benjaminiHochberg } from "./bh.js";
 import { type CategoricalStats, categoricalDrift, type NumericStats, numericDrift } from "./column.js";
 import { type DriftPolicy, type ResolvedRule, resolveRule } from "./policy.js";
 import type { ColumnSample } from "./sample.js";
@@ -221,7 +222,7 @@ function signalsOf(
  * may be noise. stable: otherwise.
  */
 function judge(s: Signal, policy: DriftPolicy, n: number): void {
-  const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : "n/a");
+  const fmt = (v: number) => formatSignificant(v, 3);
   const rejects = s.qValue <= policy.alpha;
   const large = s.effect >= s.threshold;
   if (n < policy.minRows) {

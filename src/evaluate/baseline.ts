@@ -11,18 +11,18 @@ import {
   trainBaseline,
 } from "../model/baselines/index.js";
 import { takeRows } from "../model/features.js";
-import type { Batch } from "../table/types.js";
-import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
+import { formatFixed as fmt } from "../report/format.js";
 import {
   type BootstrapOptions,
-  budgetedResamples,
   DEFAULT_LEVEL,
-  type Estimate,
   percentileInterval,
   strataByLabel,
   stratifiedBootstrap,
-} from "./bootstrap.js";
-import { seededRandom } from "./random.js";
+} from "../stats/bootstrap.js";
+import { seededRandom } from "../stats/random.js";
+import type { Batch } from "../table/types.js";
+import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
+import { budgetedResamples, type Estimate } from "./estimate.js";
 
 const REPORTED = ["rocAuc", "prAuc", "logLoss", "brier", "accuracy", "f1"] as const;
 type Reported = (typeof REPORTED)[number];
@@ -176,10 +176,6 @@ export async function compareWithBaselines(
       ? `the ${best.name} baseline does as well as the model or better (ROC AUC ${fmt(points[bestIndex][AUC])} vs ${fmt(modelAuc)}): a simpler model would do`
       : `the model beats the best baseline (${best.name}) by ${fmt(difference)} ROC AUC`,
   };
-}
-
-function fmt(x: number): string {
-  return x.toFixed(4);
 }
 
 function capIndices(rows: number[], max: number, seed: number): number[] {

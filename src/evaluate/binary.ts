@@ -10,11 +10,10 @@ import {
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
-  type Estimate,
-  estimates,
   stratifiedBootstrap,
-} from "./bootstrap.js";
+} from "../stats/bootstrap.js";
 import { accuracy, balancedAccuracy, type Confusion, f1, mcc, precision, recall } from "./confusion.js";
+import { type Estimate, estimates } from "./estimate.js";
 import { CALIBRATION_BINS, calibrationBin, logLossTerm } from "./probability.js";
 import { descendingOrder } from "./ranking.js";
 

@@ -4,6 +4,7 @@
  * (served by src/monitor/routes-dashboard.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
+import { formatFixed as f } from "../report/format.js";
 import type { Evaluation } from "./evaluation.js";
 
 /** The parts of an evaluation the charts read (a saved evaluation report has them all). */
@@ -141,8 +142,4 @@ export function fairnessSpec(e: EvaluationCharts, attribute: string): TopLevelSp
       ],
     },
   } as TopLevelSpec;
-}
-
-function f(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
 }

@@ -1,4 +1,6 @@
 /** The CheckResults of an evaluation: what passed, what deserves a look, what failed a bound. */
+
+import { formatFixed as fmt, formatPValue as fmtP, formatInterval } from "../report/format.js";
 import type { CheckResult } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Evaluation } from "./evaluation.js";
@@ -96,14 +98,6 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
   return out;
 }
 
-function fmt(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
-}
-
-function fmtP(p: number | null): string {
-  return p === null ? "–" : p === 0 ? "< 1e-300" : p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
-}
-
 function ciText(ci: [number, number] | null): string {
-  return ci ? ` [${fmt(ci[0])}, ${fmt(ci[1])}]` : "";
+  return ci ? ` ${formatInterval(ci)}` : "";
 }

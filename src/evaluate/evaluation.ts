@@ -4,10 +4,11 @@
  * intersection), slices (given or found by SliceLine), and the comparison with baselines.
  * Browser-safe: data in, the report body out.
  */
+
+import type { BootstrapOptions } from "../stats/bootstrap.js";
 import type { Batch, Column } from "../table/types.js";
 import { type BaselineComparison, compareWithBaselines } from "./baseline.js";
 import { type BinaryEvaluation, evaluateBinary } from "./binary.js";
-import type { BootstrapOptions } from "./bootstrap.js";
 import {
   type AttributeFairness,
   type FairnessOptions,

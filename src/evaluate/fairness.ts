@@ -6,12 +6,11 @@
  */
 import {
   type BootstrapOptions,
-  budgetedResamples,
   DEFAULT_LEVEL,
-  type Estimate,
   percentileInterval,
   stratifiedBootstrap,
-} from "./bootstrap.js";
+} from "../stats/bootstrap.js";
+import { budgetedResamples, type Estimate } from "./estimate.js";
 
 export interface GroupRates {
   count: number;

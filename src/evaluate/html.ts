@@ -1,4 +1,6 @@
 /** The HTML report of an evaluation: self-contained, charts as inline SVG rendered from Vega-Lite. */
+
+import { formatInterval as ci, formatFixed as f, formatNumber, formatPValue } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { Report } from "../report/report.js";
 import { renderSvg } from "../report/vega.js";
@@ -14,7 +16,7 @@ export async function renderEvaluationHtml(report: Report, e: Evaluation): Promi
   const charts = await Promise.all([rocSpec(e), prSpec(e), calibrationSpec(e)].map(renderSvg));
   const parts: string[] = [];
   parts.push(`<section><h2>Summary ${badge(report.summary.status)}</h2>
-<p>${e.n.toLocaleString("en-US")} rows, ${e.positives.toLocaleString("en-US")} positive; threshold ${f(e.threshold)} (${escapeHtml(e.thresholdRule)}); ${e.bootstrap.resamples} label-stratified bootstrap resamples (seed ${e.bootstrap.seed}).</p>
+<p>${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive; threshold ${f(e.threshold)} (${escapeHtml(e.thresholdRule)}); ${e.bootstrap.resamples} label-stratified bootstrap resamples (seed ${e.bootstrap.seed}).</p>
 <table><tr><th>metric</th><th class="num">value</th><th class="num">${level}% CI</th></tr>
 ${BINARY_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[m].value)}</td><td class="num">${ci(e.metrics[m].ci)}</td></tr>`).join("\n")}
 </table>
@@ -57,7 +59,7 @@ ${Object.entries(fr.groups)
 ${rows
   .map(
     (s) =>
-      `<tr><td>${escapeHtml(s.slice)}</td><td class="num">${s.count}</td><td class="num">${f(s.errorRate)}</td><td class="num">${f(s.restErrorRate)}</td><td class="num">${ci(s.accuracy.ci)}</td><td class="num">${f(s.rocAuc.value)}</td><td class="num">${s.pValueAdjusted === null ? "–" : s.pValueAdjusted.toPrecision(2)}</td>${s.score !== undefined ? `<td class="num">${f(s.score)}</td>` : ""}</tr>`,
+      `<tr><td>${escapeHtml(s.slice)}</td><td class="num">${s.count}</td><td class="num">${f(s.errorRate)}</td><td class="num">${f(s.restErrorRate)}</td><td class="num">${ci(s.accuracy.ci)}</td><td class="num">${f(s.rocAuc.value)}</td><td class="num">${formatPValue(s.pValueAdjusted)}</td>${s.score !== undefined ? `<td class="num">${f(s.score)}</td>` : ""}</tr>`,
   )
   .join("\n")}</table></section>`);
   }
@@ -85,12 +87,4 @@ ${b.baselines.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td class="num">${f(
     `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive ? ` = ${config.positive}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     parts.join("\n"),
   );
-}
-
-function f(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
-}
-
-function ci(x: [number, number] | null | undefined): string {
-  return x ? `[${f(x[0])}, ${f(x[1])}]` : "–";
 }

@@ -4,8 +4,13 @@
  * single-label data) and log loss (rows renormalised to sum 1 after clipping to [1e-15, 1 − 1e-15]).
  * Probabilities are row-major: probabilities[i·k + c] = P(class c | row i).
  */
-import type { BootstrapOptions, Estimate } from "./bootstrap.js";
-import { DEFAULT_LEVEL, estimates, strataByLabel, stratifiedBootstrap } from "./bootstrap.js";
+import {
+  type BootstrapOptions,
+  DEFAULT_LEVEL,
+  strataByLabel,
+  stratifiedBootstrap,
+} from "../stats/bootstrap.js";
+import { type Estimate, estimates } from "./estimate.js";
 import { LOG_LOSS_EPS } from "./probability.js";
 
 export const MULTICLASS_METRICS = ["accuracy", "macroF1", "microF1", "logLoss"] as const;

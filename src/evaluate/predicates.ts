@@ -3,8 +3,9 @@
  * the rows it holds. Numeric columns with more than `maxDistinct` values are bucketed at their
  * quantiles (type 7; duplicate edges merged); missing cells get a predicate of their own.
  */
+import { formatSignificant } from "../report/format.js";
+import { quantileSorted } from "../stats/quantile.js";
 import type { Batch, Column } from "../table/types.js";
-import { quantileSorted } from "./bootstrap.js";
 
 export interface Predicate {
   column: string;
@@ -138,9 +139,7 @@ export function tablePredicates(
   });
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
-}
+const fmt = (x: number) => formatSignificant(x, 4);
 
 /**
  * The predicate label of each row for one column ("sex = Female", "28 < age ≤ 37"): groups for

@@ -1,10 +1,10 @@
 /** Checks, terminal text and HTML for a regression evaluation (`assay evaluate --task regression`). */
 import type { TopLevelSpec } from "vega-lite";
-import { textTable } from "../report/format.js";
+import { formatNumber, formatSignificant, textTable } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { CheckResult, Report } from "../report/report.js";
 import { renderSvg } from "../report/vega.js";
-import type { Estimate } from "./bootstrap.js";
+import type { Estimate } from "./estimate.js";
 import { REGRESSION_METRICS, type RegressionMetricName } from "./regression.js";
 
 export interface RegressionEvaluation {
@@ -40,7 +40,7 @@ export function renderRegressionText(report: Report, e: RegressionEvaluation): s
   const level = Math.round(e.bootstrap.level * 100);
   const lines = [
     `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, target ${config.label} (regression)`,
-    `${e.n.toLocaleString("en-US")} rows · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
+    `${formatNumber(e.n)} rows · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
     "",
     textTable(
       ["metric", "value", `${level}% CI`],
@@ -84,7 +84,7 @@ export async function renderRegressionHtml(report: Report, e: RegressionEvaluati
   } as TopLevelSpec;
   const svg = await renderSvg(spec);
   const body = `<section><h2>Summary ${badge(report.summary.status)}</h2>
-<p>${e.n.toLocaleString("en-US")} rows; ${e.bootstrap.resamples} bootstrap resamples (seed ${e.bootstrap.seed}).</p>
+<p>${formatNumber(e.n)} rows; ${e.bootstrap.resamples} bootstrap resamples (seed ${e.bootstrap.seed}).</p>
 <table><tr><th>metric</th><th class="num">value</th><th class="num">${level}% CI</th></tr>
 ${REGRESSION_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[m].value)}</td><td class="num">${ci(e.metrics[m].ci)}</td></tr>`).join("\n")}
 </table></section>
@@ -96,9 +96,7 @@ ${REGRESSION_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[
   );
 }
 
-function f(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toPrecision(6)).toString();
-}
+const f = (x: number | null | undefined) => formatSignificant(x, 6, "–");
 
 function ci(x: [number, number] | null | undefined): string {
   return x ? `[${f(x[0])}, ${f(x[1])}]` : "–";

@@ -1,6 +1,6 @@
 /** Regression metrics, scikit-learn definitions: MAE, RMSE, R² and MAPE. */
-import type { BootstrapOptions, Estimate } from "./bootstrap.js";
-import { DEFAULT_LEVEL, estimates, stratifiedBootstrap } from "./bootstrap.js";
+import { type BootstrapOptions, DEFAULT_LEVEL, stratifiedBootstrap } from "../stats/bootstrap.js";
+import { type Estimate, estimates } from "./estimate.js";
 
 export const REGRESSION_METRICS = ["mae", "rmse", "r2", "mape"] as const;
 export type RegressionMetricName = (typeof REGRESSION_METRICS)[number];

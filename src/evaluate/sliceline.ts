@@ -9,7 +9,7 @@
  * beat the current top k.
  */
 import type { Batch } from "../table/types.js";
-import { budgetedResamples } from "./bootstrap.js";
+import { budgetedResamples } from "./estimate.js";
 import { type Predicate, type PredicateOptions, popcount, tablePredicates } from "./predicates.js";
 import { andBits, describeSlice, errorBits, type SliceOptions, type SliceResult } from "./slices.js";
 

@@ -5,17 +5,16 @@
  * the number of slices examined.
  */
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import type { Batch } from "../table/types.js";
-import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
 import {
   type BootstrapOptions,
-  budgetedResamples,
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
-  type Estimate,
   percentileInterval,
   stratifiedBootstrap,
-} from "./bootstrap.js";
+} from "../stats/bootstrap.js";
+import type { Batch } from "../table/types.js";
+import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
+import { budgetedResamples, type Estimate } from "./estimate.js";
 import {
   bitsetRows,
   bitsetWords,

@@ -1,5 +1,11 @@
 /** The terminal rendering of an evaluation. */
-import { textTable } from "../report/format.js";
+import {
+  formatInterval as ci,
+  formatFixed as f,
+  formatNumber,
+  formatPValue,
+  textTable,
+} from "../report/format.js";
 import type { Report } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Evaluation } from "./evaluation.js";
@@ -10,7 +16,7 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   const lines: string[] = [];
   lines.push(
     `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive ? ` = ${config.positive}` : ""}`,
-    `${e.n.toLocaleString("en-US")} rows, ${e.positives.toLocaleString("en-US")} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
+    `${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
     "",
   );
   lines.push(
@@ -73,7 +79,7 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
           f(s.errorRate),
           f(s.restErrorRate),
           ci(s.accuracy.ci),
-          s.pValueAdjusted === null ? "–" : s.pValueAdjusted < 1e-4 ? "<1e-4" : s.pValueAdjusted.toFixed(4),
+          formatPValue(s.pValueAdjusted),
         ]),
       ),
     );
@@ -109,12 +115,4 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   );
   for (const r of notable.slice(0, 15)) lines.push(`  ${r.status.padEnd(12)} ${r.message}`);
   return `${lines.join("\n")}\n`;
-}
-
-function f(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
-}
-
-function ci(x: [number, number] | null | undefined): string {
-  return x ? `[${f(x[0])}, ${f(x[1])}]` : "–";
 }

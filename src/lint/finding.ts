@@ -1,3 +1,4 @@
+import { formatShare } from "../report/format.js";
 import type { CheckResult } from "../report/report.js";
 import type { Severity } from "../schema/types.js";
 
@@ -34,8 +35,5 @@ export function finding(
   return { check, severity, ...fields, status } as LintFinding;
 }
 
-export function percent(k: number, n: number): string {
-  if (n === 0) return "n/a";
-  const p = (100 * k) / n;
-  return p === 0 ? "0%" : p < 0.01 ? "<0.01%" : `${+p.toPrecision(2)}%`;
-}
+/** k of n as a percentage (report/format.ts formatShare). */
+export const percent = (k: number, n: number): string => formatShare(k, n);

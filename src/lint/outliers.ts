@@ -1,3 +1,4 @@
+import { formatSignificant } from "../report/format.js";
 import { numbered, type QueryFn, sqlIdent, sqlNumber } from "../schema/sql.js";
 import type { ColumnFacts } from "./columns.js";
 import { finding, type LintFinding, percent } from "./finding.js";
@@ -102,9 +103,7 @@ export async function outlierFindings(
   return out;
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(6).replace(/\.?0+$/, "");
-}
+const fmt = (x: number) => formatSignificant(x, 6);
 
 function showNumber(v: unknown): unknown {
   return typeof v === "number" && !Number.isFinite(v) ? String(v) : v;

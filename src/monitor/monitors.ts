@@ -6,6 +6,7 @@ import { expectedCalibrationError } from "../evaluate/probability.js";
 import { rocAuc } from "../evaluate/ranking.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { sketchBuckets } from "../sketch/quantiles.js";
+import { wilsonInterval } from "../stats/wilson.js";
 import { type BucketSummary, isPositive, PREDICTION_COLUMN, SCORE_COLUMN } from "./bucket-summary.js";
 import { columnDrift, DEFAULT_PSI_THRESHOLD } from "./feature-drift.js";
 import type { LabeledPrediction, ModelSpec } from "./store.js";
@@ -214,14 +215,8 @@ function rate(subject: string, monitor: string, count: number, n: number, what: 
   };
 }
 
-/** Wilson score interval for a proportion (95%). */
-export function wilson(k: number, n: number): [number, number] {
-  const p = k / n;
-  const z2 = Z95 * Z95;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
+/** The 95% Wilson interval of src/stats/wilson.ts (undefined for n = 0). */
+const wilson = (k: number, n: number) => wilsonInterval(k, n) ?? undefined;
 
 function dataQuality({ spec, summary }: MonitorInputs): MonitorResult[] {
   if (!summary) return [];

@@ -1,5 +1,7 @@
 import { HLL_RELATIVE_ERROR, HyperLogLog } from "../sketch/hll.js";
 import { sketchBuckets, sketchQuantile } from "../sketch/quantiles.js";
+import { type Distribution, distributionOfFrequencies } from "../stats/distribution.js";
+import { quantile } from "../stats/quantile.js";
 import type { ColumnCore } from "./column.js";
 import { inferFromPatterns } from "./patterns.js";
 import { type ColumnProfile, type Histogram, PROFILE_QUANTILES } from "./types.js";
@@ -24,7 +26,7 @@ export function finalizeColumn(core: ColumnCore): ColumnProfile {
     distinctExact = false;
   }
   const m = core.moments;
-  const exactValues = numeric && freq.exact ? finiteFrequencyTable(freq.counts) : null;
+  const exactValues = numeric && freq.exact ? distributionOfFrequencies(freq.counts) : null;
   const quantiles = numeric ? quantilesOf(core, exactValues) : null;
   const top = Object.entries(freq.counts)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -68,25 +70,17 @@ export function finalizeColumn(core: ColumnCore): ColumnProfile {
   return profile;
 }
 
-/** Finite values and their counts, ascending, from an exact frequency table. */
-function finiteFrequencyTable(counts: Record<string, number>): [number, number][] {
-  return Object.entries(counts)
-    .map(([k, c]) => [Number(k), c] as [number, number])
-    .filter(([v]) => Number.isFinite(v))
-    .sort((a, b) => a[0] - b[0]);
-}
-
 /**
- * Exact quantiles (linear interpolation between order statistics, numpy's default) when every distinct
- * value is known; otherwise the sketch's estimate at rank floor(q·(n−1)), clamped to [min, max].
+ * Exact quantiles (NumPy's 'linear', src/stats/quantile.ts) when every distinct value is known;
+ * otherwise the sketch's estimate at rank floor(q·(n−1)), clamped to [min, max].
  */
-function quantilesOf(core: ColumnCore, exact: [number, number][] | null): Record<string, number> | null {
+function quantilesOf(core: ColumnCore, exact: Distribution | null): Record<string, number> | null {
   const n = core.moments?.n ?? 0;
   if (n === 0) return null;
   const out: Record<string, number> = {};
   for (const key of PROFILE_QUANTILES) {
     const q = Number(key);
-    if (exact) out[key] = interpolated(exact, q * (n - 1));
+    if (exact) out[key] = quantile(exact, q);
     else {
       const v = core.sketch ? sketchQuantile(core.sketch, q) : null;
       if (v !== null) out[key] = Math.min(core.max ?? v, Math.max(core.min ?? v, v));
@@ -95,26 +89,8 @@ function quantilesOf(core: ColumnCore, exact: [number, number][] | null): Record
   return out;
 }
 
-function interpolated(table: [number, number][], position: number): number {
-  const lower = Math.floor(position);
-  const frac = position - lower;
-  const lo = valueAtRank(table, lower);
-  if (frac === 0) return lo;
-  const hi = valueAtRank(table, lower + 1);
-  return lo + (hi - lo) * frac;
-}
-
-function valueAtRank(table: [number, number][], rank: number): number {
-  let seen = 0;
-  for (const [v, c] of table) {
-    seen += c;
-    if (seen > rank) return v;
-  }
-  return table[table.length - 1][0];
-}
-
 /** Equal-width bins over [min, max]: exact from the frequency table when known, else from sketch buckets. */
-function histogramOf(core: ColumnCore, exact: [number, number][] | null): Histogram | null {
+function histogramOf(core: ColumnCore, exact: Distribution | null): Histogram | null {
   if (core.min === null || core.max === null) return null;
   const bins = core.min === core.max ? 1 : HISTOGRAM_BINS;
   const width = (core.max - core.min) / bins;
@@ -125,7 +101,7 @@ function histogramOf(core: ColumnCore, exact: [number, number][] | null): Histog
     const i = width === 0 ? 0 : Math.min(bins - 1, Math.floor((clamped - core.min!) / width));
     counts[i] += c;
   };
-  if (exact) for (const [v, c] of exact) place(v, c);
+  if (exact) for (let i = 0; i < exact.values.length; i++) place(exact.values[i], exact.counts[i]);
   else if (core.sketch) for (const b of sketchBuckets(core.sketch)) place(b.value, b.count);
   return { edges, counts, method: exact ? "exact" : "sketch" };
 }

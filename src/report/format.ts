@@ -10,6 +10,44 @@ export function formatNumber(x: number | null | undefined): string {
   return Number(x.toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
+/** A fixed number of decimals (x.toFixed), `missing` for null, undefined, NaN and ±∞: metric tables. */
+export function formatFixed(x: number | null | undefined, digits = 4, missing = "–"): string {
+  return typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : missing;
+}
+
+/** At most `digits` decimals, trailing zeros dropped (0.25 not 0.2500): numbers inside sentences. */
+export function formatRounded(x: number | null | undefined, digits = 4, missing = "n/a"): string {
+  return typeof x === "number" && Number.isFinite(x) ? String(Number(x.toFixed(digits))) : missing;
+}
+
+/**
+ * `digits` significant digits, trailing zeros dropped (0.0123, 12.35): effects, thresholds, bin edges.
+ * Integers print in full (1484705, not 1485000): rounding them only hides which value is meant.
+ */
+export function formatSignificant(x: number | null | undefined, digits: number, missing = "n/a"): string {
+  if (typeof x !== "number" || !Number.isFinite(x)) return missing;
+  return Number.isSafeInteger(x) ? String(x) : String(Number(x.toPrecision(digits)));
+}
+
+/** An interval as "[low, high]" with each bound formatted alike (formatFixed by default); `missing` when there is none. */
+export function formatInterval(
+  ci: readonly [number, number] | null | undefined,
+  bound: (x: number) => string = (x) => formatFixed(x),
+  missing = "–",
+): string {
+  return ci ? `[${bound(ci[0])}, ${bound(ci[1])}]` : missing;
+}
+
+/**
+ * A p-value: four decimals, two significant digits in exponent form below 1e-4 (where four decimals
+ * would print 0.0000), "< 1e-300" for a p-value that underflowed to 0.
+ */
+export function formatPValue(p: number | null | undefined, missing = "–"): string {
+  if (typeof p !== "number" || Number.isNaN(p)) return missing;
+  if (p === 0) return "< 1e-300";
+  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+}
+
 /** A value of a column, shown in its own terms (dates as ISO dates, timestamps as ISO date-times). */
 export function formatValue(x: number | string | null | undefined, type: ColumnType): string {
   if (x === null || x === undefined) return "–";
@@ -19,6 +57,13 @@ export function formatValue(x: number | string | null | undefined, type: ColumnT
     return type === "date" ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
   }
   return formatNumber(x);
+}
+
+/** part/whole as a percentage to 2 significant digits ("0%" for none, "n/a" for an empty whole): shares inside sentences. */
+export function formatShare(part: number, whole = 1): string {
+  if (!(whole > 0)) return "n/a";
+  const p = (100 * part) / whole;
+  return p === 0 ? "0%" : `${+p.toPrecision(2)}%`;
 }
 
 export function formatPercent(part: number, whole: number): string {

@@ -1,3 +1,4 @@
+import { formatShare } from "../report/format.js";
 import type { CheckResult } from "../report/report.js";
 import type { ColumnType } from "../table/types.js";
 import type { CheckId, Severity } from "./types.js";
@@ -42,14 +43,11 @@ export function showValue(v: unknown, type: ColumnType | undefined): unknown {
   return v;
 }
 
-export function pct(k: number, n: number): string {
-  return n > 0 ? pctOf(k / n) : "n/a";
-}
+/** k of n as a percentage (report/format.ts formatShare). */
+export const pct = (k: number, n: number): string => formatShare(k, n);
 
-export function pctOf(x: number): string {
-  if (x === 0) return "0%";
-  return `${+(x * 100).toPrecision(2)}%`;
-}
+/** A rate as a percentage (report/format.ts formatShare). */
+export const pctOf = (x: number): string => formatShare(x);
 
 export function roundTolerance(x: number): number {
   const scale = 10 ** (Math.floor(Math.log10(x)) - 1);

@@ -1,5 +1,5 @@
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
-import { rateUpperBound } from "./bounds.js";
+import { rateUpperBound } from "../stats/clopper-pearson.js";
 import { shapePattern } from "./shapes.js";
 import { type ColumnContract, SCHEMA_FORMAT, SCHEMA_VERSION, type Schema } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { Status } from "../report/report.js";
-import { rateLowerBound } from "./bounds.js";
+import { rateLowerBound } from "../stats/clopper-pearson.js";
 import type { CheckId, CheckOverride, ColumnContract, Schema, Severity } from "./types.js";
 import { DEFAULT_SEVERITY } from "./types.js";
 

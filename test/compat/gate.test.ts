@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { compareModels } from "../../src/compat/compare.js";
 import { intervalStatus } from "../../src/compat/gate.js";
 import { partitionByValue } from "../../src/compat/slices.js";
-import { seededRandom } from "../../src/evaluate/random.js";
+import { seededRandom } from "../../src/stats/random.js";
 import { adultPredictions } from "./adult-fixture.js";
 
 /**

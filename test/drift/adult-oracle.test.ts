@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { countCategories } from "../../src/drift/categories.js";
 import { categoricalDrift, numericDrift } from "../../src/drift/column.js";
-import { distributionOf } from "../../src/drift/distribution.js";
 import type { CategoricalSample, NumericSample } from "../../src/drift/sample.js";
-import { column, readAdult, readOracle, relClose } from "./oracle.js";
+import { distributionOf } from "../../src/stats/distribution.js";
+import { readJson, relClose } from "../helpers/oracle.js";
+import { column, readAdult } from "./oracle.js";
 
-const oracle = readOracle("adult_drift_oracle.json");
+const oracle = readJson("drift", "adult_drift_oracle.json");
 const train = readAdult("train");
 const test_ = readAdult("test");
 const ageIndex = test_.header.indexOf("age");

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { alignCategories, alignToSketch, discretize } from "../../src/drift/align.js";
-import { distributionOf } from "../../src/drift/distribution.js";
-import { ksTest } from "../../src/drift/ks.js";
 import type { NumericSample } from "../../src/drift/sample.js";
 import { DDSketch } from "../../src/sketch/ddsketch.js";
+import { distributionOf } from "../../src/stats/distribution.js";
+import { ksTest } from "../../src/stats/ks.js";
 import { normals, rng } from "./random.js";
 
 test("discretize puts values on the sketch's bucket values and is idempotent", () => {

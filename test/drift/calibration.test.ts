@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { distributionOf } from "../../src/drift/distribution.js";
 import { defaultPolicy } from "../../src/drift/policy.js";
 import type { CategoricalSample, NumericSample } from "../../src/drift/sample.js";
 import { type ColumnPair, compareColumns } from "../../src/drift/verdict.js";
+import { distributionOf } from "../../src/stats/distribution.js";
 import { categoricalCounts, normals, rng } from "./random.js";
 
 const numeric = (values: Float64Array): NumericSample => ({
@@ -126,7 +126,7 @@ test("at n = 100 a distance alone would flag columns; the policy calls them insu
 });
 
 test("50 categories, no drift: the homogeneity test holds α; a goodness-of-fit against reference frequencies does not", async () => {
-  const { chi2Homogeneity, chi2Sf } = await import("../../src/drift/chi2.js");
+  const { chi2Homogeneity, chi2Sf } = await import("../../src/stats/chi2.js");
   const probabilities = Array.from({ length: 50 }, (_, k) => 1 / (k + 1));
   const r = rng(5);
   const replicates = 300;

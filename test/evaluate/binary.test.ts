@@ -104,27 +104,3 @@ test("bad inputs give clear errors", () => {
   assert.throws(() => checkBinaryInputs([0.1, 0.5], [1, 1]), /single class/);
   assert.throws(() => checkBinaryInputs([0.1], [1, 0]), /1 scores for 2 labels/);
 });
-
-test("countDraws is the same stream as below(m), and uniform", async () => {
-  const { seededRandom } = await import("../../src/evaluate/random.js");
-  const m = 1000;
-  const a = seededRandom(99);
-  const b = seededRandom(99);
-  const viaBelow = new Uint8Array(m);
-  for (let j = 0; j < 5000; j++) viaBelow[a.below(m)]++;
-  const bulk = new Uint8Array(m);
-  b.countDraws(bulk, m, 5000);
-  assert.deepEqual(bulk, viaBelow);
-  assert.equal(a.nextUint32(), b.nextUint32(), "the state advances identically");
-  // chi-square of 200,000 draws over 10 cells: the 99.9% point of χ²(9) is 27.9
-  const cells = new Uint8Array(10);
-  const counts = new Array(10).fill(0);
-  const r = seededRandom(5);
-  for (let k = 0; k < 2000; k++) {
-    cells.fill(0);
-    r.countDraws(cells, 10, 100);
-    for (let c = 0; c < 10; c++) counts[c] += cells[c];
-  }
-  const chi2 = counts.reduce((s, o) => s + (o - 20000) ** 2 / 20000, 0);
-  assert.ok(chi2 < 27.9, `χ² ${chi2}`);
-});

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { seededRandom } from "../../src/evaluate/random.js";
 import { sliceLine } from "../../src/evaluate/sliceline.js";
+import { seededRandom } from "../../src/stats/random.js";
 import { batchFromRows } from "../../src/table/types.js";
 
 /** A table where errors concentrate in a = x & b = y, plus noise. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { profileBatches } from "../../src/profile/build.js";
-import { rateUpperBound } from "../../src/schema/bounds.js";
 import { inferSchema, roundUp } from "../../src/schema/infer.js";
 import { parseSchema } from "../../src/schema/yaml-read.js";
 import { schemaToYaml } from "../../src/schema/yaml-write.js";
+import { rateUpperBound } from "../../src/stats/clopper-pearson.js";
 import { batchFromRows, type ColumnInfo } from "../../src/table/types.js";
 
 const columns: ColumnInfo[] = [

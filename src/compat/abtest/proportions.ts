@@ -5,8 +5,9 @@
  * is the pooled two-proportion z-test (statsmodels proportions_ztest; equals the χ² test without
  * continuity correction).
  */
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import { twoSidedZ, wilsonInterval } from "../intervals.js";
+import { twoProportionZ } from "../../stats/two-proportion-z.js";
+import { twoSidedZ } from "../../stats/two-sided-z.js";
+import { wilsonInterval } from "../../stats/wilson.js";
 
 export interface Arm {
   conversions: number;
@@ -48,9 +49,7 @@ export function compareProportions(control: Arm, treatment: Arm, level = 0.95): 
   ];
   const z = twoSidedZ(level);
   const seUnpooled = Math.sqrt((p1 * (1 - p1)) / control.n + (p2 * (1 - p2)) / treatment.n);
-  const pooled = (control.conversions + treatment.conversions) / (control.n + treatment.n);
-  const sePooled = Math.sqrt(pooled * (1 - pooled) * (1 / control.n + 1 / treatment.n));
-  const statistic = sePooled === 0 ? 0 : d / sePooled;
+  const test = twoProportionZ(control.conversions, control.n, treatment.conversions, treatment.n);
   return {
     control: { ...control, rate: p1 },
     treatment: { ...treatment, rate: p2 },
@@ -58,8 +57,8 @@ export function compareProportions(control: Arm, treatment: Arm, level = 0.95): 
     ci,
     waldCi: [d - z * seUnpooled, d + z * seUnpooled],
     relativeLift: p1 > 0 ? p2 / p1 - 1 : null,
-    z: statistic,
-    pValue: sePooled === 0 ? 1 : 2 * normalCdf(-Math.abs(statistic), 0, 1),
+    z: test.z,
+    pValue: test.pValue,
     level,
   };
 }

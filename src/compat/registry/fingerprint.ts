@@ -4,6 +4,8 @@
  * digest changes, comparing the fingerprint then and now says what changed — the drift summary.
  */
 
+import { formatShare, formatSignificant } from "../../report/format.js";
+
 export interface ColumnFingerprint {
   name: string;
   type: string;
@@ -121,10 +123,5 @@ export function compareFingerprints(
   return changes;
 }
 
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
-
-function round(x: number): string {
-  return String(Number(x.toPrecision(4)));
-}
+const pct = (x: number) => formatShare(x);
+const round = (x: number) => formatSignificant(x, 4);

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { compareProportions } from "../../../src/compat/abtest/proportions.js";
 import { sampleSizeMeans, sampleSizeProportions } from "../../../src/compat/abtest/sample-size.js";
 import { summarize, welchTest } from "../../../src/compat/abtest/welch.js";
-import { seededRandom } from "../../../src/evaluate/random.js";
+import { seededRandom } from "../../../src/stats/random.js";
 import { fixture } from "../../helpers/cli.js";
 
 const oracles = JSON.parse(readFileSync(fixture("compat", "abtest_oracles.json"), "utf8"));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { msprtLook, sequentialTest } from "../../../src/compat/abtest/msprt.js";
-import { seededRandom } from "../../../src/evaluate/random.js";
+import { seededRandom } from "../../../src/stats/random.js";
 
 /** Standard normal draws (Box–Muller) from the seeded generator. */
 function normals(seed: number) {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { kolmogorovSf } from "../../src/drift/kolmogorov.js";
-import { ksExactPValue } from "../../src/drift/ks-exact.js";
-import { readOracle, relClose } from "./oracle.js";
+import { kolmogorovSf } from "../../src/stats/kolmogorov.js";
+import { ksExactPValue } from "../../src/stats/ks-exact.js";
+import { readJson, relClose } from "../helpers/oracle.js";
 
-const oracle = readOracle("ks_oracle.json");
+const oracle = readJson("stats", "oracle.json");
 
 test("kolmogorovSf matches scipy.stats.kstwo.sf on every branch", () => {
   const bad: string[] = [];

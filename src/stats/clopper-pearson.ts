@@ -1,11 +1,16 @@
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
-
 /**
- * Exact (Clopper–Pearson) one-sided confidence bounds on a binomial rate, by bisection on the
- * binomial CDF. These turn "k of n rows broke the rule" into a statement that respects sample size:
- * no missing value in 30 000 rows does not mean the rate is 0, only that it is below 6.9/30 000 at
- * 99.9% confidence (the "rule of three" generalised).
+ * Exact (Clopper–Pearson) one-sided confidence bounds on a binomial rate, by bisection on the binomial
+ * CDF (@stdlib) to a relative width of 1e-15: the upper bound is the p with P(X ≤ k | n, p) = 1 − c,
+ * the lower the p with P(X ≥ k | n, p) = 1 − c; closed forms at k = 0 (upper 1 − (1 − c)^(1/n)) and
+ * k = n (lower (1 − c)^(1/n)). Counterparts: scipy.stats.beta.ppf(c, k + 1, n − k) and
+ * beta.ppf(1 − c, k, n − k + 1); two of them at c = 1 − α/2 make statsmodels'
+ * proportion_confint(method="beta").
+ *
+ * These turn "k of n rows broke the rule" into a statement that respects sample size: no missing
+ * value in 30 000 rows does not mean the rate is 0, only that it is below 6.9/30 000 at 99.9%
+ * confidence (the "rule of three" generalised).
  */
+import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 
 /** The p such that P(X ≤ k | n, p) = 1 − confidence: the rate is below it with that confidence. */
 export function rateUpperBound(k: number, n: number, confidence: number): number {

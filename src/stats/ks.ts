@@ -1,6 +1,7 @@
 import type { Distribution } from "./distribution.js";
+import { gcd } from "./gcd.js";
 import { kolmogorovSf } from "./kolmogorov.js";
-import { gcd, ksExactPValue } from "./ks-exact.js";
+import { ksExactPValue } from "./ks-exact.js";
 
 export interface KsResult {
   /** D = sup |F_ref − F_cur| over the pooled values (right-continuous ECDFs). */
@@ -87,10 +88,4 @@ export function largestGap(
 export function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/** The asymptotic critical value of D at level α for sample sizes n and m (Smirnov): c(α)·√((n+m)/(nm)). */
-export function ksCriticalValue(n: number, m: number, alpha: number): number {
-  const c = Math.sqrt(-0.5 * Math.log(alpha / 2));
-  return c * Math.sqrt((n + m) / (n * m));
 }

@@ -1,3 +1,4 @@
+import { gcd } from "./gcd.js";
 import { sortFloat64 } from "./sort.js";
 
 /**
@@ -95,17 +96,6 @@ function countIntegers(
   return { values: out, counts, total: finite };
 }
 
-function gcd(x: number, y: number): number {
-  let a = x;
-  let b = y;
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
 /** Collapses an ascending array of finite values into distinct values and counts. */
 export function distributionOfSorted(sorted: Float64Array): Distribution {
   const n = sorted.length;
@@ -136,6 +126,18 @@ export function distributionOfPairs(values: Float64Array, counts: Float64Array):
   return { values, counts, total };
 }
 
+/** Builds a distribution from a frequency table keyed by numbers' string forms; keys that are not finite numbers are skipped. */
+export function distributionOfFrequencies(counts: Record<string, number>): Distribution {
+  const pairs = Object.entries(counts)
+    .map(([k, c]) => [Number(k), c] as const)
+    .filter(([v]) => Number.isFinite(v))
+    .sort((a, b) => a[0] - b[0]);
+  return distributionOfPairs(
+    Float64Array.from(pairs, (p) => p[0]),
+    Float64Array.from(pairs, (p) => p[1]),
+  );
+}
+
 /** Mean and population standard deviation (ddof = 0), two-pass for accuracy. */
 export function moments(d: Distribution): { mean: number; std: number } {
   if (d.total === 0) return { mean: Number.NaN, std: Number.NaN };
@@ -148,33 +150,4 @@ export function moments(d: Distribution): { mean: number; std: number } {
     m2 += dev * dev * d.counts[i];
   }
   return { mean, std: Math.sqrt(m2 / d.total) };
-}
-
-/**
- * Quantile with NumPy's default 'linear' method (R type 7): h = (N − 1)·p, interpolate between the
- * order statistics ⌊h⌋ and ⌊h⌋ + 1 (0-based), read from the counts without expanding them.
- */
-export function quantile(d: Distribution, p: number): number {
-  if (d.total === 0) return Number.NaN;
-  // NumPy (1.24, 'linear') forms the virtual index as (N − 1)·p and interpolates from the nearer
-  // end (b − (b − a)(1 − t) when t ≥ ½); doing the same keeps decile edges bit-identical.
-  const h = (d.total - 1) * p;
-  const low = Math.max(0, Math.min(Math.floor(h), d.total - 1));
-  const frac = h - Math.floor(h);
-  const a = orderStatistic(d, low);
-  const b = orderStatistic(d, Math.min(low + 1, d.total - 1));
-  const diff = b - a;
-  return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
-}
-
-/** The value at 0-based rank r of the expanded sample. */
-function orderStatistic(d: Distribution, rank: number): number {
-  // binary search on the running counts would need a prefix array; a linear scan from the
-  // nearer end is fast enough for the nine decile edges we ask for.
-  let seen = 0;
-  for (let i = 0; i < d.values.length; i++) {
-    seen += d.counts[i];
-    if (rank < seen) return d.values[i];
-  }
-  return d.values[d.values.length - 1];
 }

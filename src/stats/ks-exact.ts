@@ -1,3 +1,5 @@
+import { gcd } from "./gcd.js";
+
 /**
  * Exact two-sided p-value of the two-sample Kolmogorov–Smirnov statistic under H₀ (continuous
  * data, no ties), as a lattice-path probability.
@@ -50,15 +52,4 @@ export function ksExactPValue(n: number, m: number, h: number): number {
     hi = newHi;
   }
   return Math.min(1, Math.max(0, q[short]));
-}
-
-export function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return x;
 }

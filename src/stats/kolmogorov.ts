@@ -39,24 +39,6 @@ export function kolmogorovSf(n: number, x: number): number {
   return clip(pelzGoodSf(n, x));
 }
 
-/** The Kolmogorov limit: P(K ≥ z) = 2 Σ (−1)^(k−1) exp(−2k²z²), for comparison with the finite-n law. */
-export function kolmogorovLimitSf(z: number): number {
-  if (z <= 0) return 1;
-  if (z < 0.3) {
-    // small z: use the theta-function form of the CDF, whose series converges fast there
-    let cdf = 0;
-    for (let k = 1; k <= 20; k++) cdf += Math.exp((-((2 * k - 1) ** 2) * Math.PI ** 2) / (8 * z * z));
-    return clip(1 - (Math.sqrt(2 * Math.PI) / z) * cdf);
-  }
-  let sum = 0;
-  for (let k = 1; k <= 100; k++) {
-    const term = Math.exp(-2 * k * k * z * z);
-    sum += k % 2 === 1 ? term : -term;
-    if (term < 1e-17 * Math.abs(sum)) break;
-  }
-  return clip(2 * sum);
-}
-
 function clip(p: number): number {
   return p < 0 ? 0 : Math.min(p, 1);
 }

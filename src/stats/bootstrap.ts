@@ -1,8 +1,15 @@
 /**
- * Seeded percentile bootstrap. A resample is a vector of counts (how often each row was drawn), so a
- * statistic can be written once as a weighted pass over data that was sorted or binned beforehand:
- * nothing is copied or re-sorted per resample.
+ * Seeded percentile bootstrap (Efron & Tibshirani 1993, ch. 13). A resample is a vector of counts
+ * (how often each row was drawn), so a statistic is written once as a weighted pass over data that
+ * was sorted or binned beforehand: nothing is copied or re-sorted per resample.
+ *
+ * Conventions: rows are drawn with replacement, each stratum to its own size (one stratum = the plain
+ * bootstrap); the interval is [q(α/2), q(1 − α/2)] of the resample distribution with the project's
+ * quantile (NumPy 'linear', ./quantile.ts); resamples where the statistic is undefined (NaN) are left
+ * out. Counterpart: scipy.stats.bootstrap(..., method="percentile") computes the same interval from
+ * its own resamples; ours are reproducible from the seed (./random.ts) on every machine and browser.
  */
+import { quantileSorted } from "./quantile.js";
 import { seededRandom } from "./random.js";
 
 export interface BootstrapOptions {
@@ -24,15 +31,6 @@ export const DEFAULT_LEVEL = 0.95;
  * bytes are safe and halve the memory traffic of the weighted passes.
  */
 export type Counts = Uint8Array;
-
-/** A value estimated from a sample: its point estimate, its percentile interval and the sample size. */
-export interface Estimate {
-  value: number | null;
-  ci: [number, number] | null;
-  n: number;
-  /** Why value is null, when it is. */
-  reason?: string;
-}
 
 /**
  * Draws `resamples` stratified resamples: each stratum (a list of row indices into [0, size)) is
@@ -67,36 +65,22 @@ export function stratifiedBootstrap(
   return out ?? [];
 }
 
-/**
- * Row visits allowed to a secondary bootstrap (slices, baselines), beyond the main metrics. Past it
- * the number of resamples is reduced (never below 100), so a million-row evaluation stays minutes,
- * not hours; the resamples actually used are reported next to the intervals.
- */
-export const SECONDARY_BUDGET = 2e8;
-
-export function budgetedResamples(options: BootstrapOptions, rowsPerResample: number): number {
-  const requested = options.resamples ?? DEFAULT_RESAMPLES;
-  const cap = Math.max(100, Math.floor(SECONDARY_BUDGET / Math.max(1, rowsPerResample)));
-  return Math.min(requested, cap);
+/** The rows 0 … size − 1 as one stratum: the plain (unstratified) bootstrap. */
+export function allRows(size: number): Uint32Array[] {
+  const rows = new Uint32Array(size);
+  for (let i = 0; i < size; i++) rows[i] = i;
+  return size > 0 ? [rows] : [];
 }
 
 /**
- * The percentile interval [q(α/2), q(1 − α/2)] of a resample distribution, with numpy's default
- * linear quantile (type 7). NaN resamples are left out; null when none is left.
+ * The percentile interval [q(α/2), q(1 − α/2)] of a resample distribution. NaN resamples are left
+ * out; null when none is left.
  */
 export function percentileInterval(samples: Float64Array, level = DEFAULT_LEVEL): [number, number] | null {
   const finite = samples.filter((v) => !Number.isNaN(v)).sort();
   if (finite.length === 0) return null;
   const alpha = 1 - level;
   return [quantileSorted(finite, alpha / 2), quantileSorted(finite, 1 - alpha / 2)];
-}
-
-/** Linear-interpolation quantile of sorted values: h = (n − 1)·p (numpy 'linear', R type 7). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /** Indices of the rows in each class of a 0/1 label vector: the strata of a label-stratified bootstrap. */
@@ -107,18 +91,4 @@ export function strataByLabel(labels: ArrayLike<number>, classes = 2): Uint32Arr
   const fill = new Array<number>(classes).fill(0);
   for (let i = 0; i < labels.length; i++) strata[labels[i]][fill[labels[i]]++] = i;
   return strata.filter((s) => s.length > 0);
-}
-
-/** Builds Estimates from point values and their resample distributions. */
-export function estimates(
-  values: ArrayLike<number>,
-  samples: Float64Array[],
-  n: number,
-  level = DEFAULT_LEVEL,
-): Estimate[] {
-  return Array.from({ length: values.length }, (_, k) => {
-    const value = values[k];
-    if (!Number.isFinite(value)) return { value: null, ci: null, n, reason: "undefined on this sample" };
-    return { value, ci: samples[k] ? percentileInterval(samples[k], level) : null, n };
-  });
 }

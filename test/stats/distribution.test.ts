@@ -1,24 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { distributionOf } from "../../src/drift/distribution.js";
-import { ksTest } from "../../src/drift/ks.js";
-import { sortFloat64 } from "../../src/drift/sort.js";
-import { wasserstein } from "../../src/drift/wasserstein.js";
-import { readOracle, relClose } from "./oracle.js";
-
-const oracle = readOracle("ks_oracle.json");
-
-for (const c of oracle.ks_2samp as any[]) {
-  test(`ks_2samp and wasserstein_distance agree with scipy: ${c.name}`, () => {
-    const ref = distributionOf(Float64Array.from(c.reference));
-    const cur = distributionOf(Float64Array.from(c.current));
-    const r = ksTest(ref, cur);
-    assert.ok(relClose(r.statistic, c.statistic, 1e-12), `D ${r.statistic} vs ${c.statistic}`);
-    assert.equal(r.method, Math.max(c.reference.length, c.current.length) <= 10000 ? "exact" : "asymp");
-    assert.ok(relClose(r.pValue, c.pvalue, 1e-9), `p ${r.pValue} vs ${c.pvalue}`);
-    assert.ok(relClose(wasserstein(ref, cur), c.wasserstein, 1e-12));
-  });
-}
+import { distributionOf, distributionOfFrequencies, moments } from "../../src/stats/distribution.js";
+import { sortFloat64 } from "../../src/stats/sort.js";
 
 test("radix sort orders negatives, zeros, duplicates and large magnitudes like a comparison sort", () => {
   const values = new Float64Array(50_000);
@@ -65,4 +48,19 @@ test("distributionOf counts minute-resolution timestamps through their common st
     for (let c = 0; c < counted.counts[i]; c++) assert.equal(counted.values[i], sorted[k++]);
   }
   assert.equal(k, sorted.length);
+});
+
+test("a frequency table keyed by numbers' string forms becomes a sorted distribution; non-numbers are skipped", () => {
+  const d = distributionOfFrequencies({ "10": 2, "-1.5": 1, "3": 4, NaN: 3, Infinity: 1, x: 1 });
+  assert.deepEqual(Array.from(d.values), [-1.5, 3, 10]);
+  assert.deepEqual(Array.from(d.counts), [1, 4, 2]);
+  assert.equal(d.total, 7);
+});
+
+test("moments: mean and the ddof = 0 standard deviation of the expanded sample (np.mean, np.std)", () => {
+  // np.std([1, 2, 2, 4]) = 1.0897247358851685
+  const m = moments(distributionOf(Float64Array.from([4, 2, 1, 2])));
+  assert.equal(m.mean, 2.25);
+  assert.ok(Math.abs(m.std - 1.0897247358851685) < 1e-15);
+  assert.ok(Number.isNaN(moments(distributionOf(new Float64Array(0))).mean));
 });

@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { fixture } from "./cli.js";
+
+/** Reads a JSON fixture, e.g. readJson("stats", "oracle.json"). */
+export function readJson<T = any>(...path: string[]): T {
+  return JSON.parse(readFileSync(fixture(...path), "utf8")) as T;
+}
+
+/** |a − b| ≤ tol·|b| (or |a| ≤ tol when b is 0). */
+export function relClose(actual: number, expected: number, tol: number): boolean {
+  if (expected === 0) return Math.abs(actual) <= tol;
+  return Math.abs(actual - expected) <= tol * Math.abs(expected);
+}
