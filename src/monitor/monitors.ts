@@ -8,7 +8,7 @@ import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { sketchBuckets } from "../sketch/quantiles.js";
 import { type BucketSummary, isPositive, PREDICTION_COLUMN, SCORE_COLUMN } from "./bucket-summary.js";
 import { columnDrift, DEFAULT_PSI_THRESHOLD } from "./feature-drift.js";
-import type { LabeledPrediction, ModelSpec } from "./store.js";
+import type { LabeledPrediction, ModelSpec } from "./records.js";
 
 /** One monitor's reading over one window, for one subject (a feature, a metric) or the whole model. */
 export interface MonitorResult {

@@ -9,15 +9,8 @@ import {
 } from "./bucket-summary.js";
 import { planFold } from "./fold.js";
 import { type MonitorOptions, type MonitorResult, runMonitors } from "./monitors.js";
-import type {
-  CompactionPlan,
-  LabelRecord,
-  ModelSpec,
-  MonitorStore,
-  PredictionRecord,
-  RawPrediction,
-  WriteResult,
-} from "./store.js";
+import type { CompactionPlan, LabelRecord, ModelSpec, PredictionRecord, RawPrediction } from "./records.js";
+import type { MonitorStore, WriteResult } from "./store.js";
 import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {

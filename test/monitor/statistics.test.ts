@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { mergeSummaries, referenceFacts, summarize } from "../../src/monitor/bucket-summary.js";
 import { chiSquareHomogeneity, columnDrift, psi } from "../../src/monitor/feature-drift.js";
 import { type MonitorResult, runMonitors } from "../../src/monitor/monitors.js";
-import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/store.js";
+import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/records.js";
 import { ProfileBuilder } from "../../src/profile/build.js";
 import type { TableProfile } from "../../src/profile/types.js";
 import { batchFromRows, type ColumnInfo } from "../../src/table/types.js";
