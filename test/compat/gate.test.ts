@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareModels } from "../../src/compat/compare.js";
-import { intervalStatus } from "../../src/compat/gate.js";
 import { partitionByValue } from "../../src/compat/slices.js";
 import { seededRandom } from "../../src/evaluate/random.js";
+import { judgeMetric } from "../../src/report/metric-check.js";
 import { adultPredictions } from "./adult-fixture.js";
 
 /**
@@ -60,12 +60,18 @@ test("gate: also decides with only the minimum of rows when the effect is large"
 });
 
 test("interval rule: pass, fail, warn when narrow and straddling, insufficient when wide", () => {
-  assert.equal(intervalStatus([-0.005, 0.01], -0.01, "atLeast", 0.01), "pass");
-  assert.equal(intervalStatus([-0.05, -0.02], -0.01, "atLeast", 0.01), "fail");
-  assert.equal(intervalStatus([-0.012, -0.008], -0.01, "atLeast", 0.01), "warn");
-  assert.equal(intervalStatus([-0.1, 0.05], -0.01, "atLeast", 0.01), "insufficient");
-  assert.equal(intervalStatus([0.01, 0.04], 0.05, "atMost", 0.05), "pass");
-  assert.equal(intervalStatus([0.06, 0.07], 0.05, "atMost", 0.05), "fail");
+  // The gate's reading of an interval against a bound (src/report/metric-check.ts, reading "interval").
+  const status = (ci: [number, number], bound: number, side: "atLeast" | "atMost", margin: number) =>
+    judgeMetric(
+      { value: (ci[0] + ci[1]) / 2, ci },
+      { ...(side === "atLeast" ? { min: bound } : { max: bound }), reading: "interval", margin },
+    );
+  assert.equal(status([-0.005, 0.01], -0.01, "atLeast", 0.01), "pass");
+  assert.equal(status([-0.05, -0.02], -0.01, "atLeast", 0.01), "fail");
+  assert.equal(status([-0.012, -0.008], -0.01, "atLeast", 0.01), "warn");
+  assert.equal(status([-0.1, 0.05], -0.01, "atLeast", 0.01), "insufficient");
+  assert.equal(status([0.01, 0.04], 0.05, "atMost", 0.05), "pass");
+  assert.equal(status([0.06, 0.07], 0.05, "atMost", 0.05), "fail");
 });
 
 test("adult v1 → v2: better overall is not the point — the drop for men is found and fails the group gate", () => {
