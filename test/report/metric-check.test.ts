@@ -59,14 +59,28 @@ test("metricCheck: status, the bound held to, the interval and a sentence", () =
   assert.equal(plain.threshold, undefined);
   assert.equal(plain.ci, undefined);
   assert.equal(plain.message, "f1 0.5");
-  const missing = metricCheck({ check: "evaluate.rocAuc", metric: "rocAuc", value: null, reason: "one class" });
+  const missing = metricCheck({
+    check: "evaluate.rocAuc",
+    metric: "rocAuc",
+    value: null,
+    reason: "one class",
+  });
   assert.equal(missing.status, "insufficient");
   assert.equal(missing.value, null);
   assert.equal(missing.message, "rocAuc cannot be computed: one class");
-  const few = metricCheck({ check: "x", metric: "m", value: 0.9, condition: { min: 0.5 }, reason: "12 rows" });
+  const few = metricCheck({
+    check: "x",
+    metric: "m",
+    value: 0.9,
+    condition: { min: 0.5 },
+    reason: "12 rows",
+  });
   assert.equal(few.status, "insufficient", "a value on too few rows is not judged");
   assert.equal(few.value, 0.9);
   const range = metricCheck({ check: "x", metric: "rate", value: 0.02, condition: { min: 0.05, max: 0.5 } });
   assert.equal(range.threshold, 0.05, "the bound crossed");
-  assert.equal(metricCheck({ check: "x", metric: "rate", value: 0.2, condition: { min: 0.05, max: 0.5 } }).threshold, 0.5);
+  assert.equal(
+    metricCheck({ check: "x", metric: "rate", value: 0.2, condition: { min: 0.05, max: 0.5 } }).threshold,
+    0.5,
+  );
 });
