@@ -1,0 +1,32 @@
+import type { CheckResult } from "../../report/report.js";
+import { type ColumnDrift, DEFAULT_PSI_THRESHOLD } from "../feature-drift.js";
+import { type MonitorSubject, monitorCheck } from "./check.js";
+import type { MonitorOptions } from "./inputs.js";
+
+/** A PSI reading (feature_psi, prediction_drift) as a check: it fails where the PSI verdict says drifted. */
+export function psiCheck(
+  id: string,
+  subject: MonitorSubject,
+  d: ColumnDrift,
+  options: MonitorOptions | undefined,
+  what = "",
+): CheckResult {
+  return monitorCheck(id, subject, {
+    status: d.score === null ? "insufficient" : d.drifted ? "fail" : "pass",
+    value: d.score,
+    threshold: options?.psiThreshold ?? DEFAULT_PSI_THRESHOLD,
+    method: d.method,
+    n: d.currentCount,
+    pValue: d.pValue,
+    message:
+      d.score === null
+        ? (d.reason ?? "not computable")
+        : `${what}PSI ${d.score.toFixed(3)} over ${d.bins} ${d.kind} bins, chi-square p ${fmtP(d.pValue)}: ${d.drifted ? "drifted" : "no drift"}`,
+    details: { kind: d.kind, statistic: d.statistic, bins: d.bins, referenceCount: d.referenceCount },
+  });
+}
+
+function fmtP(p: number | null | undefined): string {
+  if (p === null || p === undefined) return "n/a";
+  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+}
