@@ -107,18 +107,18 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
   // Groups and slices: a significant (adjusted) drop beyond the tolerance fails; a significant drop within it warns.
   for (const g of input.groups) {
     const subject =
-      g.kind === "sensitive" ? { column: g.column, group: g.value } : { column: g.column, slice: g.value };
+      g.kind === "sensitive" ? { column: g.column, group: g.value } : { column: g.column, slice: g.slice };
     let status: Status;
     let message: string;
     const d = g.accuracyDelta.value ?? 0;
     if (!g.tested || g.adjustedPValue === null) {
       status = "insufficient";
-      message = `${g.column} = ${g.value}: ${g.n} rows, fewer than ${thresholds.minGroupRows}; not tested`;
+      message = `${g.slice}: ${g.n} rows, fewer than ${thresholds.minGroupRows}; not tested`;
     } else {
       const significant = g.adjustedPValue < thresholds.alpha && d < 0;
       status = significant ? judgeMetric({ value: d }, GROUP_DROP(thresholds)) : "pass";
       message =
-        `${g.column} = ${g.value}: accuracy ${fmt(g.accuracyOld)} → ${fmt(g.accuracyNew)} (Δ ${fmt(d)}, CI ${fmtCi(g.accuracyDelta.ci)}), ` +
+        `${g.slice}: accuracy ${fmt(g.accuracyOld)} → ${fmt(g.accuracyNew)} (Δ ${fmt(d)}, CI ${fmtCi(g.accuracyDelta.ci)}), ` +
         `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${fmtP(g.adjustedPValue)}`;
     }
     checks.push({

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareModels } from "../../src/compat/compare.js";
-import { partitionByValue } from "../../src/compat/slices.js";
+import { columnPartition } from "../../src/compat/slices.js";
 import { seededRandom } from "../../src/evaluate/random.js";
 import { judgeMetric } from "../../src/report/metric-check.js";
-import { adultPredictions } from "./adult-fixture.js";
+import { adultPredictions, textColumn } from "./adult-fixture.js";
 
 /**
  * Simulated old/new scores: each row's correctness pair is drawn with the adult cell probabilities
@@ -81,8 +81,8 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
     newScores: adult.scoreV2,
     labels: adult.labels,
     partitions: [
-      partitionByValue("sex", "sensitive", adult.sex),
-      partitionByValue("race", "sensitive", adult.race),
+      columnPartition(textColumn("sex", adult.sex), "sensitive"),
+      columnPartition(textColumn("race", adult.race), "sensitive"),
     ],
     bootstrap: { resamples: 100, seed: 1 },
     gate: { groupTolerance: 0.01 },
@@ -99,7 +99,7 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
     oldScores: adult.scoreV1,
     newScores: adult.scoreV2,
     labels: adult.labels,
-    partitions: [partitionByValue("sex", "sensitive", adult.sex)],
+    partitions: [columnPartition(textColumn("sex", adult.sex), "sensitive")],
     bootstrap: { resamples: 100, seed: 1 },
   });
   assert.equal(lenient.checks.find((c) => c.subject?.group === "Male")?.status, "warn");
