@@ -4,7 +4,12 @@
  * pooled as "(other)"), few distinct numbers by value, other numbers in quartile buckets, missing cells
  * a group of their own — the groups `assay evaluate --slices` and `--sensitive` report.
  */
-import { bitsetRows, columnPredicates, type PredicateOptions, predicateValue } from "../evaluate/predicates.js";
+import {
+  bitsetRows,
+  columnPredicates,
+  type PredicateOptions,
+  predicateValue,
+} from "../evaluate/predicates.js";
 import type { Column } from "../table/types.js";
 
 /** One column's partition of the rows: each group's name, its slice predicate and its row indices. */
