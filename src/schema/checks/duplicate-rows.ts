@@ -2,7 +2,7 @@ import type { ColumnInfo } from "../../table/types.js";
 import { num, pct, pctOf, roundTolerance } from "../anomaly.js";
 import { numbered, type QueryFn, sqlIdent } from "../sql.js";
 import type { Schema } from "../types.js";
-import { judgeRate, type Pending } from "./scan.js";
+import { type Pending, rateCheck } from "./scan.js";
 
 function rowHash(columns: ColumnInfo[]): string {
   return `hash(${columns.map((c) => sqlIdent(c.name)).join(", ")})`;
@@ -29,7 +29,7 @@ export async function countDuplicateRows(
 
 /** data.duplicate_rows: the repeated rows' share against the contract's table.duplicates tolerance. */
 export function judgeDuplicateRows(schema: Schema, duplicates: number, rows: number): Pending {
-  const { tolerance, verdict: v } = judgeRate(
+  const { tolerance, fields } = rateCheck(
     schema,
     "data.duplicate_rows",
     duplicates,
@@ -38,18 +38,11 @@ export function judgeDuplicateRows(schema: Schema, duplicates: number, rows: num
   );
   return {
     result: {
-      check: "data.duplicate_rows",
-      status: v.status,
-      severity: v.severity,
-      value: rows > 0 ? duplicates / rows : null,
-      threshold: tolerance,
-      count: duplicates,
-      total: rows,
-      lowerBound: v.lowerBound,
+      ...fields,
       expected: { maxFraction: tolerance },
       found: { duplicates, fraction: rows > 0 ? duplicates / rows : null },
       message: `${duplicates} of ${rows} rows repeat an earlier row (${pct(duplicates, rows)}); the contract allows ${pctOf(tolerance)}`,
-      ...(v.status !== "pass"
+      ...(fields.status !== "pass"
         ? {
             suggestion: `if repeated rows are legitimate here, raise table.duplicates to ${roundTolerance(duplicates / rows)}`,
           }

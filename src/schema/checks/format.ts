@@ -1,7 +1,7 @@
 import { complement, num, pct, pctOf } from "../anomaly.js";
 import { sqlString } from "../sql.js";
 import type { ColumnContract } from "../types.js";
-import { type ColumnScan, type Judge, judgeRate, type Scan } from "./scan.js";
+import { type ColumnScan, type Judge, rateCheck, type Scan } from "./scan.js";
 
 /** The SQL test that a text value has the contract's format. */
 function formatTest(c: string, f: NonNullable<ColumnContract["format"]>): string {
@@ -33,7 +33,7 @@ export function planFormat(col: ColumnScan, scan: Scan): Judge | null {
   return (row) => {
     const nPresent = num(row[col.present]);
     const k = num(row[alias]);
-    const { tolerance, verdict } = judgeRate(
+    const { tolerance, fields } = rateCheck(
       schema,
       "schema.format",
       k,
@@ -45,13 +45,7 @@ export function planFormat(col: ColumnScan, scan: Scan): Judge | null {
       column: name,
       predicate,
       result: {
-        check: "schema.format",
-        subject: { column: name },
-        ...verdict,
-        value: nPresent > 0 ? k / nPresent : null,
-        threshold: tolerance,
-        count: k,
-        total: nPresent,
+        ...fields,
         expected: format,
         found: { notMatching: k },
         message: `${k} of ${nPresent} values do not look like ${label} (${pct(k, nPresent)}); the contract allows ${pctOf(tolerance)}`,

@@ -1,5 +1,5 @@
 import { num, pct, pctOf, roundTolerance } from "../anomaly.js";
-import { type ColumnScan, type Judge, judgeRate } from "./scan.js";
+import { type ColumnScan, type Judge, rateCheck } from "./scan.js";
 
 /** schema.missing_rate: missing values among all rows, against the contract's `missing` tolerance. */
 export function planMissingRate(col: ColumnScan): Judge {
@@ -7,7 +7,7 @@ export function planMissingRate(col: ColumnScan): Judge {
   const name = contract.name;
   return (row, rows) => {
     const k = rows - num(row[col.present]);
-    const { tolerance, verdict } = judgeRate(
+    const { tolerance, fields } = rateCheck(
       schema,
       "schema.missing_rate",
       k,
@@ -19,17 +19,11 @@ export function planMissingRate(col: ColumnScan): Judge {
       column: name,
       predicate: `${col.sql} IS NULL`,
       result: {
-        check: "schema.missing_rate",
-        subject: { column: name },
-        ...verdict,
-        value: rows > 0 ? k / rows : null,
-        threshold: tolerance,
-        count: k,
-        total: rows,
+        ...fields,
         expected: { maxFraction: tolerance },
         found: { missing: k, fraction: rows > 0 ? k / rows : null },
         message: `${k} of ${rows} values missing (${pct(k, rows)}); the contract allows ${pctOf(tolerance)}`,
-        ...(verdict.status !== "pass"
+        ...(fields.status !== "pass"
           ? {
               suggestion: `if this much missing data is expected, set columns.${name}.missing: ${roundTolerance(k / rows)}`,
             }

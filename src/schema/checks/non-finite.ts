@@ -1,5 +1,5 @@
 import { num, pctOf, roundTolerance } from "../anomaly.js";
-import { type ColumnScan, type Judge, judgeRate, type Scan } from "./scan.js";
+import { type ColumnScan, type Judge, rateCheck, type Scan } from "./scan.js";
 
 /**
  * data.non_finite: NaN and ±Inf among the present values of a numeric column. Only floats and numbers
@@ -17,7 +17,7 @@ export function planNonFinite(col: ColumnScan, scan: Scan): Judge | null {
     const nPresent = num(row[col.present]);
     const counts = { nan: num(row[nan]), posInf: num(row[posInf]), negInf: num(row[negInf]) };
     const k = counts.nan + counts.posInf + counts.negInf;
-    const { tolerance, verdict } = judgeRate(
+    const { tolerance, fields } = rateCheck(
       schema,
       "data.non_finite",
       k,
@@ -29,17 +29,11 @@ export function planNonFinite(col: ColumnScan, scan: Scan): Judge | null {
       column: name,
       predicate: `${v} IS NOT NULL AND NOT isfinite(${v})`,
       result: {
-        check: "data.non_finite",
-        subject: { column: name },
-        ...verdict,
-        value: nPresent > 0 ? k / nPresent : null,
-        threshold: tolerance,
-        count: k,
-        total: nPresent,
+        ...fields,
         expected: { maxFraction: tolerance },
         found: counts,
         message: `${k} of ${nPresent} present values are not finite (NaN ${counts.nan}, +Inf ${counts.posInf}, −Inf ${counts.negInf}); the contract allows ${pctOf(tolerance)}`,
-        ...(verdict.status !== "pass"
+        ...(fields.status !== "pass"
           ? {
               suggestion: `fix the producer (a division by zero or a failed parse?), or set columns.${name}.nonFinite: ${roundTolerance(k / nPresent)}`,
             }

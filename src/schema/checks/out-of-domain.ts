@@ -3,7 +3,7 @@ import { complement, num, pct, pctOf } from "../anomaly.js";
 import { explainUnseenValues } from "../domain-explain.js";
 import { type QueryFn, sqlStringList } from "../sql.js";
 import type { Schema } from "../types.js";
-import { type ColumnScan, type Judge, judgeRate, type Pending, type Scan } from "./scan.js";
+import { type ColumnScan, type Judge, type Pending, rateCheck, type Scan } from "./scan.js";
 
 /** schema.out_of_domain: present values outside the contract's known values, against the domain's `mostly`. */
 export function planOutOfDomain(col: ColumnScan, scan: Scan): Judge | null {
@@ -18,7 +18,7 @@ export function planOutOfDomain(col: ColumnScan, scan: Scan): Judge | null {
   return (row) => {
     const nPresent = num(row[col.present]);
     const k = num(row[alias]);
-    const { tolerance, verdict } = judgeRate(
+    const { tolerance, fields } = rateCheck(
       schema,
       "schema.out_of_domain",
       k,
@@ -30,13 +30,7 @@ export function planOutOfDomain(col: ColumnScan, scan: Scan): Judge | null {
       column: name,
       predicate,
       result: {
-        check: "schema.out_of_domain",
-        subject: { column: name },
-        ...verdict,
-        value: nPresent > 0 ? k / nPresent : null,
-        threshold: tolerance,
-        count: k,
-        total: nPresent,
+        ...fields,
         expected: { values: known, mostly: 1 - tolerance },
         found: { outOfDomain: k },
         message: `${k} of ${nPresent} values outside the domain of ${known} known values (${pct(k, nPresent)}); the contract allows ${pctOf(tolerance)}`,

@@ -1,6 +1,6 @@
 import { complement, nullableNum, num, pct, pctOf } from "../anomaly.js";
 import { sqlNumber } from "../sql.js";
-import { type ColumnScan, finite, finiteCount, type Judge, judgeRate, type Scan } from "./scan.js";
+import { type ColumnScan, finite, finiteCount, type Judge, rateCheck, type Scan } from "./scan.js";
 
 /** The rows whose finite value breaks the contract's range; null when the contract has no bound. */
 export function rangePredicate(col: ColumnScan): string | null {
@@ -34,7 +34,7 @@ export function planOutOfRange(col: ColumnScan, scan: Scan): Judge | null {
   return (row) => {
     const k = num(row[outside]);
     const nFinite = finiteAlias ? num(row[finiteAlias]) : num(row[col.present]);
-    const { tolerance, verdict } = judgeRate(
+    const { tolerance, fields } = rateCheck(
       schema,
       "schema.out_of_range",
       k,
@@ -49,17 +49,11 @@ export function planOutOfRange(col: ColumnScan, scan: Scan): Judge | null {
       column: name,
       predicate,
       result: {
-        check: "schema.out_of_range",
-        subject: { column: name },
-        ...verdict,
-        value: nFinite > 0 ? k / nFinite : null,
-        threshold: tolerance,
-        count: k,
-        total: nFinite,
+        ...fields,
         expected: { min, max, mostly: 1 - tolerance },
         found: { min: lo, max: hi, outside: k },
         message: `${k} of ${nFinite} values outside [${min ?? "−∞"}, ${max ?? "+∞"}] (${pct(k, nFinite)}; batch min ${lo}, max ${hi}); the contract allows ${pctOf(tolerance)}`,
-        ...(verdict.status !== "pass"
+        ...(fields.status !== "pass"
           ? {
               suggestion: `if these values are right, widen columns.${name}.range to {min: ${Math.min(min ?? lo ?? 0, lo ?? 0)}, max: ${Math.max(max ?? hi ?? 0, hi ?? 0)}}`,
             }

@@ -70,8 +70,12 @@ export function finiteCount(col: ColumnScan, scan: Scan): string | null {
   return col.integral ? col.present : scan.add(`count(*) FILTER (WHERE isfinite(${col.numeric}))::DOUBLE`);
 }
 
-/** A rate check: its tolerance (after schema overrides) and the verdict on k of n. */
-export function judgeRate(
+/**
+ * A rate check's verdict on "k of n broke the rule" and the fields every rate check reports: the rate,
+ * the tolerance it was held to, the counts, the lower confidence bound. The family adds what it
+ * expected and found, and the message.
+ */
+export function rateCheck(
   schema: Schema,
   check: CheckId,
   k: number,
@@ -81,8 +85,17 @@ export function judgeRate(
 ) {
   const tolerance = toleranceFor(schema, check, base, contract);
   const confidence = schema.reference?.confidence ?? 0.999;
+  const verdict = rateStatus(k, n, tolerance, severityFor(schema, check, contract), confidence);
   return {
     tolerance,
-    verdict: rateStatus(k, n, tolerance, severityFor(schema, check, contract), confidence),
+    fields: {
+      check,
+      ...(contract ? { subject: { column: contract.name } } : {}),
+      ...verdict,
+      value: n > 0 ? k / n : null,
+      threshold: tolerance,
+      count: k,
+      total: n,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { complement, num } from "../anomaly.js";
-import { type ColumnScan, type Judge, judgeRate, type Scan } from "./scan.js";
+import { type ColumnScan, type Judge, rateCheck, type Scan } from "./scan.js";
 
 /** schema.unique: present values that repeat an earlier one, for a column the contract calls a key. */
 export function planUnique(col: ColumnScan, scan: Scan): Judge | null {
@@ -11,28 +11,15 @@ export function planUnique(col: ColumnScan, scan: Scan): Judge | null {
   return (row) => {
     const nPresent = num(row[col.present]);
     const k = nPresent - num(row[distinct]);
-    const { tolerance, verdict } = judgeRate(
-      schema,
-      "schema.unique",
-      k,
-      nPresent,
-      complement(unique.mostly),
-      contract,
-    );
+    const { fields } = rateCheck(schema, "schema.unique", k, nPresent, complement(unique.mostly), contract);
     return {
       column: name,
       predicate:
-        verdict.status === "pass"
+        fields.status === "pass"
           ? undefined
           : `${c} IN (SELECT ${c} FROM ${relation} GROUP BY ${c} HAVING count(*) > 1)`,
       result: {
-        check: "schema.unique",
-        subject: { column: name },
-        ...verdict,
-        value: nPresent > 0 ? k / nPresent : null,
-        threshold: tolerance,
-        count: k,
-        total: nPresent,
+        ...fields,
         expected: { unique: true },
         found: { repeated: k },
         message: `${k} of ${nPresent} values repeat an earlier value; '${name}' is a key in the contract`,
