@@ -6,7 +6,8 @@
  * Fewer than minRows rows is insufficient outright. The verdict is fail if any criterion fails, else
  * insufficient if an overall criterion is, else warn if anything warns, else pass.
  */
-import { judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
+import { formatNumber, formatPValue } from "../report/format.js";
+import { formatInterval, judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
 import type { CheckResult, Status } from "../report/report.js";
 import { FAIRNESS_GAPS, type FairnessDelta } from "./fairness-delta.js";
 import type { FlipCounts } from "./flips.js";
@@ -118,8 +119,8 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
       const significant = g.adjustedPValue < thresholds.alpha && d < 0;
       status = significant ? judgeMetric({ value: d }, GROUP_DROP(thresholds)) : "pass";
       message =
-        `${g.slice}: accuracy ${fmt(g.accuracyOld)} → ${fmt(g.accuracyNew)} (Δ ${fmt(d)}, CI ${fmtCi(g.accuracyDelta.ci)}), ` +
-        `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${fmtP(g.adjustedPValue)}`;
+        `${g.slice}: accuracy ${formatNumber(g.accuracyOld)} → ${formatNumber(g.accuracyNew)} (Δ ${formatNumber(d)}, CI ${g.accuracyDelta.ci ? formatInterval(g.accuracyDelta.ci) : "–"}), ` +
+        `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${formatPValue(g.adjustedPValue)}`;
     }
     checks.push({
       check: g.kind === "sensitive" ? "compat.group_delta" : "compat.slice_delta",
@@ -146,7 +147,7 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
           value: g.delta.value,
           ci: g.delta.ci,
           condition: { max: thresholds.fairnessTolerance, reading: "excludes", warn: { max: 0 } },
-          context: `(${fmt(g.old)} → ${fmt(g.new)})`,
+          context: `(${formatNumber(g.old)} → ${formatNumber(g.new)})`,
         }),
         gap,
       });
@@ -177,17 +178,4 @@ function combine(checks: CheckResult[]): Verdict {
   if (overall.some((c) => c.status === "insufficient")) return "insufficient";
   if (checks.some((c) => c.status === "warn")) return "warn";
   return "pass";
-}
-
-function fmt(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return "n/a";
-  return String(Number(x.toFixed(4)));
-}
-
-function fmtCi(ci: [number, number] | null): string {
-  return ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
-}
-
-function fmtP(p: number): string {
-  return p < 1e-4 ? p.toExponential(2) : String(Number(p.toFixed(4)));
 }

@@ -1,6 +1,6 @@
 /** The CheckResults of an evaluation: what passed, what deserves a look, what failed a bound. */
-import { formatNumber } from "../report/format.js";
-import { judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
+import { formatNumber, formatPValue } from "../report/format.js";
+import { formatInterval, judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
 import type { CheckResult } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Estimate } from "./bootstrap.js";
@@ -44,7 +44,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
         ci: ratio.ci,
         condition: FOUR_FIFTHS,
         reason: ratio.value === null ? ratio.reason : null,
-        context: `(difference ${fmt(f.demographicParityDifference.value)}; the four-fifths rule)`,
+        context: `(difference ${formatNumber(f.demographicParityDifference.value)}; the four-fifths rule)`,
       }),
     );
     const eo = f.equalizedOddsRatio;
@@ -58,7 +58,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       message:
         eo.value === null
           ? `equalized odds by ${attribute} cannot be assessed: ${eo.reason}`
-          : `equalized-odds difference by ${attribute} is ${fmt(f.equalizedOddsDifference.value)}${ciText(f.equalizedOddsDifference.ci)} (ratio ${fmt(eo.value)})`,
+          : `equalized-odds difference by ${attribute} is ${formatNumber(f.equalizedOddsDifference.value)}${f.equalizedOddsDifference.ci ? ` ${formatInterval(f.equalizedOddsDifference.ci)}` : ""} (ratio ${formatNumber(eo.value)})`,
     });
     for (const [group, g] of Object.entries(f.groups)) {
       if (g.status === "insufficient") {
@@ -78,8 +78,8 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
           subject: { column: attribute, group },
           status: "warn",
           message: `${attribute} = ${group} vs ${f.aequitas.referenceGroup}: ${outside
-            .map((d) => `${d.metric} disparity ${fmt(d.disparity)}`)
-            .join(", ")} outside [${f.aequitas.tau}, ${fmt(1 / f.aequitas.tau)}]`,
+            .map((d) => `${d.metric} disparity ${formatNumber(d.disparity)}`)
+            .join(", ")} outside [${f.aequitas.tau}, ${formatNumber(1 / f.aequitas.tau)}]`,
         });
     }
   }
@@ -91,7 +91,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       status: "warn",
       value: s.errorRate,
       pValue: s.pValueAdjusted ?? undefined,
-      message: `error rate ${fmt(s.errorRate)} on ${s.count} rows where ${s.slice}, vs ${fmt(s.restErrorRate)} elsewhere (adjusted p ${fmtP(s.pValueAdjusted)})`,
+      message: `error rate ${formatNumber(s.errorRate)} on ${s.count} rows where ${s.slice}, vs ${formatNumber(s.restErrorRate)} elsewhere (adjusted p ${formatPValue(s.pValueAdjusted)})`,
     });
   }
   if (e.baseline)
@@ -103,16 +103,4 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       message: e.baseline.finding,
     });
   return out;
-}
-
-function fmt(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4);
-}
-
-function fmtP(p: number | null): string {
-  return p === null ? "–" : p === 0 ? "< 1e-300" : p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
-}
-
-function ciText(ci: [number, number] | null): string {
-  return ci ? ` [${fmt(ci[0])}, ${fmt(ci[1])}]` : "";
 }

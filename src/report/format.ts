@@ -21,6 +21,13 @@ export function formatValue(x: number | string | null | undefined, type: ColumnT
   return formatNumber(x);
 }
 
+/** A p-value for people: 4 decimals, small ones in exponent form, an underflowed 0 as a bound. */
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || Number.isNaN(p)) return "–";
+  if (p === 0) return "< 1e-300";
+  return p < 1e-4 ? p.toExponential(1) : String(Number(p.toFixed(4)));
+}
+
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return "–";
   const p = (100 * part) / whole;

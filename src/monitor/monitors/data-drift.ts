@@ -2,6 +2,7 @@ import { DRIFT_CHECK_STATUS } from "../../drift/check-status.js";
 import { defaultPolicy } from "../../drift/policy.js";
 import { compareProfiles } from "../../drift/profiles.js";
 import type { DatasetDrift } from "../../drift/verdict.js";
+import { formatNumber } from "../../report/format.js";
 import type { CheckResult } from "../../report/report.js";
 import { columnDrift } from "../feature-drift.js";
 import { monitorCheck } from "./check.js";
@@ -61,7 +62,7 @@ function featureDrift({ spec, summary, reference, options }: MonitorInputs): Che
               .filter((s) => s.status !== "stable")
               .map((s) => s.reason)
               .join("; ") ||
-            `${c.effect.method} ${fmtNumber(c.effect.value)} below ${fmtNumber(c.effect.threshold)}`
+            `${c.effect.method} ${formatNumber(c.effect.value)} below ${formatNumber(c.effect.threshold)}`
           }`,
           details: {
             status: c.status,
@@ -102,8 +103,4 @@ function featureDrift({ spec, summary, reference, options }: MonitorInputs): Che
     }),
   );
   return out;
-}
-
-function fmtNumber(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
 }

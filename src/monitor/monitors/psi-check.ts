@@ -1,3 +1,4 @@
+import { formatNumber, formatPValue } from "../../report/format.js";
 import type { CheckResult } from "../../report/report.js";
 import { type ColumnDrift, DEFAULT_PSI_THRESHOLD } from "../feature-drift.js";
 import { type MonitorSubject, monitorCheck } from "./check.js";
@@ -21,12 +22,7 @@ export function psiCheck(
     message:
       d.score === null
         ? (d.reason ?? "not computable")
-        : `${what}PSI ${d.score.toFixed(3)} over ${d.bins} ${d.kind} bins, chi-square p ${fmtP(d.pValue)}: ${d.drifted ? "drifted" : "no drift"}`,
+        : `${what}PSI ${formatNumber(d.score)} over ${d.bins} ${d.kind} bins, chi-square p ${formatPValue(d.pValue)}: ${d.drifted ? "drifted" : "no drift"}`,
     details: { kind: d.kind, statistic: d.statistic, bins: d.bins, referenceCount: d.referenceCount },
   });
-}
-
-function fmtP(p: number | null | undefined): string {
-  if (p === null || p === undefined) return "n/a";
-  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
 }
