@@ -4,10 +4,6 @@ import { badge, escapeHtml } from "/assets/report/html.js";
 
 export { badge, escapeHtml, formatNumber };
 
-/** Monitor verdicts in the report palette. */
-const MONITOR_STATUS = { ok: "pass", alert: "fail", insufficient: "insufficient" };
-export const monitorBadge = (status) => badge(MONITOR_STATUS[status] ?? status, status);
-
 /** Alert states: firing red, pending amber, resolved green. */
 const ALERT_STATUS = { firing: "fail", pending: "warn", resolved: "pass", inactive: "pass" };
 export const alertBadge = (state) => badge(ALERT_STATUS[state] ?? "warn", state);

@@ -3,6 +3,7 @@ import { api, pool } from "./api.js";
 import { draw, widthFor } from "./charts.js";
 import {
   alertBadge,
+  badge,
   ci,
   day,
   escapeHtml,
@@ -10,12 +11,20 @@ import {
   formatNumber,
   kpi,
   minute,
-  monitorBadge,
   percent,
   section,
 } from "./dom.js";
 import { renderEvidence } from "./evidence-view.js";
-import { driftSeries, find, outputSeries, performanceSeries, qualitySeries, volumePoints } from "./series.js";
+import {
+  driftSeries,
+  find,
+  isMonitor,
+  outputSeries,
+  performanceSeries,
+  qualitySeries,
+  subjectOf,
+  volumePoints,
+} from "./series.js";
 import { chooseStep, STEPS, windowsOf } from "./windows.js";
 
 /** One model: key numbers of the latest window, everything over time, alerts, saved reports. */
@@ -103,7 +112,7 @@ export async function renderModel(main, header, name, params) {
   const methods = [
     ...new Set(
       latest.result.monitors
-        .filter((m) => m.method && (m.monitor === "feature_drift" || m.monitor === "prediction_drift"))
+        .filter((m) => m.method && (isMonitor(m, "feature_drift") || isMonitor(m, "prediction_drift")))
         .map((m) => m.method),
     ),
   ];
@@ -180,8 +189,8 @@ function kpis(latest, modelAlerts, summary, step, task) {
   const headline = task === "regression" ? "mae" : "accuracy";
   const r = latest.result;
   const share = find(r, "dataset_drift_share");
-  const drifted = r.monitors.filter((m) => m.monitor === "feature_drift" && m.status === "alert").length;
-  const tested = r.monitors.filter((m) => m.monitor === "feature_drift" && m.value !== null).length;
+  const drifted = r.monitors.filter((m) => isMonitor(m, "feature_drift") && m.status === "fail").length;
+  const tested = r.monitors.filter((m) => isMonitor(m, "feature_drift") && m.value !== null).length;
   const accuracy = find(r, "performance", headline);
   const estimated = find(r, "estimated_performance", headline);
   const positive = find(r, "positive_rate");
@@ -197,7 +206,7 @@ function kpis(latest, modelAlerts, summary, step, task) {
     kpi(
       "Drifted features",
       `${drifted} <span class="of">of ${tested}</span>`,
-      share ? `${monitorBadge(share.status)} dataset drift share ${percent(share.value, 0)}` : "",
+      share ? `${badge(share.status)} dataset drift share ${percent(share.value, 0)}` : "",
       "drifted",
     ),
     kpi(
@@ -221,7 +230,7 @@ function kpis(latest, modelAlerts, summary, step, task) {
     kpi(
       "Positive rate",
       positive ? percent(positive.value) : "–",
-      positive ? monitorBadge(positive.status) : "",
+      positive ? badge(positive.status) : "",
       "positive-rate",
     ),
     kpi(
@@ -235,7 +244,7 @@ function kpis(latest, modelAlerts, summary, step, task) {
 }
 
 function featureTable(result) {
-  const features = result.monitors.filter((m) => m.monitor === "feature_drift").map((m) => m.subject);
+  const features = result.monitors.filter((m) => isMonitor(m, "feature_drift")).map(subjectOf);
   const rate = (monitor, f) => {
     const m = find(result, monitor, f);
     return m ? percent(m.value, 2) : "–";
@@ -249,7 +258,7 @@ function featureTable(result) {
           : d.pValue < 1e-4
             ? d.pValue.toExponential(1)
             : d.pValue.toFixed(4);
-      return `<tr data-feature="${escapeHtml(f)}"><td>${escapeHtml(f)}<div class="muted small">${escapeHtml(d.method ?? "")}</div></td><td class="num" data-effect>${fixed(d.value)}</td><td class="num">${fixed(d.threshold ?? null, 2)}</td><td class="num">${p}</td><td>${monitorBadge(d.status)}</td><td class="num">${rate("missing_rate", f)}</td><td class="num">${rate("out_of_range_rate", f)}</td><td class="num">${rate("out_of_domain_rate", f)}</td></tr>`;
+      return `<tr data-feature="${escapeHtml(f)}"><td>${escapeHtml(f)}<div class="muted small">${escapeHtml(d.method ?? "")}</div></td><td class="num" data-effect>${fixed(d.value)}</td><td class="num">${fixed(d.threshold ?? null, 2)}</td><td class="num">${p}</td><td>${badge(d.status)}</td><td class="num">${rate("missing_rate", f)}</td><td class="num">${rate("out_of_range_rate", f)}</td><td class="num">${rate("out_of_domain_rate", f)}</td></tr>`;
     })
     .join("");
   return `<table class="features"><tr><th>feature</th><th class="num">effect</th><th class="num">threshold</th><th class="num">p</th><th>drift</th><th class="num">missing</th><th class="num">out of range</th><th class="num">unseen</th></tr>${rows}</table>

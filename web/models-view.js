@@ -1,6 +1,6 @@
 import { api, pool } from "./api.js";
-import { alertBadge, day, escapeHtml, fixed, formatNumber, monitorBadge, section } from "./dom.js";
-import { find } from "./series.js";
+import { alertBadge, badge, day, escapeHtml, fixed, formatNumber, section } from "./dom.js";
+import { find, isMonitor } from "./series.js";
 import { chooseStep, lastWindowEnd } from "./windows.js";
 
 /** Every model with its volume, the drift and accuracy of its latest window, and its alerts. */
@@ -34,7 +34,7 @@ export async function renderModels(main, header) {
       const firing = mine.filter((a) => a.state === "firing").length;
       const share = latest && find(latest, "dataset_drift_share");
       const drifted = latest
-        ? latest.monitors.filter((r) => r.monitor === "feature_drift" && r.status === "alert").length
+        ? latest.monitors.filter((r) => isMonitor(r, "feature_drift") && r.status === "fail").length
         : 0;
       const acc = latest && find(latest, "performance", "accuracy");
       const est = latest && find(latest, "estimated_performance", "accuracy");
@@ -42,7 +42,7 @@ export async function renderModels(main, header) {
 <td><a href="#/models/${encodeURIComponent(m.name)}">${escapeHtml(m.name)}</a><div class="muted small">${escapeHtml(m.description ?? "")}</div></td>
 <td class="num" data-predictions>${formatNumber(summary.predictions)}</td><td class="num" data-labels>${formatNumber(summary.labels)}</td>
 <td>${summary.timeRange ? `${day(Date.parse(summary.timeRange.from))} – ${day(Date.parse(summary.timeRange.to))}` : '<span class="muted">no data</span>'}</td>
-<td>${share ? `${monitorBadge(share.status)} ${drifted} of ${latest.monitors.filter((r) => r.monitor === "feature_drift").length}` : "–"}${step ? ` <span class="muted small">last ${step.name}</span>` : ""}</td>
+<td>${share ? `${badge(share.status)} ${drifted} of ${latest.monitors.filter((r) => isMonitor(r, "feature_drift")).length}` : "–"}${step ? ` <span class="muted small">last ${step.name}</span>` : ""}</td>
 <td class="num">${acc?.value !== null && acc ? fixed(acc.value) : "–"}</td><td class="num">${est?.value !== null && est ? fixed(est.value) : "–"}</td>
 <td>${firing ? alertBadge("firing").replace(">firing<", `>${firing} firing<`) : '<span class="muted">none</span>'}</td></tr>`;
     })

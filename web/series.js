@@ -17,6 +17,12 @@ export const PERFORMANCE_METRICS = { binary: ["accuracy", "f1", "roc_auc"], regr
 
 const iso = (ms) => new Date(ms).toISOString();
 
+/** Whether a /monitors result comes from a monitor: results are checks named `monitor.<id>` (docs/monitor.md). */
+export const isMonitor = (r, monitor) => r.check === `monitor.${monitor}`;
+
+/** The feature or metric a result is about; null for the model as a whole. */
+export const subjectOf = (r) => r.subject?.column ?? r.subject?.metric ?? null;
+
 function point(w, r, series, extra = {}) {
   return {
     time: iso(w.from),
@@ -25,7 +31,7 @@ function point(w, r, series, extra = {}) {
     n: r.n,
     lo: r.ci?.[0] ?? null,
     hi: r.ci?.[1] ?? null,
-    flagged: r.status === "alert",
+    flagged: r.status === "fail",
     ...extra,
   };
 }
@@ -38,10 +44,10 @@ export function driftSeries(windows) {
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      if (r.monitor !== "feature_drift" && r.monitor !== "prediction_drift") continue;
+      if (!isMonitor(r, "feature_drift") && !isMonitor(r, "prediction_drift")) continue;
       const scaled = r.value !== null && r.threshold > 0 ? r.value / r.threshold : null;
       const note = `${r.method ?? "effect"} ${r.value === null ? "n/a" : r.value.toPrecision(3)} (threshold ${r.threshold ?? "?"}), ${r.status}`;
-      const series = r.monitor === "feature_drift" ? r.subject : "model score";
+      const series = isMonitor(r, "feature_drift") ? subjectOf(r) : "model score";
       points.push(
         point(w, { ...r, value: scaled }, series, {
           lo: null,
@@ -59,9 +65,9 @@ export function qualitySeries(windows) {
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      const label = QUALITY_MONITORS[r.monitor];
-      if (label)
-        points.push(point(w, r, r.subject ? `${label} · ${r.subject}` : label, { lo: null, hi: null }));
+      const label = QUALITY_MONITORS[r.check.replace(/^monitor\./, "")];
+      const subject = subjectOf(r);
+      if (label) points.push(point(w, r, subject ? `${label} · ${subject}` : label, { lo: null, hi: null }));
     }
   const nonzero = new Set(points.filter((p) => p.value > 0).map((p) => p.series));
   return { points: points.filter((p) => nonzero.has(p.series)), all: new Set(points.map((p) => p.series)) };
@@ -72,10 +78,11 @@ export function performanceSeries(windows, task = "binary") {
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      if (!metrics.includes(r.subject)) continue;
-      if (r.monitor === "performance") points.push(point(w, r, r.subject, { kind: "realized (labels)" }));
-      if (r.monitor === "estimated_performance")
-        points.push(point(w, r, r.subject, { kind: "estimated (CBPE)", lo: null, hi: null }));
+      const metric = subjectOf(r);
+      if (!metrics.includes(metric)) continue;
+      if (isMonitor(r, "performance")) points.push(point(w, r, metric, { kind: "realized (labels)" }));
+      if (isMonitor(r, "estimated_performance"))
+        points.push(point(w, r, metric, { kind: "estimated (CBPE)", lo: null, hi: null }));
     }
   return points;
 }
@@ -84,16 +91,16 @@ export function outputSeries(windows) {
   const points = [];
   for (const w of windows)
     for (const r of w.result.monitors) {
-      if (r.monitor === "positive_rate") points.push(point(w, r, "positive rate"));
-      if (r.monitor === "prediction_bias") points.push(point(w, r, "bias: mean(score − label)"));
+      if (isMonitor(r, "positive_rate")) points.push(point(w, r, "positive rate"));
+      if (isMonitor(r, "prediction_bias")) points.push(point(w, r, "bias: mean(score − label)"));
     }
   return points;
 }
 
 export function volumePoints(windows) {
   return windows.map((w) => {
-    const count = w.result.monitors.find((r) => r.monitor === "prediction_count");
-    const labeled = w.result.monitors.find((r) => r.monitor === "performance");
+    const count = w.result.monitors.find((r) => isMonitor(r, "prediction_count"));
+    const labeled = w.result.monitors.find((r) => isMonitor(r, "performance"));
     return { time: iso(w.from), to: iso(w.to), predictions: count?.value ?? 0, labeled: labeled?.n ?? 0 };
   });
 }
@@ -101,6 +108,7 @@ export function volumePoints(windows) {
 /** The one result of a monitor (and subject) in a /monitors response. */
 export function find(result, monitor, subject = null) {
   return (
-    result.monitors.find((r) => r.monitor === monitor && (subject === null || r.subject === subject)) ?? null
+    result.monitors.find((r) => isMonitor(r, monitor) && (subject === null || subjectOf(r) === subject)) ??
+    null
   );
 }

@@ -11,7 +11,7 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { binaryLabels } from "../compat/labels.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { openRegistry } from "../compat/registry/files.js";
-import { type Partition, partitionByValue, quantileBinLabels } from "../compat/slices.js";
+import { columnPartition, type Partition } from "../compat/slices.js";
 import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
 import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
@@ -41,7 +41,7 @@ options:
   --features a,b,c          feature columns in order, for bare .onnx specs
   --threshold T             score ≥ T predicts positive (default 0.5)
   --sensitive a,b           sensitive attributes: per-group deltas
-  --slices a,b|auto         slice columns (numbers are cut into quartiles); auto = every low-cardinality
+  --slices a,b|auto         slice columns, cut as assay evaluate slices them; auto = every low-cardinality
                             text column and every numeric column that is not the label or a score
   --golden-out FILE         write the regressed rows (old right, new wrong) as a golden set (JSON)
   --golden FILE             check the new model on a golden set cut earlier
@@ -166,14 +166,12 @@ export async function run(argv: string[]): Promise<number> {
     const oldScores = await scoresOf(oldModel, table, source);
     const newScores = await scoresOf(newModel, table, source);
 
-    const partitions: Partition[] = sensitive.map((c) =>
-      partitionByValue(c, "sensitive", groupKeys(column(table, c))),
-    );
+    const partitions: Partition[] = sensitive.map((c) => columnPartition(column(table, c), "sensitive"));
     for (const c of sliceColumns) {
-      const partition = partitionByValue(c, "slice", groupKeys(column(table, c)));
+      const values = column(table, c);
       // Discovered slices skip id-like text columns: their groups would be too small to test.
-      if (sliceList.includes("auto") && partition.groups.length > MAX_AUTO_SLICE_VALUES) continue;
-      partitions.push(partition);
+      if (sliceList.includes("auto") && distinctText(values) > MAX_AUTO_SLICE_VALUES) continue;
+      partitions.push(columnPartition(values, "slice"));
     }
     const digest = await source.digest();
     let golden: GoldenSet | null = null;
@@ -359,13 +357,13 @@ function column(table: Batch, name: string): Column {
   return c;
 }
 
-/** Group keys of a column: text as is, numbers cut into quartile bins (a few distinct numbers stay values). */
-function groupKeys(c: Column): (string | null)[] {
-  if (c.type === "string") return c.values;
-  const distinct = new Set<number>();
-  for (let i = 0; i < c.values.length && distinct.size <= 10; i++) if (c.valid[i]) distinct.add(c.values[i]);
-  if (distinct.size <= 10) return Array.from(c.values, (x, i) => (c.valid[i] ? String(x) : null));
-  return quantileBinLabels(c.values as Float64Array, c.valid, 4);
+/** Distinct present values of a text column (0 for numbers, which are cut into at most four buckets). */
+function distinctText(c: Column): number {
+  if (c.type !== "string") return 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < c.values.length && seen.size <= MAX_AUTO_SLICE_VALUES; i++)
+    if (c.valid[i]) seen.add(c.values[i]!);
+  return seen.size;
 }
 
 function cellValues(c: Column): (string | number | null)[] {

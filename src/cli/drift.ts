@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { DRIFT_CHECK_STATUS } from "../drift/check-status.js";
 import { applyOverride, DriftConfigError, parseAssignments, policyFromConfig } from "../drift/config.js";
 import { type DriftPolicy, defaultPolicy, resolveRule } from "../drift/policy.js";
 import { readProfileSamples } from "../drift/profile-samples.js";
@@ -336,8 +337,6 @@ function emptySample(kind: "numeric" | "categorical"): ColumnSample {
     : { kind, counts: new Map(), missing: 0, rows: 0 };
 }
 
-const CHECK_STATUS = { drift: "fail", warn: "warn", insufficient: "insufficient", stable: "pass" } as const;
-
 function checkResults(result: DatasetDrift): CheckResult[] {
   const out: CheckResult[] = result.columns.map((c) => {
     const main = c.signals[0];
@@ -345,7 +344,7 @@ function checkResults(result: DatasetDrift): CheckResult[] {
     return {
       check: "drift.column",
       subject: { column: c.name },
-      status: CHECK_STATUS[c.status],
+      status: DRIFT_CHECK_STATUS[c.status],
       value: deciding.effect,
       threshold: deciding.threshold,
       pValue: deciding.qValue,

@@ -6,7 +6,8 @@
  * Fewer than minRows rows is insufficient outright. The verdict is fail if any criterion fails, else
  * insufficient if an overall criterion is, else warn if anything warns, else pass.
  */
-import { formatInterval, formatPValue, formatRounded } from "../report/format.js";
+import { formatInterval, formatNumber, formatPValue } from "../report/format.js";
+import { judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
 import type { CheckResult, Status } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
 import { wilsonInterval } from "../stats/wilson.js";
@@ -62,23 +63,8 @@ export interface GateOutcome {
   checks: CheckResult[];
 }
 
-/** Status of "value must be ≥ bound" (or ≤ when upper), read from an interval. */
-export function intervalStatus(
-  ci: [number, number],
-  bound: number,
-  side: "atLeast" | "atMost",
-  margin: number,
-): Exclude<Verdict, "warn"> | "warn" {
-  const [lo, hi] = ci;
-  if (side === "atLeast") {
-    if (lo >= bound) return "pass";
-    if (hi < bound) return "fail";
-  } else {
-    if (hi <= bound) return "pass";
-    if (lo > bound) return "fail";
-  }
-  return hi - lo > margin ? "insufficient" : "warn";
-}
+/** A significant drop in a group: beyond the tolerance it fails, within it it warns. */
+const GROUP_DROP = (t: GateThresholds): MetricCondition => ({ min: -t.groupTolerance, warn: { min: 0 } });
 
 export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_GATE): GateOutcome {
   const { counts } = input;
@@ -86,61 +72,54 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
   const tooFew = counts.n < thresholds.minRows;
   const fewMessage = `${counts.n} rows, fewer than the ${thresholds.minRows} needed to tell`;
 
-  // Accuracy non-inferiority.
+  // Accuracy non-inferiority, and a ceiling on the negative flip rate: both must be shown by the interval.
   const delta = input.accuracyDelta;
-  const bound = -thresholds.accuracyTolerance;
-  let accuracyStatus: Verdict;
-  if (tooFew || delta.value === null || delta.ci === null) accuracyStatus = "insufficient";
-  else accuracyStatus = intervalStatus(delta.ci, bound, "atLeast", thresholds.accuracyTolerance);
-  checks.push({
-    check: "compat.accuracy_delta",
-    status: accuracyStatus,
-    value: delta.value,
-    threshold: bound,
-    ...(delta.ci ? { ci: delta.ci } : {}),
-    message: tooFew
-      ? fewMessage
-      : `accuracy new − old = ${fmt(delta.value)} (CI ${fmtCi(delta.ci)}); allowed down to ${fmt(bound)}: ${describe(accuracyStatus)}`,
-  });
-
-  // Negative flip rate ceiling.
-  const nfr = counts.negativeFlips / counts.n;
+  checks.push(
+    metricCheck({
+      check: "compat.accuracy_delta",
+      metric: "accuracy new − old",
+      value: delta.value,
+      ci: delta.ci,
+      condition: {
+        min: -thresholds.accuracyTolerance,
+        reading: "interval",
+        margin: thresholds.accuracyTolerance,
+      },
+      reason: tooFew ? fewMessage : null,
+    }),
+  );
   const nfrCi = wilsonInterval(counts.negativeFlips, counts.n, input.level ?? 0.95);
-  let nfrStatus: Verdict;
-  if (tooFew || nfrCi === null) nfrStatus = "insufficient";
-  else
-    nfrStatus = intervalStatus(
-      nfrCi,
-      thresholds.maxNegativeFlipRate,
-      "atMost",
-      thresholds.maxNegativeFlipRate,
-    );
-  checks.push({
-    check: "compat.negative_flip_rate",
-    status: nfrStatus,
-    value: nfr,
-    threshold: thresholds.maxNegativeFlipRate,
-    ...(nfrCi ? { ci: nfrCi } : {}),
-    message: tooFew
-      ? fewMessage
-      : `${counts.negativeFlips} of ${counts.n} rows the old model got right are now wrong (NFR ${fmt(nfr)}, CI ${fmtCi(nfrCi)}); ceiling ${fmt(thresholds.maxNegativeFlipRate)}: ${describe(nfrStatus)}`,
-  });
+  checks.push(
+    metricCheck({
+      check: "compat.negative_flip_rate",
+      metric: "negative flip rate",
+      value: counts.negativeFlips / counts.n,
+      ci: nfrCi,
+      condition: {
+        max: thresholds.maxNegativeFlipRate,
+        reading: "interval",
+        margin: thresholds.maxNegativeFlipRate,
+      },
+      reason: tooFew ? fewMessage : null,
+      context: `(${counts.negativeFlips} of ${counts.n} rows the old model got right are now wrong)`,
+    }),
+  );
 
   // Groups and slices: a significant (adjusted) drop beyond the tolerance fails; a significant drop within it warns.
   for (const g of input.groups) {
     const subject =
-      g.kind === "sensitive" ? { column: g.column, group: g.value } : { column: g.column, slice: g.value };
+      g.kind === "sensitive" ? { column: g.column, group: g.value } : { column: g.column, slice: g.slice };
     let status: Status;
     let message: string;
     const d = g.accuracyDelta.value ?? 0;
     if (!g.tested || g.adjustedPValue === null) {
       status = "insufficient";
-      message = `${g.column} = ${g.value}: ${g.n} rows, fewer than ${thresholds.minGroupRows}; not tested`;
+      message = `${g.slice}: ${g.n} rows, fewer than ${thresholds.minGroupRows}; not tested`;
     } else {
       const significant = g.adjustedPValue < thresholds.alpha && d < 0;
-      status = significant ? (d < -thresholds.groupTolerance ? "fail" : "warn") : "pass";
+      status = significant ? judgeMetric({ value: d }, GROUP_DROP(thresholds)) : "pass";
       message =
-        `${g.column} = ${g.value}: accuracy ${fmt(g.accuracyOld)} → ${fmt(g.accuracyNew)} (Δ ${fmt(d)}, CI ${fmtCi(g.accuracyDelta.ci)}), ` +
+        `${g.slice}: accuracy ${formatNumber(g.accuracyOld)} → ${formatNumber(g.accuracyNew)} (Δ ${formatNumber(d)}, CI ${formatInterval(g.accuracyDelta.ci, formatNumber)}), ` +
         `${g.negativeFlips} negative / ${g.positiveFlips} positive flips, adjusted p = ${formatPValue(g.adjustedPValue)}`;
     }
     checks.push({
@@ -160,37 +139,32 @@ export function runGate(input: GateInput, thresholds: GateThresholds = DEFAULT_G
     for (const gap of FAIRNESS_GAPS) {
       const g = f.gaps[gap];
       if (g.delta.value === null) continue;
-      const lo = g.delta.ci ? g.delta.ci[0] : g.delta.value;
-      const status: Status = lo > thresholds.fairnessTolerance ? "fail" : lo > 0 ? "warn" : "pass";
       checks.push({
-        check: "compat.fairness_delta",
-        subject: { column: f.attribute },
-        status,
-        value: g.delta.value,
-        threshold: thresholds.fairnessTolerance,
-        ...(g.delta.ci ? { ci: g.delta.ci } : {}),
+        ...metricCheck({
+          check: "compat.fairness_delta",
+          subject: { column: f.attribute },
+          metric: `${f.attribute}: ${gap} new − old`,
+          value: g.delta.value,
+          ci: g.delta.ci,
+          condition: { max: thresholds.fairnessTolerance, reading: "excludes", warn: { max: 0 } },
+          context: `(${formatNumber(g.old)} → ${formatNumber(g.new)})`,
+        }),
         gap,
-        message: `${f.attribute}: ${gap} ${fmt(g.old)} → ${fmt(g.new)} (Δ ${fmt(g.delta.value)}, CI ${fmtCi(g.delta.ci)})${
-          status === "pass"
-            ? ""
-            : status === "warn"
-              ? ": the gap widened"
-              : `: the gap widened by more than ${fmt(thresholds.fairnessTolerance)}`
-        }`,
       });
     }
 
   if (input.golden) {
     const { n, correct } = input.golden;
-    const rate = n > 0 ? correct / n : Number.NaN;
-    const status: Status = n === 0 ? "insufficient" : rate >= thresholds.goldenMinPassRate ? "pass" : "fail";
-    checks.push({
-      check: "compat.golden_set",
-      status,
-      value: n > 0 ? rate : null,
-      threshold: thresholds.goldenMinPassRate,
-      message: `the new model gets ${correct} of ${n} golden rows right (${fmt(rate)}); required ${fmt(thresholds.goldenMinPassRate)}`,
-    });
+    checks.push(
+      metricCheck({
+        check: "compat.golden_set",
+        metric: "golden-set pass rate",
+        value: n > 0 ? correct / n : null,
+        condition: { min: thresholds.goldenMinPassRate },
+        reason: n === 0 ? "no golden rows among the rows compared" : null,
+        context: `(the new model gets ${correct} of ${n} golden rows right)`,
+      }),
+    );
   }
 
   return { verdict: combine(checks), checks };
@@ -205,19 +179,3 @@ function combine(checks: CheckResult[]): Verdict {
   if (checks.some((c) => c.status === "warn")) return "warn";
   return "pass";
 }
-
-function describe(status: Verdict): string {
-  switch (status) {
-    case "pass":
-      return "met";
-    case "fail":
-      return "not met";
-    case "warn":
-      return "borderline (the interval straddles the threshold)";
-    default:
-      return "too few rows to tell (the interval is wider than the margin)";
-  }
-}
-
-const fmt = (x: number | null) => formatRounded(x);
-const fmtCi = (ci: [number, number] | null) => formatInterval(ci, fmt, "n/a");

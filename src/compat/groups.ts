@@ -14,7 +14,9 @@ import type { Partition } from "./slices.js";
 export interface GroupComparison {
   column: string;
   kind: "sensitive" | "slice";
+  /** The group within its column ("Female", "28 < age ≤ 37") and its slice predicate ("sex = Female"). */
   value: string;
+  slice: string;
   n: number;
   negativeFlips: number;
   positiveFlips: number;
@@ -54,6 +56,7 @@ export function compareGroups(
         column: partition.column,
         kind: partition.kind,
         value: group.value,
+        slice: group.slice,
         n: c.n,
         negativeFlips: c.negativeFlips,
         positiveFlips: c.positiveFlips,

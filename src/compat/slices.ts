@@ -1,72 +1,43 @@
 /**
- * Turning a column into groups of rows: categorical values as they are, numbers into quantile bins,
- * so every slice can be compared between the two models.
+ * A column's partition of the rows into groups, so every group can be compared between the two models.
+ * The groups are evaluate's slices (`columnPredicates`): text by value (the 30 most frequent, the rest
+ * pooled as "(other)"), few distinct numbers by value, other numbers in quartile buckets, missing cells
+ * a group of their own — the groups `assay evaluate --slices` and `--sensitive` report.
  */
-import { formatSignificant } from "../report/format.js";
-import { quantileSorted } from "../stats/quantile.js";
+import {
+  bitsetRows,
+  columnPredicates,
+  type PredicateOptions,
+  predicateValue,
+} from "../evaluate/predicates.js";
+import type { Column } from "../table/types.js";
 
-export const MISSING_GROUP = "(missing)";
-
-/** One column's partition of the rows: a key per group and the row indices of each. */
+/** One column's partition of the rows: each group's name, its slice predicate and its row indices. */
 export interface Partition {
   column: string;
   kind: "sensitive" | "slice";
-  groups: { value: string; rows: Uint32Array }[];
+  groups: {
+    /** The group within its column: "Female", "28 < age ≤ 37". */
+    value: string;
+    /** The slice predicate, as `assay evaluate` names slices: "sex = Female", "28 < age ≤ 37". */
+    slice: string;
+    rows: Uint32Array;
+  }[];
 }
 
-/** Groups rows by their (string) value; null becomes "(missing)". Groups are sorted by value. */
-export function partitionByValue(
-  column: string,
+export function columnPartition(
+  column: Column,
   kind: Partition["kind"],
-  values: ArrayLike<string | null>,
+  options: PredicateOptions = {},
 ): Partition {
-  const buckets = new Map<string, number[]>();
-  for (let i = 0; i < values.length; i++) {
-    const key = values[i] ?? MISSING_GROUP;
-    let rows = buckets.get(key);
-    if (!rows) {
-      rows = [];
-      buckets.set(key, rows);
-    }
-    rows.push(i);
-  }
-  const keys = [...buckets.keys()].sort();
+  const predicates = columnPredicates(column, column.valid.length, 0, options);
   return {
-    column,
+    column: column.name,
     kind,
-    groups: keys.map((value) => ({ value, rows: Uint32Array.from(buckets.get(value) ?? []) })),
+    groups: predicates.map((p) => ({
+      value: predicateValue(column.name, p.label),
+      slice: p.label,
+      rows: bitsetRows(p.rows, p.size),
+    })),
   };
-}
-
-/**
- * Labels each number with its quantile bin (default quartiles, numpy 'linear' edges over the
- * present values; duplicate edges merged): "≤ q1", "(q1, q2]", …, "> qk". Missing → null.
- */
-export function quantileBinLabels(values: Float64Array, valid: Uint8Array, bins = 4): (string | null)[] {
-  const present: number[] = [];
-  for (let i = 0; i < values.length; i++)
-    if (valid[i] === 1 && Number.isFinite(values[i])) present.push(values[i]);
-  present.sort((a, b) => a - b);
-  const edges: number[] = [];
-  if (present.length > 0)
-    for (let k = 1; k < bins; k++) {
-      const q = quantileSorted(present, k / bins);
-      if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
-    }
-  const format = (x: number) => formatSignificant(x, 6);
-  const labels = edges.map((e, k) =>
-    k === 0 ? `≤ ${format(e)}` : `(${format(edges[k - 1])}, ${format(e)}]`,
-  );
-  const top = edges.length > 0 ? `> ${format(edges[edges.length - 1])}` : "all";
-  const out: (string | null)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    if (valid[i] !== 1 || !Number.isFinite(values[i])) {
-      out[i] = null;
-      continue;
-    }
-    let k = 0;
-    while (k < edges.length && values[i] > edges[k]) k++;
-    out[i] = k < edges.length ? labels[k] : top;
-  }
-  return out;
 }

@@ -1,57 +1,64 @@
 /** The CheckResults of an evaluation: what passed, what deserves a look, what failed a bound. */
-
-import { formatFixed as fmt, formatPValue as fmtP, formatInterval } from "../report/format.js";
+import { formatInterval, formatNumber, formatPValue } from "../report/format.js";
+import { judgeMetric, type MetricCondition, metricCheck } from "../report/metric-check.js";
 import type { CheckResult } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
+import type { Estimate } from "./estimate.js";
 import type { Evaluation } from "./evaluation.js";
 
-const FOUR_FIFTHS = 0.8;
+/** The four-fifths rule: a ratio of group rates below 0.8 deserves a look (a warning, not a gate). */
+const FOUR_FIFTHS: MetricCondition = { min: 0.8, miss: "warn" };
+
+/** One check per metric: a reading with its interval, or a gate where `--fail-under` set a lower bound. */
+export function metricChecks(
+  names: readonly string[],
+  metrics: Record<string, Estimate>,
+  failUnder: Record<string, number>,
+): CheckResult[] {
+  return names.map((name) => {
+    const m = metrics[name];
+    const bound = failUnder[name];
+    return metricCheck({
+      check: `evaluate.${name}`,
+      metric: name,
+      value: m.value,
+      ci: m.ci,
+      condition: bound !== undefined ? { min: bound } : undefined,
+      reason: m.value === null ? (m.reason ?? "undefined") : null,
+      context: `on ${formatNumber(m.n)} rows`,
+    });
+  });
+}
 
 export function evaluationChecks(e: Evaluation, failUnder: Record<string, number> = {}): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const name of BINARY_METRICS) {
-    const m = e.metrics[name];
-    const bound = failUnder[name];
-    const failed = bound !== undefined && m.value !== null && m.value < bound;
-    out.push({
-      check: `evaluate.${name}`,
-      status: m.value === null ? "insufficient" : failed ? "fail" : "pass",
-      value: m.value,
-      ...(m.ci ? { ci: m.ci } : {}),
-      ...(bound !== undefined ? { threshold: bound } : {}),
-      message:
-        m.value === null
-          ? `${name} cannot be computed: ${m.reason ?? "undefined"}`
-          : bound !== undefined
-            ? `${name} ${fmt(m.value)} ${failed ? "<" : "≥"} required ${bound}${ciText(m.ci)}`
-            : `${name} ${fmt(m.value)}${ciText(m.ci)} on ${m.n} rows`,
-    });
-  }
+  out.push(...metricChecks(BINARY_METRICS, e.metrics, failUnder));
   for (const [attribute, f] of Object.entries(e.fairness)) {
     const ratio = f.demographicParityRatio;
-    out.push({
-      check: "fairness.demographic_parity",
-      subject: { column: attribute },
-      status: ratio.value === null ? "insufficient" : ratio.value < FOUR_FIFTHS ? "warn" : "pass",
-      value: ratio.value,
-      ...(ratio.ci ? { ci: ratio.ci } : {}),
-      threshold: FOUR_FIFTHS,
-      message:
-        ratio.value === null
-          ? `demographic parity by ${attribute} cannot be assessed: ${ratio.reason}`
-          : `selection-rate ratio by ${attribute} is ${fmt(ratio.value)}${ciText(ratio.ci)} (difference ${fmt(f.demographicParityDifference.value)}); the four-fifths rule wants ≥ 0.8`,
-    });
+    out.push(
+      metricCheck({
+        check: "fairness.demographic_parity",
+        subject: { column: attribute },
+        metric: `selection-rate ratio by ${attribute}`,
+        value: ratio.value,
+        ci: ratio.ci,
+        condition: FOUR_FIFTHS,
+        reason: ratio.value === null ? ratio.reason : null,
+        context: `(difference ${formatNumber(f.demographicParityDifference.value)}; the four-fifths rule)`,
+      }),
+    );
     const eo = f.equalizedOddsRatio;
+    // Judged on the ratio, as demographic parity; reported as the difference, Fairlearn's headline number.
     out.push({
       check: "fairness.equalized_odds",
       subject: { column: attribute },
-      status: eo.value === null ? "insufficient" : eo.value < FOUR_FIFTHS ? "warn" : "pass",
+      status: judgeMetric(eo, FOUR_FIFTHS),
       value: f.equalizedOddsDifference.value,
       ...(f.equalizedOddsDifference.ci ? { ci: f.equalizedOddsDifference.ci } : {}),
       message:
         eo.value === null
           ? `equalized odds by ${attribute} cannot be assessed: ${eo.reason}`
-          : `equalized-odds difference by ${attribute} is ${fmt(f.equalizedOddsDifference.value)}${ciText(f.equalizedOddsDifference.ci)} (ratio ${fmt(eo.value)})`,
+          : `equalized-odds difference by ${attribute} is ${formatNumber(f.equalizedOddsDifference.value)}${f.equalizedOddsDifference.ci ? ` ${formatInterval(f.equalizedOddsDifference.ci, formatNumber)}` : ""} (ratio ${formatNumber(eo.value)})`,
     });
     for (const [group, g] of Object.entries(f.groups)) {
       if (g.status === "insufficient") {
@@ -71,8 +78,8 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
           subject: { column: attribute, group },
           status: "warn",
           message: `${attribute} = ${group} vs ${f.aequitas.referenceGroup}: ${outside
-            .map((d) => `${d.metric} disparity ${fmt(d.disparity)}`)
-            .join(", ")} outside [${f.aequitas.tau}, ${fmt(1 / f.aequitas.tau)}]`,
+            .map((d) => `${d.metric} disparity ${formatNumber(d.disparity)}`)
+            .join(", ")} outside [${f.aequitas.tau}, ${formatNumber(1 / f.aequitas.tau)}]`,
         });
     }
   }
@@ -84,7 +91,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       status: "warn",
       value: s.errorRate,
       pValue: s.pValueAdjusted ?? undefined,
-      message: `error rate ${fmt(s.errorRate)} on ${s.count} rows where ${s.slice}, vs ${fmt(s.restErrorRate)} elsewhere (adjusted p ${fmtP(s.pValueAdjusted)})`,
+      message: `error rate ${formatNumber(s.errorRate)} on ${s.count} rows where ${s.slice}, vs ${formatNumber(s.restErrorRate)} elsewhere (adjusted p ${formatPValue(s.pValueAdjusted)})`,
     });
   }
   if (e.baseline)
@@ -96,8 +103,4 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       message: e.baseline.finding,
     });
   return out;
-}
-
-function ciText(ci: [number, number] | null): string {
-  return ci ? ` ${formatInterval(ci)}` : "";
 }

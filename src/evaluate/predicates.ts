@@ -55,12 +55,17 @@ export function bitsetRows(bits: Uint32Array, size?: number): Uint32Array {
   return out;
 }
 
+/**
+ * The one slicer: the predicates of a column, each with the bit set of its rows. Every row is in exactly
+ * one predicate of its column. `assay evaluate` (slices, fairness groups) and `assay compare` (groups and
+ * slices) both cut rows with it, so the two commands name and count the same groups.
+ */
 export function columnPredicates(
   column: Column,
   n: number,
   columnIndex: number,
   options: PredicateOptions = {},
-) {
+): Predicate[] {
   const words = bitsetWords(n);
   const groups = new Map<string, Uint32Array>();
   const add = (label: string, i: number) => {
@@ -141,14 +146,19 @@ export function tablePredicates(
 
 const fmt = (x: number) => formatSignificant(x, 4);
 
+/** A group's name within its column: the value of "sex = Female" ("Female"), else the whole predicate. */
+export function predicateValue(column: string, label: string): string {
+  return label.startsWith(`${column} = `) ? label.slice(column.length + 3) : label;
+}
+
 /**
- * The predicate label of each row for one column ("sex = Female", "28 < age ≤ 37"): groups for
- * fairness, with numeric attributes bucketed exactly as slices are.
+ * The group of each row for one column ("Female", "28 < age ≤ 37"): groups for fairness, with numeric
+ * attributes bucketed exactly as slices are.
  */
 export function rowGroups(column: Column, n: number, options: PredicateOptions = {}): string[] {
   const out: string[] = new Array(n);
   for (const p of columnPredicates(column, n, 0, options)) {
-    const value = p.label.startsWith(`${column.name} = `) ? p.label.slice(column.name.length + 3) : p.label;
+    const value = predicateValue(column.name, p.label);
     for (const row of bitsetRows(p.rows, p.size)) out[row] = value;
   }
   return out;

@@ -4,6 +4,7 @@ import { formatNumber, formatSignificant, textTable } from "../report/format.js"
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { CheckResult, Report } from "../report/report.js";
 import { renderSvg } from "../report/vega.js";
+import { metricChecks } from "./checks.js";
 import type { Estimate } from "./estimate.js";
 import { REGRESSION_METRICS, type RegressionMetricName } from "./regression.js";
 
@@ -17,22 +18,7 @@ export interface RegressionEvaluation {
 }
 
 export function regressionChecks(e: RegressionEvaluation, failUnder: Record<string, number>): CheckResult[] {
-  return REGRESSION_METRICS.map((name) => {
-    const m = e.metrics[name];
-    const bound = failUnder[name];
-    const failed = bound !== undefined && m.value !== null && m.value < bound;
-    return {
-      check: `evaluate.${name}`,
-      status: m.value === null ? "insufficient" : failed ? "fail" : "pass",
-      value: m.value,
-      ...(m.ci ? { ci: m.ci } : {}),
-      ...(bound !== undefined ? { threshold: bound } : {}),
-      message:
-        m.value === null
-          ? `${name} cannot be computed: ${m.reason ?? "undefined"}`
-          : `${name} ${f(m.value)}${m.ci ? ` [${f(m.ci[0])}, ${f(m.ci[1])}]` : ""} on ${m.n} rows${bound !== undefined ? ` (${failed ? "below" : "meets"} required ${bound})` : ""}`,
-    };
-  });
+  return metricChecks(REGRESSION_METRICS, e.metrics, failUnder);
 }
 
 export function renderRegressionText(report: Report, e: RegressionEvaluation): string {

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "../cli/errors.js";
+import { MONITOR_IDS } from "./monitors/registry.js";
 import { parseDuration, parseTimestamp } from "./windows.js";
 
 /**
@@ -15,7 +16,7 @@ import { parseDuration, parseTimestamp } from "./windows.js";
  *       subject: distance                     # optional: one feature / metric; default every subject
  *       model: flights                        # optional: default every model
  *       window: 1h                            # the window the monitor is computed over
- *       condition: "> 0.3"                    # > >= < <= == != value | abs > value | status (the monitor's own verdict)
+ *       condition: "> 0.3"                    # > >= < <= == != value | abs > value | status (the monitor's own verdict: fail)
  *       # or condition: { learned: { k: 3, from: 2001-01-01, to: 2001-02-01 } }   mean ± kσ of clean history
  *       # or condition: { learned: { k: 3, history: 7d } }                           trailing history
  *       for: 10m                              # how long the condition must hold before firing
@@ -117,13 +118,16 @@ function parseRule(raw: unknown, where: string): AlertRule {
       throw new UsageError(`${at}: 'labels' must be a mapping of name → value`);
     for (const [k, v] of Object.entries(r.labels)) labels[k] = String(v);
   }
+  const condition = parseCondition(r.condition, at);
+  if (!MONITOR_IDS.has(r.monitor))
+    throw new UsageError(`${at}: unknown monitor '${r.monitor}' (monitors: ${[...MONITOR_IDS].join(", ")})`);
   return {
     name,
     monitor: r.monitor,
     subject: r.subject === undefined || r.subject === null || r.subject === "*" ? null : String(r.subject),
     model: r.model === undefined || r.model === null || r.model === "*" ? null : String(r.model),
     windowMs,
-    condition: parseCondition(r.condition, at),
+    condition,
     forMs,
     severity: r.severity === undefined ? "warning" : String(r.severity),
     labels,
@@ -131,8 +135,9 @@ function parseRule(raw: unknown, where: string): AlertRule {
 }
 
 export function parseCondition(raw: unknown, at: string): Condition {
+  // "alert" is what the monitors' failing verdict was called before they reported check results.
   if (raw === undefined || raw === "status" || raw === "alert")
-    return { kind: "status", text: "the monitor's own verdict is 'alert'" };
+    return { kind: "status", text: "the monitor's own verdict is 'fail'" };
   if (typeof raw === "string") {
     const m = /^\s*(abs\s+)?(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*$/i.exec(raw);
     if (!m)

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { CheckResult } from "../report/report.js";
 import { type AlertRule, type AlertRules, compare } from "./alert-rules.js";
 import type { MonitorMetrics } from "./metrics.js";
-import type { MonitorResult } from "./monitors.js";
+import { monitorOf, subjectOf } from "./monitors/check.js";
 import type { MonitorService } from "./service.js";
 import type { AlertEvent, AlertRecord, MonitorStore, Silence } from "./store.js";
 import { DEFAULT_RETRY, type DeliveryOutcome, deliver, type RetryPolicy } from "./webhook.js";
@@ -76,7 +77,7 @@ export class AlertEngine {
     const alerts = await this.state();
     const models = await this.store.listModels();
     for (const spec of models) {
-      const windows = new Map<number, MonitorResult[]>();
+      const windows = new Map<number, CheckResult[]>();
       const resultsFor = async (windowMs: number) => {
         let results = windows.get(windowMs);
         if (!results) {
@@ -89,11 +90,11 @@ export class AlertEngine {
       for (const rule of this.rules.rules) {
         if (rule.model !== null && rule.model !== spec.name) continue;
         const results = (await resultsFor(rule.windowMs)).filter(
-          (r) => r.monitor === rule.monitor && (rule.subject === null || r.subject === rule.subject),
+          (r) => monitorOf(r) === rule.monitor && (rule.subject === null || subjectOf(r) === rule.subject),
         );
         const seen = new Set<string>();
         for (const result of results) {
-          const fingerprint = fingerprintOf(rule.name, spec.name, result.subject);
+          const fingerprint = fingerprintOf(rule.name, spec.name, subjectOf(result));
           seen.add(fingerprint);
           const active = await this.holds(rule, spec.name, result, at);
           await this.step(alerts, rule, spec.name, result, active, at, fingerprint);
@@ -109,15 +110,16 @@ export class AlertEngine {
     return [...alerts.values()].filter((a) => a.state !== "resolved");
   }
 
-  private async holds(rule: AlertRule, model: string, result: MonitorResult, at: number): Promise<boolean> {
+  private async holds(rule: AlertRule, model: string, result: CheckResult, at: number): Promise<boolean> {
     const c = rule.condition;
-    if (c.kind === "status") return result.status === "alert";
-    if (result.value === null) return false;
-    if (c.kind === "compare") return compare(c, result.value);
-    const band = await this.band(rule, model, result.subject, at);
+    if (c.kind === "status") return result.status === "fail";
+    const value = result.value ?? null;
+    if (value === null) return false;
+    if (c.kind === "compare") return compare(c, value);
+    const band = await this.band(rule, model, subjectOf(result), at);
     if (!band) return false;
     const d = c.learned!.direction;
-    return (d !== "below" && result.value > band.high) || (d !== "above" && result.value < band.low);
+    return (d !== "below" && value > band.high) || (d !== "above" && value < band.low);
   }
 
   /** mean ± kσ (ddof = 1) of the monitor over consecutive windows of clean history. */
@@ -141,10 +143,11 @@ export class AlertEngine {
         for (let end = from + rule.windowMs; end <= to; end += step) {
           const { results } = await this.service!.monitors(spec, end - rule.windowMs, end, end);
           for (const r of results)
-            if (r.monitor === rule.monitor && r.value !== null) {
-              const list = values.get(r.subject ?? "") ?? [];
+            if (monitorOf(r) === rule.monitor && r.value !== null && r.value !== undefined) {
+              const subject = subjectOf(r) ?? "";
+              const list = values.get(subject) ?? [];
               list.push(r.value);
-              values.set(r.subject ?? "", list);
+              values.set(subject, list);
             }
         }
       }
@@ -167,14 +170,14 @@ export class AlertEngine {
     alerts: Map<string, AlertRecord>,
     rule: AlertRule,
     model: string,
-    result: MonitorResult | null,
+    result: CheckResult | null,
     active: boolean,
     at: number,
     fingerprint: string,
   ): Promise<void> {
     const previous = alerts.get(fingerprint);
     const value = result?.value ?? null;
-    const subject = result?.subject ?? previous?.subject ?? "";
+    const subject = (result ? subjectOf(result) : null) ?? previous?.subject ?? "";
     const labels = {
       ...rule.labels,
       alertname: rule.name,

@@ -5,7 +5,7 @@ import { coreOf } from "../profile/merge.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import { mergeColumnCores } from "./merge-cores.js";
-import type { FeatureSpec, ModelSpec, PredictionRecord } from "./store.js";
+import type { FeatureSpec, ModelSpec, PredictionRecord } from "./records.js";
 
 /** Reserved column names for the model's outputs inside a bucket profile (features cannot start with "@"). */
 export const SCORE_COLUMN = "@score";

@@ -1,5 +1,5 @@
 import { type ReferenceFacts, summarize } from "./bucket-summary.js";
-import type { CompactionPlan, ModelSpec, RawPrediction } from "./store.js";
+import type { CompactionPlan, ModelSpec, RawPrediction } from "./records.js";
 
 /** Everything folding needs, as plain data (it crosses to the SQLite writer thread). */
 export interface FoldJob {

@@ -1,4 +1,4 @@
-import type { LabelRecord, PredictionRecord } from "./store.js";
+import type { LabelRecord, PredictionRecord } from "./records.js";
 import { parseTimestamp } from "./windows.js";
 
 /** A request the client must fix; the server answers 400 with the message. */

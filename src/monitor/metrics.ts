@@ -1,5 +1,6 @@
 import { Counter, Gauge, Registry } from "prom-client";
-import type { MonitorResult } from "./monitors.js";
+import type { CheckResult } from "../report/report.js";
+import { monitorOf, subjectOf } from "./monitors/check.js";
 
 /** The Prometheus series the server exports (one registry per server, so tests can run several). */
 export class MonitorMetrics {
@@ -60,19 +61,21 @@ export class MonitorMetrics {
   });
 
   /** Publishes one evaluation's results. Null values remove the series rather than export NaN. */
-  record(model: string, results: MonitorResult[]): void {
+  record(model: string, results: CheckResult[]): void {
     for (const r of results) {
-      const subject = r.subject ?? "";
+      const monitor = monitorOf(r);
+      const subject = subjectOf(r) ?? "";
+      const value = r.value ?? null;
       const set = (gauge: Gauge, labels: Record<string, string>) => {
-        if (r.value === null) gauge.remove(labels);
-        else gauge.set(labels, r.value);
+        if (value === null) gauge.remove(labels);
+        else gauge.set(labels, value);
       };
-      if (r.monitor === "feature_drift" || r.monitor === "feature_psi")
-        set(this.featureDrift, { model, feature: subject, method: r.method ?? "psi" });
-      else if (r.monitor === "dataset_drift_share") set(this.datasetDrift, { model });
-      else if (r.monitor === "performance") set(this.performance, { model, metric: subject });
-      else if (r.monitor === "estimated_performance") set(this.estimated, { model, metric: subject });
-      set(this.monitor, { model, monitor: r.monitor, subject });
+      if (monitor === "feature_drift" || monitor === "feature_psi")
+        set(this.featureDrift, { model, feature: subject, method: String(r.method ?? "psi") });
+      else if (monitor === "dataset_drift_share") set(this.datasetDrift, { model });
+      else if (monitor === "performance") set(this.performance, { model, metric: subject });
+      else if (monitor === "estimated_performance") set(this.estimated, { model, metric: subject });
+      set(this.monitor, { model, monitor, subject });
     }
   }
 

@@ -1,20 +1,22 @@
 import pg from "pg";
 import { type RawRow, rawFromRow } from "./raw-row.js";
+import type {
+  BucketPart,
+  CompactionPlan,
+  LabeledPrediction,
+  LabelRecord,
+  ModelSpec,
+  PredictionRecord,
+  RawPrediction,
+  SampleRecord,
+} from "./records.js";
 import {
   type AlertEvent,
   type AlertRecord,
-  type BucketPart,
-  type CompactionPlan,
   decodeJson,
   encodeJson,
-  type LabeledPrediction,
-  type LabelRecord,
   type ModelCounts,
-  type ModelSpec,
   type MonitorStore,
-  type PredictionRecord,
-  type RawPrediction,
-  type SampleRecord,
   type Scope,
   type Silence,
   type TokenRecord,

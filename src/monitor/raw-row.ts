@@ -1,4 +1,5 @@
-import { decodeJson, type RawPrediction } from "./store.js";
+import type { RawPrediction } from "./records.js";
+import { decodeJson } from "./store.js";
 
 /** A raw_predictions row as both stores read it (times as numbers, JSON columns as text). */
 export interface RawRow {

@@ -3,8 +3,8 @@ import { profileBatches } from "../profile/build.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
 import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
 import type { MonitorMetrics } from "./metrics.js";
+import type { ModelSpec } from "./records.js";
 import type { MonitorService } from "./service.js";
-import type { ModelSpec } from "./store.js";
 import { NAMED_WINDOWS, parseDuration, parseTimestamp } from "./windows.js";
 
 const NAME = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";

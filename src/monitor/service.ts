@@ -1,4 +1,5 @@
 import type { TableProfile } from "../profile/types.js";
+import type { CheckResult } from "../report/report.js";
 import {
   type BucketSummary,
   featuresFromProfile,
@@ -8,16 +9,10 @@ import {
   referenceFacts,
 } from "./bucket-summary.js";
 import { planFold } from "./fold.js";
-import { type MonitorOptions, type MonitorResult, runMonitors } from "./monitors.js";
-import type {
-  CompactionPlan,
-  LabelRecord,
-  ModelSpec,
-  MonitorStore,
-  PredictionRecord,
-  RawPrediction,
-  WriteResult,
-} from "./store.js";
+import type { MonitorOptions } from "./monitors/inputs.js";
+import { runMonitors } from "./monitors/registry.js";
+import type { CompactionPlan, LabelRecord, ModelSpec, PredictionRecord, RawPrediction } from "./records.js";
+import type { MonitorStore, WriteResult } from "./store.js";
 import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {
@@ -252,7 +247,7 @@ export class MonitorService {
     to: number,
     now: number = to,
     version?: string | null,
-  ): Promise<{ results: MonitorResult[]; referenceVersion: string | null; summary: BucketSummary | null }> {
+  ): Promise<{ results: CheckResult[]; referenceVersion: string | null; summary: BucketSummary | null }> {
     const summary = await this.window(spec.name, from, to);
     let chosen = version ?? null;
     if (chosen === null && summary) {

@@ -4,21 +4,23 @@ import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import type { FoldJob } from "./fold.js";
 import { type RawRow, rawFromRow } from "./raw-row.js";
+import type {
+  BucketPart,
+  CompactionPlan,
+  LabeledPrediction,
+  LabelRecord,
+  ModelSpec,
+  PredictionRecord,
+  RawPrediction,
+  SampleRecord,
+} from "./records.js";
 import { BatchWriter, openWriterDatabase, type WriteReply, type WriteRequest } from "./sqlite-writer.js";
 import {
   type AlertEvent,
   type AlertRecord,
-  type BucketPart,
-  type CompactionPlan,
   decodeJson,
-  type LabeledPrediction,
-  type LabelRecord,
   type ModelCounts,
-  type ModelSpec,
   type MonitorStore,
-  type PredictionRecord,
-  type RawPrediction,
-  type SampleRecord,
   type Scope,
   type Silence,
   type TokenRecord,

@@ -3,7 +3,8 @@ import Database from "better-sqlite3";
 import { type BucketSummary, mergeSummaries } from "./bucket-summary.js";
 import { type FoldJob, planFold } from "./fold.js";
 import { type RawRow, rawFromRow } from "./raw-row.js";
-import type { LabelRecord, PredictionRecord, WriteResult } from "./store.js";
+import type { LabelRecord, PredictionRecord } from "./records.js";
+import type { WriteResult } from "./store.js";
 
 /**
  * The SQLite ingest writer. With synchronous=FULL every commit waits for fsync; done on the server's main

@@ -4,7 +4,8 @@ export type Status = "pass" | "warn" | "fail" | "error" | "insufficient";
 export interface CheckResult {
   /** Dotted check id, e.g. "schema.missing_column", "drift.column". */
   check: string;
-  subject?: { column?: string; slice?: string; group?: string };
+  /** What was checked: a column, a slice or group of rows, or (monitors) a metric of the model. */
+  subject?: { column?: string; slice?: string; group?: string; metric?: string };
   status: Status;
   severity?: "error" | "warning" | "info";
   value?: number | null;

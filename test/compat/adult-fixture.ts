@@ -1,5 +1,11 @@
 import { readFileSync } from "node:fs";
+import type { StringColumn } from "../../src/table/types.js";
 import { fixture } from "../helpers/cli.js";
+
+/** A text column of the fixture (every cell present), as the slicer takes it. */
+export function textColumn(name: string, values: string[]): StringColumn {
+  return { name, type: "string", values, valid: new Uint8Array(values.length).fill(1) };
+}
 
 /** adult_predictions.csv as columns (the file has no quoted cells). */
 export function adultPredictions(): {

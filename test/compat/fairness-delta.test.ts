@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FAIRNESS_GAPS, fairnessDelta } from "../../src/compat/fairness-delta.js";
-import { partitionByValue } from "../../src/compat/slices.js";
-import { adultPredictions, close, oracles } from "./adult-fixture.js";
+import { columnPartition } from "../../src/compat/slices.js";
+import { adultPredictions, close, oracles, textColumn } from "./adult-fixture.js";
 
 const adult = adultPredictions();
 const predicted = (scores: Float64Array) => Uint8Array.from(scores, (s) => (s >= 0.5 ? 1 : 0));
@@ -14,7 +14,7 @@ const SNAKE = {
 
 test("fairness gaps of v1 and v2 match the Fairlearn oracle; the delta is new âˆ’ old with a paired interval", () => {
   for (const attribute of ["sex", "race"] as const) {
-    const partition = partitionByValue(attribute, "sensitive", adult[attribute]);
+    const partition = columnPartition(textColumn(attribute, adult[attribute]), "sensitive");
     const f = fairnessDelta(partition, adult.labels, predicted(adult.scoreV1), predicted(adult.scoreV2), {
       resamples: 200,
       seed: 5,
@@ -32,7 +32,7 @@ test("fairness gaps of v1 and v2 match the Fairlearn oracle; the delta is new âˆ
 });
 
 test("the sex demographic-parity gap narrows significantly from v1 to v2", () => {
-  const partition = partitionByValue("sex", "sensitive", adult.sex);
+  const partition = columnPartition(textColumn("sex", adult.sex), "sensitive");
   const f = fairnessDelta(partition, adult.labels, predicted(adult.scoreV1), predicted(adult.scoreV2), {
     resamples: 300,
   });
@@ -42,7 +42,7 @@ test("the sex demographic-parity gap narrows significantly from v1 to v2", () =>
 });
 
 test("small groups are listed but left out of the gaps", () => {
-  const partition = partitionByValue("race", "sensitive", adult.race);
+  const partition = columnPartition(textColumn("race", adult.race), "sensitive");
   const f = fairnessDelta(partition, adult.labels, predicted(adult.scoreV1), predicted(adult.scoreV2), {
     resamples: 0,
     minGroupRows: 200,

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareModels } from "../../src/compat/compare.js";
-import { intervalStatus } from "../../src/compat/gate.js";
-import { partitionByValue } from "../../src/compat/slices.js";
+import { columnPartition } from "../../src/compat/slices.js";
+import { judgeMetric } from "../../src/report/metric-check.js";
 import { seededRandom } from "../../src/stats/random.js";
-import { adultPredictions } from "./adult-fixture.js";
+import { adultPredictions, textColumn } from "./adult-fixture.js";
 
 /**
  * Simulated old/new scores: each row's correctness pair is drawn with the adult cell probabilities
@@ -60,12 +60,18 @@ test("gate: also decides with only the minimum of rows when the effect is large"
 });
 
 test("interval rule: pass, fail, warn when narrow and straddling, insufficient when wide", () => {
-  assert.equal(intervalStatus([-0.005, 0.01], -0.01, "atLeast", 0.01), "pass");
-  assert.equal(intervalStatus([-0.05, -0.02], -0.01, "atLeast", 0.01), "fail");
-  assert.equal(intervalStatus([-0.012, -0.008], -0.01, "atLeast", 0.01), "warn");
-  assert.equal(intervalStatus([-0.1, 0.05], -0.01, "atLeast", 0.01), "insufficient");
-  assert.equal(intervalStatus([0.01, 0.04], 0.05, "atMost", 0.05), "pass");
-  assert.equal(intervalStatus([0.06, 0.07], 0.05, "atMost", 0.05), "fail");
+  // The gate's reading of an interval against a bound (src/report/metric-check.ts, reading "interval").
+  const status = (ci: [number, number], bound: number, side: "atLeast" | "atMost", margin: number) =>
+    judgeMetric(
+      { value: (ci[0] + ci[1]) / 2, ci },
+      { ...(side === "atLeast" ? { min: bound } : { max: bound }), reading: "interval", margin },
+    );
+  assert.equal(status([-0.005, 0.01], -0.01, "atLeast", 0.01), "pass");
+  assert.equal(status([-0.05, -0.02], -0.01, "atLeast", 0.01), "fail");
+  assert.equal(status([-0.012, -0.008], -0.01, "atLeast", 0.01), "warn");
+  assert.equal(status([-0.1, 0.05], -0.01, "atLeast", 0.01), "insufficient");
+  assert.equal(status([0.01, 0.04], 0.05, "atMost", 0.05), "pass");
+  assert.equal(status([0.06, 0.07], 0.05, "atMost", 0.05), "fail");
 });
 
 test("adult v1 → v2: better overall is not the point — the drop for men is found and fails the group gate", () => {
@@ -75,8 +81,8 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
     newScores: adult.scoreV2,
     labels: adult.labels,
     partitions: [
-      partitionByValue("sex", "sensitive", adult.sex),
-      partitionByValue("race", "sensitive", adult.race),
+      columnPartition(textColumn("sex", adult.sex), "sensitive"),
+      columnPartition(textColumn("race", adult.race), "sensitive"),
     ],
     bootstrap: { resamples: 100, seed: 1 },
     gate: { groupTolerance: 0.01 },
@@ -93,7 +99,7 @@ test("adult v1 → v2: better overall is not the point — the drop for men is f
     oldScores: adult.scoreV1,
     newScores: adult.scoreV2,
     labels: adult.labels,
-    partitions: [partitionByValue("sex", "sensitive", adult.sex)],
+    partitions: [columnPartition(textColumn("sex", adult.sex), "sensitive")],
     bootstrap: { resamples: 100, seed: 1 },
   });
   assert.equal(lenient.checks.find((c) => c.subject?.group === "Male")?.status, "warn");

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { correctness } from "../../src/compat/flips.js";
 import { compareGroups } from "../../src/compat/groups.js";
-import { partitionByValue, quantileBinLabels } from "../../src/compat/slices.js";
-import { adultPredictions, close, oracles } from "./adult-fixture.js";
+import { columnPartition } from "../../src/compat/slices.js";
+import { adultPredictions, close, oracles, textColumn } from "./adult-fixture.js";
 
 const adult = adultPredictions();
 const oldCorrect = correctness(adult.scoreV1, adult.labels);
@@ -11,8 +11,8 @@ const newCorrect = correctness(adult.scoreV2, adult.labels);
 
 test("per-group flips and McNemar p-values match numpy/scipy for sex and race", () => {
   const partitions = [
-    partitionByValue("sex", "sensitive", adult.sex),
-    partitionByValue("race", "sensitive", adult.race),
+    columnPartition(textColumn("sex", adult.sex), "sensitive"),
+    columnPartition(textColumn("race", adult.race), "sensitive"),
   ];
   const groups = compareGroups(oldCorrect, newCorrect, partitions, { resamples: 100, minGroupRows: 0 });
   for (const g of groups) {
@@ -26,7 +26,7 @@ test("per-group flips and McNemar p-values match numpy/scipy for sex and race", 
 });
 
 test("Holm adjustment runs over the whole family and leaves small groups untested", () => {
-  const partitions = [partitionByValue("race", "sensitive", adult.race)];
+  const partitions = [columnPartition(textColumn("race", adult.race), "sensitive")];
   const groups = compareGroups(oldCorrect, newCorrect, partitions, { resamples: 50, minGroupRows: 0 });
   const order = Object.keys(oracles.groups.race).sort();
   groups.forEach((g, i) => {
@@ -41,23 +41,27 @@ test("Holm adjustment runs over the whole family and leaves small groups unteste
   assert.ok(close(white?.adjustedPValue ?? null, 3 * oracles.groups.race.White.mcnemar_exact));
 });
 
-test("numeric slices are quartile bins with numpy 'linear' edges; missing values stay apart", () => {
-  const values = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 0]);
-  const valid = Uint8Array.from([1, 1, 1, 1, 1, 1, 1, 1, 0]);
-  const labels = quantileBinLabels(values, valid, 4);
-  // numpy.quantile([1..8], [.25, .5, .75]) = 2.75, 4.5, 6.25
-  assert.deepEqual(labels, [
-    "≤ 2.75",
-    "≤ 2.75",
-    "(2.75, 4.5]",
-    "(2.75, 4.5]",
-    "(4.5, 6.25]",
-    "(4.5, 6.25]",
-    "> 6.25",
-    "> 6.25",
-    null,
-  ]);
-  const p = partitionByValue("x", "slice", labels);
-  assert.equal(p.groups.length, 5);
-  assert.ok(p.groups.some((g) => g.value === "(missing)" && g.rows.length === 1));
+test("numeric slices are evaluate's quartile buckets with numpy 'linear' edges; missing values stay apart", () => {
+  const values = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0]);
+  const valid = Uint8Array.from([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]);
+  const p = columnPartition({ name: "x", type: "float", values, valid }, "slice");
+  // numpy.quantile(range(1, 13), [.25, .5, .75]) = 3.75, 6.5, 9.25
+  assert.deepEqual(
+    p.groups.map((g) => [g.slice, g.value, Array.from(g.rows)]),
+    [
+      ["3.75 < x ≤ 6.5", "3.75 < x ≤ 6.5", [3, 4, 5]],
+      ["6.5 < x ≤ 9.25", "6.5 < x ≤ 9.25", [6, 7, 8]],
+      ["x > 9.25", "x > 9.25", [9, 10, 11]],
+      ["x is missing", "x is missing", [12]],
+      ["x ≤ 3.75", "x ≤ 3.75", [0, 1, 2]],
+    ],
+  );
+  const text = columnPartition(textColumn("sex", ["Male", "Female", "Male"]), "sensitive");
+  assert.deepEqual(
+    text.groups.map((g) => [g.slice, g.value, Array.from(g.rows)]),
+    [
+      ["sex = Female", "Female", [1]],
+      ["sex = Male", "Male", [0, 2]],
+    ],
+  );
 });

@@ -178,28 +178,31 @@ test("drift: per calendar month, a feature is flagged exactly where its full-mon
       assert.equal(res.statusCode, 200);
       assert.equal(res.json.referenceVersion, "jan");
       for (const feature of ["hour", "weekday", "origin"]) {
-        const r = res.json.monitors.find((x: any) => x.monitor === "feature_psi" && x.subject === feature);
+        const r = res.json.monitors.find(
+          (x: any) => x.check === "monitor.feature_psi" && x.subject?.column === feature,
+        );
         const truth = model === "flights-jan" ? 0 : exactPsi.get(`${feature}/${m}`)!;
         // Within ±30% of the 0.01 threshold the sample may land either side: those are not asserted.
         if (truth > 0.007 && truth < 0.013) continue;
         decided++;
         assert.equal(
-          r.status === "alert",
+          r.status === "fail",
           truth >= 0.01,
           `${model} month ${m} ${feature}: PSI ${r.value} vs exact ${truth}`,
         );
       }
       const distance = res.json.monitors.find(
-        (x: any) => x.monitor === "feature_psi" && x.subject === "distance",
+        (x: any) => x.check === "monitor.feature_psi" && x.subject?.column === "distance",
       );
-      assert.equal(distance.status, "ok", `${model} month ${m}: distance PSI ${distance.value}`);
+      assert.equal(distance.status, "pass", `${model} month ${m}: distance PSI ${distance.value}`);
       // The project's drift policy (src/drift/, default thresholds) on the same profiles: it flags the two
       // months whose weekday mix moved most (exact PSI 0.047 in March, 0.036 in June), no other month or
       // feature, and nothing in the January replay.
-      for (const r of res.json.monitors.filter((x: any) => x.monitor === "feature_drift")) {
+      for (const r of res.json.monitors.filter((x: any) => x.check === "monitor.feature_drift")) {
+        const feature = r.subject.column;
         const weekdayMoved =
-          model === "flights" && r.subject === "weekday" && exactPsi.get(`weekday/${m}`)! >= 0.03;
-        assert.equal(r.status === "alert", weekdayMoved, `${model} month ${m} ${r.subject}: ${r.message}`);
+          model === "flights" && feature === "weekday" && exactPsi.get(`weekday/${m}`)! >= 0.03;
+        assert.equal(r.status === "fail", weekdayMoved, `${model} month ${m} ${feature}: ${r.message}`);
       }
     }
   }

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { monitorOf, subjectOf } from "../../src/monitor/monitors/check.js";
+import type { CheckResult } from "../../src/report/report.js";
 import { type TestServer, testServer } from "./helpers.js";
 
 let s: TestServer;
@@ -157,9 +159,7 @@ test("schema violations are counted, not dropped", async () => {
   const res = await s.call("GET", "/v1/models/q/monitors?from=0&to=60000", undefined, "read");
   assert.equal(res.statusCode, 200);
   const find = (m: string, subject: string | null) =>
-    res.json.monitors.find(
-      (r: { monitor: string; subject: string | null }) => r.monitor === m && r.subject === subject,
-    );
+    res.json.monitors.find((r: CheckResult) => monitorOf(r) === m && subjectOf(r) === subject);
   assert.equal(find("prediction_count", null).value, 3);
   assert.equal(find("type_error_rate", "x").value, 1 / 3);
   assert.equal(find("missing_rate", "x").value, 2 / 3);

@@ -5,10 +5,12 @@ import { defaultPolicy } from "../../src/drift/policy.js";
 import { compareProfiles } from "../../src/drift/profiles.js";
 import { mergeSummaries, referenceFacts, summarize } from "../../src/monitor/bucket-summary.js";
 import { columnDrift } from "../../src/monitor/feature-drift.js";
-import { type MonitorResult, runMonitors } from "../../src/monitor/monitors.js";
-import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/store.js";
+import { monitorOf, subjectOf } from "../../src/monitor/monitors/check.js";
+import { runMonitors } from "../../src/monitor/monitors/registry.js";
+import type { LabeledPrediction, ModelSpec, PredictionRecord } from "../../src/monitor/records.js";
 import { ProfileBuilder } from "../../src/profile/build.js";
 import type { TableProfile } from "../../src/profile/types.js";
+import type { CheckResult } from "../../src/report/report.js";
 import { batchFromRows, type ColumnInfo } from "../../src/table/types.js";
 import { fixture } from "../helpers/cli.js";
 
@@ -112,8 +114,8 @@ const spec: ModelSpec = {
   description: "",
 };
 
-function monitor(results: MonitorResult[], name: string, subject: string | null = null) {
-  const r = results.find((x) => x.monitor === name && x.subject === subject);
+function monitor(results: CheckResult[], name: string, subject: string | null = null) {
+  const r = results.find((x) => monitorOf(x) === name && subjectOf(x) === subject);
   assert.ok(r, `monitor ${name}/${subject} missing`);
   return r;
 }
@@ -190,7 +192,7 @@ test("CBPE: on calibrated scores the estimate matches its expectation and the re
   const expected = scores.reduce((a, s) => a + Math.max(s, 1 - s), 0) / n;
   const realized = scores.reduce((a, s, i) => a + ((s >= 0.5 ? 1 : 0) === labels[i] ? 1 : 0), 0) / n;
   const est = monitor(results, "estimated_performance", "accuracy");
-  assert.equal(est.status, "ok");
+  assert.equal(est.status, "pass");
   close(est.value, expected, 0.002, "CBPE vs its exact expectation");
   close(est.value, realized, 0.015, "CBPE vs realized");
   const assumptions = (est.details as { assumptions: { name: string; holds: boolean | null }[] }).assumptions;

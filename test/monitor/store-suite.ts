@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { ModelSpec, MonitorStore, PredictionRecord } from "../../src/monitor/store.js";
+import type { ModelSpec, PredictionRecord } from "../../src/monitor/records.js";
+import type { MonitorStore } from "../../src/monitor/store.js";
 
 /** A model spec with defaults, for tests. */
 export function modelSpec(name: string, extra: Partial<ModelSpec> = {}): ModelSpec {

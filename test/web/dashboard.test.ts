@@ -135,21 +135,21 @@ test("the model page draws every chart and shows the API's numbers", { skip }, a
   const to = Math.ceil((Date.parse(summary.timeRange.to) + 1) / day) * day;
   const latest = await read(`/v1/models/${MODEL}/monitors?from=${to - 7 * 86_400_000}&to=${to}`);
   assert.equal(await text(page, '[data-kpi="window-rows"] .kpi-value'), latest.rows.toLocaleString("en-US"));
-  const drifts = latest.monitors.filter((m: any) => m.monitor === "feature_drift");
-  assert.deepEqual(drifts.map((m: any) => m.subject).sort(), [...server.features].sort());
+  const drifts = latest.monitors.filter((m: any) => m.check === "monitor.feature_drift");
+  assert.deepEqual(drifts.map((m: any) => m.subject.column).sort(), [...server.features].sort());
   for (const d of drifts)
     assert.equal(
-      await text(page, `tr[data-feature="${d.subject}"] [data-effect]`),
+      await text(page, `tr[data-feature="${d.subject.column}"] [data-effect]`),
       d.value.toFixed(3),
-      d.subject,
+      d.subject.column,
     );
-  const drifted = drifts.filter((m: any) => m.status === "alert").length;
+  const drifted = drifts.filter((m: any) => m.status === "fail").length;
   assert.match(
     await text(page, '[data-kpi="drifted"] .kpi-value'),
     new RegExp(`^${drifted}\\s+of ${drifts.length}$`),
   );
   const estimated = latest.monitors.find(
-    (m: any) => m.monitor === "estimated_performance" && m.subject === "accuracy",
+    (m: any) => m.check === "monitor.estimated_performance" && m.subject?.metric === "accuracy",
   );
   assert.equal(await text(page, '[data-kpi="estimated-accuracy"] .kpi-value'), estimated.value.toFixed(3));
   // Labels stop after April: no realized accuracy in the last week, estimated only.

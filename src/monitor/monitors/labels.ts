@@ -1,0 +1,39 @@
+import type { Confusion } from "../../evaluate/confusion.js";
+import { isPositive } from "../bucket-summary.js";
+import type { LabeledPrediction, ModelSpec } from "../records.js";
+
+/** A label as 0/1 for a binary model (null when it cannot be read). */
+export function labelValue(spec: ModelSpec, label: unknown): number | null {
+  if (label === null || label === undefined) return null;
+  if (typeof label === "boolean") return label ? 1 : 0;
+  return String(label) === spec.positiveLabel ? 1 : 0;
+}
+
+/** The labeled predictions that carry a finite score, as parallel score and 0/1 label lists. */
+export function scoredLabeled(
+  spec: ModelSpec,
+  rows: LabeledPrediction[],
+): { scores: number[]; labels: number[] } {
+  const scores: number[] = [];
+  const labels: number[] = [];
+  for (const r of rows) {
+    const y = labelValue(spec, r.label);
+    if (r.score === null || y === null || !Number.isFinite(r.score)) continue;
+    scores.push(r.score);
+    labels.push(y);
+  }
+  return { scores, labels };
+}
+
+/** The confusion counts of labeled predictions, a prediction read as positive the way folding reads it. */
+export function confusionOf(spec: ModelSpec, rows: LabeledPrediction[]): Confusion {
+  const c: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (const r of rows) {
+    const y = labelValue(spec, r.label);
+    if (y === null) continue;
+    const p = isPositive(spec, r.prediction, r.score);
+    if (y === 1) p ? c.tp++ : c.fn++;
+    else p ? c.fp++ : c.tn++;
+  }
+  return c;
+}
