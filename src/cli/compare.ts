@@ -14,8 +14,9 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { openRegistry } from "../compat/registry/files.js";
 import { type Partition, partitionByValue, quantileBinLabels } from "../compat/slices.js";
 import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
-import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { loadModel, type Model, predictTable, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
+import { inContext } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -308,8 +309,7 @@ async function openModel(
   try {
     return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(`--${role}: ${error.message}`);
-    throw error;
+    throw inContext(error, `--${role}`);
   }
 }
 
@@ -334,8 +334,7 @@ async function scoresOf(m: OpenedModel, table: Batch, source: Source): Promise<F
     try {
       scores = (await predictTable(m.model as Model, table, { onProgress: (f) => bar.update(f) })).scores;
     } catch (error) {
-      if (error instanceof ModelError) throw new UsageError(`--${m.role}: ${error.message}`);
-      throw error;
+      throw inContext(error, `--${m.role}`);
     } finally {
       bar.done();
     }

@@ -1,3 +1,4 @@
+import { InputError } from "../table/errors.js";
 import type { ColumnType } from "../table/types.js";
 import { alignCategories, alignToSketch } from "./align.js";
 import { benjaminiHochberg } from "./bh.js";
@@ -83,7 +84,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
           ? categoricalDrift(...alignCategories(pair.reference, pair.current))
           : null;
     if (stats === null)
-      throw new RangeError(`column '${pair.name}': reference and current are of different kinds`);
+      throw new InputError(`column '${pair.name}': reference and current are of different kinds`);
     prepared.push({ pair, rule, stats, signals: signalsOf(stats, rule, policy) });
   }
   const all = prepared.flatMap((p) => p.signals);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
-import { oneLine, UsageError } from "../cli/errors.js";
+import { InputError, oneLine } from "../table/errors.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
 import { loadArrowFile } from "./arrow.js";
 import { duckdb, ident, literal, queryRows } from "./duckdb.js";
@@ -46,7 +46,7 @@ export async function openSource(spec: SourceSpec): Promise<Source> {
   let name: string;
   let digest: () => Promise<string>;
   if (spec.sql !== undefined) {
-    if (spec.sql.trim() === "") throw new UsageError("--sql is empty");
+    if (spec.sql.trim() === "") throw new InputError("--sql is empty");
     relation = `(${spec.sql})`;
     name = "sql";
     const text = spec.sql;
@@ -58,7 +58,7 @@ export async function openSource(spec: SourceSpec): Promise<Source> {
     relation = await fileRelation(conn, path, spec.rowNumbers === true);
     digest = memo(() => fileDigest(path));
   } else {
-    throw new UsageError("no data source given: pass a file path or --sql");
+    throw new InputError("no data source given: pass a file path or --sql");
   }
   const columns = (await describe(conn, relation, name)).filter(
     (c) => !(spec.rowNumbers && c.name === "file_row_number"),
@@ -78,15 +78,15 @@ export async function openSource(spec: SourceSpec): Promise<Source> {
 }
 
 function checkFile(path: string): void {
-  if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
   const stat = statSync(path);
-  if (stat.isDirectory()) throw new UsageError(`${path}: is a directory, expected a data file`);
+  if (stat.isDirectory()) throw new InputError(`${path}: is a directory, expected a data file`);
   const ext = extname(path).toLowerCase();
   if (!FILE_EXTENSIONS.includes(ext))
-    throw new UsageError(
+    throw new InputError(
       `${path}: unknown file type '${ext || "(none)"}'; expected one of ${FILE_EXTENSIONS.join(" ")}`,
     );
-  if (stat.size === 0) throw new UsageError(`${path}: the file is empty`);
+  if (stat.size === 0) throw new InputError(`${path}: the file is empty`);
 }
 
 /** Files below this size have their column types sniffed from every row, so a late odd value cannot break the read. */
@@ -127,7 +127,7 @@ export function columnTypeOf(duckType: string): ColumnType {
 
 async function describe(conn: DuckDBConnection, relation: string, name: string): Promise<ColumnInfo[]> {
   const rows = await guard(name, queryRows(conn, `DESCRIBE SELECT * FROM ${relation}`));
-  if (rows.length === 0) throw new UsageError(`${name}: no columns found`);
+  if (rows.length === 0) throw new InputError(`${name}: no columns found`);
   return rows.map((r) => ({
     name: String(r.column_name),
     sourceType: String(r.column_type),
@@ -172,7 +172,7 @@ async function* readBatches(
 function findColumn(all: ColumnInfo[], wanted: string, source: string): ColumnInfo {
   const found = all.find((c) => c.name === wanted);
   if (!found)
-    throw new UsageError(
+    throw new InputError(
       `${source}: no column named '${wanted}' (columns: ${all.map((c) => c.name).join(", ")})`,
     );
   return found;
@@ -204,13 +204,13 @@ function chunkToBatch(chunk: DuckDBDataChunk, columns: ColumnInfo[], offset: num
   return { length, offset, columns: out };
 }
 
-/** Turns DuckDB's multi-line errors into a one-line UsageError naming the source. */
+/** Turns DuckDB's multi-line errors into a one-line InputError naming the source. */
 export async function guard<T>(name: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${name}: ${explain(oneLine(error))}`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${name}: ${explain(oneLine(error))}`);
   }
 }
 

@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { UsageError } from "../../cli/errors.js";
 import { openSource } from "../../io/source.js";
+import { InputError } from "../../table/errors.js";
 import type { DatasetFingerprint } from "./fingerprint.js";
 import { fingerprintSource } from "./fingerprint-source.js";
 import { RegistryStore } from "./store.js";
@@ -19,7 +19,7 @@ export function openRegistry(flag?: unknown): RegistryStore {
   try {
     return new RegistryStore(file);
   } catch (error) {
-    throw new UsageError(`cannot open the registry ${file}: ${(error as Error).message}`);
+    throw new InputError(`cannot open the registry ${file}: ${(error as Error).message}`);
   }
 }
 
@@ -33,7 +33,7 @@ export function digestOrNull(path: string): string | null {
 export function requireFile(path: string, what: string): { path: string; digest: string } {
   const absolute = resolve(path);
   const digest = digestOrNull(absolute);
-  if (digest === null) throw new UsageError(`${what} ${path}: no such file`);
+  if (digest === null) throw new InputError(`${what} ${path}: no such file`);
   return { path: absolute, digest };
 }
 
