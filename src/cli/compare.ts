@@ -11,12 +11,13 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { binaryLabels } from "../compat/labels.js";
 import type { Adjustment } from "../compat/multiple-testing.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
-import { openRegistry } from "../compat/registry/files.js";
 import { type Partition, partitionByValue, quantileBinLabels } from "../compat/slices.js";
-import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
+import { openRegistry } from "../io/registry/files.js";
+import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { loadModel, type Model, predictTable, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { inContext } from "../table/errors.js";
+import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -318,7 +319,7 @@ function positiveOf(...models: OpenedModel[]): string | undefined {
   return undefined;
 }
 
-async function scoresOf(m: OpenedModel, table: Batch, source: Source): Promise<Float64Array> {
+async function scoresOf(m: OpenedModel, table: Batch, source: Relation): Promise<Float64Array> {
   let scores: Float64Array;
   if (m.external) {
     const other = await openSource({ path: m.external.path });
@@ -371,7 +372,7 @@ function cellValues(c: Column): (string | number | null)[] {
 }
 
 function autoSliceColumns(
-  source: Source,
+  source: Relation,
   label: string,
   models: OpenedModel[],
   sensitive: string[],
@@ -407,7 +408,7 @@ function writeGolden(
   path: string,
   result: Comparison,
   table: Batch,
-  source: Source,
+  source: Relation,
   digest: string,
   meta: {
     label: string;

@@ -6,11 +6,11 @@ import type { ColumnSample } from "../drift/sample.js";
 import { pooledCategories, readColumnSamples } from "../drift/source-samples.js";
 import { renderDriftText } from "../drift/text.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
-import { duckdb } from "../io/duckdb.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { guard, openSource, type Source } from "../io/source.js";
+import { openSource } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
 import { inContext } from "../table/errors.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -112,18 +112,14 @@ export async function run(argv: string[]): Promise<number> {
   // High-cardinality categorical columns: DuckDB joins the full frequency tables (exact pooling, exact unseen share)
   if (reference.source && current.source)
     for (const p of active) {
-      // (a fresh connection sees the tables both sides' connections created)
       const a = refSamples.get(p.info.name);
       const b = curSamples.get(p.info.name);
       if (a?.kind !== "categorical" || b?.kind !== "categorical" || !(a.highCardinality || b.highCardinality))
         continue;
-      const [pa, pb] = await guard(
-        p.info.name,
-        pooledCategories(await duckdb(), reference.source, current.source, p.info.name, {
-          reference: { missing: a.missing, rows: a.rows },
-          current: { missing: b.missing, rows: b.rows },
-        }),
-      );
+      const [pa, pb] = await pooledCategories(reference.source, current.source, p.info.name, {
+        reference: { missing: a.missing, rows: a.rows },
+        current: { missing: b.missing, rows: b.rows },
+      });
       refSamples.set(p.info.name, pa);
       curSamples.set(p.info.name, pb);
     }
@@ -132,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
     [current, curSamples],
   ] as const) {
     const first = samples.values().next().value;
-    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Source).rowCount();
+    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Relation).rowCount();
   }
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
@@ -205,7 +201,7 @@ export async function run(argv: string[]): Promise<number> {
 
 interface Side {
   /** The data source, when the side is data rather than a saved profile. */
-  source?: Source;
+  source?: Relation;
   name: string;
   digest: string;
   rows: number;
@@ -258,7 +254,7 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
     rows,
     columns: source.columns,
     approximate: false,
-    samples: (columns) => guard(source.name, readColumnSamples(source, columns)),
+    samples: (columns) => readColumnSamples(source, columns),
   };
 }
 

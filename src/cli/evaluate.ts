@@ -21,10 +21,10 @@ import {
   renderRegressionText,
 } from "../evaluate/regression-output.js";
 import { renderEvaluationText } from "../evaluate/text.js";
-import type { Source } from "../io/source.js";
 import { openSource } from "../io/source.js";
 import { loadModel, type Model, predictTable, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
+import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -318,7 +318,7 @@ function parseFailUnder(text: string | undefined, task: string): Record<string, 
   return out;
 }
 
-function requireColumn(source: Source, name: string, flag: string): void {
+function requireColumn(source: Relation, name: string, flag: string): void {
   if (!source.columns.some((c) => c.name === name))
     throw new UsageError(
       `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
@@ -330,7 +330,7 @@ function findColumn(table: Batch, name: string) {
 }
 
 async function runRegression(
-  source: Source,
+  source: Relation,
   model: Model,
   spec: string,
   label: string,

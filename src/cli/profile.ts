@@ -1,5 +1,4 @@
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
-import { guard } from "../io/source.js";
 import { profileBatches } from "../profile/build.js";
 import { profileChecks } from "../profile/checks.js";
 import { profileSource } from "../profile/sql.js";
@@ -80,16 +79,11 @@ export async function run(argv: string[]): Promise<number> {
         (done, all) => bar.update(done / all),
       );
     else
-      profile = await guard(
-        source.name,
-        profileBatches(
-          infos,
-          source.batches({ columns }),
-          { name: source.name, digest: await source.digest() },
-          {
-            onBatch: (rows) => bar.update(total > 0 ? rows / total : 1),
-          },
-        ),
+      profile = await profileBatches(
+        infos,
+        source.batches({ columns }),
+        { name: source.name, digest: await source.digest() },
+        { onBatch: (rows) => bar.update(total > 0 ? rows / total : 1) },
       );
   }
   bar.done();

@@ -59,17 +59,14 @@ export async function run(argv: string[]): Promise<number> {
   const schema = parseSchema(schemaText, schemaPath);
   const source = await sourceFromArgs(positionals, values.sql);
   const second = await duckdb(); // same database, another connection: lets two scans overlap
-  const outcome = await guard(
-    source.name,
-    validateBatch({
-      schema,
-      columns: source.columns,
-      relation: source.relation,
-      query: (sql) => queryRows(source.conn, sql),
-      queryConcurrent: (sql) => queryRows(second, sql),
-      maxExamples: Math.floor(maxExamples),
-    }),
-  );
+  const outcome = await validateBatch({
+    schema,
+    columns: source.columns,
+    relation: source.sql,
+    query: source.query,
+    queryConcurrent: (sql) => guard(source.name, queryRows(second, sql)),
+    maxExamples: Math.floor(maxExamples),
+  });
   const errors = outcome.results.filter((r) => r.status === "fail" && r.severity === "error").length;
   const warnings = outcome.results.filter((r) => r.status === "warn").length;
   const report = makeReport(

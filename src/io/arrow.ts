@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { type DuckDBConnection, DuckDBTimestampValue } from "@duckdb/node-api";
 import { type DataType, type RecordBatch, RecordBatchReader, Type } from "apache-arrow";
+import { duckdbDialect } from "../table/duckdb-dialect.js";
 import { InputError, oneLine } from "../table/errors.js";
-import { ident } from "./duckdb.js";
 
 let loaded = 0;
 
@@ -23,7 +23,7 @@ export async function loadArrowFile(conn: DuckDBConnection, path: string): Promi
   const fields = reader.schema.fields;
   if (fields.length === 0) throw new InputError(`${path}: the Arrow file has no columns`);
   const kinds = fields.map((f) => kindOf(f.type));
-  const ddl = fields.map((f, i) => `${ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
+  const ddl = fields.map((f, i) => `${duckdbDialect.ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
   await conn.run(`CREATE TABLE ${table} (${ddl})`);
   const appender = await conn.createAppender(table);
   try {

@@ -1,11 +1,9 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, literal, queryRows } from "../io/duckdb.js";
-import { batchExpression, guard, type Source } from "../io/source.js";
 import { DDSketch } from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { type ColumnCore, combineMoments, emptyCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
@@ -13,28 +11,29 @@ import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
 /**
- * The SQL push-down engine. DuckDB does the scanning and grouping — one GROUP BY per column, streaming
+ * The SQL push-down engine. The relation's engine (DuckDB for files) does the scanning and grouping — one GROUP BY per column, streaming
  * every distinct value once with its exact count — and the groups are folded into the profile in JS by
  * the same sketch, pattern and moment code the stream engine runs. So the two engines agree value for
  * value, the data is scanned once per column, and the JS work is proportional to the number of distinct
  * values rather than rows. Distinct counts are exact; the top values are an exact top-k.
  */
 export async function profileSource(
-  source: Source,
+  source: Relation,
   options: { columns?: string[]; onStep?: (done: number, total: number) => void } = {},
 ): Promise<TableProfile> {
+  const { ident, batchValue } = source.dialect;
   const columns = options.columns
     ? source.columns.filter((c) => options.columns!.includes(c.name))
     : source.columns;
-  const exprs = columns.map((c) => `${batchExpression(c)} AS ${ident(c.name)}`).join(", ");
-  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.relation})`;
+  const exprs = columns.map((c) => `${batchValue(c)} AS ${ident(c.name)}`).join(", ");
+  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.sql})`;
   const digest = source.digest();
   const counts = `SELECT count(*)::DOUBLE AS __rows${columns.map((c, i) => `, count(${ident(c.name)})::DOUBLE AS c${i}`).join("")} FROM ${base}`;
-  const [row] = await guard(source.name, queryRows(source.conn, counts));
+  const [row] = await source.query(counts);
   const rows = row.__rows as number;
   const cores: ColumnCore[] = [];
   for (const [i, column] of columns.entries()) {
-    cores.push(await guard(source.name, columnCore(source.conn, base, column, rows, row[`c${i}`] as number)));
+    cores.push(await columnCore(source, base, column, rows, row[`c${i}`] as number));
     options.onStep?.(i + 1, columns.length);
   }
   return {
@@ -51,14 +50,14 @@ export async function profileSource(
 type Group = [value: number | string, count: number];
 
 async function columnCore(
-  conn: DuckDBConnection,
+  source: Relation,
   base: string,
   column: ColumnInfo,
   rows: number,
   count: number,
 ): Promise<ColumnCore> {
   const numeric = column.type !== "string";
-  const c = ident(column.name);
+  const c = source.dialect.ident(column.name);
   const capacity = DEFAULT_FREQUENCY_CAPACITY;
   const valueFilter = numeric ? `${c} IS NOT NULL AND NOT isnan(${c})` : `${c} IS NOT NULL`;
   const hll = new HyperLogLog();
@@ -67,26 +66,20 @@ async function columnCore(
   let distinct = 0;
   const numericFold = numeric ? new NumericFold(column) : null;
   const stringFold = numeric ? null : new StringFold();
-  const result = await conn.stream(
+  for await (const chunk of source.stream(
     `SELECT ${c} AS v, count(*)::DOUBLE AS n FROM ${base} WHERE ${valueFilter} GROUP BY ${c}`,
-  );
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const values = chunk.getColumnVector(0) as unknown as {
-      items?: Float64Array;
-      getItem(i: number): unknown;
-    };
-    const ns = chunk.getColumnVector(1) as unknown as { items?: Float64Array; getItem(i: number): unknown };
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const v = (numeric && values.items ? values.items[r] : values.getItem(r)) as Group[0];
-      const n = (ns.items ? ns.items[r] : ns.getItem(r)) as number;
+  )) {
+    const values = chunk.columns[0].values;
+    const ns = chunk.columns[1].values as Float64Array;
+    for (let r = 0; r < chunk.length; r++) {
+      const v = values[r] as Group[0];
+      const n = ns[r];
       groups.push([v, n]);
       hll.addHash(hash(v));
       if (numericFold) numericFold.add(v as number, n);
       else stringFold!.add(v as string, n);
     }
-    distinct += chunk.rowCount;
+    distinct += chunk.length;
     // Every group arrives once with its exact count, so keeping the largest is an exact top-k.
     if (groups.length > 64 * capacity) groups = largest(groups, capacity / 2);
   }
@@ -106,7 +99,7 @@ async function columnCore(
     Object.assign(core, stringFold!.result());
     core.nonNumericExamples =
       core.patterns && inferFromPatterns(core.patterns).issue === "mixed_types"
-        ? await nonNumericExamples(conn, base, column)
+        ? await nonNumericExamples(source, base, column)
         : [];
   }
   return core;
@@ -205,17 +198,12 @@ class StringFold {
 }
 
 /** The first few distinct non-numeric values in table order, as the stream engine keeps them. */
-async function nonNumericExamples(
-  conn: DuckDBConnection,
-  base: string,
-  column: ColumnInfo,
-): Promise<string[]> {
-  const c = ident(column.name);
+async function nonNumericExamples(source: Relation, base: string, column: ColumnInfo): Promise<string[]> {
+  const c = source.dialect.ident(column.name);
   const numeric = PATTERNS.filter(([name]) => name === "integer" || name === "float")
-    .map(([, pattern]) => `regexp_matches(${c}, ${literal(pattern)})`)
+    .map(([, pattern]) => `regexp_matches(${c}, ${source.dialect.string(pattern)})`)
     .join(" OR ");
-  const rows = await queryRows(
-    conn,
+  const rows = await source.query(
     `SELECT v FROM (SELECT ${c} AS v, min(rn) AS first FROM (SELECT ${c}, row_number() OVER () AS rn FROM ${base}
        WHERE ${c} IS NOT NULL AND NOT (${numeric})) GROUP BY ${c} ORDER BY first LIMIT ${MAX_EXAMPLES})`,
   );

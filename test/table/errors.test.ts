@@ -30,7 +30,9 @@ test("inContext prefixes an InputError and keeps its class; other errors pass un
 });
 
 test("oneLine keeps the first two meaningful lines of an engine message", () => {
-  const duck = new Error('Binder Error: column "x" not found\nLINE 1: SELECT x FROM t\n        ^\nCandidate: y');
+  const duck = new Error(
+    'Binder Error: column "x" not found\nLINE 1: SELECT x FROM t\n        ^\nCandidate: y',
+  );
   assert.equal(oneLine(duck), 'Binder Error: column "x" not found — Candidate: y');
   assert.equal(oneLine("plain"), "plain");
 });

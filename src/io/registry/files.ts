@@ -2,10 +2,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { openSource } from "../../io/source.js";
+import type { DatasetFingerprint } from "../../compat/registry/fingerprint.js";
+import { fingerprintSource } from "../../compat/registry/fingerprint-source.js";
 import { InputError } from "../../table/errors.js";
-import type { DatasetFingerprint } from "./fingerprint.js";
-import { fingerprintSource } from "./fingerprint-source.js";
+import { openSource } from "../source.js";
 import { RegistryStore } from "./store.js";
 
 /** `--db FILE`, else $ASSAY_HOME/registry.db, else .assay/registry.db. */
