@@ -19,7 +19,8 @@ import * as ort from "onnxruntime-node";
 import { evaluateBinary } from "../src/evaluate/binary.js";
 import { seededRandom } from "../src/evaluate/random.js";
 import { openSource } from "../src/io/source.js";
-import { loadModel, predictTable, readTable } from "../src/model/index.js";
+import { predictTable, readTable } from "../src/model/index.js";
+import { loadModel } from "../src/model/node/index.js";
 import type { Batch } from "../src/table/types.js";
 import { fixture, ROOT } from "../test/helpers/cli.js";
 

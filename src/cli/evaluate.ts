@@ -22,7 +22,8 @@ import {
 } from "../evaluate/regression-output.js";
 import { renderEvaluationText } from "../evaluate/text.js";
 import { openSource } from "../io/source.js";
-import { loadModel, type Model, predictTable, readTable } from "../model/index.js";
+import { type Model, predictTable, readTable } from "../model/index.js";
+import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";

@@ -10,7 +10,7 @@ import {
   openRegistry,
   requireFile,
 } from "../io/registry/files.js";
-import { readDescriptor } from "../model/index.js";
+import { readDescriptor } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { listOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
