@@ -1,12 +1,11 @@
-import { DDSketch } from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY } from "../sketch/frequency.js";
-import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
-import { type ColumnCore, combineMoments, emptyCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
+import { type ColumnCore, emptyCore, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
+import { NumericFold } from "./numeric-fold.js";
 import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
@@ -64,7 +63,7 @@ async function columnCore(
   const hash = numeric ? (v: Group[0]) => hashNumber(v as number) : (v: Group[0]) => hashString(v as string);
   let groups: Group[] = [];
   let distinct = 0;
-  const numericFold = numeric ? new NumericFold(column) : null;
+  const numericFold = column.type === "string" ? null : new NumericFold(column.type);
   const stringFold = numeric ? null : new StringFold();
   for await (const chunk of source.stream(
     `SELECT ${c} AS v, count(*)::DOUBLE AS n FROM ${base} WHERE ${valueFilter} GROUP BY ${c}`,
@@ -94,7 +93,8 @@ async function columnCore(
     hll: hll.serialize(),
   };
   if (!exact) core.exactDistinct = distinct;
-  if (numericFold) Object.assign(core, numericFold.result(count));
+  // NaN is the one present value the grouped table leaves out: it is what the listed counts miss
+  if (numericFold) Object.assign(core, { nan: count - numericFold.listed, ...numericFold.state() });
   else {
     Object.assign(core, stringFold!.result());
     core.nonNumericExamples =
@@ -121,57 +121,6 @@ function byCountThenValue(a: Group, b: Group): number {
   if (a[1] !== b[1]) return b[1] - a[1];
   if (typeof a[0] === "number" && typeof b[0] === "number") return a[0] - b[0];
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-/** Folds (value, count) groups into the numeric statistics, with the same sketch code as the stream engine. */
-class NumericFold {
-  private readonly sketch: DDSketch | GridSketch;
-  listed = 0;
-  posInf = 0;
-  negInf = 0;
-  zeros = 0;
-  negatives = 0;
-  min = Infinity;
-  max = -Infinity;
-  moments = { n: 0, mean: 0, m2: 0 };
-
-  constructor(column: ColumnInfo) {
-    this.sketch =
-      column.type === "date" || column.type === "timestamp"
-        ? new GridSketch(GRID_BASE[column.type])
-        : new DDSketch();
-  }
-
-  add(v: number, c: number): void {
-    this.listed += c;
-    if (v === Infinity) this.posInf += c;
-    else if (v === -Infinity) this.negInf += c;
-    else {
-      // a group is c copies of v: its own moments are (c, v, 0)
-      this.moments = combineMoments(this.moments, { n: c, mean: v, m2: 0 })!;
-      if (v < this.min) this.min = v;
-      if (v > this.max) this.max = v;
-      if (v === 0) this.zeros += c;
-      else if (v < 0) this.negatives += c;
-      this.sketch.add(v, c);
-    }
-  }
-
-  /** NaN is the one present value the grouped table leaves out: it is what the listed counts miss. */
-  result(count: number): Partial<ColumnCore> {
-    const finite = this.moments.n > 0;
-    return {
-      nan: count - this.listed,
-      posInf: this.posInf,
-      negInf: this.negInf,
-      zeros: this.zeros,
-      negatives: this.negatives,
-      min: finite ? this.min : null,
-      max: finite ? this.max : null,
-      moments: this.moments,
-      sketch: this.sketch.toState(),
-    };
-  }
 }
 
 class StringFold {
