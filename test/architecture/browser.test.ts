@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { after, before, test } from "node:test";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { launchChromium, noChromium } from "../helpers/chromium.js";
 import { ROOT, vegaData } from "../helpers/cli.js";
 import { type FlightRow, profileAndDrift, type ScenarioOutcome } from "./core-scenario.js";
 import { type CoreServer, serveCore } from "./core-server.js";
@@ -14,8 +15,7 @@ import { isCoreFile } from "./layers.js";
  * by playwright-core) from a loopback server with an import map, and the core profiles two months of
  * real flights and checks drift between them there, with the same result as in Node.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : "Debian's chromium is not installed (.ci/run installs it)";
+const skip = noChromium;
 const SCENARIO = join(ROOT, "dist", "test", "architecture", "core-scenario.js");
 
 function compiledCore(): string[] {
@@ -81,19 +81,7 @@ function differences(a: unknown, b: unknown, path = "$"): string[] {
 before(async () => {
   if (skip) return;
   server = await serveCore(ROOT, [...modules, SCENARIO], page);
-  context = await chromium.launchPersistentContext(join(dir, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await launchChromium(join(dir, "profile"));
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(server.url)) return route.continue();
