@@ -68,12 +68,12 @@ export async function run(argv: string[]): Promise<number> {
       /^\s*(\d+)\s*\/\s*(\d+)\s*$/,
       "CONV/N,CONV/N",
     );
-    body = conversionBody(safely(() => compareProportions(toArm(control), toArm(treatment), level)));
+    body = conversionBody(compareProportions(toArm(control), toArm(treatment), level));
   } else if (typeof v.means === "string") {
     const parts = v.means.split(":");
     if (parts.length !== 2) throw new UsageError("--means expects MEAN,SD,N:MEAN,SD,N (control first)");
     const [control, treatment] = parts.map((p) => toSummary(p));
-    body = continuousBody(safely(() => welchTest(control, treatment, level)));
+    body = continuousBody(welchTest(control, treatment, level));
   } else {
     const arm = requireString(v.arm, "--arm COL");
     const outcome = requireString(v.outcome, "--outcome COL");
@@ -157,7 +157,7 @@ function sampleSize(v: Record<string, unknown>, alpha: number): number {
     const target = baseline + mde;
     if (!(target > 0 && target < 1))
       throw new UsageError(`--baseline ${baseline} + --mde ${mde} leaves (0, 1)`);
-    perArm = safely(() => sampleSizeProportions(baseline, target, { alpha, power }));
+    perArm = sampleSizeProportions(baseline, target, { alpha, power });
     body = {
       kind: "conversion",
       baseline,
@@ -166,7 +166,7 @@ function sampleSize(v: Record<string, unknown>, alpha: number): number {
     };
   } else if (v.sd !== undefined) {
     const sd = numberOption(v.sd, "--sd", { min: 1e-300 }) as number;
-    perArm = safely(() => sampleSizeMeans(sd, mde, { alpha, power }));
+    perArm = sampleSizeMeans(sd, mde, { alpha, power });
     body = {
       kind: "continuous",
       sd,
@@ -182,15 +182,6 @@ function sampleSize(v: Record<string, unknown>, alpha: number): number {
       `${perArm} units per arm (${2 * perArm} in total) to detect ${mde} with power ${power} at α = ${alpha}\n`,
     );
   return 0;
-}
-
-function safely<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof RangeError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 function requireString(value: unknown, what: string): string {

@@ -10,13 +10,16 @@ import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
 import { binaryLabels } from "../compat/labels.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
-import { openRegistry } from "../compat/registry/files.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
-import { FILE_EXTENSIONS, openSource, type Source } from "../io/source.js";
-import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { openRegistry } from "../io/registry/files.js";
+import { FILE_EXTENSIONS, openSource } from "../io/source.js";
+import { type Model, predictTable, readTable } from "../model/index.js";
+import { loadModel } from "../model/node/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
 import { makeReport } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
+import { inContext } from "../table/errors.js";
+import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -307,8 +310,7 @@ async function openModel(
   try {
     return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(`--${role}: ${error.message}`);
-    throw error;
+    throw inContext(error, `--${role}`);
   }
 }
 
@@ -317,7 +319,7 @@ function positiveOf(...models: OpenedModel[]): string | undefined {
   return undefined;
 }
 
-async function scoresOf(m: OpenedModel, table: Batch, source: Source): Promise<Float64Array> {
+async function scoresOf(m: OpenedModel, table: Batch, source: Relation): Promise<Float64Array> {
   let scores: Float64Array;
   if (m.external) {
     const other = await openSource({ path: m.external.path });
@@ -333,8 +335,7 @@ async function scoresOf(m: OpenedModel, table: Batch, source: Source): Promise<F
     try {
       scores = (await predictTable(m.model as Model, table, { onProgress: (f) => bar.update(f) })).scores;
     } catch (error) {
-      if (error instanceof ModelError) throw new UsageError(`--${m.role}: ${error.message}`);
-      throw error;
+      throw inContext(error, `--${m.role}`);
     } finally {
       bar.done();
     }
@@ -371,7 +372,7 @@ function cellValues(c: Column): (string | number | null)[] {
 }
 
 function autoSliceColumns(
-  source: Source,
+  source: Relation,
   label: string,
   models: OpenedModel[],
   sensitive: string[],
@@ -407,7 +408,7 @@ function writeGolden(
   path: string,
   result: Comparison,
   table: Batch,
-  source: Source,
+  source: Relation,
   digest: string,
   meta: {
     label: string;

@@ -7,10 +7,11 @@ import type { ColumnSample } from "../drift/sample.js";
 import { pooledCategories, readColumnSamples } from "../drift/source-samples.js";
 import { renderDriftText } from "../drift/text.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
-import { duckdb } from "../io/duckdb.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { guard, openSource, type Source } from "../io/source.js";
+import { openSource } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
+import { inContext } from "../table/errors.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -99,8 +100,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const plan = selected.map((info) => {
     const other = current.columns.find((c) => c.name === info.name) as ColumnInfo;
-    const rule = resolveOrExplain(policy, info);
-    const kindOther = resolveOrExplain(policy, other).kind;
+    const rule = resolveRule(policy, info.name, info.type);
+    const kindOther = resolveRule(policy, other.name, other.type).kind;
     // A column whose type changed is compared as categorical (5 and "5" agree, "5.0" does not),
     // and the change is reported.
     const typeChange = info.type !== other.type ? `${info.type} → ${other.type}` : undefined;
@@ -112,18 +113,14 @@ export async function run(argv: string[]): Promise<number> {
   // High-cardinality categorical columns: DuckDB joins the full frequency tables (exact pooling, exact unseen share)
   if (reference.source && current.source)
     for (const p of active) {
-      // (a fresh connection sees the tables both sides' connections created)
       const a = refSamples.get(p.info.name);
       const b = curSamples.get(p.info.name);
       if (a?.kind !== "categorical" || b?.kind !== "categorical" || !(a.highCardinality || b.highCardinality))
         continue;
-      const [pa, pb] = await guard(
-        p.info.name,
-        pooledCategories(await duckdb(), reference.source, current.source, p.info.name, {
-          reference: { missing: a.missing, rows: a.rows },
-          current: { missing: b.missing, rows: b.rows },
-        }),
-      );
+      const [pa, pb] = await pooledCategories(reference.source, current.source, p.info.name, {
+        reference: { missing: a.missing, rows: a.rows },
+        current: { missing: b.missing, rows: b.rows },
+      });
       refSamples.set(p.info.name, pa);
       curSamples.set(p.info.name, pb);
     }
@@ -132,7 +129,7 @@ export async function run(argv: string[]): Promise<number> {
     [current, curSamples],
   ] as const) {
     const first = samples.values().next().value;
-    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Source).rowCount();
+    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Relation).rowCount();
   }
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
@@ -141,13 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     reference: refSamples.get(p.info.name) ?? emptySample(p.kind),
     current: curSamples.get(p.info.name) ?? emptySample(p.kind),
   }));
-  let result: DatasetDrift;
-  try {
-    result = compareColumns(pairs, policy);
-  } catch (error) {
-    if (error instanceof RangeError) throw new UsageError(error.message);
-    throw error;
-  }
+  const result = compareColumns(pairs, policy);
   const approximate = reference.approximate || current.approximate;
   const report = makeReport(
     "drift",
@@ -211,7 +202,7 @@ export async function run(argv: string[]): Promise<number> {
 
 interface Side {
   /** The data source, when the side is data rather than a saved profile. */
-  source?: Source;
+  source?: Relation;
   name: string;
   digest: string;
   rows: number;
@@ -264,65 +255,51 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
     rows,
     columns: source.columns,
     approximate: false,
-    samples: (columns) => guard(source.name, readColumnSamples(source, columns)),
+    samples: (columns) => readColumnSamples(source, columns),
   };
 }
 
 async function buildPolicy(values: Record<string, unknown>): Promise<DriftPolicy> {
-  try {
-    let policy = defaultPolicy();
-    if (typeof values.config === "string") {
-      let text: string;
-      try {
-        text = readFileSync(values.config, "utf8");
-      } catch {
-        throw new UsageError(`${values.config}: cannot read the config file`);
-      }
-      let doc: unknown;
-      const { parse: parseYaml } = await import("yaml"); // only when a config file is given
-      try {
-        doc = parseYaml(text);
-      } catch (error) {
-        throw new UsageError(`${values.config}: not valid YAML (${(error as Error).message.split("\n")[0]})`);
-      }
-      try {
-        policy = policyFromConfig(doc, policy);
-      } catch (error) {
-        if (error instanceof DriftConfigError) throw new UsageError(`${values.config}: ${error.message}`);
-        throw error;
-      }
+  let policy = defaultPolicy();
+  if (typeof values.config === "string") {
+    let text: string;
+    try {
+      text = readFileSync(values.config, "utf8");
+    } catch {
+      throw new UsageError(`${values.config}: cannot read the config file`);
     }
-    const alpha = numberOption(values.alpha, "--alpha", { min: 0, max: 1 });
-    if (alpha !== undefined) {
-      if (alpha === 0 || alpha === 1) throw new UsageError("--alpha must be strictly between 0 and 1");
-      policy.alpha = alpha;
+    let doc: unknown;
+    const { parse: parseYaml } = await import("yaml"); // only when a config file is given
+    try {
+      doc = parseYaml(text);
+    } catch (error) {
+      throw new UsageError(`${values.config}: not valid YAML (${(error as Error).message.split("\n")[0]})`);
     }
-    const share = numberOption(values.share, "--share", { min: 0, max: 1 });
-    if (share !== undefined) policy.datasetShare = share;
-    for (const name of listOption(values.ignore) ?? []) applyOverride(policy, name, { ignore: true });
-    if (typeof values.method === "string")
-      for (const [key, method] of parseAssignments(values.method, "--method")) {
-        const rule = policyFromConfig({ columns: { x: { method } } }).columns.x;
-        applyOverride(policy, key, rule);
-      }
-    if (typeof values.threshold === "string")
-      for (const [key, text] of parseAssignments(values.threshold, "--threshold")) {
-        const threshold = numberOption(text, `--threshold ${key}`, { min: 0 }) as number;
-        applyOverride(policy, key, { threshold });
-      }
-    return policy;
-  } catch (error) {
-    if (error instanceof DriftConfigError) throw new UsageError(error.message);
-    throw error;
+    try {
+      policy = policyFromConfig(doc, policy);
+    } catch (error) {
+      throw inContext(error, values.config);
+    }
   }
-}
-
-function resolveOrExplain(policy: DriftPolicy, info: ColumnInfo) {
-  try {
-    return resolveRule(policy, info.name, info.type);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+  const alpha = numberOption(values.alpha, "--alpha", { min: 0, max: 1 });
+  if (alpha !== undefined) {
+    if (alpha === 0 || alpha === 1) throw new UsageError("--alpha must be strictly between 0 and 1");
+    policy.alpha = alpha;
   }
+  const share = numberOption(values.share, "--share", { min: 0, max: 1 });
+  if (share !== undefined) policy.datasetShare = share;
+  for (const name of listOption(values.ignore) ?? []) applyOverride(policy, name, { ignore: true });
+  if (typeof values.method === "string")
+    for (const [key, method] of parseAssignments(values.method, "--method")) {
+      const rule = policyFromConfig({ columns: { x: { method } } }).columns.x;
+      applyOverride(policy, key, rule);
+    }
+  if (typeof values.threshold === "string")
+    for (const [key, text] of parseAssignments(values.threshold, "--threshold")) {
+      const threshold = numberOption(text, `--threshold ${key}`, { min: 0 }) as number;
+      applyOverride(policy, key, { threshold });
+    }
+  return policy;
 }
 
 function emptySample(kind: "numeric" | "categorical"): ColumnSample {

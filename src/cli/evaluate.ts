@@ -20,11 +20,12 @@ import {
   renderRegressionText,
 } from "../evaluate/regression-output.js";
 import { renderEvaluationText } from "../evaluate/text.js";
-import type { Source } from "../io/source.js";
 import { openSource } from "../io/source.js";
-import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { type Model, predictTable, readTable } from "../model/index.js";
+import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
+import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -144,16 +145,14 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await sourceFromArgs(positionals, v.sql);
   requireColumn(source, label, "--label");
-  const model = await guardModel(
-    loadModel(spec, {
-      features: listOption(v.features),
-      http: {
-        timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
-        retries: numberOption(v.retries, "--retries", { min: 0 }),
-        batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
-      },
-    }),
-  );
+  const model = await loadModel(spec, {
+    features: listOption(v.features),
+    http: {
+      timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
+      retries: numberOption(v.retries, "--retries", { min: 0 }),
+      batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
+    },
+  });
   try {
     const scoreColumns = model.kind === "score" ? (model.features ?? []) : [];
     const sensitive = listOption(v.sensitive) ?? [];
@@ -285,19 +284,10 @@ async function scoreRows(model: Model, table: Batch, label: string, others: stri
     : { ...table, columns: table.columns.filter((c) => c.name !== label && others.includes(c.name)) };
   const bar = progress(`scoring with ${model.name}`);
   try {
-    const { scores } = await guardModel(predictTable(model, input, { onProgress: bar.update }));
+    const { scores } = await predictTable(model, input, { onProgress: bar.update });
     return scores;
   } finally {
     bar.done();
-  }
-}
-
-async function guardModel<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(error.message);
-    throw error;
   }
 }
 
@@ -329,7 +319,7 @@ function parseFailUnder(text: string | undefined, task: string): Record<string, 
   return out;
 }
 
-function requireColumn(source: Source, name: string, flag: string): void {
+function requireColumn(source: Relation, name: string, flag: string): void {
   if (!source.columns.some((c) => c.name === name))
     throw new UsageError(
       `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
@@ -341,7 +331,7 @@ function findColumn(table: Batch, name: string) {
 }
 
 async function runRegression(
-  source: Source,
+  source: Relation,
   model: Model,
   spec: string,
   label: string,

@@ -1,6 +1,7 @@
 /** `assay lineage`: which datasets feed which models, and which models' outputs feed others. */
-import { displayPath, openRegistry } from "../compat/registry/files.js";
+
 import { lineageDot, lineageGraph, lineageMermaid, lineageText } from "../compat/registry/lineage.js";
+import { displayPath, openRegistry } from "../io/registry/files.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson } from "./output.js";

@@ -1,5 +1,4 @@
-import { queryRows } from "../io/duckdb.js";
-import { guard, openSource } from "../io/source.js";
+import { openSource } from "../io/source.js";
 import type { LintFinding } from "../lint/finding.js";
 import { lintTable } from "../lint/lint.js";
 import { findingsText } from "../report/findings-text.js";
@@ -51,19 +50,14 @@ export async function run(argv: string[]): Promise<number> {
   const against = typeof values.against === "string" ? await openSource({ path: values.against }) : undefined;
   if (against && !against.columns.some((c) => source.columns.some((s) => s.name === c.name)))
     throw new UsageError(`${against.name}: shares no column with ${source.name}`);
-  const outcome = await guard(
-    source.name,
-    lintTable({
-      relation: source.relation,
-      columns: source.columns,
-      query: (sql) => queryRows(source.conn, sql),
-      label,
-      against: against
-        ? { name: against.name, relation: against.relation, columns: against.columns }
-        : undefined,
-      maxExamples,
-    }),
-  );
+  const outcome = await lintTable({
+    relation: source.sql,
+    columns: source.columns,
+    query: source.query,
+    label,
+    against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
+    maxExamples,
+  });
   const errors = outcome.results.filter((r) => r.status === "fail").length;
   const warnings = outcome.results.filter((r) => r.status === "warn").length;
   const inputs = [{ name: source.name, digest: await source.digest(), rows: outcome.rows }];

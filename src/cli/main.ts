@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { oneLine, UsageError } from "./errors.js";
+import { InputError, oneLine } from "../table/errors.js";
+import { UsageError } from "./errors.js";
 
 /** Each command lives in its own file and is imported only when it runs, so `assay --help` stays fast. */
 const COMMANDS: Record<string, { summary: string }> = {
@@ -62,9 +63,11 @@ main(process.argv.slice(2).filter((a) => a !== "--debug")).then(
   (code) => {
     process.exitCode = code;
   },
+  // The one place an error becomes an exit code: an InputError (from any layer) is the user's to fix,
+  // anything else is a bug; both exit 2 with one line, the stack only with --debug.
   (error: unknown) => {
     if (debug) console.error(error);
-    const prefix = error instanceof UsageError ? "assay" : "assay: internal error";
+    const prefix = error instanceof InputError ? "assay" : "assay: internal error";
     process.stderr.write(`${prefix}: ${oneLine(error)}\n`);
     process.exitCode = 2;
   },

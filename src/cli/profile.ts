@@ -1,10 +1,9 @@
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
-import { guard } from "../io/source.js";
 import { profileBatches } from "../profile/build.js";
 import { profileChecks } from "../profile/checks.js";
 import { profileSource } from "../profile/sql.js";
+import { renderProfileText } from "../profile/text.js";
 import type { TableProfile } from "../profile/types.js";
-import { renderProfileText } from "../report/profile-text.js";
 import { jsonSafe, makeReport } from "../report/report.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -80,16 +79,11 @@ export async function run(argv: string[]): Promise<number> {
         (done, all) => bar.update(done / all),
       );
     else
-      profile = await guard(
-        source.name,
-        profileBatches(
-          infos,
-          source.batches({ columns }),
-          { name: source.name, digest: await source.digest() },
-          {
-            onBatch: (rows) => bar.update(total > 0 ? rows / total : 1),
-          },
-        ),
+      profile = await profileBatches(
+        infos,
+        source.batches({ columns }),
+        { name: source.name, digest: await source.digest() },
+        { onBatch: (rows) => bar.update(total > 0 ? rows / total : 1) },
       );
   }
   bar.done();
@@ -105,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.out) writeTextFile(values.out as string, `${JSON.stringify(jsonSafe(report))}\n`);
   if (values.html) {
     // Loaded only when asked for: the chart libraries cost more start-up time than the profile itself.
-    const { renderProfileHtml } = await import("../report/profile-html.js");
+    const { renderProfileHtml } = await import("../profile/html.js");
     writeTextFile(values.html as string, await renderProfileHtml(report, profile));
   }
   saveEvidence(report);

@@ -1,16 +1,16 @@
 /** `assay registry add|list|show|check`: model versions with the digests of what they were built from. */
 import { extname } from "node:path";
+import type { DatasetFingerprint } from "../compat/registry/fingerprint.js";
+import { staleReasons } from "../compat/registry/staleness.js";
+import type { DatasetDependency, ModelDependency, ModelRecord } from "../compat/registry/types.js";
 import {
   digestOrNull,
   displayPath,
   fingerprintFile,
   openRegistry,
   requireFile,
-} from "../compat/registry/files.js";
-import type { DatasetFingerprint } from "../compat/registry/fingerprint.js";
-import { staleReasons } from "../compat/registry/staleness.js";
-import type { DatasetDependency, ModelDependency, ModelRecord } from "../compat/registry/types.js";
-import { readDescriptor } from "../model/index.js";
+} from "../io/registry/files.js";
+import { readDescriptor } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { listOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";

@@ -1,9 +1,7 @@
-import { ident, queryRows } from "../io/duckdb.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { guard, type Source } from "../io/source.js";
 import { profileSource } from "../profile/sql.js";
 import { inferSchema } from "../schema/infer.js";
-import { SHAPE_SQL } from "../schema/shapes.js";
+import { countDuplicateRows, valueShapes } from "../schema/relation-facts.js";
 import { schemaToYaml } from "../schema/yaml-write.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -65,19 +63,8 @@ export async function run(argv: string[]): Promise<number> {
   if (profile.rows === 0) throw new UsageError(`${source.name}: no rows to infer a schema from`);
   const duplicateRows = await countDuplicateRows(source);
   const shapes = new Map<string, { shape: string; count: number }[]>();
-  for (const column of source.columns.filter((c) => c.type === "string")) {
-    const rows = await guard(
-      source.name,
-      queryRows(
-        source.conn,
-        `SELECT ${SHAPE_SQL(ident(column.name))} AS shape, count(*)::DOUBLE AS n FROM ${source.relation} WHERE ${ident(column.name)} IS NOT NULL GROUP BY shape ORDER BY n DESC LIMIT 50`,
-      ),
-    );
-    shapes.set(
-      column.name,
-      rows.map((r) => ({ shape: String(r.shape), count: Number(r.n) })),
-    );
-  }
+  for (const column of source.columns.filter((c) => c.type === "string"))
+    shapes.set(column.name, await valueShapes(source, column.name));
   const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows, shapes });
   return emit(schemaToYaml(schema, explain), schema.columns.length, source.name, values.out);
 }
@@ -88,17 +75,4 @@ function emit(text: string, columns: number, name: string, out: unknown): number
     process.stderr.write(`schema for ${columns} columns of ${name} written to ${out}\n`);
   } else process.stdout.write(text);
   return 0;
-}
-
-/** Rows that repeat an earlier row (by a 64-bit hash of all columns). */
-export async function countDuplicateRows(source: Source): Promise<number> {
-  const cols = source.columns.map((c) => ident(c.name)).join(", ");
-  const [row] = await guard(
-    source.name,
-    queryRows(
-      source.conn,
-      `SELECT (count(*) - count(DISTINCT hash(${cols})))::DOUBLE AS d FROM ${source.relation}`,
-    ),
-  );
-  return Number(row.d);
 }

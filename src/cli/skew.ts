@@ -1,5 +1,5 @@
 import { type FeatureSkew, keyedSkew, type SkewResult } from "../drift/skew.js";
-import { guard, openSource, type Source } from "../io/source.js";
+import { type DuckDBRelation, openSource } from "../io/source.js";
 import { formatNumber, textTable } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import { type CheckResult, makeReport } from "../report/report.js";
@@ -70,10 +70,13 @@ export async function run(argv: string[]): Promise<number> {
     for (const src of [training, serving])
       if (!src.columns.some((c) => c.name === name))
         throw new UsageError(`${src.name}: no column named '${name}'`);
-  const result = await guard(
-    `${training.name} ⋈ ${serving.name}`,
-    keyedSkew(training, serving, { key, tolerance: { absolute, relative }, threshold, examples, columns }),
-  );
+  const result = await keyedSkew(training, serving, {
+    key,
+    tolerance: { absolute, relative },
+    threshold,
+    examples,
+    columns,
+  });
   const [tDigest, sDigest] = await Promise.all([training.digest(), serving.digest()]);
   const report = makeReport(
     "skew",
@@ -103,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
   return result.skewed ? 1 : 0;
 }
 
-async function side(sql: unknown, queue: string[], what: string): Promise<Source> {
+async function side(sql: unknown, queue: string[], what: string): Promise<DuckDBRelation> {
   if (typeof sql === "string") return openSource({ sql });
   const path = queue.shift();
   if (path === undefined) throw new UsageError(`missing ${what} table: a data file or --${what}-sql "…"`);

@@ -1,8 +1,12 @@
-import { openSource, type Source } from "../io/source.js";
+import { type DuckDBRelation, openSource } from "../io/source.js";
 import { UsageError } from "./errors.js";
 
 /** The `<source>` of DESIGN §3: a file path positional, or --sql "…". */
-export async function sourceFromArgs(positionals: string[], sql: unknown, what = "source"): Promise<Source> {
+export async function sourceFromArgs(
+  positionals: string[],
+  sql: unknown,
+  what = "source",
+): Promise<DuckDBRelation> {
   if (typeof sql === "string") {
     if (positionals.length > 0)
       throw new UsageError(`give either a file or --sql, not both (got '${positionals[0]}' and --sql)`);

@@ -7,7 +7,7 @@ import { findingsText } from "../report/findings-text.js";
 import { makeReport } from "../report/report.js";
 import { validationJunit } from "../schema/junit.js";
 import { type Anomaly, validateBatch } from "../schema/validate.js";
-import { parseSchema, SchemaFileError } from "../schema/yaml-read.js";
+import { parseSchema } from "../schema/yaml-read.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
@@ -56,26 +56,17 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`${schemaPath}: is a directory, expected a schema file`);
   const maxExamples = numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5;
   const schemaText = readFileSync(schemaPath, "utf8");
-  let schema: ReturnType<typeof parseSchema>;
-  try {
-    schema = parseSchema(schemaText, schemaPath);
-  } catch (error) {
-    if (error instanceof SchemaFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  const schema = parseSchema(schemaText, schemaPath);
   const source = await sourceFromArgs(positionals, values.sql);
   const second = await duckdb(); // same database, another connection: lets two scans overlap
-  const outcome = await guard(
-    source.name,
-    validateBatch({
-      schema,
-      columns: source.columns,
-      relation: source.relation,
-      query: (sql) => queryRows(source.conn, sql),
-      queryConcurrent: (sql) => queryRows(second, sql),
-      maxExamples: Math.floor(maxExamples),
-    }),
-  );
+  const outcome = await validateBatch({
+    schema,
+    columns: source.columns,
+    relation: source.sql,
+    query: source.query,
+    queryConcurrent: (sql) => guard(source.name, queryRows(second, sql)),
+    maxExamples: Math.floor(maxExamples),
+  });
   const errors = outcome.results.filter((r) => r.status === "fail" && r.severity === "error").length;
   const warnings = outcome.results.filter((r) => r.status === "warn").length;
   const report = makeReport(

@@ -4,7 +4,7 @@
  * it names the data it was cut from (digest, row count) and, per row, the 0-based row number, the key
  * value when a key column was given, the label and the row's values.
  */
-import { UsageError } from "../cli/errors.js";
+import { InputError } from "../table/errors.js";
 
 export const GOLDEN_FORMAT = "assay.golden/1";
 
@@ -32,12 +32,12 @@ export interface GoldenSet {
 export function parseGoldenSet(value: unknown, where: string): GoldenSet {
   const g = value as Partial<GoldenSet> | null;
   if (!g || typeof g !== "object" || g.format !== GOLDEN_FORMAT)
-    throw new UsageError(`${where}: not a golden set (expected "format": "${GOLDEN_FORMAT}")`);
+    throw new InputError(`${where}: not a golden set (expected "format": "${GOLDEN_FORMAT}")`);
   if (!Array.isArray(g.rows) || !g.source || typeof g.label !== "string")
-    throw new UsageError(`${where}: golden set is missing 'rows', 'source' or 'label'`);
+    throw new InputError(`${where}: golden set is missing 'rows', 'source' or 'label'`);
   for (const r of g.rows)
     if (typeof r?.row !== "number" || !Number.isInteger(r.row) || r.row < 0)
-      throw new UsageError(`${where}: every golden row needs a non-negative integer 'row'`);
+      throw new InputError(`${where}: every golden row needs a non-negative integer 'row'`);
   return g as GoldenSet;
 }
 
@@ -51,7 +51,7 @@ export function locateGoldenRows(
 ): { rows: Uint32Array; unmatched: number } {
   if (golden.key !== null) {
     if (!current.keyValues)
-      throw new UsageError(
+      throw new InputError(
         `the golden set matches rows by key '${golden.key}', but the data has no such column`,
       );
     const index = new Map<string, number>();
@@ -68,12 +68,12 @@ export function locateGoldenRows(
     return { rows: Uint32Array.from(found), unmatched };
   }
   if (golden.source.digest !== current.digest)
-    throw new UsageError(
+    throw new InputError(
       `the golden set was cut from other data (digest ${golden.source.digest.slice(0, 12)}…) and has no key column; ` +
         "compare on the same file, or cut the golden set with --key COL",
     );
   for (const r of golden.rows)
     if (r.row >= current.rows)
-      throw new UsageError(`golden row ${r.row} is beyond the ${current.rows} rows of the data`);
+      throw new InputError(`golden row ${r.row} is beyond the ${current.rows} rows of the data`);
   return { rows: Uint32Array.from(golden.rows.map((r) => r.row)), unmatched: 0 };
 }

@@ -1,7 +1,7 @@
 /**
  * Model-update compatibility: flips, BTC/BEC, McNemar, paired deltas, group and fairness deltas, the
- * update gate and golden sets; two-arm experiments; configuration diffs. Browser-safe: the registry
- * store (src/compat/registry/, SQLite and file digests) is imported from its own files.
+ * update gate and golden sets; two-arm experiments; configuration diffs. Browser-safe: the registry's
+ * SQLite store and file digests are at the edge (src/io/registry/).
  */
 export * from "./abtest/index.js";
 export * from "./compare.js";

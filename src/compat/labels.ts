@@ -1,5 +1,5 @@
 /** Turning a label column into 0/1 for a binary comparison, with errors a user can act on. */
-import { UsageError } from "../cli/errors.js";
+import { InputError } from "../table/errors.js";
 import type { Column } from "../table/types.js";
 
 /**
@@ -17,7 +17,7 @@ export function binaryLabels(column: Column, positive?: string): Uint8Array {
       if (firstMissing < 0) firstMissing = i;
     }
   if (missing > 0)
-    throw new UsageError(
+    throw new InputError(
       `label '${column.name}' is missing in ${missing} of ${n} rows (first at row ${firstMissing}); drop or fill those rows first`,
     );
   const out = new Uint8Array(n);
@@ -31,7 +31,7 @@ export function binaryLabels(column: Column, positive?: string): Uint8Array {
       else if (asText.every((v) => v.toLowerCase() === "true" || v.toLowerCase() === "false"))
         target = "true";
       else
-        throw new UsageError(
+        throw new InputError(
           `label '${column.name}' holds text (${asText.slice(0, 5).join(", ")}${asText.length > 5 ? ", …" : ""}); say which value is positive with --positive`,
         );
       for (let i = 0; i < n; i++) out[i] = values[i].toLowerCase() === target ? 1 : 0;
@@ -42,20 +42,20 @@ export function binaryLabels(column: Column, positive?: string): Uint8Array {
       out[i] = values[i] === target ? 1 : 0;
       hits += out[i];
     }
-    if (hits === 0) throw new UsageError(`--positive '${target}' never occurs in label '${column.name}'`);
+    if (hits === 0) throw new InputError(`--positive '${target}' never occurs in label '${column.name}'`);
     return out;
   }
   const values = column.values as Float64Array;
   if (positive !== undefined) {
     const target = column.type === "boolean" ? (/^(true|1)$/i.test(positive) ? 1 : 0) : Number(positive);
     if (Number.isNaN(target))
-      throw new UsageError(`--positive '${positive}' is not a number, but label '${column.name}' is numeric`);
+      throw new InputError(`--positive '${positive}' is not a number, but label '${column.name}' is numeric`);
     for (let i = 0; i < n; i++) out[i] = values[i] === target ? 1 : 0;
     return out;
   }
   for (let i = 0; i < n; i++) {
     if (values[i] !== 0 && values[i] !== 1)
-      throw new UsageError(
+      throw new InputError(
         `label '${column.name}' has value ${values[i]} at row ${i}; a binary label is 0/1, or say which value is positive with --positive`,
       );
     out[i] = values[i];

@@ -1,3 +1,4 @@
+import { InputError } from "../table/errors.js";
 import { COLUMN_TYPES } from "../table/types.js";
 import {
   CATEGORICAL_METHODS,
@@ -8,7 +9,7 @@ import {
 } from "./policy.js";
 
 /** A problem in a drift configuration, worded for the person who wrote it. */
-export class DriftConfigError extends Error {
+export class DriftConfigError extends InputError {
   override name = "DriftConfigError";
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from "../table/errors.js";
 import type { ColumnType } from "../table/types.js";
 
 /** Effect sizes a numeric column can be judged by. */
@@ -115,7 +116,7 @@ export function resolveRule(
   }
   const allowed: readonly string[] = kind === "numeric" ? NUMERIC_METHODS : CATEGORICAL_METHODS;
   if (!allowed.includes(method))
-    throw new RangeError(
+    throw new InputError(
       `column '${name}': method '${method}' does not apply to ${kind} columns (use ${allowed.join(", ")})`,
     );
   return { kind, method, threshold, ignore: byColumn.ignore ?? byType.ignore ?? byKind.ignore ?? false };

@@ -1,4 +1,4 @@
-import type { Source } from "../io/source.js";
+import type { Relation, Row } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 
 /** How two values of a feature are compared after the join. */
@@ -49,17 +49,19 @@ export interface SkewResult {
 const NUMERIC = new Set(["integer", "float"]);
 
 /**
- * Training/serving skew: joins the two tables on the key inside DuckDB and, per feature, counts the
- * joined rows whose values differ. Numbers match within the tolerance; everything else must be equal
- * (NULL matches NULL; NULL on one side only is a difference). Keys that repeat on a side make the
- * join ambiguous, so they are counted and left out.
+ * Training/serving skew: joins the two tables on the key inside the training relation's engine (serving
+ * must be readable there: two files in one DuckDB) and, per feature, counts the joined rows whose values
+ * differ. Numbers match within the tolerance; everything else must be equal (NULL matches NULL; NULL on
+ * one side only is a difference). Keys that repeat on a side make the join ambiguous, so they are
+ * counted and left out.
  */
 export async function keyedSkew(
-  training: Source,
-  serving: Source,
+  training: Relation,
+  serving: Relation,
   options: SkewOptions,
 ): Promise<SkewResult> {
-  const conn = training.conn;
+  const quote = training.dialect.ident;
+  const one = async (sql: string): Promise<Row> => (await training.query(sql))[0];
   const features = training.columns.filter(
     (c) =>
       !options.key.includes(c.name) &&
@@ -71,11 +73,11 @@ export async function keyedSkew(
   const t = `assay_skew_t_${tag}`;
   const s = `assay_skew_s_${tag}`;
   const select = [...options.key, ...features.map((f) => f.name)].map(quote).join(", ");
-  await conn.run(`CREATE TEMP TABLE ${t} AS SELECT ${select} FROM ${training.relation}`);
-  await conn.run(`CREATE TEMP TABLE ${s} AS SELECT ${select} FROM ${serving.relation}`);
+  await training.query(`CREATE TEMP TABLE ${t} AS SELECT ${select} FROM ${training.sql}`);
+  // serving's own session reads its file (so a read error names it); the join then reads its copy
+  await training.query(`CREATE TEMP TABLE ${s} AS SELECT ${select} FROM ${await serving.materialized()}`);
   try {
     const counts = await one(
-      conn,
       `WITH tk AS (SELECT ${keyList}, count(*) AS c FROM ${t} GROUP BY ALL),
             sk AS (SELECT ${keyList}, count(*) AS c FROM ${s} GROUP BY ALL)
        SELECT (SELECT count(*) FROM ${t})::DOUBLE AS training_rows,
@@ -104,7 +106,7 @@ export async function keyedSkew(
       parts.push(numeric ? `max(abs(${a} - ${b}))::DOUBLE AS x${i}` : `NULL::DOUBLE AS x${i}`);
       return { f, other, numeric, differ, a, b };
     });
-    const totals = plans.length > 0 ? await one(conn, `SELECT ${parts.join(", ")} FROM ${joinedRows}`) : {};
+    const totals = plans.length > 0 ? await one(`SELECT ${parts.join(", ")} FROM ${joinedRows}`) : {};
     const joined = Number(counts.joined);
     const result: FeatureSkew[] = [];
     for (const [i, p] of plans.entries()) {
@@ -116,17 +118,14 @@ export async function keyedSkew(
       const examples =
         differing > 0 && options.examples > 0
           ? (
-              await conn.runAndReadAll(
+              await training.query(
                 `SELECT ${options.key.map((k) => `${quote(k)} AS ${quote(`key:${k}`)}`).join(", ")}, ${p.a} AS training, ${p.b} AS serving FROM ${joinedRows} WHERE ${p.differ} ORDER BY ${keyList} LIMIT ${options.examples}`,
               )
-            )
-              .getRowObjects()
-              .map((row) => {
-                const r = row as Record<string, unknown>;
-                const key: Record<string, unknown> = {};
-                for (const k of options.key) key[k] = plain(r[`key:${k}`]);
-                return { key, training: plain(r.training), serving: plain(r.serving) };
-              })
+            ).map((r) => {
+              const key: Record<string, unknown> = {};
+              for (const k of options.key) key[k] = r[`key:${k}`];
+              return { key, training: r.training, serving: r.serving };
+            })
           : [];
       const max = totals[`x${i}`];
       result.push({
@@ -160,24 +159,7 @@ export async function keyedSkew(
       skewed: result.some((f) => f.status === "skew"),
     };
   } finally {
-    await conn.run(`DROP TABLE IF EXISTS ${t}`);
-    await conn.run(`DROP TABLE IF EXISTS ${s}`);
+    await training.query(`DROP TABLE IF EXISTS ${t}`);
+    await training.query(`DROP TABLE IF EXISTS ${s}`);
   }
-}
-
-async function one(conn: Source["conn"], sql: string): Promise<Record<string, unknown>> {
-  const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjects()[0] as Record<string, unknown>;
-}
-
-/** DuckDB values as JSON-friendly values: BIGINT → number, other engine objects → their text. */
-function plain(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  return String(v);
-}
-
-function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

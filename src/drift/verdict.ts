@@ -1,5 +1,6 @@
 import { formatSignificant } from "../report/format.js";
 import { benjaminiHochberg } from "../stats/multiple-testing.js";
+import { InputError } from "../table/errors.js";
 import type { ColumnType } from "../table/types.js";
 import { alignCategories, alignToSketch } from "./align.js";
 import { type CategoricalStats, categoricalDrift, type NumericStats, numericDrift } from "./column.js";
@@ -84,7 +85,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
           ? categoricalDrift(...alignCategories(pair.reference, pair.current))
           : null;
     if (stats === null)
-      throw new RangeError(`column '${pair.name}': reference and current are of different kinds`);
+      throw new InputError(`column '${pair.name}': reference and current are of different kinds`);
     prepared.push({ pair, rule, stats, signals: signalsOf(stats, rule, policy) });
   }
   const all = prepared.flatMap((p) => p.signals);

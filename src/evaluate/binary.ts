@@ -4,7 +4,7 @@
  * row, so one linear pass yields the confusion counts, ROC AUC, average precision, log loss, Brier
  * and the calibration bins together.
  */
-import { UsageError } from "../cli/errors.js";
+
 import {
   type BootstrapOptions,
   DEFAULT_LEVEL,
@@ -12,6 +12,7 @@ import {
   DEFAULT_SEED,
   stratifiedBootstrap,
 } from "../stats/bootstrap.js";
+import { InputError } from "../table/errors.js";
 import { accuracy, balancedAccuracy, type Confusion, f1, mcc, precision, recall } from "./confusion.js";
 import { type Estimate, estimates } from "./estimate.js";
 import { CALIBRATION_BINS, calibrationBin, logLossTerm } from "./probability.js";
@@ -43,22 +44,22 @@ export function checkBinaryInputs(
   what = "scores",
 ): void {
   if (scores.length !== labels.length)
-    throw new UsageError(`${what}: ${scores.length} scores for ${labels.length} labels`);
-  if (scores.length === 0) throw new UsageError("no rows to evaluate");
+    throw new InputError(`${what}: ${scores.length} scores for ${labels.length} labels`);
+  if (scores.length === 0) throw new InputError("no rows to evaluate");
   let positives = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    if (Number.isNaN(s)) throw new UsageError(`${what}: row ${i} has a NaN or missing score`);
+    if (Number.isNaN(s)) throw new InputError(`${what}: row ${i} has a NaN or missing score`);
     if (!(s >= 0 && s <= 1))
-      throw new UsageError(
+      throw new InputError(
         `${what}: row ${i} has score ${s}, outside [0, 1]; binary metrics need probabilities of the positive class`,
       );
     if (labels[i] !== 0 && labels[i] !== 1)
-      throw new UsageError(`labels must be 0 or 1, row ${i} has ${labels[i]}`);
+      throw new InputError(`labels must be 0 or 1, row ${i} has ${labels[i]}`);
     positives += labels[i];
   }
   if (positives === 0 || positives === scores.length)
-    throw new UsageError(
+    throw new InputError(
       `the label has a single class (${positives === 0 ? "no positives" : "no negatives"} among ${scores.length} rows); ` +
         "binary metrics need both classes — check --label and --positive",
     );

@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { type DuckDBConnection, DuckDBTimestampValue } from "@duckdb/node-api";
 import { type DataType, type RecordBatch, RecordBatchReader, Type } from "apache-arrow";
-import { oneLine, UsageError } from "../cli/errors.js";
-import { ident } from "./duckdb.js";
+import { duckdbDialect } from "../table/duckdb-dialect.js";
+import { InputError, oneLine } from "../table/errors.js";
 
 let loaded = 0;
 
@@ -18,18 +18,18 @@ export async function loadArrowFile(conn: DuckDBConnection, path: string): Promi
     reader = await RecordBatchReader.from(createReadStream(path));
     await reader.open();
   } catch (error) {
-    throw new UsageError(`${path}: not a readable Arrow IPC file (${oneLine(error)})`);
+    throw new InputError(`${path}: not a readable Arrow IPC file (${oneLine(error)})`);
   }
   const fields = reader.schema.fields;
-  if (fields.length === 0) throw new UsageError(`${path}: the Arrow file has no columns`);
+  if (fields.length === 0) throw new InputError(`${path}: the Arrow file has no columns`);
   const kinds = fields.map((f) => kindOf(f.type));
-  const ddl = fields.map((f, i) => `${ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
+  const ddl = fields.map((f, i) => `${duckdbDialect.ident(f.name)} ${SQL_TYPE[kinds[i]]}`).join(", ");
   await conn.run(`CREATE TABLE ${table} (${ddl})`);
   const appender = await conn.createAppender(table);
   try {
     for await (const batch of reader as AsyncIterable<RecordBatch>) appendBatch(appender, batch, kinds);
   } catch (error) {
-    throw new UsageError(`${path}: ${oneLine(error)}`);
+    throw new InputError(`${path}: ${oneLine(error)}`);
   }
   appender.closeSync();
   return table;

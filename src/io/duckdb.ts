@@ -8,31 +8,22 @@ export async function duckdb(): Promise<DuckDBConnection> {
   return (await instance).connect();
 }
 
-/** Quotes an identifier for DuckDB SQL. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Quotes a string literal for DuckDB SQL. */
-export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /** Runs a query and returns plain JS rows: BIGINT becomes number, DATE/TIMESTAMP become epoch ms. */
 export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getRowObjects().map((row) => {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+    for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
     return out;
   });
 }
 
-function plain(value: unknown): unknown {
+/** A DuckDB value as plain JS (see Row in table/relation.ts). */
+export function plainValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) return value.map(plainValue);
   const v = value as {
     micros?: bigint;
     days?: number;
@@ -43,6 +34,6 @@ function plain(value: unknown): unknown {
   if (typeof v.micros === "bigint") return Number(v.micros / 1000n);
   if (typeof v.days === "number") return v.days * 86_400_000;
   if (typeof v.toDouble === "function") return v.toDouble();
-  if (Array.isArray(v.items)) return v.items.map(plain);
+  if (Array.isArray(v.items)) return v.items.map(plainValue);
   return String(value);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { UsageError } from "../cli/errors.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
+import { InputError } from "../table/errors.js";
 
 /** True when the path names a saved profile rather than a data file. */
 export function isProfileFile(path: string): boolean {
@@ -19,17 +19,17 @@ export function readProfile(path: string): TableProfile {
   try {
     doc = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new UsageError(`${path}: not a readable profile (${(error as Error).message.split("\n")[0]})`);
+    throw new InputError(`${path}: not a readable profile (${(error as Error).message.split("\n")[0]})`);
   }
   const p = doc as Partial<TableProfile>;
   if (p?.format !== PROFILE_FORMAT)
-    throw new UsageError(`${path}: not an Assay profile (format is not "${PROFILE_FORMAT}")`);
+    throw new InputError(`${path}: not an Assay profile (format is not "${PROFILE_FORMAT}")`);
   if (p.version !== PROFILE_VERSION)
-    throw new UsageError(
+    throw new InputError(
       `${path}: profile version ${String(p.version)} is not supported (this Assay reads version ${PROFILE_VERSION})`,
     );
   if (!Array.isArray(p.columns) || typeof p.rows !== "number")
-    throw new UsageError(`${path}: profile has no rows/columns`);
+    throw new InputError(`${path}: profile has no rows/columns`);
   return {
     format: PROFILE_FORMAT,
     version: PROFILE_VERSION,

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { oneLine } from "../cli/errors.js";
 import { ProfileBuilder } from "../profile/build.js";
+import { oneLine } from "../table/errors.js";
 import type { WorkerTask } from "./profile-workers.js";
 import { openSource } from "./source.js";
 

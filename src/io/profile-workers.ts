@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { Worker } from "node:worker_threads";
-import { UsageError } from "../cli/errors.js";
 import { mergeProfiles } from "../profile/merge.js";
 import type { TableProfile } from "../profile/types.js";
+import { InputError } from "../table/errors.js";
 
 /** Below this many rows a single thread is faster than starting workers. */
 export const PARALLEL_MIN_ROWS = 1_000_000;
@@ -52,7 +52,7 @@ export async function profileInWorkers(
         new Promise<TableProfile>((resolve, reject) => {
           const worker = new Worker(new URL("./profile-worker.js", import.meta.url), { workerData: task });
           worker.once("message", (message: { profile?: TableProfile; error?: string }) => {
-            if (message.error) reject(new UsageError(message.error));
+            if (message.error) reject(new InputError(message.error));
             else {
               onDone?.(++finished, tasks.length);
               resolve(message.profile!);

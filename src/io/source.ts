@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
-import { oneLine, UsageError } from "../cli/errors.js";
+import { duckdbDialect } from "../table/duckdb-dialect.js";
+import { InputError, oneLine } from "../table/errors.js";
+import type { Relation, Row } from "../table/relation.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
 import { loadArrowFile } from "./arrow.js";
-import { duckdb, ident, literal, queryRows } from "./duckdb.js";
+import { duckdb, plainValue, queryRows } from "./duckdb.js";
 
 /** Where data comes from: a file, or a DuckDB SQL query over files. */
 export interface SourceSpec {
@@ -15,16 +17,12 @@ export interface SourceSpec {
   rowNumbers?: boolean;
 }
 
-/** An opened table: its columns, a SQL relation DuckDB can scan, and a batch stream for the JS core. */
-export interface Source {
-  name: string;
-  columns: ColumnInfo[];
-  /** A FROM-able SQL expression for this source (a table function call or a parenthesised query). */
-  relation: string;
-  conn: DuckDBConnection;
-  /** sha256 of the file bytes, or of the SQL text for a query. */
-  digest(): Promise<string>;
-  rowCount(): Promise<number>;
+/**
+ * A file or a query over files, opened in the process's DuckDB: the core's Relation, plus what only the
+ * edge uses — the connection, and a row filter for batches (how the profile workers split a file).
+ */
+export interface DuckDBRelation extends Relation {
+  readonly conn: DuckDBConnection;
   batches(options?: { columns?: string[]; where?: string }): AsyncGenerator<Batch>;
 }
 
@@ -40,14 +38,14 @@ export const FILE_EXTENSIONS = [
   ".ipc",
 ];
 
-export async function openSource(spec: SourceSpec): Promise<Source> {
+export async function openSource(spec: SourceSpec): Promise<DuckDBRelation> {
   const conn = await duckdb();
-  let relation: string;
+  let sql: string;
   let name: string;
   let digest: () => Promise<string>;
   if (spec.sql !== undefined) {
-    if (spec.sql.trim() === "") throw new UsageError("--sql is empty");
-    relation = `(${spec.sql})`;
+    if (spec.sql.trim() === "") throw new InputError("--sql is empty");
+    sql = `(${spec.sql})`;
     name = "sql";
     const text = spec.sql;
     digest = async () => createHash("sha256").update(text).digest("hex");
@@ -55,45 +53,69 @@ export async function openSource(spec: SourceSpec): Promise<Source> {
     const path = spec.path;
     checkFile(path);
     name = basename(path);
-    relation = await fileRelation(conn, path, spec.rowNumbers === true);
+    sql = await fileRelation(conn, path, spec.rowNumbers === true);
     digest = memo(() => fileDigest(path));
   } else {
-    throw new UsageError("no data source given: pass a file path or --sql");
+    throw new InputError("no data source given: pass a file path or --sql");
   }
-  const columns = (await describe(conn, relation, name)).filter(
+  const columns = (await describe(conn, sql, name)).filter(
     (c) => !(spec.rowNumbers && c.name === "file_row_number"),
   );
+  const query = (text: string): Promise<Row[]> => guard(name, queryRows(conn, text));
+  const stream = (text: string, infos?: ColumnInfo[]) => streamBatches(conn, name, text, infos);
   return {
     name,
     columns,
-    relation,
+    sql,
+    dialect: duckdbDialect,
     conn,
+    query,
+    stream: (text) => stream(text),
+    batches: async function* (options = {}) {
+      const wanted = options.columns ? options.columns.map((n) => findColumn(columns, n, name)) : columns;
+      const select = wanted.map(duckdbDialect.batchValue).join(", ");
+      const where = options.where ? ` WHERE ${options.where}` : "";
+      yield* stream(`SELECT ${select || "1"} FROM ${sql}${where}`, wanted);
+    },
+    materialized: memo(async () => {
+      if (!TEXT_FORMAT.test(sql)) return sql;
+      // a regular (not TEMP) table, so every connection of the instance sees it
+      const table = `assay_table_${Math.random().toString(36).slice(2, 10)}`;
+      await query(`CREATE TABLE ${table} AS SELECT * FROM ${sql}`);
+      return table;
+    }),
     digest,
     rowCount: memo(async () => {
-      const rows = await guard(name, queryRows(conn, `SELECT count(*)::DOUBLE AS n FROM ${relation}`));
+      const rows = await query(`SELECT count(*)::DOUBLE AS n FROM ${sql}`);
       return rows[0].n as number;
     }),
-    batches: (options) => readBatches(conn, relation, name, columns, options),
   };
 }
 
+/**
+ * Text formats (files, or queries over them) are parsed again on every scan: a stage that scans once
+ * per column asks for them copied into a table. Parquet and Arrow are scanned directly, which DuckDB
+ * does faster than copying them.
+ */
+const TEXT_FORMAT = /read_(csv|json)|\.(csv|tsv|json|ndjson|jsonl)\b/i;
+
 function checkFile(path: string): void {
-  if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
   const stat = statSync(path);
-  if (stat.isDirectory()) throw new UsageError(`${path}: is a directory, expected a data file`);
+  if (stat.isDirectory()) throw new InputError(`${path}: is a directory, expected a data file`);
   const ext = extname(path).toLowerCase();
   if (!FILE_EXTENSIONS.includes(ext))
-    throw new UsageError(
+    throw new InputError(
       `${path}: unknown file type '${ext || "(none)"}'; expected one of ${FILE_EXTENSIONS.join(" ")}`,
     );
-  if (stat.size === 0) throw new UsageError(`${path}: the file is empty`);
+  if (stat.size === 0) throw new InputError(`${path}: the file is empty`);
 }
 
 /** Files below this size have their column types sniffed from every row, so a late odd value cannot break the read. */
 const FULL_SNIFF_BYTES = 100 * 1024 * 1024;
 
 async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: boolean): Promise<string> {
-  const p = literal(path);
+  const p = duckdbDialect.string(path);
   const sample = statSync(path).size < FULL_SNIFF_BYTES ? -1 : 20480;
   const csv = `header = true, quote = '"', strict_mode = true, sample_size = ${sample}`;
   switch (extname(path).toLowerCase()) {
@@ -127,7 +149,7 @@ export function columnTypeOf(duckType: string): ColumnType {
 
 async function describe(conn: DuckDBConnection, relation: string, name: string): Promise<ColumnInfo[]> {
   const rows = await guard(name, queryRows(conn, `DESCRIBE SELECT * FROM ${relation}`));
-  if (rows.length === 0) throw new UsageError(`${name}: no columns found`);
+  if (rows.length === 0) throw new InputError(`${name}: no columns found`);
   return rows.map((r) => ({
     name: String(r.column_name),
     sourceType: String(r.column_type),
@@ -135,31 +157,20 @@ async function describe(conn: DuckDBConnection, relation: string, name: string):
   }));
 }
 
-/** The SQL expression that turns a column into what a Batch holds (DOUBLE or VARCHAR). */
-export function batchExpression(column: ColumnInfo): string {
-  const c = ident(column.name);
-  switch (column.type) {
-    case "string":
-      return `CAST(${c} AS VARCHAR)`;
-    case "date":
-    case "timestamp":
-      return `CAST(epoch_ms(CAST(${c} AS TIMESTAMP)) AS DOUBLE)`;
-    default:
-      return `CAST(${c} AS DOUBLE)`;
-  }
-}
-
-async function* readBatches(
+/** Streams a query's result as batches; `infos` names the columns' types (else they follow the result's). */
+async function* streamBatches(
   conn: DuckDBConnection,
-  relation: string,
   name: string,
-  all: ColumnInfo[],
-  options: { columns?: string[]; where?: string } = {},
+  sql: string,
+  infos?: ColumnInfo[],
 ): AsyncGenerator<Batch> {
-  const columns = options.columns ? options.columns.map((n) => findColumn(all, n, name)) : all;
-  const select = columns.map(batchExpression).join(", ");
-  const where = options.where ? ` WHERE ${options.where}` : "";
-  const result = await guard(name, conn.stream(`SELECT ${select || "1"} FROM ${relation}${where}`));
+  const result = await guard(name, conn.stream(sql));
+  const columns =
+    infos ??
+    result.columnNames().map((column, i) => {
+      const sourceType = result.columnType(i).toString();
+      return { name: column, type: columnTypeOf(sourceType), sourceType };
+    });
   let offset = 0;
   for (;;) {
     const chunk = await guard(name, result.fetchChunk());
@@ -172,7 +183,7 @@ async function* readBatches(
 function findColumn(all: ColumnInfo[], wanted: string, source: string): ColumnInfo {
   const found = all.find((c) => c.name === wanted);
   if (!found)
-    throw new UsageError(
+    throw new InputError(
       `${source}: no column named '${wanted}' (columns: ${all.map((c) => c.name).join(", ")})`,
     );
   return found;
@@ -197,20 +208,20 @@ function chunkToBatch(chunk: DuckDBDataChunk, columns: ColumnInfo[], offset: num
     if (vector.items instanceof Float64Array && vector.items.length === length) values = vector.items.slice();
     else {
       values = new Float64Array(length);
-      for (let i = 0; i < length; i++) values[i] = valid[i] ? Number(vector.getItem(i)) : 0;
+      for (let i = 0; i < length; i++) values[i] = valid[i] ? Number(plainValue(vector.getItem(i))) : 0;
     }
     return { name: info.name, type: info.type, values, valid };
   });
   return { length, offset, columns: out };
 }
 
-/** Turns DuckDB's multi-line errors into a one-line UsageError naming the source. */
+/** Turns DuckDB's multi-line errors into a one-line InputError naming the source. */
 export async function guard<T>(name: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${name}: ${explain(oneLine(error))}`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${name}: ${explain(oneLine(error))}`);
   }
 }
 

@@ -2,6 +2,7 @@
  * The one interface every model adapter implements (ONNX, HTTP endpoint, JS module, score column,
  * built-in baselines). Browser-safe: the adapters that need Node live in their own files.
  */
+import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
 
 export type ModelKind = "onnx" | "http" | "module" | "score" | "baseline";
@@ -45,6 +46,6 @@ export interface Model {
 }
 
 /** Thrown for problems the user can fix in the model or its configuration (bad spec, shape mismatch …). */
-export class ModelError extends Error {
+export class ModelError extends InputError {
   override name = "ModelError";
 }

@@ -1,8 +1,8 @@
-/** Reads the columns a model test needs from a source into one in-memory batch. */
-import type { Source } from "../io/source.js";
+import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 
-export async function readTable(source: Source, columns?: string[]): Promise<Batch> {
+/** Reads the columns a model test needs from a relation into one in-memory batch. */
+export async function readTable(source: Relation, columns?: string[]): Promise<Batch> {
   const parts: Batch[] = [];
   let length = 0;
   for await (const batch of source.batches(columns ? { columns } : {})) {

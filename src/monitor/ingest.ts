@@ -1,8 +1,9 @@
+import { InputError } from "../table/errors.js";
 import type { LabelRecord, PredictionRecord } from "./records.js";
 import { parseTimestamp } from "./windows.js";
 
-/** A request the client must fix; the server answers 400 with the message. */
-export class BadRequest extends Error {
+/** A request the client must fix; the server answers 400 with the message (as for any InputError). */
+export class BadRequest extends InputError {
   readonly statusCode = 400;
 }
 

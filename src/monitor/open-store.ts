@@ -1,4 +1,4 @@
-import { UsageError } from "../cli/errors.js";
+import { InputError } from "../table/errors.js";
 import { PostgresStore } from "./postgres-store.js";
 import { SqliteStore } from "./sqlite-store.js";
 import type { MonitorStore } from "./store.js";
@@ -10,18 +10,18 @@ export async function openStore(db: string = DEFAULT_DB): Promise<MonitorStore> 
   let store: MonitorStore;
   if (db.startsWith("sqlite:")) {
     const path = db.slice("sqlite:".length);
-    if (path === "") throw new UsageError("--db sqlite: needs a file name, e.g. sqlite:monitor.db");
+    if (path === "") throw new InputError("--db sqlite: needs a file name, e.g. sqlite:monitor.db");
     store = new SqliteStore(path);
   } else if (db.startsWith("postgres://") || db.startsWith("postgresql://")) {
     store = new PostgresStore(db);
   } else {
-    throw new UsageError(`--db expects sqlite:FILE or postgres://…, got '${db}'`);
+    throw new InputError(`--db expects sqlite:FILE or postgres://…, got '${db}'`);
   }
   try {
     await store.init();
   } catch (error) {
     await store.close().catch(() => {});
-    throw new UsageError(`cannot open the monitor database ${redact(db)}: ${(error as Error).message}`);
+    throw new InputError(`cannot open the monitor database ${redact(db)}: ${(error as Error).message}`);
   }
   return store;
 }

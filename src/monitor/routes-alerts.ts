@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { UsageError } from "../cli/errors.js";
 import { loadAlertRules, parseAlertRules } from "./alert-rules.js";
 import type { AlertEngine } from "./alerts.js";
 import { BadRequest } from "./ingest.js";
@@ -60,17 +59,12 @@ export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
   app.get("/v1/alerts/rules", { config: { scope: "read" } }, async () => alerts.ruleSet);
 
   app.put<{ Body: unknown }>("/v1/alerts/rules", { config: { scope: "admin" } }, async (request) => {
-    try {
-      const rules =
-        typeof request.body === "string"
-          ? loadAlertRules(request.body, "body")
-          : parseAlertRules(request.body, "body");
-      alerts.setRules(rules);
-      return rules;
-    } catch (error) {
-      if (error instanceof UsageError) throw new BadRequest(error.message);
-      throw error;
-    }
+    const rules =
+      typeof request.body === "string"
+        ? loadAlertRules(request.body, "body")
+        : parseAlertRules(request.body, "body");
+    alerts.setRules(rules);
+    return rules;
   });
 
   app.get("/v1/alerts/deliveries", { config: { scope: "read" } }, async () => ({

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { InputError } from "../table/errors.js";
 import type { AlertEngine } from "./alerts.js";
 import { allows, bearerToken, hashToken } from "./auth.js";
 import { MonitorMetrics } from "./metrics.js";
@@ -98,8 +99,13 @@ export function buildServer(options: ServerOptions): MonitorServer {
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    // an InputError from any layer (a bad rules file, a malformed record) is the client's to fix
     const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+      error instanceof InputError
+        ? 400
+        : error.statusCode && error.statusCode >= 400 && error.statusCode < 600
+          ? error.statusCode
+          : 500;
     if (status >= 500) request.log.error(error);
     if (status < 500) metrics.rejected.inc({ reason: String(status) });
     const message =

@@ -1,14 +1,10 @@
-import { DDSketch } from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY, FrequencyCounter, type FrequencyState } from "../sketch/frequency.js";
-import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { Column, ColumnInfo, ColumnType } from "../table/types.js";
+import { NumericFold } from "./numeric-fold.js";
 import { classify, emptyPatterns } from "./patterns.js";
 import type { PatternCounts, QuantileSketchState } from "./types.js";
-
-/** Grid base cell per temporal type: one day for dates, one second for timestamps (ms units). */
-export const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, timestamp: 1000 };
 
 /** The mergeable part of a column profile; everything else in ColumnProfile is derived from it. */
 export interface ColumnCore {
@@ -87,15 +83,7 @@ export class ColumnAccumulator {
   count = 0;
   missing = 0;
   nan = 0;
-  posInf = 0;
-  negInf = 0;
-  zeros = 0;
-  negatives = 0;
-  min = Infinity;
-  max = -Infinity;
-  moments: { n: number; mean: number; m2: number } = { n: 0, mean: 0, m2: 0 };
-  readonly ddsketch: DDSketch | null = null;
-  readonly grid: GridSketch | null = null;
+  private readonly numbers: NumericFold | null;
   readonly frequencies: FrequencyCounter;
   readonly hll = new HyperLogLog();
   /** Hashing into the HLL starts only when the exact frequency table first overflows. */
@@ -111,8 +99,7 @@ export class ColumnAccumulator {
     options: ProfileOptions = {},
   ) {
     this.frequencies = new FrequencyCounter(options.frequencyCapacity);
-    if (info.type === "date" || info.type === "timestamp") this.grid = new GridSketch(GRID_BASE[info.type]);
-    else if (info.type !== "string") this.ddsketch = new DDSketch(options.relativeAccuracy);
+    this.numbers = info.type === "string" ? null : new NumericFold(info.type, options.relativeAccuracy);
     this.patterns = info.type === "string" ? emptyPatterns() : null;
   }
 
@@ -133,9 +120,7 @@ export class ColumnAccumulator {
   }
 
   private addNumbers(values: Float64Array, valid: Uint8Array, length: number): void {
-    let n = 0;
-    let sum = 0;
-    const sketch = this.ddsketch ?? this.grid!;
+    const numbers = this.numbers!;
     for (let i = 0; i < length; i++) {
       if (valid[i] === 0) {
         this.missing++;
@@ -147,30 +132,9 @@ export class ColumnAccumulator {
         this.nan++;
         continue;
       }
-      if (x === Infinity || x === -Infinity) {
-        if (x > 0) this.posInf++;
-        else this.negInf++;
-        this.countValue(x);
-        continue;
-      }
-      n++;
-      sum += x;
-      if (x < this.min) this.min = x;
-      if (x > this.max) this.max = x;
-      if (x === 0) this.zeros++;
-      else if (x < 0) this.negatives++;
-      sketch.add(x);
+      numbers.add(x);
       this.countValue(x);
     }
-    if (n === 0) return;
-    // Two passes over the batch for a stable M2, then Chan's combination with what came before.
-    const mean = sum / n;
-    let m2 = 0;
-    for (let i = 0; i < length; i++) {
-      const x = values[i];
-      if (valid[i] === 1 && Number.isFinite(x)) m2 += (x - mean) * (x - mean);
-    }
-    this.moments = combineMoments(this.moments, { n, mean, m2 })!;
   }
 
   private addStrings(values: (string | null)[], valid: Uint8Array, length: number): void {
@@ -209,21 +173,11 @@ export class ColumnAccumulator {
         h.addHash(typeof key === "number" ? hashNumber(key) : hashString(key));
       hll = h.serialize();
     }
-    const finite = this.moments.n > 0;
     return {
-      name: this.info.name,
-      type: this.info.type,
+      ...emptyCore(this.info.name, this.info.type, this.missing),
       count: this.count,
-      missing: this.missing,
       nan: this.nan,
-      posInf: this.posInf,
-      negInf: this.negInf,
-      zeros: this.zeros,
-      negatives: this.negatives,
-      min: finite ? this.min : null,
-      max: finite ? this.max : null,
-      moments: this.info.type === "string" ? null : { ...this.moments },
-      sketch: this.ddsketch ? this.ddsketch.toState() : this.grid ? this.grid.toState() : null,
+      ...this.numbers?.state(),
       frequencies: freq,
       hll,
       length:

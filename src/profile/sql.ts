@@ -1,40 +1,38 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, literal, queryRows } from "../io/duckdb.js";
-import { batchExpression, guard, type Source } from "../io/source.js";
-import { DDSketch } from "../sketch/ddsketch.js";
 import { DEFAULT_FREQUENCY_CAPACITY } from "../sketch/frequency.js";
-import { GridSketch } from "../sketch/grid.js";
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
-import { type ColumnCore, combineMoments, emptyCore, GRID_BASE, MAX_EXAMPLES } from "./column.js";
+import { type ColumnCore, emptyCore, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
+import { NumericFold } from "./numeric-fold.js";
 import { classify, emptyPatterns, inferFromPatterns, PATTERNS } from "./patterns.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "./types.js";
 
 /**
- * The SQL push-down engine. DuckDB does the scanning and grouping — one GROUP BY per column, streaming
+ * The SQL push-down engine. The relation's engine (DuckDB for files) does the scanning and grouping — one GROUP BY per column, streaming
  * every distinct value once with its exact count — and the groups are folded into the profile in JS by
  * the same sketch, pattern and moment code the stream engine runs. So the two engines agree value for
  * value, the data is scanned once per column, and the JS work is proportional to the number of distinct
  * values rather than rows. Distinct counts are exact; the top values are an exact top-k.
  */
 export async function profileSource(
-  source: Source,
+  source: Relation,
   options: { columns?: string[]; onStep?: (done: number, total: number) => void } = {},
 ): Promise<TableProfile> {
+  const { ident, batchValue } = source.dialect;
   const columns = options.columns
     ? source.columns.filter((c) => options.columns!.includes(c.name))
     : source.columns;
-  const exprs = columns.map((c) => `${batchExpression(c)} AS ${ident(c.name)}`).join(", ");
-  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.relation})`;
+  const exprs = columns.map((c) => `${batchValue(c)} AS ${ident(c.name)}`).join(", ");
+  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.sql})`;
   const digest = source.digest();
   const counts = `SELECT count(*)::DOUBLE AS __rows${columns.map((c, i) => `, count(${ident(c.name)})::DOUBLE AS c${i}`).join("")} FROM ${base}`;
-  const [row] = await guard(source.name, queryRows(source.conn, counts));
+  const [row] = await source.query(counts);
   const rows = row.__rows as number;
   const cores: ColumnCore[] = [];
   for (const [i, column] of columns.entries()) {
-    cores.push(await guard(source.name, columnCore(source.conn, base, column, rows, row[`c${i}`] as number)));
+    cores.push(await columnCore(source, base, column, rows, row[`c${i}`] as number));
     options.onStep?.(i + 1, columns.length);
   }
   return {
@@ -51,42 +49,36 @@ export async function profileSource(
 type Group = [value: number | string, count: number];
 
 async function columnCore(
-  conn: DuckDBConnection,
+  source: Relation,
   base: string,
   column: ColumnInfo,
   rows: number,
   count: number,
 ): Promise<ColumnCore> {
   const numeric = column.type !== "string";
-  const c = ident(column.name);
+  const c = source.dialect.ident(column.name);
   const capacity = DEFAULT_FREQUENCY_CAPACITY;
   const valueFilter = numeric ? `${c} IS NOT NULL AND NOT isnan(${c})` : `${c} IS NOT NULL`;
   const hll = new HyperLogLog();
   const hash = numeric ? (v: Group[0]) => hashNumber(v as number) : (v: Group[0]) => hashString(v as string);
   let groups: Group[] = [];
   let distinct = 0;
-  const numericFold = numeric ? new NumericFold(column) : null;
+  const numericFold = column.type === "string" ? null : new NumericFold(column.type);
   const stringFold = numeric ? null : new StringFold();
-  const result = await conn.stream(
+  for await (const chunk of source.stream(
     `SELECT ${c} AS v, count(*)::DOUBLE AS n FROM ${base} WHERE ${valueFilter} GROUP BY ${c}`,
-  );
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const values = chunk.getColumnVector(0) as unknown as {
-      items?: Float64Array;
-      getItem(i: number): unknown;
-    };
-    const ns = chunk.getColumnVector(1) as unknown as { items?: Float64Array; getItem(i: number): unknown };
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const v = (numeric && values.items ? values.items[r] : values.getItem(r)) as Group[0];
-      const n = (ns.items ? ns.items[r] : ns.getItem(r)) as number;
+  )) {
+    const values = chunk.columns[0].values;
+    const ns = chunk.columns[1].values as Float64Array;
+    for (let r = 0; r < chunk.length; r++) {
+      const v = values[r] as Group[0];
+      const n = ns[r];
       groups.push([v, n]);
       hll.addHash(hash(v));
       if (numericFold) numericFold.add(v as number, n);
       else stringFold!.add(v as string, n);
     }
-    distinct += chunk.rowCount;
+    distinct += chunk.length;
     // Every group arrives once with its exact count, so keeping the largest is an exact top-k.
     if (groups.length > 64 * capacity) groups = largest(groups, capacity / 2);
   }
@@ -101,12 +93,13 @@ async function columnCore(
     hll: hll.serialize(),
   };
   if (!exact) core.exactDistinct = distinct;
-  if (numericFold) Object.assign(core, numericFold.result(count));
+  // NaN is the one present value the grouped table leaves out: it is what the listed counts miss
+  if (numericFold) Object.assign(core, { nan: count - numericFold.listed, ...numericFold.state() });
   else {
     Object.assign(core, stringFold!.result());
     core.nonNumericExamples =
       core.patterns && inferFromPatterns(core.patterns).issue === "mixed_types"
-        ? await nonNumericExamples(conn, base, column)
+        ? await nonNumericExamples(source, base, column)
         : [];
   }
   return core;
@@ -128,57 +121,6 @@ function byCountThenValue(a: Group, b: Group): number {
   if (a[1] !== b[1]) return b[1] - a[1];
   if (typeof a[0] === "number" && typeof b[0] === "number") return a[0] - b[0];
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-/** Folds (value, count) groups into the numeric statistics, with the same sketch code as the stream engine. */
-class NumericFold {
-  private readonly sketch: DDSketch | GridSketch;
-  listed = 0;
-  posInf = 0;
-  negInf = 0;
-  zeros = 0;
-  negatives = 0;
-  min = Infinity;
-  max = -Infinity;
-  moments = { n: 0, mean: 0, m2: 0 };
-
-  constructor(column: ColumnInfo) {
-    this.sketch =
-      column.type === "date" || column.type === "timestamp"
-        ? new GridSketch(GRID_BASE[column.type])
-        : new DDSketch();
-  }
-
-  add(v: number, c: number): void {
-    this.listed += c;
-    if (v === Infinity) this.posInf += c;
-    else if (v === -Infinity) this.negInf += c;
-    else {
-      // a group is c copies of v: its own moments are (c, v, 0)
-      this.moments = combineMoments(this.moments, { n: c, mean: v, m2: 0 })!;
-      if (v < this.min) this.min = v;
-      if (v > this.max) this.max = v;
-      if (v === 0) this.zeros += c;
-      else if (v < 0) this.negatives += c;
-      this.sketch.add(v, c);
-    }
-  }
-
-  /** NaN is the one present value the grouped table leaves out: it is what the listed counts miss. */
-  result(count: number): Partial<ColumnCore> {
-    const finite = this.moments.n > 0;
-    return {
-      nan: count - this.listed,
-      posInf: this.posInf,
-      negInf: this.negInf,
-      zeros: this.zeros,
-      negatives: this.negatives,
-      min: finite ? this.min : null,
-      max: finite ? this.max : null,
-      moments: this.moments,
-      sketch: this.sketch.toState(),
-    };
-  }
 }
 
 class StringFold {
@@ -205,17 +147,12 @@ class StringFold {
 }
 
 /** The first few distinct non-numeric values in table order, as the stream engine keeps them. */
-async function nonNumericExamples(
-  conn: DuckDBConnection,
-  base: string,
-  column: ColumnInfo,
-): Promise<string[]> {
-  const c = ident(column.name);
+async function nonNumericExamples(source: Relation, base: string, column: ColumnInfo): Promise<string[]> {
+  const c = source.dialect.ident(column.name);
   const numeric = PATTERNS.filter(([name]) => name === "integer" || name === "float")
-    .map(([, pattern]) => `regexp_matches(${c}, ${literal(pattern)})`)
+    .map(([, pattern]) => `regexp_matches(${c}, ${source.dialect.string(pattern)})`)
     .join(" OR ");
-  const rows = await queryRows(
-    conn,
+  const rows = await source.query(
     `SELECT v FROM (SELECT ${c} AS v, min(rn) AS first FROM (SELECT ${c}, row_number() OVER () AS rn FROM ${base}
        WHERE ${c} IS NOT NULL AND NOT (${numeric})) GROUP BY ${c} ORDER BY first LIMIT ${MAX_EXAMPLES})`,
   );

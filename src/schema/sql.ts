@@ -1,26 +1,14 @@
-/** DuckDB SQL text helpers for the checks (pure string building: browser-safe, no driver import). */
-export type QueryFn = (sql: string) => Promise<Record<string, unknown>[]>;
+/**
+ * The checks (validate, lint) write DuckDB SQL: these are the DuckDB dialect's helpers under the names
+ * the checks use (one implementation, table/duckdb-dialect.ts). Browser-safe: no driver import.
+ */
+import { duckdbDialect } from "../table/duckdb-dialect.js";
 
-export function sqlIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export type { QueryFn } from "../table/relation.js";
 
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-export function sqlNumber(x: number): string {
-  if (Number.isNaN(x)) return "'nan'::DOUBLE";
-  if (x === Number.POSITIVE_INFINITY) return "'inf'::DOUBLE";
-  if (x === Number.NEGATIVE_INFINITY) return "'-inf'::DOUBLE";
-  return `${x}::DOUBLE`;
-}
-
-export function sqlStringList(values: readonly string[]): string {
-  return `[${values.map(sqlString).join(", ")}]::VARCHAR[]`;
-}
-
+export const sqlIdent = duckdbDialect.ident;
+export const sqlString = duckdbDialect.string;
+export const sqlNumber = duckdbDialect.number;
+export const sqlStringList = duckdbDialect.stringList;
 /** The relation with a 0-based row number (DuckDB keeps file order for a streaming window). */
-export function numbered(relation: string): string {
-  return `(SELECT (row_number() OVER () - 1)::DOUBLE AS __row, * FROM ${relation})`;
-}
+export const numbered = duckdbDialect.numbered;

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from "yaml";
+import { InputError } from "../table/errors.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
 import {
   CHECK_IDS,
@@ -11,7 +12,7 @@ import {
 } from "./types.js";
 
 /** A problem in a schema file, located: "schema.yaml:12: columns.age.range.min: expected a number". */
-export class SchemaFileError extends Error {
+export class SchemaFileError extends InputError {
   override name = "SchemaFileError";
   constructor(
     readonly file: string,

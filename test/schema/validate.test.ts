@@ -42,7 +42,7 @@ async function run(csv: string, schemaText = SCHEMA): Promise<Anomaly[]> {
   const out = await validateBatch({
     schema: parseSchema(schemaText),
     columns: source.columns,
-    relation: source.relation,
+    relation: source.sql,
     query: (sql) => queryRows(source.conn, sql),
   });
   return out.results;

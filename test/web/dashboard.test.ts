@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium, noChromium } from "../helpers/chromium.js";
 import { ROOT } from "../helpers/cli.js";
 import { BARE_MODEL, MODEL, type SeededServer, seedFlights } from "./seed.js";
 
@@ -13,9 +14,8 @@ import { BARE_MODEL, MODEL, type SeededServer, seedFlights } from "./seed.js";
  * to the console, nothing leaves loopback, and the numbers shown are the API's. Screenshots go to
  * test/artifacts/.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const skip = existsSync(CHROMIUM) ? false : "Debian's chromium is not installed (.ci/run installs it)";
+const skip = noChromium;
 
 const dir = mkdtempSync(join(tmpdir(), "assay-web-"));
 let server: SeededServer;
@@ -53,20 +53,7 @@ before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await seedFlights(dir);
-  context = await chromium.launchPersistentContext(join(dir, "chromium-profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1360, height: 900 },
-  });
+  context = await launchChromium(join(dir, "chromium-profile"), { viewport: { width: 1360, height: 900 } });
   // Everything must come from the server itself: no CDN, no fonts, no network.
   const origin = new URL(server.url).origin;
   await context.route("**/*", (route) => {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { duckdb, queryRows } from "../../io/duckdb.js";
+import { duckdbDialect } from "../../table/duckdb-dialect.js";
 import { assay } from "./assay-process.js";
 import { batchFromRows, DELAY_FEATURES, type DelayModel, trainDelayModel } from "./delay-model.js";
 
@@ -36,11 +37,11 @@ export async function runFlights(
 ): Promise<FlightsResult> {
   const dir = join(out, "flights");
   mkdirSync(dir, { recursive: true });
-  const file = flightsFile.replaceAll("'", "''");
+  const file = duckdbDialect.string(flightsFile);
   const monthSql = (m: number, sample?: number) =>
     `SELECT hour(date) AS hour, dayofweek(date) AS weekday, delay, distance, origin, destination,
             (delay > 15)::INTEGER AS late, epoch_ms(date)::DOUBLE AS ts
-     FROM read_parquet('${file}') WHERE month(date) = ${m}` +
+     FROM read_parquet(${file}) WHERE month(date) = ${m}` +
     (sample ? ` ORDER BY hash(date, origin, destination, delay, distance) LIMIT ${sample}` : "");
   const features = (m: number) =>
     `SELECT hour, weekday, delay, distance, origin, destination FROM (${monthSql(m)})`;

@@ -5,9 +5,12 @@
  * is the pooled two-proportion z-test (statsmodels proportions_ztest; equals the χ² test without
  * continuity correction).
  */
+
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { twoProportionZ } from "../../stats/two-proportion-z.js";
 import { twoSidedZ } from "../../stats/two-sided-z.js";
 import { wilsonInterval } from "../../stats/wilson.js";
+import { InputError } from "../../table/errors.js";
 
 export interface Arm {
   conversions: number;
@@ -30,9 +33,9 @@ export interface ProportionComparison {
 
 export function checkArm(arm: Arm, name: string): void {
   if (!Number.isInteger(arm.n) || arm.n <= 0)
-    throw new RangeError(`${name}: n must be a positive integer, got ${arm.n}`);
+    throw new InputError(`${name}: n must be a positive integer, got ${arm.n}`);
   if (!Number.isInteger(arm.conversions) || arm.conversions < 0 || arm.conversions > arm.n)
-    throw new RangeError(`${name}: conversions must be an integer in [0, ${arm.n}], got ${arm.conversions}`);
+    throw new InputError(`${name}: conversions must be an integer in [0, ${arm.n}], got ${arm.conversions}`);
 }
 
 export function compareProportions(control: Arm, treatment: Arm, level = 0.95): ProportionComparison {

@@ -8,6 +8,7 @@
  */
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { InputError } from "../../table/errors.js";
 
 export interface PowerSettings {
   alpha?: number;
@@ -22,8 +23,8 @@ export function sampleSizeProportions(
   const alpha = settings.alpha ?? 0.05;
   const power = settings.power ?? 0.8;
   if (!(baseline > 0 && baseline < 1 && target > 0 && target < 1))
-    throw new RangeError("conversion rates must lie strictly between 0 and 1");
-  if (baseline === target) throw new RangeError("the effect to detect must not be 0");
+    throw new InputError("conversion rates must lie strictly between 0 and 1");
+  if (baseline === target) throw new InputError("the effect to detect must not be 0");
   const za = normalQuantile(1 - alpha / 2, 0, 1);
   const zb = normalQuantile(power, 0, 1);
   const mean = (baseline + target) / 2;
@@ -35,8 +36,8 @@ export function sampleSizeProportions(
 export function sampleSizeMeans(sd: number, effect: number, settings: PowerSettings = {}): number {
   const alpha = settings.alpha ?? 0.05;
   const power = settings.power ?? 0.8;
-  if (!(sd > 0)) throw new RangeError("the standard deviation must be positive");
-  if (effect === 0) throw new RangeError("the effect to detect must not be 0");
+  if (!(sd > 0)) throw new InputError("the standard deviation must be positive");
+  if (effect === 0) throw new InputError("the effect to detect must not be 0");
   const ratio = (2 * sd * sd) / (effect * effect);
   let n = Math.ceil(ratio * (normalQuantile(1 - alpha / 2, 0, 1) + normalQuantile(power, 0, 1)) ** 2);
   for (let i = 0; i < 50; i++) {

@@ -5,6 +5,7 @@
  */
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { InputError } from "../../table/errors.js";
 
 export interface SampleSummary {
   mean: number;
@@ -41,7 +42,7 @@ export function summarize(values: ArrayLike<number>): SampleSummary {
 }
 
 export function welchTest(control: SampleSummary, treatment: SampleSummary, level = 0.95): MeanComparison {
-  if (control.n < 2 || treatment.n < 2) throw new RangeError("each arm needs at least 2 observations");
+  if (control.n < 2 || treatment.n < 2) throw new InputError("each arm needs at least 2 observations");
   const v1 = (control.sd * control.sd) / control.n;
   const v2 = (treatment.sd * treatment.sd) / treatment.n;
   const se = Math.sqrt(v1 + v2);

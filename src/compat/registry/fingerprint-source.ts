@@ -1,9 +1,9 @@
-/** Computes a dataset fingerprint with one DuckDB aggregate query (exact counts, no sketches). */
-import { ident, queryRows } from "../../io/duckdb.js";
-import { guard, type Source } from "../../io/source.js";
+import type { Relation } from "../../table/relation.js";
 import type { ColumnFingerprint, DatasetFingerprint } from "./fingerprint.js";
 
-export async function fingerprintSource(source: Source): Promise<DatasetFingerprint> {
+/** Computes a dataset fingerprint with one aggregate query (exact counts, no sketches). */
+export async function fingerprintSource(source: Relation): Promise<DatasetFingerprint> {
+  const { ident } = source.dialect;
   const parts: string[] = ["count(*)::DOUBLE AS n"];
   source.columns.forEach((c, k) => {
     const col = ident(c.name);
@@ -12,10 +12,7 @@ export async function fingerprintSource(source: Source): Promise<DatasetFingerpr
       parts.push(`avg(${col}::DOUBLE) AS a${k}`, `stddev_samp(${col}::DOUBLE) AS s${k}`);
     } else parts.push(`count(DISTINCT ${col})::DOUBLE AS d${k}`);
   });
-  const [row] = await guard(
-    source.name,
-    queryRows(source.conn, `SELECT ${parts.join(", ")} FROM ${source.relation}`),
-  );
+  const [row] = await source.query(`SELECT ${parts.join(", ")} FROM ${source.sql}`);
   const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
   const columns: ColumnFingerprint[] = source.columns.map((c, k) => {
     const out: ColumnFingerprint = { name: c.name, type: c.type, missing: Number(row[`m${k}`]) };

@@ -2,10 +2,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { UsageError } from "../../cli/errors.js";
-import { openSource } from "../../io/source.js";
-import type { DatasetFingerprint } from "./fingerprint.js";
-import { fingerprintSource } from "./fingerprint-source.js";
+import type { DatasetFingerprint } from "../../compat/registry/fingerprint.js";
+import { fingerprintSource } from "../../compat/registry/fingerprint-source.js";
+import { InputError } from "../../table/errors.js";
+import { openSource } from "../source.js";
 import { RegistryStore } from "./store.js";
 
 /** `--db FILE`, else $ASSAY_HOME/registry.db, else .assay/registry.db. */
@@ -19,7 +19,7 @@ export function openRegistry(flag?: unknown): RegistryStore {
   try {
     return new RegistryStore(file);
   } catch (error) {
-    throw new UsageError(`cannot open the registry ${file}: ${(error as Error).message}`);
+    throw new InputError(`cannot open the registry ${file}: ${(error as Error).message}`);
   }
 }
 
@@ -33,7 +33,7 @@ export function digestOrNull(path: string): string | null {
 export function requireFile(path: string, what: string): { path: string; digest: string } {
   const absolute = resolve(path);
   const digest = digestOrNull(absolute);
-  if (digest === null) throw new UsageError(`${what} ${path}: no such file`);
+  if (digest === null) throw new InputError(`${what} ${path}: no such file`);
   return { path: absolute, digest };
 }
 

@@ -6,9 +6,9 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Batch } from "../table/types.js";
-import { batchRecords } from "./features.js";
-import { type Model, ModelError, type ModelTask, type Prediction } from "./model.js";
+import type { Batch } from "../../table/types.js";
+import { batchRecords } from "../features.js";
+import { type Model, ModelError, type ModelTask, type Prediction } from "../model.js";
 
 type Predict = (rows: Record<string, number | string | null>[]) => unknown;
 

@@ -2,7 +2,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { DatasetDependency, ModelDependency, ModelRecord, StaleReason } from "./types.js";
+import type {
+  DatasetDependency,
+  ModelDependency,
+  ModelRecord,
+  StaleReason,
+} from "../../compat/registry/types.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS models (

@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { ColumnProfile, TableProfile } from "../profile/types.js";
-import { distributionSpec } from "./chart-specs.js";
-import { formatNumber, formatPercent, formatValue } from "./format.js";
-import { badge, escapeHtml, htmlPage } from "./html.js";
-import type { Report } from "./report.js";
-import { renderSvg } from "./vega.js";
+import { distributionSpec } from "../report/chart-specs.js";
+import { formatNumber, formatPercent, formatValue } from "../report/format.js";
+import { badge, escapeHtml, htmlPage } from "../report/html.js";
+import type { Report } from "../report/report.js";
+import { renderSvg } from "../report/vega.js";
+import type { ColumnProfile, TableProfile } from "./types.js";
 
 /** Vega-Lite spec of a column's distribution: histogram bars for numbers, top values for text. */
 export function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {

@@ -1,6 +1,6 @@
-import type { TableProfile } from "../profile/types.js";
-import { formatNumber, formatPercent, formatValue, textTable } from "./format.js";
-import type { CheckResult } from "./report.js";
+import { formatNumber, formatPercent, formatValue, textTable } from "../report/format.js";
+import type { CheckResult } from "../report/report.js";
+import type { TableProfile } from "./types.js";
 
 /** The terminal view of a profile: one line per column, then what looks wrong. */
 export function renderProfileText(profile: TableProfile, findings: CheckResult[]): string {

@@ -6,12 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 // @ts-expect-error a plain .mjs fixture without types
-import { predict as jsPredict } from "../../../test/fixtures/evaluate/adult_v1_model.mjs";
-import { checkDescriptor } from "../../src/model/descriptor.js";
-import { loadModel, ModelError, predictTable } from "../../src/model/index.js";
-import { oraclePredictions } from "../evaluate/oracle.js";
-import { fixture } from "../helpers/cli.js";
-import { adultTest } from "./helpers.js";
+import { predict as jsPredict } from "../../../../test/fixtures/evaluate/adult_v1_model.mjs";
+import { ModelError, predictTable } from "../../../src/model/index.js";
+import { checkDescriptor } from "../../../src/model/node/descriptor.js";
+import { loadModel } from "../../../src/model/node/index.js";
+import { oraclePredictions } from "../../evaluate/oracle.js";
+import { fixture } from "../../helpers/cli.js";
+import { adultTest } from "../helpers.js";
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
@@ -186,7 +187,7 @@ test("module models: missing predict, a throwing predict and a wrong count are c
 });
 
 test("output tensors: [N], [N,1] and [N,2] (the positive column, or outputIndex)", async () => {
-  const { scoresFromOutput } = await import("../../src/model/features.js");
+  const { scoresFromOutput } = await import("../../../src/model/features.js");
   assert.deepEqual([...scoresFromOutput(Float32Array.of(0.5, 0.25), [2], 2, undefined, "m")], [0.5, 0.25]);
   assert.deepEqual([...scoresFromOutput(Float32Array.of(0.5, 0.25), [2, 1], 2, undefined, "m")], [0.5, 0.25]);
   const pairs = Float32Array.of(0.75, 0.25, 0.5, 0.5);

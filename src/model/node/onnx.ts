@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InferenceSession, Tensor } from "onnxruntime-node";
-import type { Batch } from "../table/types.js";
-import { featureMatrix, scoresFromOutput } from "./features.js";
-import { type Model, ModelError, type ModelTask, type Prediction } from "./model.js";
+import type { Batch } from "../../table/types.js";
+import { featureMatrix, scoresFromOutput } from "../features.js";
+import { type Model, ModelError, type ModelTask, type Prediction } from "../model.js";
 
 export interface OnnxOptions {
   features: string[];

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadModel, ModelError, predictTable } from "../../src/model/index.js";
-import { oraclePredictions } from "../evaluate/oracle.js";
-import { fixture } from "../helpers/cli.js";
-import { ADULT_FEATURES, adultTest } from "./helpers.js";
+import { ModelError, predictTable } from "../../../src/model/index.js";
+import { loadModel } from "../../../src/model/node/index.js";
+import { oraclePredictions } from "../../evaluate/oracle.js";
+import { fixture } from "../../helpers/cli.js";
+import { ADULT_FEATURES, adultTest } from "../helpers.js";
 
 for (const version of ["v1", "v2"] as const) {
   test(`ONNX ${version} run by onnxruntime-node reproduces the oracle scores`, async () => {
@@ -52,7 +53,7 @@ test("shape mismatch, missing features and unknown specs are clear errors", asyn
 });
 
 test("feature matrices are row-major, missing cells become NaN", async () => {
-  const { featureMatrix } = await import("../../src/model/features.js");
+  const { featureMatrix } = await import("../../../src/model/features.js");
   const n = 2500; // more than one block of rows
   const a = Float64Array.from({ length: n }, (_, i) => i);
   const b = Float64Array.from({ length: n }, (_, i) => -i);

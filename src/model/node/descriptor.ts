@@ -15,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { ModelError, type ModelTask } from "./model.js";
+import { ModelError, type ModelTask } from "../model.js";
 
 export interface ModelDescriptor {
   name?: string;
