@@ -107,12 +107,12 @@ test("assay drift and the service's window drift give identical statistics for e
 
 test("the feature_drift and feature_psi monitors report the CLI's numbers", () => {
   for (const c of cli.columns) {
-    const fd = monitors.find((m) => m.monitor === "feature_drift" && m.subject === c.name);
+    const fd = monitors.find((m) => m.check === "monitor.feature_drift" && m.subject?.column === c.name);
     assert.equal(fd.details.status, c.status, c.name);
     for (const [i, signal] of c.signals.entries())
       for (const key of ["effect", "pValue", "qValue", "status"])
         assert.equal(fd.details.signals[i][key], signal[key], `${c.name} ${signal.signal} ${key}`);
-    const psi = monitors.find((m) => m.monitor === "feature_psi" && m.subject === c.name);
+    const psi = monitors.find((m) => m.check === "monitor.feature_psi" && m.subject?.column === c.name);
     assert.equal(psi.value, c.stats.psi, `${c.name}: PSI`);
     // The χ² behind feature_psi is over the same bins the CLI reports: its categories, or its decile bins.
     const chi2 =
@@ -122,7 +122,7 @@ test("the feature_drift and feature_psi monitors report the CLI's numbers", () =
   }
   // Adult's test split is not drifted by the default policy, in either place.
   assert.equal(cli.drifted, false);
-  assert.equal(monitors.find((m) => m.monitor === "dataset_drift_share").status, "ok");
+  assert.equal(monitors.find((m) => m.check === "monitor.dataset_drift_share").status, "pass");
 });
 
 test("against the raw training rows instead of the profile, only the sketched column (fnlwgt) moves", () => {
