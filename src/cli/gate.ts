@@ -65,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     body: { met, required },
     results,
   });
-  saveEvidence(report);
+  saveEvidence(report, files.evidenceDir);
   if (values.json) printJson(report);
   else {
     const lines = [`gate level ${required} (${levelName(required)}): ${met ? "met" : "NOT met"} — ${results[0].message}`];

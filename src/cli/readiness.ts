@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = readinessFromArgs(values);
   const readiness = assessReadiness(files.inputs);
   const report = readinessReport("readiness", files, readiness);
-  saveEvidence(report);
+  saveEvidence(report, files.evidenceDir);
   if (typeof values.html === "string") {
     const { readinessHtml } = await import("../readiness/html.js");
     writeTextFile(values.html, await readinessHtml(readiness));
