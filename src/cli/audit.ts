@@ -9,8 +9,8 @@ import { jsonSafe } from "../report/report.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
-import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 import { readinessReport } from "./readiness.js";
+import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 
 const HELP = `usage: assay audit --out DIR [--force] [--json] [options]
 
@@ -34,12 +34,18 @@ exit codes: 0 written · 2 bad card, log, policy or option`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
     argv,
-    { ...READINESS_OPTIONS, out: { type: "string" }, force: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    {
+      ...READINESS_OPTIONS,
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
     HELP,
   );
   if (help) return 0;
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
-  if (typeof values.out !== "string" || values.out === "") throw new UsageError("--out DIR is required (see --help)");
+  if (typeof values.out !== "string" || values.out === "")
+    throw new UsageError("--out DIR is required (see --help)");
   const out = values.out;
   if (existsSync(out) && (!statSync(out).isDirectory() || (readdirSync(out).length > 0 && !values.force)))
     throw new UsageError(`${out} exists and is not an empty folder (use --force to write into it)`);
@@ -80,9 +86,21 @@ export async function run(argv: string[]): Promise<number> {
     fresh: e.fresh,
     stale: e.stale,
   }));
-  write("index.html", await auditHtml({ readiness, signoffs, evidence, documents, card: { file: basename(loaded.path), text: loaded.text } }));
+  write(
+    "index.html",
+    await auditHtml({
+      readiness,
+      signoffs,
+      evidence,
+      documents,
+      card: { file: basename(loaded.path), text: loaded.text },
+    }),
+  );
   const sums = written.map((p) => ({ path: p, sha256: fileDigest(join(out, p)) ?? "" }));
-  writeTextFile(join(out, "SHA256SUMS"), sums.map((s) => `${s.sha256}  ${s.path.split("\\").join("/")}`).join("\n") + "\n");
+  writeTextFile(
+    join(out, "SHA256SUMS"),
+    `${sums.map((s) => `${s.sha256}  ${s.path.split("\\").join("/")}`).join("\n")}\n`,
+  );
   saveEvidence(report, files.evidenceDir);
   if (values.json) printJson({ ...report, files: sums });
   else

@@ -31,7 +31,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return verb === undefined ? 2 : 0;
   }
-  if (verb !== "init") throw new UsageError(`unknown 'assay card' verb '${verb}' (expected: init; see --help)`);
+  if (verb !== "init")
+    throw new UsageError(`unknown 'assay card' verb '${verb}' (expected: init; see --help)`);
   const { values, positionals, help } = parseCommand(
     rest,
     {
@@ -51,14 +52,20 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--${flag} is required (see --help)`);
   const owner = (values.owner as string).trim();
   const reviewer = (values.reviewer as string).trim();
-  if (owner === reviewer) throw new UsageError(`--reviewer must be someone other than the owner: an owner cannot sign their own gate`);
+  if (owner === reviewer)
+    throw new UsageError(
+      `--reviewer must be someone other than the owner: an owner cannot sign their own gate`,
+    );
   const entryLevel = numberOption(values["entry-level"], "--entry-level", { min: 0, max: 9 }) ?? 0;
-  if (!Number.isInteger(entryLevel)) throw new UsageError(`--entry-level expects a whole level 0–9, got ${entryLevel}`);
+  if (!Number.isInteger(entryLevel))
+    throw new UsageError(`--entry-level expects a whole level 0–9, got ${entryLevel}`);
   const out = (values.out as string | undefined) ?? DEFAULT_CARD;
   if (existsSync(out) && !values.force) throw new UsageError(`${out} exists (use --force to overwrite it)`);
   const text = starterCard({ name: (values.name as string).trim(), owner, reviewer, entryLevel });
   parseCard(text, out); // what we write must read back
   writeTextFile(out, text);
-  process.stdout.write(`wrote ${out}: edit its components, requirements and data, then run 'assay readiness --card ${out}'\n`);
+  process.stdout.write(
+    `wrote ${out}: edit its components, requirements and data, then run 'assay readiness --card ${out}'\n`,
+  );
   return 0;
 }

@@ -1,7 +1,8 @@
 /** `assay docs init TEMPLATE` and `assay docs check`: documentation templates, and documentation that is checked. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
 import { textDigest } from "../io/file-digest.js";
-import { cardRelative, located, loadCard } from "../io/readiness-files.js";
+import { cardRelative, loadCard, located } from "../io/readiness-files.js";
 import { type CheckedDoc, checkDocs } from "../readiness/doc-check.js";
 import { parseDoc } from "../readiness/doc-read.js";
 import { renderTemplate, TEMPLATE_NAMES, template } from "../readiness/doc-templates.js";
@@ -54,7 +55,13 @@ export async function run(argv: string[]): Promise<number> {
 async function init(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
     argv,
-    { out: { type: "string" }, subject: { type: "string" }, name: { type: "string" }, card: { type: "string" }, force: { type: "boolean", default: false } },
+    {
+      out: { type: "string" },
+      subject: { type: "string" },
+      name: { type: "string" },
+      card: { type: "string" },
+      force: { type: "boolean", default: false },
+    },
     HELP,
   );
   if (help) return 0;
@@ -66,28 +73,49 @@ async function init(argv: string[]): Promise<number> {
   const subject = (values.subject as string | undefined) ?? null;
   const component = subject && loaded ? loaded.card.components.find((c) => c.id === subject) : undefined;
   if (subject && loaded && !component)
-    throw new UsageError(`no component '${subject}' in ${cardPath} (components: ${loaded.card.components.map((c) => c.id).join(", ")})`);
-  const out = (values.out as string | undefined) ?? (loaded ? cardRelative(loaded, `docs/${t.name}.md`) : `docs/${t.name}.md`);
+    throw new UsageError(
+      `no component '${subject}' in ${cardPath} (components: ${loaded.card.components.map((c) => c.id).join(", ")})`,
+    );
+  const out =
+    (values.out as string | undefined) ??
+    (loaded ? cardRelative(loaded, `docs/${t.name}.md`) : `docs/${t.name}.md`);
   if (existsSync(out) && !values.force) throw new UsageError(`${out} exists (use --force to overwrite it)`);
-  const name = (values.name as string | undefined) ?? component?.name ?? loaded?.card.technology.name ?? "(name)";
-  writeTextFile(out, renderTemplate(t, { name, subject, card: loaded ? cardPath : null }));
-  process.stdout.write(`wrote ${out} (${t.title}): answer its questions, list it in the card's documentation, then run 'assay docs check'\n`);
+  const name =
+    (values.name as string | undefined) ?? component?.name ?? loaded?.card.technology.name ?? "(name)";
+  writeTextFile(
+    out,
+    renderTemplate(t, { name, subject, card: loaded ? relative(dirname(out), cardPath) : null }),
+  );
+  process.stdout.write(
+    `wrote ${out} (${t.title}): answer its questions, list it in the card's documentation, then run 'assay docs check'\n`,
+  );
   return 0;
 }
 
 async function check(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
     argv,
-    { ...READINESS_OPTIONS, fill: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    {
+      ...READINESS_OPTIONS,
+      fill: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
     HELP,
   );
   if (help) return 0;
   const files = readinessFromArgs(values);
   const { loaded, inputs } = files;
-  const paths = [...loaded.card.documentation.map((d) => cardRelative(loaded, d)), ...positionals.filter((p) => !loaded.card.documentation.some((d) => cardRelative(loaded, d) === p))];
-  if (paths.length === 0) throw new UsageError(`no documentation to check: list files in ${loaded.path}'s documentation field, or name them`);
+  const paths = [
+    ...loaded.card.documentation.map((d) => cardRelative(loaded, d)),
+    ...positionals.filter((p) => !loaded.card.documentation.some((d) => cardRelative(loaded, d) === p)),
+  ];
+  if (paths.length === 0)
+    throw new UsageError(
+      `no documentation to check: list files in ${loaded.path}'s documentation field, or name them`,
+    );
   const docs: CheckedDoc[] = paths.map((path) => {
-    if (!existsSync(path)) throw new UsageError(`${path}: no such document (listed in ${loaded.path}: documentation)`);
+    if (!existsSync(path))
+      throw new UsageError(`${path}: no such document (listed in ${loaded.path}: documentation)`);
     const text = readFileSync(path, "utf8");
     return { path, text, doc: located(() => parseDoc(text, path)) };
   });
@@ -96,24 +124,43 @@ async function check(argv: string[]): Promise<number> {
     freshnessDays: loaded.card.freshnessDays,
     kindFreshnessDays: inputs.policy.freshnessDays,
   });
-  const outcome = checkDocs({ card: loaded.card, docs, evidence, requirements: judgeRequirements(loaded.card, evidence), fill: values.fill === true });
+  const outcome = checkDocs({
+    card: loaded.card,
+    docs,
+    evidence,
+    requirements: judgeRequirements(loaded.card, evidence),
+    fill: values.fill === true,
+  });
   for (const f of outcome.filled) writeFileSync(f.path, f.text);
   const textOf = (d: CheckedDoc) => outcome.filled.find((f) => f.path === d.path)?.text ?? d.text;
   const failed = outcome.results.filter((r) => r.status === "fail").length;
   const report = makeReport(
     "docs",
     {
-      inputs: [{ name: loaded.path, digest: loaded.digest, rows: 0 }, ...docs.map((d) => ({ name: d.path, digest: textDigest(textOf(d)), rows: 0 }))],
-      config: { card: loaded.path, documents: paths, fill: values.fill === true, evidence: files.evidenceDir },
+      inputs: [
+        { name: loaded.path, digest: loaded.digest, rows: 0 },
+        ...docs.map((d) => ({ name: d.path, digest: textDigest(textOf(d)), rows: 0 })),
+      ],
+      config: {
+        card: loaded.path,
+        documents: paths,
+        fill: values.fill === true,
+        evidence: files.evidenceDir,
+      },
       results: outcome.results,
       summary: { failed, checks: outcome.results.length },
     },
-    { documents: docs.map((d) => ({ path: d.path, template: d.doc.template.name, subject: d.doc.subject })), filled: outcome.filled.map((f) => f.path) },
+    {
+      documents: docs.map((d) => ({ path: d.path, template: d.doc.template.name, subject: d.doc.subject })),
+      filled: outcome.filled.map((f) => f.path),
+    },
   );
   saveEvidence(report, files.evidenceDir);
   if (values.json) printJson(report);
   else {
-    const lines = [`docs check: ${docs.length} documents for ${loaded.card.technology.name} (${loaded.path})`];
+    const lines = [
+      `docs check: ${docs.length} documents for ${loaded.card.technology.name} (${loaded.path})`,
+    ];
     for (const f of outcome.filled) lines.push(`wrote the generated sections of ${f.path}`);
     const flagged = outcome.results.filter((r) => r.status !== "pass");
     if (flagged.length === 0) lines.push(`all ${outcome.results.length} checks pass`);

@@ -5,8 +5,8 @@ import type { CheckResult } from "../report/report.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence } from "./output.js";
-import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 import { readinessReport } from "./readiness.js";
+import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 
 const HELP = `usage: assay gate --level N [--component ID] [--json] [options]
 
@@ -24,7 +24,12 @@ exit codes: 0 certified at N or above · 1 not · 2 bad card, log, policy or opt
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
     argv,
-    { ...READINESS_OPTIONS, level: { type: "string" }, component: { type: "string" }, json: { type: "boolean", default: false } },
+    {
+      ...READINESS_OPTIONS,
+      level: { type: "string" },
+      component: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
     HELP,
   );
   if (help) return 0;
@@ -35,9 +40,12 @@ export async function run(argv: string[]): Promise<number> {
   const files = readinessFromArgs(values);
   const readiness = assessReadiness(files.inputs);
   const wanted = values.component as string | undefined;
-  const judged = wanted === undefined ? readiness.components : readiness.components.filter((c) => c.id === wanted);
+  const judged =
+    wanted === undefined ? readiness.components : readiness.components.filter((c) => c.id === wanted);
   if (wanted !== undefined && judged.length === 0)
-    throw new UsageError(`no component '${wanted}' in ${files.loaded.path} (components: ${readiness.components.map((c) => c.id).join(", ")})`);
+    throw new UsageError(
+      `no component '${wanted}' in ${files.loaded.path} (components: ${readiness.components.map((c) => c.id).join(", ")})`,
+    );
   const level = Math.min(...judged.map((c) => c.certifiedLevel));
   const met = level >= required;
   const results: CheckResult[] = [];
@@ -68,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
   saveEvidence(report, files.evidenceDir);
   if (values.json) printJson(report);
   else {
-    const lines = [`gate level ${required} (${levelName(required)}): ${met ? "met" : "NOT met"} — ${results[0].message}`];
+    const lines = [
+      `gate level ${required} (${levelName(required)}): ${met ? "met" : "NOT met"} — ${results[0].message}`,
+    ];
     for (const r of results.slice(1)) {
       lines.push(`  ✗ ${r.subject?.group}: ${r.message}`);
       if (typeof r.command === "string") lines.push(`      → ${r.command}`);

@@ -21,7 +21,10 @@ export function readinessFromArgs(values: Record<string, unknown>): ReadinessFil
   let now: number | undefined;
   if (values.at !== undefined) {
     now = Date.parse(String(values.at));
-    if (!Number.isFinite(now)) throw new UsageError(`--at expects an ISO-8601 time like 2026-12-01T00:00:00Z, got '${String(values.at)}'`);
+    if (!Number.isFinite(now))
+      throw new UsageError(
+        `--at expects an ISO-8601 time like 2026-12-01T00:00:00Z, got '${String(values.at)}'`,
+      );
   }
   return readinessFiles({
     card: values.card as string | undefined,

@@ -1,6 +1,7 @@
 /** `assay readiness`: MLTRL levels and the ML Test Score, computed from the evidence and the sign-offs. */
-import { type Readiness, assessReadiness, readinessResults } from "../readiness/assess.js";
+
 import type { ReadinessFiles } from "../io/readiness-files.js";
+import { assessReadiness, type Readiness, readinessResults } from "../readiness/assess.js";
 import { readinessText } from "../readiness/text.js";
 import { makeReport, type Report } from "../report/report.js";
 import { parseCommand } from "./args.js";
@@ -34,7 +35,12 @@ policy or option`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
     argv,
-    { ...READINESS_OPTIONS, json: { type: "boolean", default: false }, html: { type: "string" }, verbose: { type: "boolean", default: false } },
+    {
+      ...READINESS_OPTIONS,
+      json: { type: "boolean", default: false },
+      html: { type: "string" },
+      verbose: { type: "boolean", default: false },
+    },
     HELP,
   );
   if (help) return 0;
@@ -53,13 +59,29 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The envelope around a readiness assessment (readiness, gate and audit reports share it). */
-export function readinessReport(kind: string, files: ReadinessFiles, r: Readiness, extra: { config?: Record<string, unknown>; body?: Record<string, unknown>; results?: Report["results"] } = {}): Report {
+export function readinessReport(
+  kind: string,
+  files: ReadinessFiles,
+  r: Readiness,
+  extra: {
+    config?: Record<string, unknown>;
+    body?: Record<string, unknown>;
+    results?: Report["results"];
+  } = {},
+): Report {
   const { card, components, switchbacks, mlTestScore, requirements, evidence, signoffs, ...head } = r;
   return makeReport(
     kind,
     {
       inputs: [{ name: files.loaded.path, digest: files.loaded.digest, rows: 0 }],
-      config: { card: files.loaded.path, evidence: files.evidenceDir, log: files.logPath, policy: r.policy, at: r.assessedAt, ...extra.config },
+      config: {
+        card: files.loaded.path,
+        evidence: files.evidenceDir,
+        log: files.logPath,
+        policy: r.policy,
+        at: r.assessedAt,
+        ...extra.config,
+      },
       results: extra.results ?? readinessResults(r),
     },
     { card, ...head, components, switchbacks, mlTestScore, requirements, evidence, signoffs, ...extra.body },

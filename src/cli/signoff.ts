@@ -34,7 +34,11 @@ exit codes: 0 recorded · 2 refused (an owner signing, an unknown reviewer or ro
 entry level, a bad card or log) — nothing is written then`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values: v, positionals, help } = parseCommand(
+  const {
+    values: v,
+    positionals,
+    help,
+  } = parseCommand(
     argv,
     {
       level: { type: "string" },
@@ -54,16 +58,19 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
   for (const flag of ["level", "role", "by", "decision"] as const)
-    if (typeof v[flag] !== "string" || (v[flag] as string).trim() === "") throw new UsageError(`--${flag} is required (see --help)`);
+    if (typeof v[flag] !== "string" || (v[flag] as string).trim() === "")
+      throw new UsageError(`--${flag} is required (see --help)`);
   const level = whole(v.level, "--level", 1);
   const decision = String(v.decision) as Decision;
-  if (!DECISIONS.includes(decision)) throw new UsageError(`--decision expects ${DECISIONS.join(", ")}, got '${String(v.decision)}'`);
+  if (!DECISIONS.includes(decision))
+    throw new UsageError(`--decision expects ${DECISIONS.join(", ")}, got '${String(v.decision)}'`);
   const to = v.to === undefined ? null : whole(v.to, "--to", 0);
   const loaded = loadCard((v.card as string | undefined) ?? DEFAULT_CARD);
   const { card } = loaded;
   const role = String(v.role).trim();
   const items = v.items === "all" ? card.ethics.map((e) => e.id) : (listOption(v.items) ?? []);
-  if (items.length > 0 && role !== "ethics") throw new UsageError("--items are ethics checklist items: sign them with --role ethics");
+  if (items.length > 0 && role !== "ethics")
+    throw new UsageError("--items are ethics checklist items: sign them with --role ethics");
   const entry = {
     level,
     role,
@@ -79,18 +86,28 @@ export async function run(argv: string[]): Promise<number> {
   const gate = loadPolicy(loaded).levels.find((g) => g.level === level);
   const allowed = new Set([...(gate?.roles ?? []), ...(gate?.items.includes("ethics") ? ["ethics"] : [])]);
   if (decision !== "switchback" && !allowed.has(role))
-    throw new UsageError(`level ${level}'s gate is signed by ${[...allowed].join(", ") || "nobody"}; '${role}' is not one of them`);
+    throw new UsageError(
+      `level ${level}'s gate is signed by ${[...allowed].join(", ") || "nobody"}; '${role}' is not one of them`,
+    );
   const logPath = signoffLogPath(loaded, v.log);
   const { lastLine } = readSignoffs(logPath); // a broken chain stops here, before anything is appended
   const at = new Date();
-  const line = signoffLine({ ...entry, at: at.toISOString(), card: { id: card.technology.id, digest: loaded.digest } }, lastLine, textDigest);
+  const line = signoffLine(
+    { ...entry, at: at.toISOString(), card: { id: card.technology.id, digest: loaded.digest } },
+    lastLine,
+    textDigest,
+  );
   if (!existsSync(dirname(logPath))) mkdirSync(dirname(logPath), { recursive: true });
   appendFileSync(logPath, `${line}\n`);
   if (v.json)
     printJson(
       makeReport(
         "signoff",
-        { inputs: [{ name: loaded.path, digest: loaded.digest, rows: 0 }], config: { log: logPath }, results: [] },
+        {
+          inputs: [{ name: loaded.path, digest: loaded.digest, rows: 0 }],
+          config: { log: logPath },
+          results: [],
+        },
         { entry: JSON.parse(line) },
         at,
       ),

@@ -40,7 +40,9 @@ export function located<T>(work: () => T): T {
 
 export function loadCard(path: string = DEFAULT_CARD): LoadedCard {
   if (!existsSync(path))
-    throw new UsageError(`${path}: no such card (write one with 'assay card init --name NAME --owner WHO --reviewer WHO')`);
+    throw new UsageError(
+      `${path}: no such card (write one with 'assay card init --name NAME --owner WHO --reviewer WHO')`,
+    );
   if (statSync(path).isDirectory()) throw new UsageError(`${path}: is a directory, expected a card file`);
   const text = readFileSync(path, "utf8");
   const card = located(() => parseCard(text, path));
@@ -56,7 +58,8 @@ export function cardRelative(loaded: LoadedCard, path: string): string {
 export function artefactStates(loaded: LoadedCard): ArtefactState[] {
   const states: ArtefactState[] = [];
   for (const c of loaded.card.components)
-    for (const a of c.artefacts) states.push({ component: c.id, path: a.path, digest: fileDigest(cardRelative(loaded, a.path)) });
+    for (const a of c.artefacts)
+      states.push({ component: c.id, path: a.path, digest: fileDigest(cardRelative(loaded, a.path)) });
   states.push({ component: SYSTEM, path: loaded.path, digest: loaded.digest });
   for (const d of loaded.card.documentation)
     states.push({ component: SYSTEM, path: d, digest: fileDigest(cardRelative(loaded, d)) });
@@ -104,7 +107,12 @@ export function readSignoffs(path: string): { entries: LoggedSignoff[]; lastLine
 }
 
 export function loadPolicy(loaded: LoadedCard, flag?: unknown): Policy {
-  const path = typeof flag === "string" && flag !== "" ? flag : loaded.card.policy ? cardRelative(loaded, loaded.card.policy) : null;
+  const path =
+    typeof flag === "string" && flag !== ""
+      ? flag
+      : loaded.card.policy
+        ? cardRelative(loaded, loaded.card.policy)
+        : null;
   if (path === null) return DEFAULT_POLICY;
   if (!existsSync(path)) throw new UsageError(`${path}: no such policy file`);
   return located(() => parsePolicy(readFileSync(path, "utf8"), path));

@@ -53,7 +53,14 @@ export interface Readiness {
   requirements: RequirementResult[];
   mlTestScore: MlTestScore;
   evidence: {
-    used: { id: string; kind: string; createdAt: string; fresh: boolean; stale: string[]; scopes: string[] }[];
+    used: {
+      id: string;
+      kind: string;
+      createdAt: string;
+      fresh: boolean;
+      stale: string[];
+      scopes: string[];
+    }[];
     unrelated: number;
   };
   signoffs: { entries: number; current: number; stale: number };
@@ -77,7 +84,9 @@ export function assessReadiness(inputs: ReadinessInputs): Readiness {
 
   const judged = card.components.map((component) => {
     const digests = new Set(
-      inputs.artefacts.filter((a) => a.component === component.id && a.digest !== null).map((a) => a.digest as string),
+      inputs.artefacts
+        .filter((a) => a.component === component.id && a.digest !== null)
+        .map((a) => a.digest as string),
     );
     const gates: GateOutcome[] = policy.levels
       .filter((g) => g.level > entry)
@@ -96,7 +105,14 @@ export function assessReadiness(inputs: ReadinessInputs): Readiness {
         }),
       );
     const own = climb(entry, gates, (g) => g.met);
-    return { component, gates, own, level: own, approved: climb(entry, gates, (g) => g.signed), heldBy: null as string | null };
+    return {
+      component,
+      gates,
+      own,
+      level: own,
+      approved: climb(entry, gates, (g) => g.signed),
+      heldBy: null as string | null,
+    };
   });
 
   // Coupled components move together: each is certified no higher than the lowest of its couplings
@@ -115,48 +131,72 @@ export function assessReadiness(inputs: ReadinessInputs): Readiness {
     }
   }
 
-  const components: ComponentReadiness[] = judged.map(({ component, gates, own, level, approved, heldBy }) => {
-    const next = gates.find((g) => g.level === own + 1);
-    const blocking: ItemOutcome[] = (next?.outcomes ?? [])
-      .filter((o) => o.status !== "met" && o.status !== "n/a")
-      .map((o) => ({ ...o, level: own + 1 }))
-      .sort((a, b) => (BLOCKING_ORDER[a.status] ?? 3) - (BLOCKING_ORDER[b.status] ?? 3) || (b.risk ?? 0) - (a.risk ?? 0));
-    if (heldBy !== null)
-      blocking.unshift({
-        item: "coupled",
-        title: "coupled components move together",
-        subject: heldBy,
-        status: "missing",
-        level: level + 1,
-        message: `held at level ${level} by coupled component ${heldBy}${own > level ? ` (${component.id}'s own gates hold up to ${own})` : ""}: see what blocks ${heldBy}`,
-      });
-    const discovered = discoverySwitchback(component.id, approved, level, blocking, at);
-    if (discovered) switchbacks.push(discovered);
-    return {
-      id: component.id,
-      name: component.name,
-      type: component.type,
-      certifiedLevel: level,
-      workingLevel: Math.min(level + 1, 9),
-      approvedLevel: approved,
-      levelName: levelName(level),
-      heldBy,
-      blocking,
-      gates: gates.map((g) => ({ level: g.level, name: levelName(g.level), met: g.met, outcomes: g.outcomes })),
-    };
-  });
+  const components: ComponentReadiness[] = judged.map(
+    ({ component, gates, own, level, approved, heldBy }) => {
+      const next = gates.find((g) => g.level === own + 1);
+      const blocking: ItemOutcome[] = (next?.outcomes ?? [])
+        .filter((o) => o.status !== "met" && o.status !== "n/a")
+        .map((o) => ({ ...o, level: own + 1 }))
+        .sort(
+          (a, b) =>
+            (BLOCKING_ORDER[a.status] ?? 3) - (BLOCKING_ORDER[b.status] ?? 3) ||
+            (b.risk ?? 0) - (a.risk ?? 0),
+        );
+      if (heldBy !== null)
+        blocking.unshift({
+          item: "coupled",
+          title: "coupled components move together",
+          subject: heldBy,
+          status: "missing",
+          level: level + 1,
+          message: `held at level ${level} by coupled component ${heldBy}${own > level ? ` (${component.id}'s own gates hold up to ${own})` : ""}: see what blocks ${heldBy}`,
+        });
+      const discovered = discoverySwitchback(component.id, approved, level, blocking, at);
+      if (discovered) switchbacks.push(discovered);
+      return {
+        id: component.id,
+        name: component.name,
+        type: component.type,
+        certifiedLevel: level,
+        workingLevel: Math.min(level + 1, 9),
+        approvedLevel: approved,
+        levelName: levelName(level),
+        heldBy,
+        blocking,
+        gates: gates.map((g) => ({
+          level: g.level,
+          name: levelName(g.level),
+          met: g.met,
+          outcomes: g.outcomes,
+        })),
+      };
+    },
+  );
 
   const systemLevel = Math.min(...components.map((c) => c.certifiedLevel));
   const current = signoffs.filter((s) => s.card.digest === inputs.cardDigest);
   const mlTestScore = scoreMlTests({
-    runs: evidence.all.map((e) => ({ id: e.id, kind: e.kind, time: e.time, fresh: e.fresh, dataKey: e.dataKey, report: e.report })),
+    runs: evidence.all.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      time: e.time,
+      fresh: e.fresh,
+      dataKey: e.dataKey,
+      report: e.report,
+    })),
     manualTests: card.manualTests,
     reviewed: current.some((s) => s.decision === "approve"),
     extraKinds: policy.mlTestKinds,
   });
   switchbacks.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return {
-    card: { file: card.file, id: card.technology.id, name: card.technology.name, digest: inputs.cardDigest, entryLevel: entry },
+    card: {
+      file: card.file,
+      id: card.technology.id,
+      name: card.technology.name,
+      digest: inputs.cardDigest,
+      entryLevel: entry,
+    },
     assessedAt: at,
     policy: policy.source,
     systemLevel,
@@ -167,7 +207,14 @@ export function assessReadiness(inputs: ReadinessInputs): Readiness {
     requirements,
     mlTestScore,
     evidence: {
-      used: evidence.all.map((e) => ({ id: e.id, kind: e.kind, createdAt: e.createdAt, fresh: e.fresh, stale: e.stale, scopes: e.scopes })),
+      used: evidence.all.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        createdAt: e.createdAt,
+        fresh: e.fresh,
+        stale: e.stale,
+        scopes: e.scopes,
+      })),
       unrelated: evidence.unrelated,
     },
     signoffs: { entries: signoffs.length, current: current.length, stale: signoffs.length - current.length },
@@ -222,4 +269,3 @@ export function readinessResults(r: Readiness): CheckResult[] {
   });
   return out;
 }
-

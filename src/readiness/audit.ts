@@ -10,7 +10,14 @@ import { readinessSections } from "./html.js";
 export interface AuditContents {
   readiness: Readiness;
   signoffs: { line: number; text: string; sha256: string }[];
-  evidence: { file: string; kind: string; createdAt: string; sha256: string; fresh: boolean; stale: string[] }[];
+  evidence: {
+    file: string;
+    kind: string;
+    createdAt: string;
+    sha256: string;
+    fresh: boolean;
+    stale: string[];
+  }[];
   documents: { file: string; text: string }[];
   card: { file: string; text: string };
 }
@@ -35,8 +42,15 @@ export async function auditHtml(a: AuditContents): Promise<string> {
           `<tr><td><code>evidence/${escapeHtml(e.file)}</code></td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.createdAt.slice(0, 19).replace("T", " "))}</td><td><code>${e.sha256.slice(0, 16)}…</code></td><td>${e.fresh ? "fresh" : `stale: ${escapeHtml(e.stale.join("; "))}`}</td></tr>`,
       )
       .join("")}</table></section>`,
-    ...a.documents.map((d) => `<section data-section="document"><h2>${escapeHtml(d.file)}</h2><pre style="white-space: pre-wrap">${escapeHtml(d.text)}</pre></section>`),
+    ...a.documents.map(
+      (d) =>
+        `<section data-section="document"><h2>${escapeHtml(d.file)}</h2><pre style="white-space: pre-wrap">${escapeHtml(d.text)}</pre></section>`,
+    ),
     `<section data-section="card"><h2>The card: ${escapeHtml(a.card.file)}</h2><pre style="white-space: pre-wrap">${escapeHtml(a.card.text)}</pre></section>`,
   ];
-  return htmlPage(`Audit trail — ${r.card.name}`, `system level ${r.systemLevel} (${r.systemLevelName}) · assessed ${r.assessedAt.slice(0, 16).replace("T", " ")} UTC · card sha256 ${r.card.digest.slice(0, 16)}…`, body.join("\n"));
+  return htmlPage(
+    `Audit trail — ${r.card.name}`,
+    `system level ${r.systemLevel} (${r.systemLevelName}) · assessed ${r.assessedAt.slice(0, 16).replace("T", " ")} UTC · card sha256 ${r.card.digest.slice(0, 16)}…`,
+    body.join("\n"),
+  );
 }

@@ -2,7 +2,12 @@ import { CARD_FORMAT, CARD_VERSION, DEFAULT_FRESHNESS_DAYS, DEFAULT_SIGNOFF_LOG 
 import { ETHICS_CHECKLIST } from "./ethics.js";
 
 /** A starter card: every field present and explained, so filling it in is editing, not looking things up. */
-export function starterCard(options: { name: string; owner: string; reviewer: string; entryLevel: number }): string {
+export function starterCard(options: {
+  name: string;
+  owner: string;
+  reviewer: string;
+  entryLevel: number;
+}): string {
   const id = slug(options.name);
   const q = (text: string) => JSON.stringify(text);
   return `# Readiness card (MLTRL TRL card) — read by 'assay readiness', 'assay gate', 'assay docs check'.

@@ -35,15 +35,30 @@ export function levelSpec(
     data: { values },
     layer: [
       { mark: { type: "bar", color: "#e5e7eb" }, encoding: { y, x: x("working", "level") } },
-      { mark: { type: "bar", color: PASS }, encoding: { y, x: x("certified"), tooltip: [{ field: "component" }, { field: "certified" }, { field: "approved" }] } },
+      {
+        mark: { type: "bar", color: PASS },
+        encoding: {
+          y,
+          x: x("certified"),
+          tooltip: [{ field: "component" }, { field: "certified" }, { field: "approved" }],
+        },
+      },
       { mark: { type: "tick", color: WARN, thickness: 3, size: 22 }, encoding: { y, x: x("approved") } },
     ],
   };
 }
 
 /** The four section sums out of 7, with the final score (the lowest) as a rule. */
-export function mlTestScoreSpec(sections: Record<string, number>, score: number, options: { width?: number } = {}): TopLevelSpec {
-  const values = Object.entries(sections).map(([section, points]) => ({ section, points, weakest: points === score }));
+export function mlTestScoreSpec(
+  sections: Record<string, number>,
+  score: number,
+  options: { width?: number } = {},
+): TopLevelSpec {
+  const values = Object.entries(sections).map(([section, points]) => ({
+    section,
+    points,
+    weakest: points === score,
+  }));
   return {
     title: `ML Test Score ${score} (the weakest section)`,
     width: options.width ?? 420,
@@ -55,7 +70,12 @@ export function mlTestScoreSpec(sections: Record<string, number>, score: number,
         encoding: {
           y: { field: "section", type: "nominal", title: null, sort: null },
           x: { field: "points", type: "quantitative", scale: { domain: [0, 7] }, title: "points (of 7)" },
-          color: { field: "weakest", type: "nominal", scale: { domain: [true, false], range: [WARN, MUTED] }, legend: null },
+          color: {
+            field: "weakest",
+            type: "nominal",
+            scale: { domain: [true, false], range: [WARN, MUTED] },
+            legend: null,
+          },
           tooltip: [{ field: "section" }, { field: "points" }],
         },
       },

@@ -28,7 +28,8 @@ const OPS: Record<string, Criterion["op"]> = {
   "≠": "!=",
 };
 
-const GRAMMAR = /^([a-z][a-z0-9_.-]*?)\.([A-Za-z0-9_.&\- ]+?)\s*(>=|<=|!=|==|=|>|<|≥|≤|≠)\s*(\S+)(?:\s+(lower|upper))?(?:\s+on\s+(.+))?$/;
+const GRAMMAR =
+  /^([a-z][a-z0-9_.-]*?)\.([A-Za-z0-9_.&\- ]+?)\s*(>=|<=|!=|==|=|>|<|≥|≤|≠)\s*(\S+)(?:\s+(lower|upper))?(?:\s+on\s+(.+))?$/;
 
 /** Parses one criterion; returns a reason instead when it does not read. */
 export function parseCriterion(text: string): Criterion | { problem: string } {

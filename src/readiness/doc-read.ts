@@ -1,4 +1,12 @@
-import { DOC_FORMAT, DOC_VERSION, type Question, type Template, TEMPLATE_NAMES, template, UNANSWERED } from "./doc-templates.js";
+import {
+  DOC_FORMAT,
+  DOC_VERSION,
+  type Question,
+  TEMPLATE_NAMES,
+  type Template,
+  template,
+  UNANSWERED,
+} from "./doc-templates.js";
 import { fieldReader, LocatedError, readLocatedYaml, splitFrontMatter } from "./located-yaml.js";
 
 /** A documentation file read back: its answers, decisions and generated regions, each with its line. */
@@ -47,7 +55,13 @@ const HEADING = /^#{1,3}\s/;
 
 export function parseDoc(text: string, file: string): Doc {
   const split = splitFrontMatter(text);
-  if (!split) throw new LocatedError(file, 1, "", `expected YAML front matter (--- … ---) with format: ${DOC_FORMAT}; 'assay docs init' writes one`);
+  if (!split)
+    throw new LocatedError(
+      file,
+      1,
+      "",
+      `expected YAML front matter (--- … ---) with format: ${DOC_FORMAT}; 'assay docs init' writes one`,
+    );
   const doc = readLocatedYaml(split.yaml, file, split.yamlLine);
   const f = fieldReader(doc);
   const meta = f.mapping(doc.value ?? {}, []);
@@ -62,7 +76,10 @@ export function parseDoc(text: string, file: string): Doc {
   const answers: Answer[] = [];
   const decisions: Decision[] = [];
   const regions: Region[] = [];
-  let open: { answer?: { question: Question; line: number; body: string[] }; decision?: { id: string; title: string; line: number; body: string[] } } = {};
+  let open: {
+    answer?: { question: Question; line: number; body: string[] };
+    decision?: { id: string; title: string; line: number; body: string[] };
+  } = {};
   let region: { name: string; from: string | null; line: number; body: string[] } | null = null;
   const fail = (line: number, field: string, problem: string): never => {
     throw new LocatedError(file, line, field, problem);
@@ -70,16 +87,35 @@ export function parseDoc(text: string, file: string): Doc {
   const close = () => {
     if (open.answer) {
       const body = stripComments(open.answer.body.join("\n")).trim();
-      answers.push({ question: open.answer.question, line: open.answer.line, text: body, state: answerState(body) });
+      answers.push({
+        question: open.answer.question,
+        line: open.answer.line,
+        text: body,
+        state: answerState(body),
+      });
     }
     if (open.decision) {
       const d = open.decision;
       const req = d.body.map((l) => /^Requirements:\s*(.*)$/i.exec(l.trim())).find((m) => m);
-      if (!req) fail(d.line, `decision ${d.id}`, "a decision names the requirements it serves on a line 'Requirements: R1, P2'");
-      const ids = (req as RegExpExecArray)[1].split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+      if (!req)
+        fail(
+          d.line,
+          `decision ${d.id}`,
+          "a decision names the requirements it serves on a line 'Requirements: R1, P2'",
+        );
+      const ids = (req as RegExpExecArray)[1]
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0);
       if (ids.length === 0) fail(d.line, `decision ${d.id}`, "'Requirements:' lists no requirement");
       const prose = stripComments(d.body.filter((l) => !/^Requirements:/i.test(l.trim())).join("\n")).trim();
-      decisions.push({ id: d.id, title: d.title, line: d.line, requirements: ids, written: prose !== "" && prose !== UNANSWERED });
+      decisions.push({
+        id: d.id,
+        title: d.title,
+        line: d.line,
+        requirements: ids,
+        written: prose !== "" && prose !== UNANSWERED,
+      });
     }
     open = {};
   };
@@ -89,8 +125,15 @@ export function parseDoc(text: string, file: string): Doc {
     if (region) {
       const end = END.exec(trimmed);
       if (end) {
-        if (end[1] !== region.name) fail(line, `assay:end ${end[1]}`, `closes '${region.name}', opened on line ${region.line}`);
-        regions.push({ name: region.name, from: region.from, line: region.line, endLine: line, content: region.body.join("\n") });
+        if (end[1] !== region.name)
+          fail(line, `assay:end ${end[1]}`, `closes '${region.name}', opened on line ${region.line}`);
+        regions.push({
+          name: region.name,
+          from: region.from,
+          line: region.line,
+          endLine: line,
+          content: region.body.join("\n"),
+        });
         region = null;
       } else region.body.push(raw);
       return;
@@ -105,7 +148,12 @@ export function parseDoc(text: string, file: string): Doc {
     const decision = DECISION.exec(trimmed);
     if (decision) {
       close();
-      if (!t.decisions) fail(line, `decision ${decision[1]}`, `a ${t.name} holds no decisions (the dataset-design document does)`);
+      if (!t.decisions)
+        fail(
+          line,
+          `decision ${decision[1]}`,
+          `a ${t.name} holds no decisions (the dataset-design document does)`,
+        );
       if (decisions.some((d) => d.id === decision[1])) fail(line, `decision ${decision[1]}`, "appears twice");
       open = { decision: { id: decision[1], title: decision[2], line, body: [] } };
       return;
@@ -114,7 +162,12 @@ export function parseDoc(text: string, file: string): Doc {
     if (question) {
       close();
       const known = questions.get(question[1]);
-      if (!known) fail(line, question[1], `not a question of the ${t.name} template (its questions: ${[...questions.keys()].join(", ")})`);
+      if (!known)
+        fail(
+          line,
+          question[1],
+          `not a question of the ${t.name} template (its questions: ${[...questions.keys()].join(", ")})`,
+        );
       if (answers.some((a) => a.question.id === question[1])) fail(line, question[1], "answered twice");
       open = { answer: { question: known as Question, line, body: [] } };
       return;
@@ -126,7 +179,12 @@ export function parseDoc(text: string, file: string): Doc {
     open.answer?.body.push(raw);
     open.decision?.body.push(raw);
   });
-  if (region) fail((region as { line: number }).line, `assay:begin ${(region as { name: string }).name}`, "is never closed with <!-- assay:end … -->");
+  if (region)
+    fail(
+      (region as { line: number }).line,
+      `assay:begin ${(region as { name: string }).name}`,
+      "is never closed with <!-- assay:end … -->",
+    );
   close();
   return {
     file,

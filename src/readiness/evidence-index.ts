@@ -48,7 +48,11 @@ export interface EvidenceIndex {
   /** Reports in the store about nothing on this card. */
   unrelated: number;
   /** The newest fresh report of a kind about a scope, and the newest stale one. */
-  latest(kind: string, scope: string, accepts?: (e: Evidence) => boolean): { fresh: Evidence | null; stale: Evidence | null };
+  latest(
+    kind: string,
+    scope: string,
+    accepts?: (e: Evidence) => boolean,
+  ): { fresh: Evidence | null; stale: Evidence | null };
 }
 
 /** Kinds that are themselves conclusions drawn from evidence; they never count as evidence. */
@@ -78,7 +82,9 @@ export function indexEvidence(
     const scopes = [
       ...new Set(
         artefacts
-          .filter((a) => pairs.some((p) => (a.digest !== null && p.digest === a.digest) || p.name === baseName(a.path)))
+          .filter((a) =>
+            pairs.some((p) => (a.digest !== null && p.digest === a.digest) || p.name === baseName(a.path)),
+          )
           .map((a) => a.component),
       ),
     ];
@@ -100,7 +106,9 @@ export function indexEvidence(
     const days = options.kindFreshnessDays?.[r.kind] ?? options.freshnessDays;
     const age = options.now - time;
     if (age > days * DAY)
-      stale.push(`older than the ${days}-day freshness window (created ${String(r.createdAt).slice(0, 10)}, ${Math.floor(age / DAY)} days before)`);
+      stale.push(
+        `older than the ${days}-day freshness window (created ${String(r.createdAt).slice(0, 10)}, ${Math.floor(age / DAY)} days before)`,
+      );
     all.push({
       id: file.id,
       kind: r.kind,
@@ -110,7 +118,10 @@ export function indexEvidence(
       scopes,
       fresh: stale.length === 0,
       stale,
-      dataKey: pairs.map((p) => p.digest).sort().join(","),
+      dataKey: pairs
+        .map((p) => p.digest)
+        .sort()
+        .join(","),
     });
   }
   all.sort((a, b) => b.time - a.time || (a.id < b.id ? 1 : -1));
@@ -124,7 +135,7 @@ export function indexEvidence(
         if (e.kind !== kind || !e.scopes.includes(scope) || (accepts && !accepts(e))) continue;
         if (e.fresh && !fresh) fresh = e;
         if (!e.fresh && !stale) stale = e;
-        if (fresh) break;
+        if (fresh && stale) break;
       }
       return { fresh, stale };
     },
@@ -138,10 +149,14 @@ export function indexEvidence(
 export function namedDigests(report: Report): { name: string | null; digest: string }[] {
   const out: { name: string | null; digest: string }[] = [];
   for (const input of Array.isArray(report.inputs) ? report.inputs : [])
-    if (input && typeof input.digest === "string") out.push({ name: typeof input.name === "string" ? baseName(input.name) : null, digest: input.digest });
+    if (input && typeof input.digest === "string")
+      out.push({ name: typeof input.name === "string" ? baseName(input.name) : null, digest: input.digest });
   const model = (report.config as { model?: { source?: unknown; digest?: unknown } } | null)?.model;
   if (model && typeof model === "object" && typeof model.digest === "string")
-    out.push({ name: typeof model.source === "string" ? baseName(model.source) : null, digest: model.digest });
+    out.push({
+      name: typeof model.source === "string" ? baseName(model.source) : null,
+      digest: model.digest,
+    });
   return out;
 }
 

@@ -37,7 +37,11 @@ export function judgeGate(gate: LevelGate, ctx: GateContext): GateOutcome {
 }
 
 /** The decisions that still stand for a component: those after the last switchback that reaches back to `level`. */
-export function standingDecisions(signoffs: LoggedSignoff[], component: string, level: number): LoggedSignoff[] {
+export function standingDecisions(
+  signoffs: LoggedSignoff[],
+  component: string,
+  level: number,
+): LoggedSignoff[] {
   const mine = signoffs.filter((s) => s.component === null || s.component === component);
   let cut = -1;
   mine.forEach((s, i) => {
@@ -53,19 +57,33 @@ function signoffOutcome(role: string, ctx: GateContext): ItemOutcome {
     (s) => s.level === ctx.level && s.role === role && s.decision !== "switchback",
   );
   const latest = decisions[decisions.length - 1];
-  const signer = ctx.card.reviewers.find((r) => r.roles.includes(role) && !ctx.card.owners.includes(r.name) && r.name !== ctx.component.owner);
+  const signer = ctx.card.reviewers.find(
+    (r) => r.roles.includes(role) && !ctx.card.owners.includes(r.name) && r.name !== ctx.component.owner,
+  );
   const command = `assay signoff --card ${ctx.commands.cardPath} --level ${ctx.level} --role ${role} --by ${signer?.name ?? `<a ${role}>`} --decision approve`;
   if (!latest)
     return {
       ...base,
       status: "missing",
-      message: signer ? `level ${ctx.level} is not signed by a ${role}` : `level ${ctx.level} needs a ${role}, and the card names no reviewer with that role who is not an owner`,
+      message: signer
+        ? `level ${ctx.level} is not signed by a ${role}`
+        : `level ${ctx.level} needs a ${role}, and the card names no reviewer with that role who is not an owner`,
       command,
     };
   const when = `${latest.by}, ${latest.at.slice(0, 10)}, log line ${latest.line}`;
   if (latest.decision === "reject")
-    return { ...base, status: "failed", message: `rejected by ${when}${latest.note ? `: ${latest.note}` : ""}`, command };
+    return {
+      ...base,
+      status: "failed",
+      message: `rejected by ${when}${latest.note ? `: ${latest.note}` : ""}`,
+      command,
+    };
   if (latest.card.digest !== ctx.cardDigest)
-    return { ...base, status: "stale", message: `approved by ${when} on another version of the card (sha256 ${latest.card.digest.slice(0, 12)}…): the card changed since, sign again`, command };
+    return {
+      ...base,
+      status: "stale",
+      message: `approved by ${when} on another version of the card (sha256 ${latest.card.digest.slice(0, 12)}…): the card changed since, sign again`,
+      command,
+    };
   return { ...base, status: "met", message: `approved by ${when}` };
 }

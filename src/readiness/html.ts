@@ -6,7 +6,13 @@ import type { ItemOutcome } from "./gate-items.js";
 import { levelName } from "./levels.js";
 
 /** Item status in the report palette. */
-const STATUS: Record<string, string> = { met: "pass", "n/a": "pass", missing: "warn", stale: "warn", failed: "fail" };
+const STATUS: Record<string, string> = {
+  met: "pass",
+  "n/a": "pass",
+  missing: "warn",
+  stale: "warn",
+  failed: "fail",
+};
 
 export function itemRows(outcomes: ItemOutcome[]): string {
   return outcomes
@@ -54,7 +60,9 @@ export async function readinessSections(r: Readiness): Promise<string> {
     `<section data-section="requirements"><h2>Requirements</h2><table><tr><th>id</th><th>type</th><th class="num">risk</th><th>criterion</th><th>status</th><th>observed</th></tr>${r.requirements
       .flatMap((q) =>
         q.criteria.length === 0
-          ? [`<tr><td>${escapeHtml(q.id)}</td><td>${q.type}</td><td class="num">${q.risk.score}</td><td colspan="3" class="muted">no criterion</td></tr>`]
+          ? [
+              `<tr><td>${escapeHtml(q.id)}</td><td>${q.type}</td><td class="num">${q.risk.score}</td><td colspan="3" class="muted">no criterion</td></tr>`,
+            ]
           : q.criteria.map(
               (c) =>
                 `<tr><td>${escapeHtml(q.id)}</td><td>${q.type}</td><td class="num">${q.risk.score}</td><td>${escapeHtml(c.phase)}: <code>${escapeHtml(c.criterion)}</code></td><td>${badge(c.status === "pass" ? "pass" : c.status === "fail" ? "fail" : "warn", c.status)}</td><td>${escapeHtml(c.message)}</td></tr>`,

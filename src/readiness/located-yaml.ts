@@ -118,7 +118,11 @@ export function fieldReader(doc: LocatedYaml) {
     known(o: Record<string, unknown>, path: Path, allowed: readonly string[], label?: string): void {
       for (const k of Object.keys(o))
         if (!allowed.includes(k))
-          doc.fail([...path, k], `unknown field (expected one of ${allowed.join(", ")})`, label ? `${label}.${k}` : [...path, k].join("."));
+          doc.fail(
+            [...path, k],
+            `unknown field (expected one of ${allowed.join(", ")})`,
+            label ? `${label}.${k}` : [...path, k].join("."),
+          );
     },
   };
 }

@@ -28,11 +28,13 @@ const METRIC_NAMES: Record<string, string> = {
   ece: "expected calibration error",
 };
 
-const num = (x: number | null | undefined) => (x === null || x === undefined ? "–" : formatNumber(Number(x.toFixed(4))));
+const num = (x: number | null | undefined) =>
+  x === null || x === undefined ? "–" : formatNumber(Number(x.toFixed(4)));
 const interval = (m: Metric | undefined) => (m?.ci ? `[${num(m.ci[0])}, ${num(m.ci[1])}]` : "–");
 
 export function usesSection(card: Card): string {
-  const list = (items: string[]) => (items.length ? items.map((x) => `- ${x}`).join("\n") : "- (none stated in the card)");
+  const list = (items: string[]) =>
+    items.length ? items.map((x) => `- ${x}`).join("\n") : "- (none stated in the card)";
   return `**Intended uses** (from ${baseName(card.file)}):\n\n${list(card.uses.intended)}\n\n**Unacceptable uses:**\n\n${list(card.uses.unacceptable)}`;
 }
 
@@ -52,7 +54,11 @@ export function evaluationSection(id: string, report: Report): string {
   const fairness = (report.fairness ?? {}) as Record<string, Record<string, Metric | unknown>>;
   const attributes = Object.keys(fairness).filter((a) => !a.includes(" & "));
   if (attributes.length > 0) {
-    lines.push("", "**Fairness** (differences and ratios between groups; four-fifths rule: ratio ≥ 0.8):", "");
+    lines.push(
+      "",
+      "**Fairness** (differences and ratios between groups; four-fifths rule: ratio ≥ 0.8):",
+      "",
+    );
     for (const a of attributes) {
       const f = fairness[a] as Record<string, Metric>;
       lines.push(
@@ -60,10 +66,18 @@ export function evaluationSection(id: string, report: Report): string {
       );
     }
   }
-  const slices = (Array.isArray(report.slices) ? report.slices : []) as { slice: string; count: number; accuracy?: Metric; significant?: boolean }[];
+  const slices = (Array.isArray(report.slices) ? report.slices : []) as {
+    slice: string;
+    count: number;
+    accuracy?: Metric;
+    significant?: boolean;
+  }[];
   if (slices.length > 0) {
     lines.push("", "**Weakest slices** (accuracy, the slice's rows):", "");
-    for (const s of slices.slice(0, 5)) lines.push(`- ${s.slice}: ${num(s.accuracy?.value)} ${interval(s.accuracy)}, ${formatNumber(s.count)} rows${s.significant ? "" : " (not significant after adjustment)"}`);
+    for (const s of slices.slice(0, 5))
+      lines.push(
+        `- ${s.slice}: ${num(s.accuracy?.value)} ${interval(s.accuracy)}, ${formatNumber(s.count)} rows${s.significant ? "" : " (not significant after adjustment)"}`,
+      );
   }
   const baseline = report.baseline as { finding?: string } | undefined;
   if (baseline?.finding) lines.push("", `**Baselines:** ${baseline.finding}.`);

@@ -31,17 +31,50 @@ export const DEFAULT_POLICY: Policy = {
   source: "default",
   levels: [
     { level: 1, items: ["card.intended-use", "card.research-requirements"], roles: ["reviewer"] },
-    { level: 2, items: ["card.criteria", "card.data-considerations", "profile", DEBRIEF], roles: ["reviewer"] },
-    { level: 3, items: ["card.product-requirements", "validation", "lint", "subgroups", DEBRIEF], roles: ["reviewer"] },
     {
-      level: 4,
-      items: ["requirements.research.verified", "evaluation.intervals", "evaluation.slices", "baseline.trivial", "fairness.audit", "drift", "ethics", DEBRIEF],
+      level: 2,
+      items: ["card.criteria", "card.data-considerations", "profile", DEBRIEF],
       roles: ["reviewer"],
     },
-    { level: 5, items: ["behaviour", "fuzz", "robustness", "pmv", "sanity", "training", DEBRIEF], roles: ["reviewer"] },
-    { level: 6, items: ["conformal", "ood", "baseline.simpler", "docs.complete", DEBRIEF], roles: ["reviewer", "product"] },
-    { level: 7, items: ["skew", "update-gate", "validation.recurring", "requirements.product.verified", DEBRIEF], roles: ["reviewer", "ops"] },
-    { level: 8, items: ["requirements.product.validated", "docs.traceability", "ethics", DEBRIEF], roles: ["reviewer", "product", "ethics"] },
+    {
+      level: 3,
+      items: ["card.product-requirements", "validation", "lint", "subgroups", DEBRIEF],
+      roles: ["reviewer"],
+    },
+    {
+      level: 4,
+      items: [
+        "requirements.research.verified",
+        "evaluation.intervals",
+        "evaluation.slices",
+        "baseline.trivial",
+        "fairness.audit",
+        "drift",
+        "ethics",
+        DEBRIEF,
+      ],
+      roles: ["reviewer"],
+    },
+    {
+      level: 5,
+      items: ["behaviour", "fuzz", "robustness", "pmv", "sanity", "training", DEBRIEF],
+      roles: ["reviewer"],
+    },
+    {
+      level: 6,
+      items: ["conformal", "ood", "baseline.simpler", "docs.complete", DEBRIEF],
+      roles: ["reviewer", "product"],
+    },
+    {
+      level: 7,
+      items: ["skew", "update-gate", "validation.recurring", "requirements.product.verified", DEBRIEF],
+      roles: ["reviewer", "ops"],
+    },
+    {
+      level: 8,
+      items: ["requirements.product.validated", "docs.traceability", "ethics", DEBRIEF],
+      roles: ["reviewer", "product", "ethics"],
+    },
     { level: 9, items: ["monitoring", "drift.recurring", DEBRIEF], roles: ["reviewer", "ops"] },
   ],
   freshnessDays: { monitoring: 2 },
@@ -61,18 +94,27 @@ export function parsePolicy(text: string, file: string, base: Policy = DEFAULT_P
   const levels = base.levels.map((g) => ({ ...g, items: [...g.items], roles: [...g.roles] }));
   const overrides = root.levels === undefined ? {} : f.mapping(root.levels, ["levels"]);
   for (const [key, value] of Object.entries(overrides)) {
+    // YAML reads `4:` as a number key: the located path needs the number, the message the text
+    const k = /^\d+$/.test(key) ? Number(key) : key;
     const level = Number(key);
-    if (!Number.isInteger(level) || level < 1 || level > 9) doc.fail(["levels", key], "gates are levels 1 to 9");
-    const m = f.mapping(value, ["levels", key]);
-    f.known(m, ["levels", key], ["items", "roles"]);
+    if (!Number.isInteger(level) || level < 1 || level > 9)
+      doc.fail(["levels", k], "gates are levels 1 to 9", `levels.${key}`);
+    const m = f.mapping(value, ["levels", k], `levels.${key}`);
+    f.known(m, ["levels", k], ["items", "roles"], `levels.${key}`);
     const gate = levels.find((g) => g.level === level) as LevelGate;
     if (m.items !== undefined) {
-      gate.items = f.textList(m.items, ["levels", key, "items"]);
+      gate.items = f.textList(m.items, ["levels", k, "items"], `levels.${key}.items`);
       gate.items.forEach((item, i) => {
-        if (!gateItem(item)) doc.fail(["levels", key, "items", i], `no gate item '${item}' (see docs/readiness.md; 'kind:NAME' makes one from any evidence kind)`, `levels.${key}.items[${i}]`);
+        if (!gateItem(item))
+          doc.fail(
+            ["levels", k, "items", i],
+            `no gate item '${item}' (see docs/readiness.md; 'kind:NAME' makes one from any evidence kind)`,
+            `levels.${key}.items[${i}]`,
+          );
       });
     }
-    if (m.roles !== undefined) gate.roles = f.textList(m.roles, ["levels", key, "roles"]);
+    if (m.roles !== undefined)
+      gate.roles = f.textList(m.roles, ["levels", k, "roles"], `levels.${key}.roles`);
   }
   const freshness = { ...base.freshnessDays };
   if (root.freshnessDays !== undefined)

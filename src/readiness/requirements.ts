@@ -43,7 +43,13 @@ export function judgeRequirements(card: Card, evidence: EvidenceIndex): Requirem
   }));
 }
 
-function judgeOne(r: Requirement, phase: Phase, c: Criterion, card: Card, evidence: EvidenceIndex): CriterionResult {
+function judgeOne(
+  r: Requirement,
+  phase: Phase,
+  c: Criterion,
+  card: Card,
+  evidence: EvidenceIndex,
+): CriterionResult {
   const scopes = r.component === null ? card.components.map((x) => x.id) : [r.component];
   const accepts = (e: Evidence) =>
     c.on === null || (Array.isArray(e.report.inputs) && e.report.inputs.some((i) => i.name === c.on));
@@ -68,5 +74,11 @@ function judgeOne(r: Requirement, phase: Phase, c: Criterion, card: Card, eviden
       message: `the only ${c.kind} evidence${on} is stale: ${stale.stale.join("; ")}`,
       evidence: stale.id,
     };
-  return { ...base, status: "missing", observed: null, message: `no ${c.kind} evidence${on} yet`, evidence: null };
+  return {
+    ...base,
+    status: "missing",
+    observed: null,
+    message: `no ${c.kind} evidence${on} yet`,
+    evidence: null,
+  };
 }

@@ -34,10 +34,27 @@ export interface LoggedSignoff extends Signoff {
   line: number;
 }
 
-const FIELDS = ["format", "at", "level", "role", "by", "decision", "to", "component", "items", "note", "card", "prev"];
+const FIELDS = [
+  "format",
+  "at",
+  "level",
+  "role",
+  "by",
+  "decision",
+  "to",
+  "component",
+  "items",
+  "note",
+  "card",
+  "prev",
+];
 
 /** Reads a log; throws LocatedError naming line and field at the first bad entry or broken link. */
-export function parseSignoffLog(text: string, file: string, sha256: (line: string) => string): LoggedSignoff[] {
+export function parseSignoffLog(
+  text: string,
+  file: string,
+  sha256: (line: string) => string,
+): LoggedSignoff[] {
   const out: LoggedSignoff[] = [];
   let prevLine: string | null = null;
   text.split("\n").forEach((raw, i) => {
@@ -53,28 +70,45 @@ export function parseSignoffLog(text: string, file: string, sha256: (line: strin
       return fail("", "not a JSON object (the log holds one sign-off per line)");
     }
     if (!v || typeof v !== "object" || Array.isArray(v)) return fail("", "not a JSON object");
-    for (const k of Object.keys(v)) if (!FIELDS.includes(k)) fail(k, `unknown field (expected ${FIELDS.join(", ")})`);
+    for (const k of Object.keys(v))
+      if (!FIELDS.includes(k)) fail(k, `unknown field (expected ${FIELDS.join(", ")})`);
     if (v.format !== SIGNOFF_FORMAT) fail("format", `expected '${SIGNOFF_FORMAT}'`);
     const expectedPrev = prevLine === null ? null : sha256(prevLine);
     if ((v.prev ?? null) !== expectedPrev)
-      fail("prev", prevLine === null ? "the first entry has no predecessor: expected null" : "does not match the sha256 of the line before: the log was edited, and it is append-only");
-    if (typeof v.at !== "string" || !Number.isFinite(Date.parse(v.at))) fail("at", "expected an ISO-8601 time");
-    if (typeof v.level !== "number" || !Number.isInteger(v.level) || v.level < 0 || v.level > 9) fail("level", "expected a level 0–9");
+      fail(
+        "prev",
+        prevLine === null
+          ? "the first entry has no predecessor: expected null"
+          : "does not match the sha256 of the line before: the log was edited, and it is append-only",
+      );
+    if (typeof v.at !== "string" || !Number.isFinite(Date.parse(v.at)))
+      fail("at", "expected an ISO-8601 time");
+    if (typeof v.level !== "number" || !Number.isInteger(v.level) || v.level < 0 || v.level > 9)
+      fail("level", "expected a level 0–9");
     if (typeof v.role !== "string" || v.role === "") fail("role", "expected a role");
     if (typeof v.by !== "string" || v.by === "") fail("by", "expected who signed");
-    if (!DECISIONS.includes(v.decision as Decision)) fail("decision", `expected ${DECISIONS.join(", ")}, got ${JSON.stringify(v.decision)}`);
+    if (!DECISIONS.includes(v.decision as Decision))
+      fail("decision", `expected ${DECISIONS.join(", ")}, got ${JSON.stringify(v.decision)}`);
     const to = v.to ?? null;
     if (v.decision === "switchback") {
       if (typeof to !== "number" || !Number.isInteger(to) || to < 0 || to >= (v.level as number))
         fail("to", "a switchback goes back to a lower level");
     } else if (to !== null) fail("to", "only a switchback has a target level");
     const card = v.card as { id?: unknown; digest?: unknown } | undefined;
-    if (!card || typeof card.id !== "string" || typeof card.digest !== "string" || !/^[0-9a-f]{64}$/.test(card.digest))
+    if (
+      !card ||
+      typeof card.id !== "string" ||
+      typeof card.digest !== "string" ||
+      !/^[0-9a-f]{64}$/.test(card.digest)
+    )
       fail("card", "expected {id, digest} of the card signed");
     const items = v.items ?? [];
-    if (!Array.isArray(items) || items.some((x) => typeof x !== "string")) fail("items", "expected a list of ethics item ids");
-    if (v.component !== undefined && v.component !== null && typeof v.component !== "string") fail("component", "expected a component id or null");
-    if (v.note !== undefined && v.note !== null && typeof v.note !== "string") fail("note", "expected text or null");
+    if (!Array.isArray(items) || items.some((x) => typeof x !== "string"))
+      fail("items", "expected a list of ethics item ids");
+    if (v.component !== undefined && v.component !== null && typeof v.component !== "string")
+      fail("component", "expected a component id or null");
+    if (v.note !== undefined && v.note !== null && typeof v.note !== "string")
+      fail("note", "expected text or null");
     out.push({
       format: SIGNOFF_FORMAT,
       at: v.at as string,
@@ -96,8 +130,16 @@ export function parseSignoffLog(text: string, file: string, sha256: (line: strin
 }
 
 /** The next line of the log (without its newline), chained to the last one. */
-export function signoffLine(entry: Omit<Signoff, "format" | "prev">, lastLine: string | null, sha256: (line: string) => string): string {
-  const full: Signoff = { format: SIGNOFF_FORMAT, ...entry, prev: lastLine === null ? null : sha256(lastLine) };
+export function signoffLine(
+  entry: Omit<Signoff, "format" | "prev">,
+  lastLine: string | null,
+  sha256: (line: string) => string,
+): string {
+  const full: Signoff = {
+    format: SIGNOFF_FORMAT,
+    ...entry,
+    prev: lastLine === null ? null : sha256(lastLine),
+  };
   return JSON.stringify(full);
 }
 
@@ -106,7 +148,10 @@ export function signoffLine(entry: Omit<Signoff, "format" | "prev">, lastLine: s
  * be a reviewer the card names with that role; a switchback never goes below the entry level, because
  * the team never did the work of those levels (MLTRL's "switchback that should not be implemented").
  */
-export function refuseSignoff(card: Card, entry: Omit<Signoff, "format" | "prev" | "card" | "at">): string | null {
+export function refuseSignoff(
+  card: Card,
+  entry: Omit<Signoff, "format" | "prev" | "card" | "at">,
+): string | null {
   const where = (field: string) => `${card.file}:${card.lines[field] ?? 1}: ${field}`;
   const component = entry.component === null ? null : card.components.find((c) => c.id === entry.component);
   if (entry.component !== null && !component)
@@ -116,7 +161,8 @@ export function refuseSignoff(card: Card, entry: Omit<Signoff, "format" | "prev"
   if (component?.owner === entry.by)
     return `${entry.by} owns component '${component.id}' (${card.file}:${card.lines[`components.${component.id}`] ?? 1}) and cannot sign its own gate`;
   const reviewer = card.reviewers.find((r) => r.name === entry.by);
-  if (!reviewer) return `${entry.by} is not a reviewer of this card (${where("reviewers")}: ${card.reviewers.map((r) => r.name).join(", ")})`;
+  if (!reviewer)
+    return `${entry.by} is not a reviewer of this card (${where("reviewers")}: ${card.reviewers.map((r) => r.name).join(", ")})`;
   if (!reviewer.roles.includes(entry.role))
     return `${entry.by} does not have the role '${entry.role}' (${where("reviewers")}: ${entry.by} has ${reviewer.roles.join(", ")})`;
   const entryLevel = card.technology.entryLevel;
@@ -124,7 +170,8 @@ export function refuseSignoff(card: Card, entry: Omit<Signoff, "format" | "prev"
     return `level ${entry.level} is at or below the entry level ${entryLevel}: its gate is not reviewed here`;
   if (entry.decision === "switchback") {
     if (entry.to === null) return "a switchback needs --to L, the level the work goes back to";
-    if (entry.to >= entry.level) return `a switchback goes back: --to ${entry.to} is not below --level ${entry.level}`;
+    if (entry.to >= entry.level)
+      return `a switchback goes back: --to ${entry.to} is not below --level ${entry.level}`;
     if (entry.to < entryLevel)
       return `a switchback to level ${entry.to} goes below the entry level ${entryLevel} (${card.file}:${card.lines.technology ?? 1}: technology.entryLevel): the team never did that level's work`;
   } else if (entry.to !== null) return "--to is only for --decision switchback";

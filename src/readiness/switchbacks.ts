@@ -47,7 +47,9 @@ export function discoverySwitchback(
   at: string,
 ): Switchback | null {
   if (approved <= certified) return null;
-  const causes = blocking.filter((o) => o.item !== "signoff" && (o.status === "stale" || o.status === "failed"));
+  const causes = blocking.filter(
+    (o) => o.item !== "signoff" && (o.status === "stale" || o.status === "failed"),
+  );
   if (causes.length === 0) return null;
   const held = blocking.find((o) => o.item === "coupled");
   if (held) causes.push(held);
@@ -58,7 +60,11 @@ export function discoverySwitchback(
     to: certified,
     at,
     by: null,
-    cause: causes.map((o) => (o.item === "coupled" ? o.message : `${o.item}${o.subject ? ` ${o.subject}` : ""} ${o.status}: ${o.message}`)),
+    cause: causes.map((o) =>
+      o.item === "coupled"
+        ? o.message
+        : `${o.item}${o.subject ? ` ${o.subject}` : ""} ${o.status}: ${o.message}`,
+    ),
     line: null,
   };
 }

@@ -21,7 +21,11 @@ export function readinessText(r: Readiness, options: { verbose?: boolean } = {})
         c.type,
         `${c.certifiedLevel} ${c.levelName}${c.heldBy ? ` (held by ${c.heldBy})` : ""}`,
         String(c.approvedLevel),
-        c.certifiedLevel >= 9 ? "–" : c.blocking.length ? `${c.blocking.length} item${c.blocking.length === 1 ? "" : "s"} block level ${c.workingLevel}` : `level ${c.workingLevel} is held by a coupled component`,
+        c.certifiedLevel >= 9
+          ? "–"
+          : c.blocking.length
+            ? `${c.blocking.length} item${c.blocking.length === 1 ? "" : "s"} block level ${c.workingLevel}`
+            : `level ${c.workingLevel} is held by a coupled component`,
       ]),
     ),
   );
@@ -50,7 +54,8 @@ export function readinessText(r: Readiness, options: { verbose?: boolean } = {})
     `ML Test Score: ${t.score} — ${t.band} (${SECTIONS.map((s) => `${s} ${t.sections[s]}`).join(", ")}; the score is the weakest section)`,
   );
   if (options.verbose)
-    for (const test of t.tests) lines.push(`  ${String(test.points).padEnd(3)} ${test.id.padEnd(17)} ${test.title} — ${test.note}`);
+    for (const test of t.tests)
+      lines.push(`  ${String(test.points).padEnd(3)} ${test.id.padEnd(17)} ${test.title} — ${test.note}`);
   const stale = r.evidence.used.filter((e) => !e.fresh).length;
   lines.push(
     "",
@@ -63,7 +68,9 @@ export function readinessText(r: Readiness, options: { verbose?: boolean } = {})
 function itemBlock(outcomes: ItemOutcome[]): string[] {
   const lines: string[] = [];
   outcomes.forEach((o, i) => {
-    lines.push(`  ${MARK[o.status] ?? "?"} ${o.level !== undefined ? `L${o.level} ` : ""}${o.item}${o.subject ? ` ${o.subject}` : ""} (${o.status}): ${o.message}`);
+    lines.push(
+      `  ${MARK[o.status] ?? "?"} ${o.level !== undefined ? `L${o.level} ` : ""}${o.item}${o.subject ? ` ${o.subject}` : ""} (${o.status}): ${o.message}`,
+    );
     const command = o.status === "met" ? undefined : o.command;
     if (command && outcomes[i + 1]?.command !== command) lines.push(`      → ${command}`);
   });
