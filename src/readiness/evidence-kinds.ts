@@ -33,7 +33,7 @@ function artefact(c: CommandContext, roles: ArtefactRole[], placeholder: string)
 }
 
 function quote(text: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 const label = (c: CommandContext) =>
