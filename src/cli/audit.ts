@@ -5,11 +5,11 @@ import { fileDigest, textDigest } from "../io/file-digest.js";
 import { cardRelative } from "../io/readiness-files.js";
 import { assessReadiness } from "../readiness/assess.js";
 import { auditHtml } from "../readiness/audit.js";
+import { readinessReport } from "../readiness/report.js";
 import { jsonSafe } from "../report/report.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
-import { readinessReport } from "./readiness.js";
 import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 
 const HELP = `usage: assay audit --out DIR [--force] [--json] [options]
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = readinessFromArgs(values);
   const { loaded } = files;
   const readiness = assessReadiness(files.inputs);
-  const report = readinessReport("audit", files, readiness, { config: { out } });
+  const report = readinessReport("audit", files.source, readiness, { config: { out } });
 
   const written: string[] = [];
   const write = (path: string, text: string) => {

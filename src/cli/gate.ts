@@ -1,11 +1,11 @@
 /** `assay gate --level N`: a CI step — exit 0 when the system (or one component) is certified at N or above. */
 import { assessReadiness } from "../readiness/assess.js";
 import { levelName } from "../readiness/levels.js";
+import { readinessReport } from "../readiness/report.js";
 import type { CheckResult } from "../report/report.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence } from "./output.js";
-import { readinessReport } from "./readiness.js";
 import { READINESS_HELP, READINESS_OPTIONS, readinessFromArgs } from "./readiness-args.js";
 
 const HELP = `usage: assay gate --level N [--component ID] [--json] [options]
@@ -68,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     threshold: required,
     message: `${wanted ?? "the system"} is certified at level ${level} (${levelName(level)}); the gate asks for ${required}`,
   });
-  const report = readinessReport("gate", files, readiness, {
+  const report = readinessReport("gate", files.source, readiness, {
     config: { level: required, component: wanted ?? null },
     body: { met, required },
     results,

@@ -1,9 +1,7 @@
 /** `assay readiness`: MLTRL levels and the ML Test Score, computed from the evidence and the sign-offs. */
-
-import type { ReadinessFiles } from "../io/readiness-files.js";
-import { assessReadiness, type Readiness, readinessResults } from "../readiness/assess.js";
+import { assessReadiness } from "../readiness/assess.js";
+import { readinessReport } from "../readiness/report.js";
 import { readinessText } from "../readiness/text.js";
-import { makeReport, type Report } from "../report/report.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
@@ -47,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
   const files = readinessFromArgs(values);
   const readiness = assessReadiness(files.inputs);
-  const report = readinessReport("readiness", files, readiness);
+  const report = readinessReport("readiness", files.source, readiness);
   saveEvidence(report, files.evidenceDir);
   if (typeof values.html === "string") {
     const { readinessHtml } = await import("../readiness/html.js");
@@ -56,34 +54,4 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) printJson(report);
   else process.stdout.write(readinessText(readiness, { verbose: values.verbose === true }));
   return readiness.switchbacks.some((s) => s.type === "discovery") ? 1 : 0;
-}
-
-/** The envelope around a readiness assessment (readiness, gate and audit reports share it). */
-export function readinessReport(
-  kind: string,
-  files: ReadinessFiles,
-  r: Readiness,
-  extra: {
-    config?: Record<string, unknown>;
-    body?: Record<string, unknown>;
-    results?: Report["results"];
-  } = {},
-): Report {
-  const { card, components, switchbacks, mlTestScore, requirements, evidence, signoffs, ...head } = r;
-  return makeReport(
-    kind,
-    {
-      inputs: [{ name: files.loaded.path, digest: files.loaded.digest, rows: 0 }],
-      config: {
-        card: files.loaded.path,
-        evidence: files.evidenceDir,
-        log: files.logPath,
-        policy: r.policy,
-        at: r.assessedAt,
-        ...extra.config,
-      },
-      results: extra.results ?? readinessResults(r),
-    },
-    { card, ...head, components, switchbacks, mlTestScore, requirements, evidence, signoffs, ...extra.body },
-  );
 }

@@ -12,6 +12,7 @@ import { parseCard } from "../readiness/card-read.js";
 import { type ArtefactState, type EvidenceFile, SYSTEM } from "../readiness/evidence-index.js";
 import { LocatedError } from "../readiness/located-yaml.js";
 import { DEFAULT_POLICY, type Policy, parsePolicy } from "../readiness/policy.js";
+import type { ReadinessSource } from "../readiness/report.js";
 import { type LoggedSignoff, parseSignoffLog } from "../readiness/signoff.js";
 import type { Report } from "../report/report.js";
 import { fileDigest, textDigest } from "./file-digest.js";
@@ -123,6 +124,7 @@ export interface ReadinessFiles {
   inputs: ReadinessInputs;
   evidenceDir: string;
   logPath: string;
+  source: ReadinessSource;
 }
 
 /** Everything `assessReadiness` needs, read from disk now. */
@@ -140,6 +142,7 @@ export function readinessFiles(options: {
     loaded,
     evidenceDir: dir,
     logPath,
+    source: { cardPath: loaded.path, cardDigest: loaded.digest, evidenceDir: dir, logPath },
     inputs: {
       card: loaded.card,
       cardDigest: loaded.digest,

@@ -36,6 +36,8 @@ export interface ComponentReadiness {
   levelName: string;
   /** Held down by a coupled component with a lower level. */
   heldBy: string | null;
+  /** Its model's name in the monitoring service, when it is served (the dashboard finds it by this). */
+  monitoring: string | null;
   /** What stands between this component and the next level, riskiest and most broken first. */
   blocking: ItemOutcome[];
   gates: { level: number; name: string; met: boolean; outcomes: ItemOutcome[] }[];
@@ -162,6 +164,7 @@ export function assessReadiness(inputs: ReadinessInputs): Readiness {
         approvedLevel: approved,
         levelName: levelName(level),
         heldBy,
+        monitoring: component.monitoring?.model ?? null,
         blocking,
         gates: gates.map((g) => ({
           level: g.level,

@@ -32,6 +32,9 @@ export interface MlTest {
 const hasBaseline = (r: Report) => r.baseline !== undefined && r.baseline !== null;
 const hasSlices = (r: Report) =>
   (Array.isArray(r.slices) && r.slices.length > 0) || (r.sliceSearch !== undefined && r.sliceSearch !== null);
+/** A service snapshot counts once the model is registered and has had traffic; quality needs labels too. */
+const served = (r: Report) => r.kind !== "monitoring" || r.summary?.status !== "fail";
+const servedWithLabels = (r: Report) => served(r) && (r.kind !== "monitoring" || Number(r.labels) > 0);
 const hasFairness = (r: Report) =>
   r.fairness !== null && typeof r.fairness === "object" && Object.keys(r.fairness as object).length > 0;
 
@@ -216,6 +219,7 @@ export const ML_TESTS: MlTest[] = [
     title: "Data invariants hold in training and serving",
     description: "The data contract is checked continually, on training data and on what arrives in serving.",
     kinds: ["validation", "monitoring"],
+    accepts: served,
   },
   {
     id: "monitoring.3",
@@ -232,6 +236,7 @@ export const ML_TESTS: MlTest[] = [
     description:
       "The served model's age and the drift of its inputs are watched, with an alert before it is too old.",
     kinds: ["drift", "monitoring"],
+    accepts: served,
   },
   {
     id: "monitoring.5",
@@ -239,6 +244,7 @@ export const ML_TESTS: MlTest[] = [
     title: "Models are numerically stable",
     description: "Non-finite or out-of-range outputs are detected, in tests and in serving.",
     kinds: ["fuzz", "monitoring"],
+    accepts: served,
   },
   {
     id: "monitoring.6",
@@ -253,6 +259,7 @@ export const ML_TESTS: MlTest[] = [
     title: "Prediction quality has not regressed",
     description: "Quality on recent labelled data is tracked in serving, with an alert on a drop.",
     kinds: ["monitoring", "evaluation"],
+    accepts: servedWithLabels,
   },
 ];
 

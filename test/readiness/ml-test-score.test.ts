@@ -107,3 +107,23 @@ test("a policy can add evidence kinds to a test", () => {
   });
   assert.equal(s.tests.find((t) => t.id === "data.2")?.points, 1);
 });
+
+test("the service's monitoring snapshots count once the model is served, and for quality only with labels", () => {
+  const snap = (time: number, status: "pass" | "fail", labels: number): TestRun => ({
+    ...run("monitoring", time),
+    report: makeReport("monitoring", { inputs: [], config: {}, summary: { status } }, { labels }),
+  });
+  const points = (runs: TestRun[]) =>
+    Object.fromEntries(
+      scoreMlTests({ runs, manualTests: {}, reviewed: false }).tests.map((t) => [t.id, t.points]),
+    );
+  const unlabelled = points([snap(1, "pass", 0), snap(2, "pass", 0)]);
+  assert.equal(unlabelled["monitoring.2"], 1);
+  assert.equal(unlabelled["monitoring.7"], 0);
+  assert.equal(points([snap(1, "pass", 10), snap(2, "pass", 12)])["monitoring.7"], 1);
+  assert.equal(
+    points([snap(1, "fail", 0), snap(2, "fail", 0)])["monitoring.2"],
+    0,
+    "a model the service does not know is not monitored",
+  );
+});
