@@ -15,12 +15,8 @@ const COMMANDS: Record<string, { summary: string }> = {
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
   abtest: { summary: "analyse a two-arm online experiment; sample sizes; sequential tests" },
-  card: {
-    summary: "write a starter readiness card (assay.card.yaml): components, requirements, data, ethics",
-  },
-  signoff: {
-    summary: "record a gate decision (approve, reject, switchback) in the append-only sign-off log",
-  },
+  card: { summary: "write a starter readiness card (assay.card.yaml): components, requirements, ethics" },
+  signoff: { summary: "record a gate decision (approve, reject, switchback) in the sign-off log" },
   readiness: { summary: "MLTRL level per component and system, what blocks the next one, ML Test Score" },
   gate: { summary: "CI gate: exit 0 when certified at --level N or above, 1 otherwise" },
   docs: { summary: "write documentation templates (datasheet, model card …) and check them" },

@@ -4,7 +4,7 @@
  * the CLI commands and `assay serve --card`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
+import { dirname, isAbsolute, join, normalize } from "node:path";
 import { UsageError } from "../cli/errors.js";
 import type { ReadinessInputs } from "../readiness/assess.js";
 import type { Card } from "../readiness/card.js";
@@ -52,7 +52,7 @@ export function loadCard(path: string = DEFAULT_CARD): LoadedCard {
 
 /** A card-relative path as the user would type it from the working directory. */
 export function cardRelative(loaded: LoadedCard, path: string): string {
-  return normalize(join(loaded.dir, path));
+  return isAbsolute(path) ? path : normalize(join(loaded.dir, path));
 }
 
 /** Every artefact with its digest now, plus the card itself and its documentation (the SYSTEM scope). */
