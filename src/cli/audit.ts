@@ -101,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     join(out, "SHA256SUMS"),
     `${sums.map((s) => `${s.sha256}  ${s.path.split("\\").join("/")}`).join("\n")}\n`,
   );
-  saveEvidence(report, files.evidenceDir);
+  saveEvidence(report);
   if (values.json) printJson({ ...report, files: sums });
   else
     process.stdout.write(

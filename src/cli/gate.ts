@@ -73,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     body: { met, required },
     results,
   });
-  saveEvidence(report, files.evidenceDir);
+  saveEvidence(report);
   if (values.json) printJson(report);
   else {
     const lines = [

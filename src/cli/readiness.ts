@@ -46,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = readinessFromArgs(values);
   const readiness = assessReadiness(files.inputs);
   const report = readinessReport("readiness", files.source, readiness);
-  saveEvidence(report, files.evidenceDir);
+  saveEvidence(report);
   if (typeof values.html === "string") {
     const { readinessHtml } = await import("../readiness/html.js");
     writeTextFile(values.html, await readinessHtml(readiness));
