@@ -2,8 +2,9 @@ import { ApiError, forgetToken, setToken, takeTokenFromUrl, token } from "./api.
 import { escapeHtml } from "./dom.js";
 import { renderModel } from "./model-view.js";
 import { renderModels } from "./models-view.js";
+import { renderReadiness } from "./readiness-view.js";
 
-/** Hash routes: #/ (models) and #/models/NAME[?step=1d]. The page holds no data until a token is given. */
+/** Hash routes: #/ (models), #/models/NAME[?step=1d] and #/readiness. The page holds no data until a token is given. */
 const main = document.getElementById("main");
 
 function header(title, metaParts, crumbs = "") {
@@ -45,7 +46,9 @@ async function route() {
         name,
         params,
       );
-    } else await renderModels(main, (title, meta) => header(title, meta));
+    } else if (path === "/readiness")
+      await renderReadiness(main, (title, meta) => header(title, meta, ' › <a href="#/readiness">readiness</a>'));
+    else await renderModels(main, (title, meta) => header(title, meta));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       forgetToken();

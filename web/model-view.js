@@ -15,6 +15,7 @@ import {
   section,
 } from "./dom.js";
 import { renderEvidence } from "./evidence-view.js";
+import { renderModelReadiness } from "./readiness-view.js";
 import {
   driftSeries,
   find,
@@ -99,6 +100,7 @@ export async function renderModel(main, header, name, params) {
       '<div id="evidence" class="muted">loading…</div>',
       'data-section="evidence"',
     ),
+    section("Readiness", '<div id="readiness" class="muted">loading…</div>', 'data-section="readiness"'),
   ].join("");
 
   main.querySelector("#step").addEventListener("change", (event) => {
@@ -170,6 +172,7 @@ export async function renderModel(main, header, name, params) {
   drawn.push(drawDistributions(main.querySelector("#distributions"), base, latest, spec.features));
   await Promise.all(drawn);
   await renderEvidence(main.querySelector("#evidence"), name);
+  await renderModelReadiness(main.querySelector("#readiness"), name);
   main.dataset.ready = "true";
 }
 

@@ -5,6 +5,13 @@ import { formatNumber, textTable } from "../report/format.js";
 import { numberOption, parseCommand } from "./args.js";
 import { type AdultResult, runAdult } from "./demo/adult.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
+import {
+  asCardEvidence,
+  prepareReadinessCard,
+  type ReadinessResult,
+  readinessLines,
+  runReadiness,
+} from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
 import { UsageError } from "./errors.js";
 
@@ -19,7 +26,9 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     at accelerated time, with alert rules evaluated at data time.
  2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, and the
     update-compatibility gate from v1 to v2.
- 3. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
+ 3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
+    and the ML Test Score, on the dashboard too.
+ 4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
 
 This is what \`npm start\` runs.
 
@@ -50,26 +59,32 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
   const flightsFile = join(ROOT, "node_modules", "vega-datasets", "data", "flights-3m.parquet");
   const flights = await runFlights(flightsFile, out, say);
+  const card = prepareReadinessCard(join(ROOT, "examples", "adult"), out);
   const replay = await replayFlights(
     flights,
     out,
     join(ROOT, "examples", "flights", "rules.yaml"),
     perMonth,
     say,
+    ["--card", card],
   );
   let adult: AdultResult;
+  let readiness: ReadinessResult;
   try {
-    adult = runAdult(join(ROOT, "examples", "adult"), out, say);
+    adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
+    readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
   } catch (error) {
     await replay.stop();
     throw error;
   }
-  process.stdout.write(summary(flights, replay, adult, (Date.now() - started) / 1000));
+  process.stdout.write(summary(flights, replay, adult, readiness, (Date.now() - started) / 1000));
   if (values["no-serve"]) {
     await replay.stop();
     return 0;
   }
-  process.stdout.write(`\nServing until Ctrl-C. Dashboard: ${replay.url}/#token=${replay.readToken}\n`);
+  process.stdout.write(
+    `\nServing until Ctrl-C. Dashboard: ${replay.url}/#token=${replay.readToken} (readiness: ${replay.url}/#/readiness)\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
@@ -78,7 +93,13 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-function summary(flights: FlightsResult, replay: ReplayResult, adult: AdultResult, seconds: number): string {
+function summary(
+  flights: FlightsResult,
+  replay: ReplayResult,
+  adult: AdultResult,
+  readiness: ReadinessResult,
+  seconds: number,
+): string {
   const lines: string[] = ["", "Flights, 2001 — the January delay model meets the following months", ""];
   const alertsByMonth = (m: number) => replay.firing.filter((f) => f.month === m);
   lines.push(
@@ -130,8 +151,9 @@ function summary(flights: FlightsResult, replay: ReplayResult, adult: AdultResul
     lines.push(
       `  v1 → v2: ${c.negativeFlips} negative flips (NFR ${(100 * c.negativeFlipRate).toFixed(2)}%), BTC ${c.btc?.toFixed(3)}, accuracy Δ ${c.accuracyDelta?.value?.toFixed(4)} — gate: ${c.verdict?.status ?? c.verdict}`,
     );
+  lines.push(...readinessLines(readiness));
   lines.push("", "Reports:");
-  for (const path of [...flights.reports, ...adult.reports]) lines.push(`  ${path}`);
+  for (const path of [...flights.reports, ...adult.reports, ...readiness.reports]) lines.push(`  ${path}`);
   lines.push("", `done in ${seconds.toFixed(0)} s`);
   return `${lines.join("\n")}\n`;
 }

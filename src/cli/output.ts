@@ -40,14 +40,15 @@ export function progress(label: string): { update(fraction: number): void; done(
 /**
  * Saves a report in the evidence store so readiness can tell fresh evidence from stale.
  * The store is `.assay/evidence/` under the working directory unless ASSAY_HOME says otherwise;
- * ASSAY_EVIDENCE=off disables it.
+ * ASSAY_EVIDENCE=off disables it. `directory` overrides the store (readiness commands write where the card's
+ * evidence is).
  */
-export function saveEvidence(report: Report): string | null {
+export function saveEvidence(report: Report, directory?: string): string | null {
   if (process.env.ASSAY_EVIDENCE === "off") return null;
   const home = process.env.ASSAY_HOME ?? ".assay";
   const digest = report.inputs[0]?.digest?.slice(0, 12) ?? "none";
   const stamp = report.createdAt.replace(/[:.]/g, "-");
-  const path = join(home, "evidence", `${stamp}-${report.kind}-${digest}.json`);
+  const path = join(directory ?? join(home, "evidence"), `${stamp}-${report.kind}-${digest}.json`);
   try {
     writeTextFile(path, JSON.stringify(jsonSafe(report)));
     return path;

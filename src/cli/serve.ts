@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { loadCard } from "../io/readiness-files.js";
 import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
 import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
+import { snapshot } from "../monitor/routes-readiness.js";
 import { buildServer, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
 import { parseDuration } from "../monitor/windows.js";
 import { numberOption, parseCommand } from "./args.js";
@@ -8,6 +10,7 @@ import { UsageError } from "./errors.js";
 
 const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:FILE | postgres://…] [--rules rules.yaml]
                    [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
+                   [--card assay.card.yaml …] [--snapshot-interval 1h]
 
 Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
@@ -15,6 +18,9 @@ alerts, /metrics. Every route but /healthz needs a bearer token: create one with
 --rules     alert rules (YAML); evaluated every --eval-interval over each rule's window
 --bucket    width of a time bucket (default 1m); windows are merges of buckets
 --retention drop data older than the newest timestamp minus this (default: keep everything)
+--card      a readiness card (repeatable): the dashboard shows its readiness (GET /v1/readiness), and the
+            service writes a monitoring report into the card's evidence for each component that names
+            a served model (monitoring.model), at start and every --snapshot-interval (default 1h)
 Port 0 picks a free port; the address is printed on stderr.`;
 
 function duration(value: unknown, flag: string): number | undefined {
@@ -37,6 +43,8 @@ export async function run(argv: string[]): Promise<number> {
       retention: { type: "string" },
       "eval-interval": { type: "string" },
       "body-limit": { type: "string" },
+      card: { type: "string", multiple: true },
+      "snapshot-interval": { type: "string" },
     },
     HELP,
   );
@@ -60,11 +68,16 @@ export async function run(argv: string[]): Promise<number> {
   const db = (values.db as string | undefined) ?? DEFAULT_DB;
   const store = await openStore(db);
   const alerts = new AlertEngine(store, rules ?? { rules: [], webhooks: [] });
+  const cards = (values.card as string[] | undefined) ?? [];
+  for (const card of cards) loadCard(card); // a bad card stops the start, with its FILE:LINE
+  const snapshotMs = duration(values["snapshot-interval"], "--snapshot-interval") ?? 3_600_000;
+  const readiness = { cards, rules: () => alerts.ruleSet };
   const { app, service, metrics } = buildServer({
     store,
     service: { bucketMs, retentionMs },
     bodyLimit,
     alerts,
+    readiness,
   });
   alerts.attach(service, metrics);
   try {
@@ -102,6 +115,12 @@ export async function run(argv: string[]): Promise<number> {
     ),
     setInterval(() => background(() => alerts.evaluate(Date.now()), "alert evaluation"), evalMs),
   ];
+  if (cards.length > 0) {
+    await background(() => snapshot(readiness, store), "monitoring snapshot");
+    timers.push(
+      setInterval(() => background(() => snapshot(readiness, store), "monitoring snapshot"), snapshotMs),
+    );
+  }
   return new Promise<number>((resolve) => {
     const stop = async () => {
       if (stopping) return;

@@ -27,6 +27,7 @@ const SHARED_MODULES = new Set([
   "report/format.js",
   "evaluate/chart-specs.js",
   "compat/chart-specs.js",
+  "readiness/chart-specs.js",
 ]);
 
 const TYPES: Record<string, string> = {

@@ -6,6 +6,7 @@ import { MonitorMetrics } from "./metrics.js";
 import { alertRoutes } from "./routes-alerts.js";
 import { dashboardRoutes } from "./routes-dashboard.js";
 import { modelRoutes } from "./routes-models.js";
+import { type ReadinessOptions, readinessRoutes } from "./routes-readiness.js";
 import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
 
@@ -16,6 +17,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   alerts?: AlertEngine;
   logger?: boolean;
+  /** Cards whose readiness the dashboard shows (`assay serve --card`). */
+  readiness?: ReadinessOptions;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -133,5 +136,10 @@ export function buildServer(options: ServerOptions): MonitorServer {
   modelRoutes(app, service, metrics);
   if (options.alerts) alertRoutes(app, options.alerts);
   dashboardRoutes(app);
+  readinessRoutes(
+    app,
+    options.store,
+    options.readiness ?? { cards: [], rules: () => ({ rules: [], webhooks: [] }) },
+  );
   return { app, service, metrics };
 }

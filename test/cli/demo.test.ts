@@ -37,6 +37,12 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
   assert.match(r.stdout, /monitoring: 10,000 predictions and labels replayed/);
   assert.match(r.stdout, /v1 → v2: 536 negative flips/);
   assert.match(r.stdout, /gate: fail/);
+  // readiness of the adult card: levels 1–4 reviewed on real evidence; level 5's evidence does not exist yet
+  assert.match(
+    r.stdout,
+    /Adult — readiness \(MLTRL\): level 4, Proof of concept; level 5 waits for behaviour, fuzz/,
+  );
+  assert.ok(existsSync(join(out, "readiness", "readiness.html")));
 });
 
 test("assay demo rejects a bad option with one line and exit 2", () => {

@@ -13,11 +13,15 @@ export interface AssayRun {
 }
 
 /** Runs one `assay …` command as its own process — the demo uses the tool exactly as a user would. */
-export function assay(args: string[], allowed: number[] = [0, 1]): AssayRun {
+export function assay(
+  args: string[],
+  allowed: number[] = [0, 1],
+  env: Record<string, string> = {},
+): AssayRun {
   const result = spawnSync(process.execPath, [MAIN, ...args], {
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, ASSAY_EVIDENCE: process.env.ASSAY_EVIDENCE ?? "on" },
+    env: { ...process.env, ASSAY_EVIDENCE: process.env.ASSAY_EVIDENCE ?? "on", ...env },
   });
   const code = result.status ?? -1;
   if (!allowed.includes(code))

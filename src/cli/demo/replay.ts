@@ -29,6 +29,7 @@ export async function replayFlights(
   rulesFile: string,
   perMonth: number,
   say: (line: string) => void,
+  serverArgs: string[] = [],
 ): Promise<ReplayResult> {
   const db = `sqlite:${join(out, "monitor.db")}`;
   const token = assay(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
@@ -36,6 +37,7 @@ export async function replayFlights(
   const readToken = assay(["token", "create", "--scope", "read", "--db", db]).stdout.trim();
   // Day buckets: a replay spans months, and a 14-day window then merges 14 summaries, not 20,160 minutes.
   const server = await startServer([
+    ...serverArgs,
     "--db",
     db,
     "--rules",
