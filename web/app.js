@@ -47,7 +47,9 @@ async function route() {
         params,
       );
     } else if (path === "/readiness")
-      await renderReadiness(main, (title, meta) => header(title, meta, ' › <a href="#/readiness">readiness</a>'));
+      await renderReadiness(main, (title, meta) =>
+        header(title, meta, ' › <a href="#/readiness">readiness</a>'),
+      );
     else await renderModels(main, (title, meta) => header(title, meta));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {

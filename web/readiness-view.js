@@ -20,7 +20,10 @@ function blockingTable(items) {
         `<tr data-blocking="${escapeHtml(b.item)}"><td>${badge(ITEM_STATUS[b.status] ?? "warn", b.status)}</td><td>L${escapeHtml(b.level ?? "")} ${escapeHtml(b.item)}${b.subject ? ` <span class="muted">${escapeHtml(b.subject)}</span>` : ""}</td><td>${escapeHtml(b.message)}${b.command ? `<br><code>${escapeHtml(b.command)}</code>` : ""}</td></tr>`,
     )
     .join("");
-  const more = items.length > SHOWN_BLOCKING ? `<p class="muted">… and ${items.length - SHOWN_BLOCKING} more (assay readiness --verbose)</p>` : "";
+  const more =
+    items.length > SHOWN_BLOCKING
+      ? `<p class="muted">… and ${items.length - SHOWN_BLOCKING} more (assay readiness --verbose)</p>`
+      : "";
   return `<table><tr><th>status</th><th>item</th><th>detail · what to run</th></tr>${rows}</table>${more}`;
 }
 
@@ -36,7 +39,12 @@ function switchbackTable(switchbacks) {
 }
 
 function scoreLine(score) {
-  return `<p data-ml-test-score="${score.score}"><strong>ML Test Score ${score.score}</strong> — ${escapeHtml(score.band)}: ${["data", "model", "infrastructure", "monitoring"]
+  return `<p data-ml-test-score="${score.score}"><strong>ML Test Score ${score.score}</strong> — ${escapeHtml(score.band)}: ${[
+    "data",
+    "model",
+    "infrastructure",
+    "monitoring",
+  ]
     .map((s) => `${s} <span data-section-score="${s}">${score.sections[s]}</span>`)
     .join(" · ")}</p>`;
 }
@@ -48,14 +56,19 @@ function systemBody(report, components) {
         `<tr data-component="${escapeHtml(c.id)}"><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.type)}</td><td class="num" data-certified>${c.certifiedLevel} <span class="muted">${escapeHtml(c.levelName)}</span></td><td class="num">${c.approvedLevel}</td><td>${c.certifiedLevel >= 9 ? "–" : `${c.blocking.length} items block level ${c.workingLevel}`}</td></tr>`,
     )
     .join("")}</table>`;
-  const blocking = components.map((c) => `<h3>${escapeHtml(c.id)} → level ${c.workingLevel}</h3>${blockingTable(c.blocking)}`).join("");
+  const blocking = components
+    .map((c) => `<h3>${escapeHtml(c.id)} → level ${c.workingLevel}</h3>${blockingTable(c.blocking)}`)
+    .join("");
   return `<div class="chart" data-chart="levels"></div>${table}${blocking}<h3>ML Test Score</h3>${scoreLine(report.mlTestScore)}<div class="chart" data-chart="ml-test-score"></div><h3>Recent switchbacks</h3>${switchbackTable(report.switchbacks)}`;
 }
 
 async function drawSystem(element, report, components) {
   await Promise.all([
     draw(element.querySelector('[data-chart="levels"]'), levelSpec(components, { width: 360 })),
-    draw(element.querySelector('[data-chart="ml-test-score"]'), mlTestScoreSpec(report.mlTestScore.sections, report.mlTestScore.score, { width: 360 })),
+    draw(
+      element.querySelector('[data-chart="ml-test-score"]'),
+      mlTestScoreSpec(report.mlTestScore.sections, report.mlTestScore.score, { width: 360 }),
+    ),
   ]);
 }
 
@@ -67,16 +80,34 @@ function title(report) {
 /** `#/readiness`: every card the server was given. */
 export async function renderReadiness(main, header) {
   const { systems } = await api("/v1/readiness");
-  header("Readiness", [`${systems.length} readiness card${systems.length === 1 ? "" : "s"}`, "MLTRL levels, blocking items, ML Test Score"]);
+  header("Readiness", [
+    `${systems.length} readiness card${systems.length === 1 ? "" : "s"}`,
+    "MLTRL levels, blocking items, ML Test Score",
+  ]);
   if (systems.length === 0) {
-    main.innerHTML = section("No readiness cards", "<p>Start the service with <code>assay serve --card assay.card.yaml</code> to see a system's readiness here (<code>assay card init</code> writes a card).</p>");
+    main.innerHTML = section(
+      "No readiness cards",
+      "<p>Start the service with <code>assay serve --card assay.card.yaml</code> to see a system's readiness here (<code>assay card init</code> writes a card).</p>",
+    );
     main.dataset.ready = "true";
     return;
   }
   main.innerHTML = systems
-    .map((s, i) => (s.error ? section(escapeHtml(s.card), `<p class="problem">${escapeHtml(s.error)}</p>`, 'data-system="error"') : section(title(s.report), systemBody(s.report, s.report.components), `data-system="${escapeHtml(s.report.card.id)}" data-index="${i}"`)))
+    .map((s, i) =>
+      s.error
+        ? section(escapeHtml(s.card), `<p class="problem">${escapeHtml(s.error)}</p>`, 'data-system="error"')
+        : section(
+            title(s.report),
+            systemBody(s.report, s.report.components),
+            `data-system="${escapeHtml(s.report.card.id)}" data-index="${i}"`,
+          ),
+    )
     .join("");
-  await Promise.all(systems.map((s, i) => (s.error ? null : drawSystem(main.querySelector(`[data-index="${i}"]`), s.report, s.report.components))));
+  await Promise.all(
+    systems.map((s, i) =>
+      s.error ? null : drawSystem(main.querySelector(`[data-index="${i}"]`), s.report, s.report.components),
+    ),
+  );
   main.dataset.ready = "true";
 }
 
@@ -88,6 +119,15 @@ export async function renderModelReadiness(element, model) {
     element.innerHTML = `<p class="muted">No readiness card names this model. Give the service one: <code>assay serve --card assay.card.yaml</code>, with <code>monitoring: { model: ${escapeHtml(model)} }</code> on the model's component. <a href="#/readiness">All readiness cards</a>.</p>`;
     return;
   }
-  element.innerHTML = mine.map((s, i) => `<div data-system="${escapeHtml(s.report.card.id)}" data-index="${i}"><h3>${title(s.report)}</h3>${systemBody(s.report, s.report.components)}</div>`).join("");
-  await Promise.all(mine.map((s, i) => drawSystem(element.querySelector(`[data-index="${i}"]`), s.report, s.report.components)));
+  element.innerHTML = mine
+    .map(
+      (s, i) =>
+        `<div data-system="${escapeHtml(s.report.card.id)}" data-index="${i}"><h3>${title(s.report)}</h3>${systemBody(s.report, s.report.components)}</div>`,
+    )
+    .join("");
+  await Promise.all(
+    mine.map((s, i) =>
+      drawSystem(element.querySelector(`[data-index="${i}"]`), s.report, s.report.components),
+    ),
+  );
 }
