@@ -1,15 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { jsonSafe, type Report } from "../report/report.js";
+import { jsonSafe } from "../report/report.js";
+
+// Writing files and evidence is io/'s; the commands import them from here with the rest of their output.
+export { saveEvidence } from "../io/evidence.js";
+export { writeTextFile } from "../io/text-file.js";
 
 /** Prints one JSON document on stdout (the --json contract: nothing else goes there). */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(jsonSafe(value), null, 2)}\n`);
-}
-
-export function writeTextFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 /** Logs for people go to stderr, and only when stderr is a terminal. */
@@ -35,24 +32,4 @@ export function progress(label: string): { update(fraction: number): void; done(
       if (tty && last >= 0) process.stderr.write("\r\x1b[K");
     },
   };
-}
-
-/**
- * Saves a report in the evidence store so readiness can tell fresh evidence from stale.
- * The store is `.assay/evidence/` under the working directory unless ASSAY_HOME says otherwise;
- * ASSAY_EVIDENCE=off disables it. `directory` overrides the store (readiness commands write where the card's
- * evidence is).
- */
-export function saveEvidence(report: Report, directory?: string): string | null {
-  if (process.env.ASSAY_EVIDENCE === "off") return null;
-  const home = process.env.ASSAY_HOME ?? ".assay";
-  const digest = report.inputs[0]?.digest?.slice(0, 12) ?? "none";
-  const stamp = report.createdAt.replace(/[:.]/g, "-");
-  const path = join(directory ?? join(home, "evidence"), `${stamp}-${report.kind}-${digest}.json`);
-  try {
-    writeTextFile(path, JSON.stringify(jsonSafe(report)));
-    return path;
-  } catch {
-    return null; // evidence is a by-product; a read-only directory must not fail the command
-  }
 }

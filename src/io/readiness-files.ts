@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize } from "node:path";
-import { UsageError } from "../cli/errors.js";
 import type { ReadinessInputs } from "../readiness/assess.js";
 import type { Card } from "../readiness/card.js";
 import { parseCard } from "../readiness/card-read.js";
@@ -15,6 +14,7 @@ import { DEFAULT_POLICY, type Policy, parsePolicy } from "../readiness/policy.js
 import type { ReadinessSource } from "../readiness/report.js";
 import { type LoggedSignoff, parseSignoffLog } from "../readiness/signoff.js";
 import type { Report } from "../report/report.js";
+import { InputError } from "../table/errors.js";
 import { fileDigest, textDigest } from "./file-digest.js";
 
 export const DEFAULT_CARD = "assay.card.yaml";
@@ -34,17 +34,17 @@ export function located<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof LocatedError) throw new UsageError(error.message);
+    if (error instanceof LocatedError) throw new InputError(error.message);
     throw error;
   }
 }
 
 export function loadCard(path: string = DEFAULT_CARD): LoadedCard {
   if (!existsSync(path))
-    throw new UsageError(
+    throw new InputError(
       `${path}: no such card (write one with 'assay card init --name NAME --owner WHO --reviewer WHO')`,
     );
-  if (statSync(path).isDirectory()) throw new UsageError(`${path}: is a directory, expected a card file`);
+  if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a card file`);
   const text = readFileSync(path, "utf8");
   const card = located(() => parseCard(text, path));
   return { card, path, text, digest: textDigest(text), dir: dirname(path) };
@@ -115,7 +115,7 @@ export function loadPolicy(loaded: LoadedCard, flag?: unknown): Policy {
         ? cardRelative(loaded, loaded.card.policy)
         : null;
   if (path === null) return DEFAULT_POLICY;
-  if (!existsSync(path)) throw new UsageError(`${path}: no such policy file`);
+  if (!existsSync(path)) throw new InputError(`${path}: no such policy file`);
   return located(() => parsePolicy(readFileSync(path, "utf8"), path));
 }
 

@@ -7,7 +7,7 @@
  * component's artefacts keep their digests.
  */
 
-import { saveEvidence } from "../cli/output.js";
+import { saveEvidence } from "../io/evidence.js";
 import { artefactStates, evidenceDir, type LoadedCard, readEvidence } from "../io/readiness-files.js";
 import { baseName } from "../readiness/card.js";
 import { type CheckResult, makeReport, type Report } from "../report/report.js";

@@ -7,10 +7,10 @@
  *   POST /v1/readiness/snapshot   (admin)  writes a monitoring report for each monitored component now
  */
 import type { FastifyInstance } from "fastify";
-import { oneLine } from "../cli/errors.js";
 import { loadCard, readinessFiles } from "../io/readiness-files.js";
 import { assessReadiness } from "../readiness/assess.js";
 import { readinessReport } from "../readiness/report.js";
+import { oneLine } from "../table/errors.js";
 import type { AlertRules } from "./alert-rules.js";
 import { writeMonitoringSnapshots } from "./monitoring-evidence.js";
 import type { MonitorStore } from "./store.js";
