@@ -292,7 +292,7 @@ async function scoreRows(model: Model, table: Batch, label: string, others: stri
   }
 }
 
-async function guardModel<T>(work: Promise<T>): Promise<T> {
+export async function guardModel<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
@@ -329,7 +329,7 @@ function parseFailUnder(text: string | undefined, task: string): Record<string, 
   return out;
 }
 
-function requireColumn(source: Source, name: string, flag: string): void {
+export function requireColumn(source: Source, name: string, flag: string): void {
   if (!source.columns.some((c) => c.name === name))
     throw new UsageError(
       `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,

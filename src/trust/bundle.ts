@@ -6,7 +6,12 @@
  */
 import { MISSING_GROUP } from "../compat/slices.js";
 import { apsNonconformity } from "./aps.js";
-import { CLASSIFICATION_METHODS, type ConformalMethod, REGRESSION_METHODS } from "./conformal.js";
+import {
+  CLASSIFICATION_METHODS,
+  type ConformalMethod,
+  type ConformalResult,
+  REGRESSION_METHODS,
+} from "./conformal.js";
 import { TrustError } from "./errors.js";
 import { encodeRecord } from "./feature-space.js";
 import { cellKeys } from "./groups.js";
@@ -173,4 +178,49 @@ function scaleOf(
   if (given !== undefined) return checkScale(given, 0);
   if (scale && "column" in scale) return checkScale(Number(row[scale.column]), 0);
   throw new TrustError("this bundle normalises by a scale model: pass its output as options.scale");
+}
+
+/** Builds the bundle `assay conformal --out` writes. */
+export function makeTrustBundle(parts: {
+  model: TrustBundle["model"];
+  result: Pick<
+    ConformalResult,
+    "method" | "alpha" | "convention" | "qhat" | "rank" | "calibrationRows" | "mondrian"
+  >;
+  classes: string[] | null;
+  scale: TrustBundle["conformal"]["scale"];
+  calibrationDigest: string | null;
+  ood: TrustBundle["ood"];
+  createdAt: string;
+}): TrustBundle {
+  const { result } = parts;
+  const finite = (q: number) => (Number.isFinite(q) ? q : null);
+  return {
+    format: TRUST_BUNDLE_FORMAT,
+    version: TRUST_BUNDLE_VERSION,
+    createdAt: parts.createdAt,
+    model: parts.model,
+    conformal: {
+      method: result.method,
+      alpha: result.alpha,
+      convention: result.convention,
+      qhat: finite(result.qhat),
+      rank: result.rank,
+      calibrationRows: result.calibrationRows,
+      classes: parts.classes,
+      scale: parts.scale,
+      mondrian: result.mondrian
+        ? {
+            columns: result.mondrian.columns,
+            qhats: Object.fromEntries(
+              result.mondrian.cells
+                .filter((c) => c.calibrationRows > 0)
+                .map((c) => [c.group, finite(c.qhat)]),
+            ),
+          }
+        : null,
+      calibrationDigest: parts.calibrationDigest,
+    },
+    ood: parts.ood,
+  };
 }

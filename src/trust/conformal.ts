@@ -16,6 +16,7 @@ import {
   widthTable,
 } from "./coverage.js";
 import { TrustError } from "./errors.js";
+import { type ExchangeableCount, exchangeableCount } from "./exchangeable.js";
 import { cellKeys, rowsByKey } from "./groups.js";
 import { lacNonconformity } from "./lac.js";
 import { type MondrianGroup, mondrianCalibration, mondrianQhats } from "./mondrian.js";
@@ -70,7 +71,10 @@ export interface GroupCoverage {
   meanIntervalWidth: number | null;
 }
 
-export interface MondrianCell extends GroupCoverage, Omit<MondrianGroup, "group"> {}
+export interface MondrianCell extends GroupCoverage, Omit<MondrianGroup, "group"> {
+  /** What exchangeability allows the covered count to be, given the cell's own calibration. */
+  chance: ExchangeableCount | null;
+}
 
 export interface ConformalResult {
   task: "classification" | "regression";
@@ -85,6 +89,8 @@ export interface ConformalResult {
   /** Its 1-based rank among the sorted calibration scores. */
   rank: number;
   coverage: CoverageEstimate;
+  /** What exchangeability allows the covered count to be (pooled calibration only; null with Mondrian). */
+  chance: ExchangeableCount | null;
   meanSetSize: number | null;
   meanIntervalWidth: number | null;
   setSizes: SetSizeRow[] | null;
@@ -154,7 +160,12 @@ export function runConformal(input: ConformalInput, options: ConformalOptions): 
         reason:
           "no calibration rows in this group, so it uses the pooled qhat and its coverage is not guaranteed",
       };
-      return { ...cal, ...summarise(g, evalRows.get(g) ?? new Uint32Array(0)) };
+      const summary = summarise(g, evalRows.get(g) ?? new Uint32Array(0));
+      const chance =
+        cal.status === "ok" && cal.rank !== null
+          ? exchangeableCount(cal.calibrationRows, cal.rank, summary.n, summary.coverage.covered, level)
+          : null;
+      return { ...cal, ...summary, chance };
     });
   }
   const all = summarise(
@@ -172,6 +183,9 @@ export function runConformal(input: ConformalInput, options: ConformalOptions): 
     qhat: pooled.qhat,
     rank: pooled.rank,
     coverage: all.coverage,
+    chance: mondrian
+      ? null
+      : exchangeableCount(scored.calibration.length, pooled.rank, all.n, all.coverage.covered, level),
     meanSetSize: all.meanSetSize,
     meanIntervalWidth: all.meanIntervalWidth,
     setSizes: outcome.sizes ? setSizeTable(outcome.sizes, outcome.covered, scored.classes, level) : null,

@@ -10,8 +10,8 @@ import type { Batch } from "../table/types.js";
 import type { Encoded } from "./feature-space.js";
 import { mahalanobisTerms } from "./mahalanobis.js";
 import type { FittedOod } from "./ood.js";
-import { lowerBound } from "./rank-transform.js";
 import { categoryShares } from "./rarity.js";
+import { lowerBound } from "./tail-transform.js";
 
 export interface FeatureContribution {
   column: string;

@@ -59,21 +59,38 @@ export function squaredDistance(
  * row i must not count (itself, when the reference points score themselves); −1 for none.
  */
 export function knnDistances(ref: KnnReference, encoded: Encoded, skip?: Int32Array): Float64Array {
-  const k = ref.k;
+  const { k, m, p, q } = ref;
+  // The distance is written out here rather than calling squaredDistance: typed arrays in locals and
+  // an early exit once a partial sum passes the current k-th best make it 5× faster on adult.
+  const rz = Float64Array.from(ref.z);
+  const rc = Int32Array.from(ref.codes);
+  const { z, codes } = encoded;
   const out = new Float64Array(encoded.n);
   const best = new Float64Array(k);
+  const row = new Float64Array(p);
+  const cats = new Int32Array(q);
   for (let i = 0; i < encoded.n; i++) {
     best.fill(Number.POSITIVE_INFINITY);
-    for (let r = 0; r < ref.m; r++) {
-      if (skip && skip[i] === r) continue;
-      const d = squaredDistance(ref, r, encoded, i, best[k - 1]);
-      if (d >= best[k - 1]) continue;
+    for (let j = 0; j < p; j++) row[j] = z[i * p + j];
+    for (let j = 0; j < q; j++) cats[j] = codes[i * q + j];
+    const self = skip ? skip[i] : -1;
+    for (let r = 0; r < m; r++) {
+      if (r === self) continue;
+      const bound = best[k - 1];
+      let sum = 0;
+      for (let j = 0; j < p; j++) {
+        const d = rz[r * p + j] - row[j];
+        sum += d * d;
+      }
+      if (sum >= bound) continue;
+      for (let j = 0; j < q && sum < bound; j++) if (rc[r * q + j] !== cats[j]) sum += 1;
+      if (sum >= bound) continue;
       let at = k - 1;
-      while (at > 0 && best[at - 1] > d) {
+      while (at > 0 && best[at - 1] > sum) {
         best[at] = best[at - 1];
         at--;
       }
-      best[at] = d;
+      best[at] = sum;
     }
     out[i] = Math.sqrt(best[k - 1]);
   }

@@ -5,7 +5,7 @@
  * et al. 2005; Bates et al. 2023, "Testing for outliers with conformal p-values"). Ties count
  * against the row, which keeps the bound.
  */
-import { lowerBound } from "./rank-transform.js";
+import { lowerBound } from "./tail-transform.js";
 
 /** `sorted` holds the calibration scores in ascending order. */
 export function conformalPValue(sorted: ArrayLike<number>, s: number): number {

@@ -1,8 +1,10 @@
 /**
- * Categorical rarity: the surprisal −ln P̂(value) of each row's category in each text column, summed
- * over columns, with P̂ smoothed by one extra count per category and one for "never seen":
- * P̂(v) = (count(v) + 1) / (n + K + 1). Missingness counts as a category of its own in every column,
- * numeric ones included, so a column that was always present and now is not adds to the score.
+ * Categorical rarity: the surprisal −ln P̂(value) of the row's rarest cell, with P̂ smoothed by one
+ * extra count per category and one for "never seen": P̂(v) = (count(v) + 1) / (n + K + 1). The rarest
+ * cell rather than the sum over columns, so that a value never seen in the reference (the largest
+ * surprisal a column can give) always outranks any combination of seen values — with the sum, a row
+ * with several merely uncommon values hid an unseen one. Missingness counts as a category of its own
+ * in every column, numeric ones included: a column that was always present and now is not is rare.
  */
 import { type Encoded, type FeatureSpace, MISSING } from "./feature-space.js";
 
@@ -35,12 +37,12 @@ export function rarityScores(space: FeatureSpace, encoded: Encoded): Float64Arra
   const cells = space.categorical.length + space.numeric.length;
   const out = new Float64Array(encoded.n);
   for (let i = 0; i < encoded.n; i++) {
-    let sum = 0;
+    let rarest = 0;
     for (let j = 0; j < cells; j++) {
       const { count, categories } = cellCount(space, encoded, i, j);
-      sum += surprisal(count, space.rows, categories);
+      rarest = Math.max(rarest, surprisal(count, space.rows, categories));
     }
-    out[i] = sum;
+    out[i] = rarest;
   }
   return out;
 }

@@ -7,6 +7,7 @@
  * the row itself in the k-NN space (z-scores plus category mismatches), and classes are the model's
  * predictions on both sides, as the paper's implementation does for the training set.
  */
+import { quantileSorted } from "../evaluate/bootstrap.js";
 import type { Encoded } from "./feature-space.js";
 import { type KnnReference, squaredDistance } from "./knn.js";
 
@@ -60,4 +61,28 @@ export function distanceSurprise(
     out[i] = anchor < 0 ? Number.NaN : Math.sqrt(best) / reference.classGap[anchor];
   }
   return out;
+}
+
+export interface SurpriseSummary {
+  rows: number;
+  mean: number | null;
+  median: number | null;
+  p95: number | null;
+  /** Rows without a reference point of their predicted class (no DSA). */
+  undefinedRows: number;
+}
+
+/** Mean, median and 95th percentile (numpy 'linear') of the defined DSA values. */
+export function surpriseSummary(dsa: Float64Array): SurpriseSummary {
+  const defined = dsa.filter((x) => Number.isFinite(x)).sort();
+  const at = (p: number) => (defined.length > 0 ? quantileSorted(defined, p) : null);
+  let sum = 0;
+  for (const x of defined) sum += x;
+  return {
+    rows: dsa.length,
+    mean: defined.length > 0 ? sum / defined.length : null,
+    median: at(0.5),
+    p95: at(0.95),
+    undefinedRows: dsa.length - defined.length,
+  };
 }

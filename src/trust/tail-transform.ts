@@ -1,0 +1,60 @@
+/**
+ * A fixed monotone map from a detector's score to how rare that score is among reference rows: the
+ * tail share P̂(score ≥ s), read from knots at the quantile levels 1 − 10^(−j/100) — a hundred per
+ * decade, so the far tail, where out-of-distribution rows fall, is resolved down to 1/n — and
+ * interpolated linearly in −log₁₀(tail) between them. Beyond the largest reference score the share
+ * is 1/(n + 1). Fitted on the rows the detectors were fitted on, never on the calibration rows, so the
+ * ensemble is a fixed function when the calibration rows are scored and its conformal p-values stay
+ * valid. Ties count against the row: a score equal to a run of reference scores gets the run's share.
+ */
+import { sortFloat64 } from "../drift/sort.js";
+import { quantileSorted } from "../evaluate/bootstrap.js";
+
+export interface TailKnots {
+  /** Reference rows behind the knots. */
+  n: number;
+  /** −log₁₀ of the tail share at each knot, increasing from 0. */
+  decades: ArrayLike<number>;
+  /** The score at each knot, non-decreasing. */
+  scores: ArrayLike<number>;
+}
+
+export function tailKnots(reference: Float64Array): TailKnots {
+  const n = reference.length;
+  const sorted = sortFloat64(reference);
+  const last = Math.floor(100 * Math.log10(n));
+  const decades: number[] = [];
+  const scores: number[] = [];
+  for (let j = 0; j <= last; j++) {
+    decades.push(j / 100);
+    scores.push(quantileSorted(sorted, 1 - 10 ** (-j / 100)));
+  }
+  decades.push(Math.log10(n + 1));
+  scores.push(sorted[n - 1]);
+  return { n, decades, scores };
+}
+
+/** −log₁₀ P̂(reference score ≥ s). */
+export function tailDecades(knots: TailKnots, s: number): number {
+  const { scores, decades } = knots;
+  const m = scores.length;
+  if (s <= scores[0]) return 0;
+  if (s > scores[m - 1]) return Math.log10(knots.n + 1);
+  const at = lowerBound(scores, s); // first knot ≥ s, at ≥ 1
+  if (scores[at] === s) return decades[at];
+  const lo = scores[at - 1];
+  const hi = scores[at];
+  return decades[at - 1] + ((s - lo) / (hi - lo)) * (decades[at] - decades[at - 1]);
+}
+
+/** First index whose value is ≥ s. */
+export function lowerBound(sorted: ArrayLike<number>, s: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
