@@ -18,7 +18,6 @@ import {
 import { renderConformalHtml } from "../trust/conformal-html.js";
 import { conformalBody, conformalChecks } from "../trust/conformal-report.js";
 import { renderConformalText } from "../trust/conformal-text.js";
-import { TrustError } from "../trust/errors.js";
 import { encodeBatch } from "../trust/feature-space.js";
 import { fitOod, scoreOod } from "../trust/ood.js";
 import { type OodSummary, summariseOod } from "../trust/ood-summary.js";
@@ -30,7 +29,7 @@ import { UsageError } from "./errors.js";
 import { requireColumn } from "./evaluate.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
 import { sourcePair } from "./source-pair.js";
-import { modelFromArgs } from "./trust-model.js";
+import { guardTrust, guardTrustAsync, modelFromArgs } from "./trust-model.js";
 
 const HELP = `usage: assay conformal <calibration> <evaluation> --label COL [--positive V]
                        (--model SPEC | --score COL | --score-prefix P) [--alpha A] [options]
@@ -185,13 +184,13 @@ export async function run(argv: string[]): Promise<number> {
       for (const s of [calibration, evaluation]) requireColumn(s, v.scale as string, "--scale");
 
     const spec = sideSpec(v, task, label, groups, opened?.model ?? null, calibration, scaleModel?.model);
-    const cal = await guardTrust(readSide(calibration, spec, "calibration"));
-    const ev = await guardTrust(readSide(evaluation, spec, "evaluation"));
+    const cal = await guardTrustAsync(readSide(calibration, spec, "calibration"));
+    const ev = await guardTrustAsync(readSide(evaluation, spec, "evaluation"));
     const input: ConformalInput =
       task === "regression"
         ? { task: "regression", calibration: cal.regression!, evaluation: ev.regression! }
         : { task: "classification", calibration: cal.classification!, evaluation: ev.classification! };
-    const result = guardTrustSync(() =>
+    const result = guardTrust(() =>
       runConformal(input, {
         alpha,
         method: chosen,
@@ -211,7 +210,7 @@ export async function run(argv: string[]): Promise<number> {
       const columns = listOption(v["ood-columns"]) ?? defaultOodColumns(calibration, evaluation, spec, v);
       for (const c of columns)
         for (const s of [calibration, evaluation]) requireColumn(s, c, "--ood-columns");
-      oodFitted = guardTrustSync(() => fitOod(cal.table, columns, { seed }));
+      oodFitted = guardTrust(() => fitOod(cal.table, columns, { seed }));
       const encoded = encodeBatch(oodFitted.detector.space, ev.table);
       const scores = scoreOod(oodFitted.detector, encoded);
       ood = summariseOod(oodFitted, scores, encoded, ev.table, { targetFpr: oodFpr, level, top: 5 });
@@ -351,22 +350,4 @@ function defaultOodColumns(
   const inEvaluation = new Set(evaluation.columns.map((c) => c.name));
   const hidden = new Set([...spec.hidden, ...(v.scale !== undefined ? [v.scale as string] : [])]);
   return calibration.columns.map((c) => c.name).filter((n) => inEvaluation.has(n) && !hidden.has(n));
-}
-
-async function guardTrust<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof TrustError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-function guardTrustSync<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof TrustError) throw new UsageError(error.message);
-    throw error;
-  }
 }

@@ -5,7 +5,9 @@
 import type { Source } from "../io/source.js";
 import { loadModel, type Model, type Prediction, predictTable } from "../model/index.js";
 import type { Batch } from "../table/types.js";
+import { TrustError } from "../trust/errors.js";
 import { listOption, numberOption } from "./args.js";
+import { UsageError } from "./errors.js";
 import { guardModel } from "./evaluate.js";
 import { progress } from "./output.js";
 
@@ -52,4 +54,23 @@ export async function predictRows(
 export function sharedColumns(a: Source, b: Source): string[] {
   const other = new Set(b.columns.map((c) => c.name));
   return a.columns.map((c) => c.name).filter((n) => other.has(n));
+}
+
+/** Runs core trust work, turning its input errors into usage errors (one line, exit 2). */
+export function guardTrust<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TrustError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export async function guardTrustAsync<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof TrustError) throw new UsageError(error.message);
+    throw error;
+  }
 }

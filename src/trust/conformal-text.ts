@@ -16,6 +16,12 @@ export function pct(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "–" : `${(100 * x).toFixed(1)}%`;
 }
 
+/** A reference share: small ones keep one significant digit instead of rounding to 0.0%. */
+export function share(x: number): string {
+  if (x === 0) return "0%";
+  return x < 0.001 ? `${(100 * x).toPrecision(1)}%` : pct(x);
+}
+
 export function pctCi(ci: [number, number] | null | undefined): string {
   return ci ? `[${pct(ci[0])}, ${pct(ci[1])}]` : "";
 }

@@ -3,7 +3,7 @@ import { formatNumber } from "../report/format.js";
 import { escapeHtml } from "../report/html.js";
 import { renderSvg } from "../report/vega.js";
 import { pValueSpec } from "./chart-specs.js";
-import { pct, pctCi } from "./conformal-text.js";
+import { pct, pctCi, share } from "./conformal-text.js";
 import type { OodSummary } from "./ood-summary.js";
 
 export async function oodSections(
@@ -33,7 +33,7 @@ ${s.topRows
         r.features
           .map(
             (f) =>
-              `${f.column} = ${f.value === null ? "missing" : String(f.value)}${f.unseen ? " (never seen)" : ""}: ${pct(f.referenceShare)}`,
+              `${f.column} = ${f.value === null ? "missing" : String(f.value)}${f.unseen ? " (never seen)" : ""}: ${share(f.referenceShare)}`,
           )
           .join("; "),
       )}</td></tr>`,

@@ -71,9 +71,10 @@ export interface OodScores {
 
 export interface FittedOod {
   detector: OodDetector;
-  /** Reference row indices that fitted the detectors, and that calibrated them. */
+  /** Reference row indices that fitted the detectors, that calibrated them, and the k-NN points. */
   fitRows: Uint32Array;
   calibrationRows: Uint32Array;
+  knnRows: Uint32Array;
   /** The held-out rows' scores (their p-values are against themselves: for display only). */
   calibrationScores: OodScores;
   /** Each detector's held-out scores, ascending: per-detector p-values. */
@@ -162,6 +163,7 @@ export function fitOod(batch: Batch, columns: string[], options: OodOptions = {}
     detector,
     fitRows,
     calibrationRows,
+    knnRows: fitRows.slice(0, knn ? knnSize : 0),
     calibrationScores: { n: held_.n, byDetector: raw, ensemble, pValue: pValues(detector, ensemble) },
     calibrationByDetector,
     absoluteZ,
