@@ -64,7 +64,7 @@ export function oodChecks(
       message: !enough
         ? `${confidence.flagged.n} flagged rows; at least ${minFlagged} are needed to compare the model's confidence on them`
         : unaware
-          ? `the model is ${(d.value ?? 0) > 0 ? "more" : "as"} confident on the flagged rows (mean ${pct(confidence.flagged.meanConfidence)}) than on the others (${pct(confidence.others.meanConfidence)}): it does not know it does not know`
+          ? `the model is no less confident on the flagged rows (mean ${pct(confidence.flagged.meanConfidence)} vs ${pct(confidence.others.meanConfidence)} on the others): it does not know it does not know`
           : `the model is less confident on the flagged rows (mean ${pct(confidence.flagged.meanConfidence)} vs ${pct(confidence.others.meanConfidence)})`,
     });
   }
