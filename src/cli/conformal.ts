@@ -222,9 +222,7 @@ export async function run(argv: string[]): Promise<number> {
         binary: task !== "regression",
         confidence: ev.confidence,
         setSizes: result.rows.sizes ?? undefined,
-        intervalWidths: result.rows.lower
-          ? Float64Array.from(result.rows.lower, (lo, i) => result.rows.upper![i] - lo)
-          : undefined,
+        intervalWidths: result.rows.widths ?? undefined,
         ood: oodScore,
       },
       { target, level },

@@ -107,6 +107,8 @@ export interface ConformalResult {
     matrix: Float64Array | null;
     lower: Float64Array | null;
     upper: Float64Array | null;
+    /** Interval widths (regression). */
+    widths: Float64Array | null;
   };
 }
 
@@ -199,6 +201,7 @@ export function runConformal(input: ConformalInput, options: ConformalOptions): 
       matrix: outcome.matrix,
       lower: outcome.lower,
       upper: outcome.upper,
+      widths: outcome.widths,
     },
   };
 }
@@ -274,7 +277,9 @@ function regression(input: Extract<ConformalInput, { task: "regression" }>, meth
     evaluate(qhats) {
       const { lower, upper } = residualIntervals(evaluation.predicted, qhats, scaleOf(evaluation));
       const covered = Uint8Array.from(evalScores, (s, i) => (s <= qhats[i] ? 1 : 0));
-      const widths = Float64Array.from(lower, (lo, i) => upper[i] - lo);
+      // 2·qhat·σ rather than upper − lower, whose rounding differs from row to row.
+      const scale = scaleOf(evaluation);
+      const widths = Float64Array.from(qhats, (q, i) => 2 * q * (scale ? scale[i] : 1));
       return { covered, sizes: null, widths, matrix: null, lower, upper };
     },
   };
