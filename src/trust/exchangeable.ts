@@ -9,6 +9,8 @@
  * Coverage: a row is covered when its score is ≤ the k-th smallest, r = k.
  * OOD flags: p ≤ α means the score exceeds the l-th largest calibration score, r = l = ⌊α(n + 1)⌋.
  */
+import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
+
 export interface ExchangeableCount {
   /** r/(n + 1): the expected share. */
   expectedShare: number;
@@ -82,4 +84,23 @@ export function betaBinomialPmf(m: number, a: number, b: number): Float64Array {
   for (const v of out) sum += v;
   for (let x = 0; x <= m; x++) out[x] /= sum;
   return out;
+}
+
+/**
+ * The δ-quantile of Beta(r, n + 1 − r): with probability 1 − δ over the calibration draw, the chance
+ * of a new row landing on the counted side is at least this (for coverage, r = k: the training-
+ * conditional guarantee of Vovk 2012). Found by bisection on P(U₍ᵣ₎ ≤ t) = P(Binomial(n, t) ≥ r).
+ */
+export function orderStatisticQuantile(calibrationRows: number, rank: number, delta: number): number {
+  if (rank < 1) return 0;
+  if (rank > calibrationRows) return 1;
+  let lo = 0;
+  let hi = 1;
+  for (let step = 0; step < 60; step++) {
+    const t = (lo + hi) / 2;
+    const below = 1 - binomialCdf(rank - 1, calibrationRows, t);
+    if (below < delta) lo = t;
+    else hi = t;
+  }
+  return (lo + hi) / 2;
 }

@@ -13,8 +13,14 @@ const CALIBRATION = 8140;
 function split() {
   const p = oraclePredictions();
   return {
-    calibration: { output: { kind: "binary" as const, scores: p.v1.slice(0, CALIBRATION) }, labels: Uint32Array.from(p.label.slice(0, CALIBRATION)) },
-    evaluation: { output: { kind: "binary" as const, scores: p.v1.slice(CALIBRATION) }, labels: Uint32Array.from(p.label.slice(CALIBRATION)) },
+    calibration: {
+      output: { kind: "binary" as const, scores: p.v1.slice(0, CALIBRATION) },
+      labels: Uint32Array.from(p.label.slice(0, CALIBRATION)),
+    },
+    evaluation: {
+      output: { kind: "binary" as const, scores: p.v1.slice(CALIBRATION) },
+      labels: Uint32Array.from(p.label.slice(CALIBRATION)),
+    },
   };
 }
 
@@ -44,7 +50,10 @@ test("conformal_v1: coverage, mean set size and set-size counts at the textbook 
     assert.equal(r.meanSetSize, o.mapie_variant.mean_set_size, `mean set size at α=${alpha}`);
     assert.equal(r.evaluationRows, oracle.conformal_v1.n_evaluation);
     const counts = r.setSizes!.map((s) => s.count);
-    assert.equal(counts.reduce((a, b) => a + b, 0), o.set_size_counts["0"] + o.set_size_counts["1"] + o.set_size_counts["2"]);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      o.set_size_counts["0"] + o.set_size_counts["1"] + o.set_size_counts["2"],
+    );
     assert.ok(r.coverage.ci![0] < r.coverage.value! && r.coverage.value! < r.coverage.ci![1]);
   }
 });
@@ -57,16 +66,26 @@ test("conformal_v1: at the oracle's own qhat the sets and coverage are the oracl
     const { sizes, covered } = predictionSets(matrix, 2, new Float64Array(n).fill(o.qhat), evaluation.labels);
     const counts = [0, 0, 0];
     for (const s of sizes) counts[s]++;
-    assert.deepEqual(counts, [o.set_size_counts["0"], o.set_size_counts["1"], o.set_size_counts["2"]], `α=${alpha}`);
+    assert.deepEqual(
+      counts,
+      [o.set_size_counts["0"], o.set_size_counts["1"], o.set_size_counts["2"]],
+      `α=${alpha}`,
+    );
     assert.equal(covered.reduce((a, b) => a + b, 0) / n, o.empirical_coverage);
   }
 });
 
 test("ties at qhat are inside the set (≤), so a row scoring exactly qhat is covered", () => {
   // Five calibration rows whose true-class scores are 0.3 each: every quantile is 0.3.
-  const calibration = { output: { kind: "binary" as const, scores: Float64Array.of(0.7, 0.7, 0.7, 0.7, 0.7) }, labels: Uint32Array.of(1, 1, 1, 1, 1) };
+  const calibration = {
+    output: { kind: "binary" as const, scores: Float64Array.of(0.7, 0.7, 0.7, 0.7, 0.7) },
+    labels: Uint32Array.of(1, 1, 1, 1, 1),
+  };
   // Evaluation rows with the same score: LAC scores 0.3 for class 1 (ties qhat) and 0.7 for class 0.
-  const evaluation = { output: { kind: "binary" as const, scores: Float64Array.of(0.7, 0.7) }, labels: Uint32Array.of(1, 0) };
+  const evaluation = {
+    output: { kind: "binary" as const, scores: Float64Array.of(0.7, 0.7) },
+    labels: Uint32Array.of(1, 0),
+  };
   const r = runConformal({ task: "classification", calibration, evaluation }, { alpha: 0.2, method: "lac" });
   assert.equal(r.qhat, 1 - 0.7);
   assert.deepEqual(Array.from(r.rows.sizes!), [1, 1]);
@@ -88,7 +107,11 @@ test("quantile conventions match numpy: ours is the k-th order statistic, MAPIE'
 });
 
 test("APS: the true class's score is the mass ranked above it plus its own; randomised subtracts u·p", () => {
-  const output = { kind: "multiclass" as const, probabilities: Float64Array.of(0.5, 0.3, 0.2, 0.1, 0.1, 0.8), classes: 3 };
+  const output = {
+    kind: "multiclass" as const,
+    probabilities: Float64Array.of(0.5, 0.3, 0.2, 0.1, 0.1, 0.8),
+    classes: 3,
+  };
   const plain = apsNonconformity(output);
   assert.deepEqual(Array.from(plain.slice(0, 3)), [0.5, 0.8, 1]);
   // Ties (0.1, 0.1) rank by class index: class 0 before class 1.

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Batch } from "../../src/table/types.js";
 import { runConformal } from "../../src/trust/conformal.js";
 import { classIndices } from "../../src/trust/labels.js";
 import { mondrianCalibration } from "../../src/trust/mondrian.js";
-import type { Batch } from "../../src/table/types.js";
 import { close } from "../evaluate/oracle.js";
 import { fixtureTable, numbers, trustOracle } from "./oracle.js";
 
@@ -16,7 +16,10 @@ function penguinSide(table: Batch) {
     for (let i = 0; i < n; i++) probabilities[i * classes.length + j] = p[i];
   });
   const species = table.columns.find((c) => c.name === "Species")!;
-  return { output: { kind: "multiclass" as const, probabilities, classes: classes.length }, labels: classIndices(species, classes) };
+  return {
+    output: { kind: "multiclass" as const, probabilities, classes: classes.length },
+    labels: classIndices(species, classes),
+  };
 }
 
 test("multiclass (penguins, 3 classes): LAC and APS qhat, coverage and set sizes match the numpy reference", async () => {
@@ -25,23 +28,37 @@ test("multiclass (penguins, 3 classes): LAC and APS qhat, coverage and set sizes
   for (const [alpha, byMethod] of Object.entries<any>(trustOracle.penguins.by_alpha))
     for (const method of ["lac", "aps"] as const) {
       const o = byMethod[method];
-      const r = runConformal({ task: "classification", calibration, evaluation }, { alpha: Number(alpha), method });
+      const r = runConformal(
+        { task: "classification", calibration, evaluation },
+        { alpha: Number(alpha), method },
+      );
       const what = `${method} α=${alpha}`;
       close(r.qhat, o.qhat, 1e-12, `${what} qhat`);
       assert.equal(r.coverage.value, o.coverage, `${what} coverage`);
       assert.equal(r.meanSetSize, o.mean_set_size, `${what} mean set size`);
-      assert.deepEqual(r.setSizes!.map((s) => s.count), o.set_size_counts, `${what} set sizes`);
+      assert.deepEqual(
+        r.setSizes!.map((s) => s.count),
+        o.set_size_counts,
+        `${what} set sizes`,
+      );
     }
 });
 
 test("regression (cars): residual and normalised intervals match the numpy reference", async () => {
-  const side = (t: Batch) => ({ actual: numbers(t, "Miles_per_Gallon"), predicted: numbers(t, "prediction"), scale: numbers(t, "scale") });
+  const side = (t: Batch) => ({
+    actual: numbers(t, "Miles_per_Gallon"),
+    predicted: numbers(t, "prediction"),
+    scale: numbers(t, "scale"),
+  });
   const calibration = side(await fixtureTable("trust", "cars_calibration.csv"));
   const evaluation = side(await fixtureTable("trust", "cars_evaluation.csv"));
   for (const [alpha, byMethod] of Object.entries<any>(trustOracle.cars.by_alpha))
     for (const method of ["residual", "normalized"] as const) {
       const o = byMethod[method];
-      const r = runConformal({ task: "regression", calibration, evaluation }, { alpha: Number(alpha), method });
+      const r = runConformal(
+        { task: "regression", calibration, evaluation },
+        { alpha: Number(alpha), method },
+      );
       const what = `${method} α=${alpha}`;
       close(r.qhat, o.qhat, 1e-12, `${what} qhat`);
       assert.equal(r.coverage.value, o.coverage, `${what} coverage`);
@@ -70,7 +87,7 @@ test("Mondrian coverage in runConformal: calibrating per group fixes a group the
   // Group B's scores are twice group A's: the pooled threshold over-covers A and under-covers B.
   const make = (n: number, seed: number) => {
     let s = seed;
-    const u = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const u = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
     const actual = new Float64Array(n);
     const predicted = new Float64Array(n);
     const group: string[] = [];
@@ -83,7 +100,10 @@ test("Mondrian coverage in runConformal: calibrating per group fixes a group the
   };
   const calibration = make(4000, 1);
   const evaluation = make(4000, 2);
-  const pooled = runConformal({ task: "regression", calibration, evaluation }, { alpha: 0.1, method: "residual", groupColumns: ["g"] });
+  const pooled = runConformal(
+    { task: "regression", calibration, evaluation },
+    { alpha: 0.1, method: "residual", groupColumns: ["g"] },
+  );
   const b = pooled.groups.g.find((g) => g.group === "B")!;
   assert.ok(b.coverage.ci![1] < 0.9, `pooled coverage of B ${b.coverage.value}`);
   const mondrian = runConformal(

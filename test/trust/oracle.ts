@@ -31,6 +31,13 @@ export function rowsOf(table: Batch, start: number, end: number): Batch {
   return {
     length: end - start,
     offset: 0,
-    columns: table.columns.map((c) => ({ ...c, values: c.values.slice(start, end), valid: c.valid.slice(start, end) }) as Batch["columns"][number]),
+    columns: table.columns.map(
+      (c) =>
+        ({
+          ...c,
+          values: c.values.slice(start, end),
+          valid: c.valid.slice(start, end),
+        }) as Batch["columns"][number],
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { betaBinomialPmf, exchangeableCount } from "../../src/trust/exchangeable.js";
+import { betaBinomialPmf, exchangeableCount, orderStatisticQuantile } from "../../src/trust/exchangeable.js";
 import { averagePathLength } from "../../src/trust/isolation-forest.js";
 import { ledoitWolf } from "../../src/trust/ledoit-wolf.js";
 import { fitMahalanobis, mahalanobisSquared, mahalanobisTerms } from "../../src/trust/mahalanobis.js";
@@ -38,9 +38,13 @@ test("Mahalanobis distances match LedoitWolf().mahalanobis, and the per-feature 
   const { z, zt, p } = await standardised(3000);
   const o = trustOracle.ledoit_wolf;
   const model = fitMahalanobis(z, 3000, p);
-  o.precision.forEach((v: number, k: number) => close(model.precision[k], v, 1e-9 * Math.max(1, Math.abs(v)), `precision[${k}]`));
+  o.precision.forEach((v: number, k: number) =>
+    close(model.precision[k], v, 1e-9 * Math.max(1, Math.abs(v)), `precision[${k}]`),
+  );
   const d2 = mahalanobisSquared(model, zt, 20);
-  o.mahalanobis_test_rows_0_20.forEach((v: number, i: number) => close(d2[i], v, 1e-9 * Math.max(1, v), `d²[${i}]`));
+  o.mahalanobis_test_rows_0_20.forEach((v: number, i: number) =>
+    close(d2[i], v, 1e-9 * Math.max(1, v), `d²[${i}]`),
+  );
   for (let i = 0; i < 20; i++) {
     const sum = mahalanobisTerms(model, zt, i).reduce((a, b) => a + b, 0);
     close(sum, d2[i], 1e-9 * Math.max(1, d2[i]), `terms of row ${i}`);
@@ -55,7 +59,9 @@ test("isolation forest c(n) matches scikit-learn's _average_path_length", () => 
 test("Beta-Binomial pmf and upper tails match scipy.stats.betabinom", () => {
   for (const c of trustOracle.beta_binomial) {
     const pmf = betaBinomialPmf(c.m, c.a, c.b);
-    c.pmf.forEach((v: number, x: number) => close(pmf[x], v, 1e-12 + 1e-9 * v, `pmf(${x}; ${c.m}, ${c.a}, ${c.b})`));
+    c.pmf.forEach((v: number, x: number) =>
+      close(pmf[x], v, 1e-12 + 1e-9 * v, `pmf(${x}; ${c.m}, ${c.a}, ${c.b})`),
+    );
     c.sf_at.forEach((x: number, j: number) => {
       // The count flagged in `flagsUnderExchangeability` is BB(m, r, n + 1 − r): n = a + b − 1, r = a.
       const e = exchangeableCount(c.a + c.b - 1, c.a, c.m, x)!;
@@ -86,4 +92,14 @@ test("tail shares: −log10 P̂(score ≥ s) at knots, runs of ties at their low
     assert.ok(t >= previous, "monotone");
     previous = t;
   }
+});
+
+test("order-statistic quantiles (the training-conditional coverage bound) match scipy.stats.beta.ppf", () => {
+  for (const c of trustOracle.beta_ppf)
+    close(
+      orderStatisticQuantile(c.n, c.k, c.delta),
+      c.ppf,
+      1e-9,
+      `Beta(${c.k}, ${c.n + 1 - c.k}) at ${c.delta}`,
+    );
 });
