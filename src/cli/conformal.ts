@@ -7,7 +7,7 @@ import { DEFAULT_SEED } from "../evaluate/bootstrap.js";
 import type { Source } from "../io/source.js";
 import type { Model } from "../model/index.js";
 import { makeReport } from "../report/report.js";
-import { makeTrustBundle } from "../trust/bundle.js";
+import { makeTrustBundle, serializeTrustBundle } from "../trust/bundle.js";
 import {
   CLASSIFICATION_METHODS,
   type ConformalInput,
@@ -284,7 +284,7 @@ export async function run(argv: string[]): Promise<number> {
         ood: oodFitted ? { targetFpr: oodFpr, detector: oodFitted.detector } : null,
         createdAt: report.createdAt,
       });
-      writeTextFile(v.out as string, `${JSON.stringify(bundle)}\n`);
+      writeTextFile(v.out as string, serializeTrustBundle(bundle));
     }
     saveEvidence(report);
     if (v.html !== undefined)

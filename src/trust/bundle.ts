@@ -5,6 +5,7 @@
  * pure function of the bundle, one row and the model's output for it. docs/trust.md lists the fields.
  */
 import { MISSING_GROUP } from "../compat/slices.js";
+import { jsonSafe } from "../report/report.js";
 import { apsNonconformity } from "./aps.js";
 import {
   CLASSIFICATION_METHODS,
@@ -178,6 +179,11 @@ function scaleOf(
   if (given !== undefined) return checkScale(given, 0);
   if (scale && "column" in scale) return checkScale(Number(row[scale.column]), 0);
   throw new TrustError("this bundle normalises by a scale model: pass its output as options.scale");
+}
+
+/** The bundle as JSON text: typed arrays become arrays (JSON.stringify alone would write them as objects). */
+export function serializeTrustBundle(bundle: TrustBundle): string {
+  return `${JSON.stringify(jsonSafe(bundle))}\n`;
 }
 
 /** Builds the bundle `assay conformal --out` writes. */
