@@ -11,7 +11,7 @@ import type { ClassificationSide, RegressionSide } from "../trust/conformal.js";
 import { groupKeys } from "../trust/groups.js";
 import { classIndices } from "../trust/labels.js";
 import { UsageError } from "./errors.js";
-import { predictRows } from "./trust-model.js";
+import { predictRows } from "./model-args.js";
 
 export type Task = "binary" | "multiclass" | "regression";
 

@@ -15,7 +15,6 @@ import {
   REGRESSION_METHODS,
   runConformal,
 } from "../trust/conformal.js";
-import { renderConformalHtml } from "../trust/conformal-html.js";
 import { conformalBody, conformalChecks } from "../trust/conformal-report.js";
 import { renderConformalText } from "../trust/conformal-text.js";
 import { encodeBatch } from "../trust/feature-space.js";
@@ -26,10 +25,11 @@ import { type SelectiveReport, selectivePrediction } from "../trust/selective-re
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { readSide, type SideSpec, type Task } from "./conformal-sides.js";
 import { UsageError } from "./errors.js";
-import { requireColumn } from "./evaluate.js";
+import { modelFromArgs } from "./model-args.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
+import { requireColumn } from "./source-args.js";
 import { sourcePair } from "./source-pair.js";
-import { guardTrust, guardTrustAsync, modelFromArgs } from "./trust-model.js";
+import { guardTrust, guardTrustAsync } from "./trust-guard.js";
 
 const HELP = `usage: assay conformal <calibration> <evaluation> --label COL [--positive V]
                        (--model SPEC | --score COL | --score-prefix P) [--alpha A] [options]
@@ -264,6 +264,7 @@ export async function run(argv: string[]): Promise<number> {
         results: conformalChecks(result, selective, ood, minGroupRows),
       },
       conformalBody(result, selective, ood, {
+        task,
         classes: cal.classNames,
         model: modelInfo,
         bundle: v.out ?? null,
@@ -287,8 +288,11 @@ export async function run(argv: string[]): Promise<number> {
       writeTextFile(v.out as string, serializeTrustBundle(bundle));
     }
     saveEvidence(report);
-    if (v.html !== undefined)
+    if (v.html !== undefined) {
+      // Loaded only when asked for: the chart renderer costs 0.4 s of start-up.
+      const { renderConformalHtml } = await import("../trust/conformal-html.js");
       writeTextFile(v.html as string, await renderConformalHtml(report, result, selective, ood));
+    }
     if (v.json) printJson(report);
     else process.stdout.write(renderConformalText(report, result, selective, ood, modelInfo.name));
     return report.summary.status === "fail" ? 1 : 0;

@@ -23,13 +23,14 @@ import {
 import { renderEvaluationText } from "../evaluate/text.js";
 import type { Source } from "../io/source.js";
 import { openSource } from "../io/source.js";
-import { loadModel, type Model, ModelError, predictTable, readTable } from "../model/index.js";
+import { loadModel, type Model, predictTable, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
+import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
-import { sourceFromArgs } from "./source-args.js";
+import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
 
@@ -292,15 +293,6 @@ async function scoreRows(model: Model, table: Batch, label: string, others: stri
   }
 }
 
-export async function guardModel<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
 function parseThreshold(text: string | undefined): number | ThresholdRule | undefined {
   if (text === undefined) return undefined;
   if ((RULES as string[]).includes(text)) return text as ThresholdRule;
@@ -327,13 +319,6 @@ function parseFailUnder(text: string | undefined, task: string): Record<string, 
     out[name] = bound!;
   }
   return out;
-}
-
-export function requireColumn(source: Source, name: string, flag: string): void {
-  if (!source.columns.some((c) => c.name === name))
-    throw new UsageError(
-      `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
-    );
 }
 
 function findColumn(table: Batch, name: string) {

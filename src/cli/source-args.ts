@@ -14,3 +14,11 @@ export async function sourceFromArgs(positionals: string[], sql: unknown, what =
     throw new UsageError(`expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}`);
   return openSource({ path: positionals[0] });
 }
+
+/** A usage error naming the flag when a source lacks a column the command needs. */
+export function requireColumn(source: Source, name: string, flag: string): void {
+  if (!source.columns.some((c) => c.name === name))
+    throw new UsageError(
+      `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
+    );
+}

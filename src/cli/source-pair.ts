@@ -27,3 +27,9 @@ export async function sourcePair(
     );
   return [await openSource(first), await openSource(second)];
 }
+
+/** Columns both sources have, in the first one's order. */
+export function sharedColumns(a: Source, b: Source): string[] {
+  const other = new Set(b.columns.map((c) => c.name));
+  return a.columns.map((c) => c.name).filter((n) => other.has(n));
+}

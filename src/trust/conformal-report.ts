@@ -148,6 +148,8 @@ export function conformalBody(
       n: r.coverage.n,
       covered: r.coverage.covered,
       level: r.level,
+      underExchangeability: r.chance,
+      calibrationConditional: r.calibrationConditional,
     },
     meanSetSize: r.meanSetSize,
     ...(r.task === "regression"

@@ -16,7 +16,7 @@ import {
   widthTable,
 } from "./coverage.js";
 import { TrustError } from "./errors.js";
-import { type ExchangeableCount, exchangeableCount } from "./exchangeable.js";
+import { type ExchangeableCount, exchangeableCount, orderStatisticQuantile } from "./exchangeable.js";
 import { cellKeys, rowsByKey } from "./groups.js";
 import { lacNonconformity } from "./lac.js";
 import { type MondrianGroup, mondrianCalibration, mondrianQhats } from "./mondrian.js";
@@ -91,6 +91,11 @@ export interface ConformalResult {
   coverage: CoverageEstimate;
   /** What exchangeability allows the covered count to be (pooled calibration only; null with Mondrian). */
   chance: ExchangeableCount | null;
+  /**
+   * With probability `probability` over the calibration draw, this predictor's coverage is at least
+   * `atLeast` (the Beta(k, n + 1 − k) quantile; pooled calibration only).
+   */
+  calibrationConditional: { probability: number; atLeast: number } | null;
   meanSetSize: number | null;
   meanIntervalWidth: number | null;
   setSizes: SetSizeRow[] | null;
@@ -188,6 +193,10 @@ export function runConformal(input: ConformalInput, options: ConformalOptions): 
     chance: mondrian
       ? null
       : exchangeableCount(scored.calibration.length, pooled.rank, all.n, all.coverage.covered, level),
+    calibrationConditional:
+      mondrian || !Number.isFinite(pooled.qhat)
+        ? null
+        : { probability: level, atLeast: orderStatisticQuantile(pooled.n, pooled.rank, 1 - level) },
     meanSetSize: all.meanSetSize,
     meanIntervalWidth: all.meanIntervalWidth,
     setSizes: outcome.sizes ? setSizeTable(outcome.sizes, outcome.covered, scored.classes, level) : null,

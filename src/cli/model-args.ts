@@ -1,14 +1,12 @@
 /**
- * The model side of `assay conformal` and `assay ood`: what to run on the rows and what it returned,
- * with the same SPEC forms and --features as `assay evaluate`.
+ * The model arguments of the commands that run a model (evaluate, conformal, ood): loading --model SPEC
+ * or --score COL with --features and the endpoint settings, running it over a table, and turning its
+ * errors into usage errors.
  */
-import type { Source } from "../io/source.js";
-import { loadModel, type Model, type Prediction, predictTable } from "../model/index.js";
+import { loadModel, type Model, ModelError, type Prediction, predictTable } from "../model/index.js";
 import type { Batch } from "../table/types.js";
-import { TrustError } from "../trust/errors.js";
 import { listOption, numberOption } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./evaluate.js";
 import { progress } from "./output.js";
 
 /** Loads --model SPEC (or --score COL as score:COL) with evaluate's options; null when neither is given. */
@@ -50,27 +48,12 @@ export async function predictRows(
   }
 }
 
-/** Columns both sources have, in the first one's order. */
-export function sharedColumns(a: Source, b: Source): string[] {
-  const other = new Set(b.columns.map((c) => c.name));
-  return a.columns.map((c) => c.name).filter((n) => other.has(n));
-}
-
-/** Runs core trust work, turning its input errors into usage errors (one line, exit 2). */
-export function guardTrust<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof TrustError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-export async function guardTrustAsync<T>(work: Promise<T>): Promise<T> {
+/** Model problems the user can fix (a bad spec, a shape mismatch) become usage errors. */
+export async function guardModel<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof TrustError) throw new UsageError(error.message);
+    if (error instanceof ModelError) throw new UsageError(error.message);
     throw error;
   }
 }
