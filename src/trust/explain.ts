@@ -1,17 +1,14 @@
 /**
- * Why a row is unusual, feature by feature, on one scale: the share of reference rows that are at
- * least as extreme in that feature alone. For a number, the share of reference rows whose |z| is at
- * least this row's (two-sided, empirical, so skewed columns such as capital gains are judged by their
- * own shape); for a category, the share of reference rows with that category (0 if never seen); for a
- * missing cell, the share of reference rows missing there. Numbers also carry their z-score and their
- * term of the Mahalanobis distance.
+ * Why a row is unusual, feature by feature, on one scale: the share of reference rows at least as
+ * extreme in that feature alone (rarity.ts: a number by its distance from the mean, a category by its
+ * frequency, 0-ish if never seen; a missing cell by how often the reference misses there). Numbers
+ * also carry their z-score and their term of the Mahalanobis distance.
  */
 import type { Batch } from "../table/types.js";
 import type { Encoded } from "./feature-space.js";
 import { mahalanobisTerms } from "./mahalanobis.js";
 import type { FittedOod } from "./ood.js";
-import { categoryShares } from "./rarity.js";
-import { lowerBound } from "./tail-transform.js";
+import { cellShares } from "./rarity.js";
 
 export interface FeatureContribution {
   column: string;
@@ -38,33 +35,21 @@ export function explainRow(
     return c?.valid[row] ? c.values[row] : null;
   };
   const terms = mahalanobis ? mahalanobisTerms(mahalanobis, encoded.z, i) : [];
-  const out: FeatureContribution[] = [];
-  const shares = new Map(categoryShares(space, encoded, i).map((s) => [s.column, s]));
-  space.numeric.forEach((f, j) => {
-    if (encoded.missing[i * p + j]) {
-      out.push({ column: f.name, value: null, referenceShare: shares.get(f.name)!.share });
-      return;
-    }
-    const z = encoded.z[i * p + j];
-    const sorted = fitted.absoluteZ[j];
-    // |z| as stored rounds the same way as the reference's, so equal values count as "as extreme".
-    const atLeast = sorted.length - lowerBound(sorted, Math.abs(z) * (1 - 1e-12));
-    out.push({
-      column: f.name,
-      value: raw(f.name),
-      referenceShare: atLeast / sorted.length,
-      z,
-      mahalanobisTerm: terms[j],
-    });
-  });
-  for (const f of space.categorical) {
-    const s = shares.get(f.name)!;
-    out.push({
-      column: f.name,
-      value: raw(f.name),
-      referenceShare: s.share,
-      ...(s.unseen ? { unseen: true } : {}),
-    });
-  }
-  return out.sort((a, b) => a.referenceShare - b.referenceShare || a.column.localeCompare(b.column));
+  const numeric = new Map(space.numeric.map((f, j) => [f.name, j]));
+  return cellShares(space, encoded, i)
+    .map((cell) => {
+      const j = numeric.get(cell.column);
+      const out: FeatureContribution = {
+        column: cell.column,
+        value: cell.missing ? null : raw(cell.column),
+        referenceShare: cell.share,
+      };
+      if (j !== undefined && !cell.missing) {
+        out.z = encoded.z[i * p + j];
+        out.mahalanobisTerm = terms[j];
+      }
+      if (cell.unseen) out.unseen = true;
+      return out;
+    })
+    .sort((a, b) => a.referenceShare - b.referenceShare || a.column.localeCompare(b.column));
 }

@@ -3,10 +3,13 @@
  * standardised by the reference mean and standard deviation (ddof = 0, as scikit-learn's
  * StandardScaler), text columns as category codes with their reference counts. Missing or non-finite
  * numbers are encoded as the reference mean (z = 0) and counted as missing; a category the reference
- * never saw gets code UNSEEN. Serialisable: a trust bundle carries it.
+ * never saw gets code UNSEEN. Each numeric column also keeps the tail of its |z| (tail-transform.ts),
+ * so a value can be judged by how rare its distance from the mean is in that column alone.
+ * Serialisable: a trust bundle carries it.
  */
 import type { Batch } from "../table/types.js";
 import { TrustError } from "./errors.js";
+import { type TailKnots, tailKnots } from "./tail-transform.js";
 
 export const UNSEEN = -1;
 export const MISSING = -2;
@@ -17,6 +20,8 @@ export interface NumericFeature {
   sd: number;
   /** Reference rows where the value was missing (or not finite). */
   missing: number;
+  /** How the reference's |z| is distributed: the share of rows at least as far from the mean. */
+  tail: TailKnots;
 }
 
 export interface CategoricalFeature {
@@ -93,7 +98,12 @@ export function fitFeatureSpace(batch: Batch, columns: string[], rows: ArrayLike
       });
       continue;
     }
-    space.numeric.push({ name, mean, sd, missing: n - count });
+    const distance = new Float64Array(count);
+    for (let j = 0, at = 0; j < n; j++) {
+      const x = column.values[rows[j]];
+      if (column.valid[rows[j]] && Number.isFinite(x)) distance[at++] = Math.abs((x - mean) / sd);
+    }
+    space.numeric.push({ name, mean, sd, missing: n - count, tail: tailKnots(distance) });
   }
   if (space.numeric.length + space.categorical.length === 0)
     throw new TrustError(

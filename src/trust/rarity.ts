@@ -1,72 +1,65 @@
 /**
- * Categorical rarity: the surprisal −ln P̂(value) of the row's rarest cell, with P̂ smoothed by one
- * extra count per category and one for "never seen": P̂(v) = (count(v) + 1) / (n + K + 1). The rarest
- * cell rather than the sum over columns, so that a value never seen in the reference (the largest
- * surprisal a column can give) always outranks any combination of seen values — with the sum, a row
- * with several merely uncommon values hid an unseen one. Missingness counts as a category of its own
- * in every column, numeric ones included: a column that was always present and now is not is rare.
+ * Rarity: how rare the row's rarest value is, −ln of the smallest share of reference rows that have
+ * a value as extreme, one column at a time. A category's share is its reference frequency smoothed by
+ * one extra count per category and one for "never seen": (count + 1) / (n + K + 1); a number's is
+ * the share of reference rows at least as far from the mean (its |z| tail, extrapolated beyond the
+ * reference's largest distance); a missing cell's is the smoothed share of rows missing there. The
+ * rarest cell rather than a sum over columns, so that one impossible value — age 150, a category never
+ * seen — outranks any row of merely uncommon values. Mahalanobis, k-NN and the forest look at
+ * combinations; this looks at each value alone (on adult, age 150 is less extreme for Mahalanobis than
+ * a genuine capital gain of 99,999, but no reference row is as far from the mean age).
  */
 import { type Encoded, type FeatureSpace, MISSING } from "./feature-space.js";
+import { tailDecades } from "./tail-transform.js";
 
-export function surprisal(count: number, rows: number, categories: number): number {
-  return -Math.log((count + 1) / (rows + categories + 1));
+function smoothed(count: number, rows: number, categories: number): number {
+  return (count + 1) / (rows + categories + 1);
 }
 
-/** The count behind a cell's surprisal: text columns first (q), then numeric missingness (p). */
-function cellCount(
-  space: FeatureSpace,
-  encoded: Encoded,
-  i: number,
-  j: number,
-): { count: number; categories: number } {
+export interface CellShare {
+  column: string;
+  /** Share of reference rows at least as extreme in this column alone. */
+  share: number;
+  missing: boolean;
+  unseen: boolean;
+}
+
+/** Cell j of row i: text columns first (q of them), then numeric ones (p). */
+export function cellShare(space: FeatureSpace, encoded: Encoded, i: number, j: number): CellShare {
   const q = space.categorical.length;
   if (j < q) {
     const f = space.categorical[j];
     const code = encoded.codes[i * q + j];
     const categories = f.categories.length + (f.missing > 0 ? 1 : 0);
-    if (code >= 0) return { count: f.counts[code], categories };
-    return { count: code === MISSING ? f.missing : 0, categories };
+    const count = code >= 0 ? f.counts[code] : code === MISSING ? f.missing : 0;
+    return {
+      column: f.name,
+      share: smoothed(count, space.rows, categories),
+      missing: code === MISSING,
+      unseen: code < 0 && code !== MISSING,
+    };
   }
   const p = space.numeric.length;
   const f = space.numeric[j - q];
-  const missing = encoded.missing[i * p + (j - q)] === 1;
-  return { count: missing ? f.missing : space.rows - f.missing, categories: 2 };
+  if (encoded.missing[i * p + (j - q)] === 1)
+    return { column: f.name, share: smoothed(f.missing, space.rows, 2), missing: true, unseen: false };
+  const share = 10 ** -tailDecades(f.tail, Math.abs(encoded.z[i * p + (j - q)]));
+  return { column: f.name, share, missing: false, unseen: false };
 }
 
 export function rarityScores(space: FeatureSpace, encoded: Encoded): Float64Array {
   const cells = space.categorical.length + space.numeric.length;
   const out = new Float64Array(encoded.n);
   for (let i = 0; i < encoded.n; i++) {
-    let rarest = 0;
-    for (let j = 0; j < cells; j++) {
-      const { count, categories } = cellCount(space, encoded, i, j);
-      rarest = Math.max(rarest, surprisal(count, space.rows, categories));
-    }
-    out[i] = rarest;
+    let rarest = 1;
+    for (let j = 0; j < cells; j++) rarest = Math.min(rarest, cellShare(space, encoded, i, j).share);
+    out[i] = -Math.log(rarest);
   }
   return out;
 }
 
-/** How common each text value (and each numeric column's missingness) of row i was in the reference. */
-export function categoryShares(
-  space: FeatureSpace,
-  encoded: Encoded,
-  i: number,
-): { column: string; share: number; surprisal: number; missing: boolean; unseen: boolean }[] {
-  const q = space.categorical.length;
-  const out = [];
-  for (let j = 0; j < q + space.numeric.length; j++) {
-    const { count, categories } = cellCount(space, encoded, i, j);
-    const column = j < q ? space.categorical[j].name : space.numeric[j - q].name;
-    const code = j < q ? encoded.codes[i * q + j] : 0;
-    const missing = j < q ? code === MISSING : encoded.missing[i * space.numeric.length + (j - q)] === 1;
-    out.push({
-      column,
-      share: count / space.rows,
-      surprisal: surprisal(count, space.rows, categories),
-      missing,
-      unseen: j < q && code < 0 && code !== MISSING,
-    });
-  }
-  return out;
+/** Every cell of row i with its reference share. */
+export function cellShares(space: FeatureSpace, encoded: Encoded, i: number): CellShare[] {
+  const cells = space.categorical.length + space.numeric.length;
+  return Array.from({ length: cells }, (_, j) => cellShare(space, encoded, i, j));
 }
