@@ -6,6 +6,7 @@ import { numberOption, parseCommand } from "./args.js";
 import { type AdultResult, runAdult } from "./demo/adult.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
+import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";
 
 const HELP = `assay demo [--out DIR] [--no-serve] [--per-month N]
@@ -17,8 +18,9 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     train a delay model (the logistic-regression baseline) on January and evaluate it month by month;
     start the monitoring service and replay February–June predictions and labels through its ingest API
     at accelerated time, with alert rules evaluated at data time.
- 2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, and the
-    update-compatibility gate from v1 to v2.
+ 2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, the
+    update-compatibility gate from v1 to v2, conformal prediction sets with selective prediction and a
+    trust bundle, and an out-of-distribution check of the test rows.
  3. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
 
 This is what \`npm start\` runs.
@@ -60,6 +62,8 @@ export async function run(argv: string[]): Promise<number> {
   let adult: AdultResult;
   try {
     adult = runAdult(join(ROOT, "examples", "adult"), out, say);
+    const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
+    adult = { ...adult, lines: trust.lines, reports: [...adult.reports, ...trust.reports] };
   } catch (error) {
     await replay.stop();
     throw error;
@@ -130,6 +134,7 @@ function summary(flights: FlightsResult, replay: ReplayResult, adult: AdultResul
     lines.push(
       `  v1 → v2: ${c.negativeFlips} negative flips (NFR ${(100 * c.negativeFlipRate).toFixed(2)}%), BTC ${c.btc?.toFixed(3)}, accuracy Δ ${c.accuracyDelta?.value?.toFixed(4)} — gate: ${c.verdict?.status ?? c.verdict}`,
     );
+  lines.push(...(adult.lines ?? []));
   lines.push("", "Reports:");
   for (const path of [...flights.reports, ...adult.reports]) lines.push(`  ${path}`);
   lines.push("", `done in ${seconds.toFixed(0)} s`);
