@@ -13,6 +13,7 @@ import {
   runReadiness,
 } from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
+import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";
 
 const HELP = `assay demo [--out DIR] [--no-serve] [--per-month N]
@@ -24,8 +25,9 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     train a delay model (the logistic-regression baseline) on January and evaluate it month by month;
     start the monitoring service and replay February–June predictions and labels through its ingest API
     at accelerated time, with alert rules evaluated at data time.
- 2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, and the
-    update-compatibility gate from v1 to v2.
+ 2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, the
+    update-compatibility gate from v1 to v2, conformal prediction sets with selective prediction and a
+    trust bundle, and an out-of-distribution check of the test rows.
  3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
     and the ML Test Score, on the dashboard too.
  4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
@@ -72,6 +74,8 @@ export async function run(argv: string[]): Promise<number> {
   let readiness: ReadinessResult;
   try {
     adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
+    const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
+    adult = { ...adult, lines: trust.lines, reports: [...adult.reports, ...trust.reports] };
     readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
   } catch (error) {
     await replay.stop();
@@ -151,6 +155,7 @@ function summary(
     lines.push(
       `  v1 → v2: ${c.negativeFlips} negative flips (NFR ${(100 * c.negativeFlipRate).toFixed(2)}%), BTC ${c.btc?.toFixed(3)}, accuracy Δ ${c.accuracyDelta?.value?.toFixed(4)} — gate: ${c.verdict?.status ?? c.verdict}`,
     );
+  lines.push(...(adult.lines ?? []));
   lines.push(...readinessLines(readiness));
   lines.push("", "Reports:");
   for (const path of [...flights.reports, ...adult.reports, ...readiness.reports]) lines.push(`  ${path}`);

@@ -29,8 +29,9 @@ import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
+import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
-import { sourceFromArgs } from "./source-args.js";
+import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
 
@@ -317,13 +318,6 @@ function parseFailUnder(text: string | undefined, task: string): Record<string, 
     out[name] = bound!;
   }
   return out;
-}
-
-function requireColumn(source: Relation, name: string, flag: string): void {
-  if (!source.columns.some((c) => c.name === name))
-    throw new UsageError(
-      `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
-    );
 }
 
 function findColumn(table: Batch, name: string) {

@@ -12,6 +12,8 @@ const COMMANDS: Record<string, { summary: string }> = {
   skew: { summary: "training/serving skew: join two tables on a key and compare feature values" },
   evaluate: { summary: "test a model: metrics with confidence intervals, slices, fairness, baselines" },
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
+  conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
+  ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },

@@ -1,4 +1,5 @@
 import { type DuckDBRelation, openSource } from "../io/source.js";
+import type { Relation } from "../table/relation.js";
 import { UsageError } from "./errors.js";
 
 /** The `<source>` of DESIGN §3: a file path positional, or --sql "…". */
@@ -17,4 +18,12 @@ export async function sourceFromArgs(
   if (positionals.length > 1)
     throw new UsageError(`expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}`);
   return openSource({ path: positionals[0] });
+}
+
+/** A usage error naming the flag when a source lacks a column the command needs. */
+export function requireColumn(source: Relation, name: string, flag: string): void {
+  if (!source.columns.some((c) => c.name === name))
+    throw new UsageError(
+      `${source.name}: no column '${name}' (${flag}); columns: ${source.columns.map((c) => c.name).join(", ")}`,
+    );
 }

@@ -29,7 +29,14 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
     "june.evaluation.html",
   ])
     assert.ok(existsSync(join(out, "flights", name)), name);
-  for (const name of ["v1.evaluation.html", "v1-v2.comparison.html", "v1-v2.regressions.json"])
+  for (const name of [
+    "v1.evaluation.html",
+    "v1-v2.comparison.html",
+    "v1-v2.regressions.json",
+    "v1.conformal.html",
+    "v1.trust.json",
+    "test.ood.html",
+  ])
     assert.ok(existsSync(join(out, "adult", name)), name);
   assert.ok(existsSync(join(out, "monitor.db")));
   // the summary on stdout: the months, the replay, the adult gate verdict (v2 regresses: it fails)
@@ -43,6 +50,7 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
     /Adult — readiness \(MLTRL\): level 4, Proof of concept; level 5 waits for behaviour, fuzz/,
   );
   assert.ok(existsSync(join(out, "readiness", "readiness.html")));
+  assert.match(r.stdout, /v1 conformal \(α = 0.1\): coverage 89\.8%/);
 });
 
 test("assay demo rejects a bad option with one line and exit 2", () => {

@@ -6,6 +6,8 @@ export interface AdultResult {
   evaluation: Record<string, any> | null;
   comparison: Record<string, any> | null;
   reports: string[];
+  /** Extra summary lines (the trust step's). */
+  lines?: string[];
 }
 
 /**

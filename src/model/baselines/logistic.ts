@@ -81,7 +81,7 @@ export function predictLogistic(fit: LogisticFit, x: Float64Array, rows: number)
 }
 
 /** Solves A·x = b for symmetric positive-definite A (Cholesky, with a tiny ridge if it is not quite PD). */
-function solveSymmetric(a: Float64Array, b: Float64Array, q: number): Float64Array {
+export function solveSymmetric(a: Float64Array, b: Float64Array, q: number): Float64Array {
   const l = new Float64Array(q * q);
   for (let ridge = 0; ; ridge = ridge === 0 ? 1e-10 : ridge * 100) {
     let ok = true;
