@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },
+  test: { summary: "behavioural tests without an oracle: MFT/INV/DIR suites, mutation adequacy" },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
