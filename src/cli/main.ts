@@ -15,6 +15,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },
   test: { summary: "behavioural tests without an oracle: MFT/INV/DIR suites, mutation adequacy" },
+  fuzz: {
+    summary: "generate rows from a schema and find crashes, NaN and unstable scores, shrunk to one row",
+  },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
