@@ -18,6 +18,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   fuzz: {
     summary: "generate rows from a schema and find crashes, NaN and unstable scores, shrunk to one row",
   },
+  robustness: {
+    summary: "accuracy under feature noise; adversarial search for the smallest flipping change",
+  },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
