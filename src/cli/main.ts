@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { summary: string }> = {
     summary: "accuracy under feature noise; adversarial search for the smallest flipping change",
   },
   pmv: { summary: "over- or under-fitting by Perturbed Model Validation: label noise, retrain, the slope" },
+  crosscheck: { summary: "differential testing: two implementations of one model on data and fuzzed rows" },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },

@@ -12,7 +12,7 @@
  */
 import * as fc from "fast-check";
 import type { ColumnContract } from "../schema/types.js";
-import type { Column } from "../table/types.js";
+import type { Batch, Column } from "../table/types.js";
 
 export type FuzzValue = number | string | null;
 export type FuzzRow = Record<string, FuzzValue>;
@@ -170,4 +170,17 @@ function randomString(seed: number, maxLength: number): string {
     out += CHARS[s % CHARS.length];
   }
   return out;
+}
+
+/** `rows` rows drawn from the contract's columns with fast-check's seeded generator, as one batch. */
+export function generateRows(
+  columns: ColumnContract[],
+  rows: number,
+  seed: number,
+  invalidShare = 0.1,
+  offset = 0,
+): Batch {
+  const parts = columns.map((c) => columnParts(c, invalidShare));
+  const [draws] = fc.sample(drawArbitrary(columns.length, rows), { numRuns: 1, seed: seed | 0 });
+  return { length: rows, offset, columns: columns.map((c, j) => decodeColumn(c, parts[j], draws[j], rows)) };
 }

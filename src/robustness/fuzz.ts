@@ -16,10 +16,9 @@ import type { Batch, Column } from "../table/types.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import {
   columnParts,
-  decodeColumn,
-  drawArbitrary,
   type FuzzRow,
   type FuzzValue,
+  generateRows,
   type Part,
   rowArbitrary,
 } from "./fuzz-arbitraries.js";
@@ -116,15 +115,7 @@ export async function fuzzModel(
   for (let k = 0; rows < options.budgetRows; k++) {
     if (options.budgetMs !== null && now() - started >= options.budgetMs) break;
     const m = Math.min(batchRows, options.budgetRows - rows);
-    const [draws] = fc.sample(drawArbitrary(columns.length, m), {
-      numRuns: 1,
-      seed: (options.seed + 7919 * k) | 0,
-    });
-    const batch: Batch = {
-      length: m,
-      offset: rows,
-      columns: columns.map((c, j) => decodeColumn(c, parts[j], draws[j], m)),
-    };
+    const batch = generateRows(columns, m, options.seed + 7919 * k, options.invalid ?? 0.1, rows);
     const t = now();
     const outcomes = await judge(batch);
     modelMs += now() - t;
