@@ -23,6 +23,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   },
   pmv: { summary: "over- or under-fitting by Perturbed Model Validation: label noise, retrain, the slope" },
   crosscheck: { summary: "differential testing: two implementations of one model on data and fuzzed rows" },
+  adequacy: { summary: "test adequacy: which bins, categories and pairs of a contract a test set exercises" },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
