@@ -33,9 +33,10 @@ options:
   --label COL              a schema column that is not an input
   --budget N | Ns          rows to generate (default 20000), or seconds ("10s")
   --seed S                 seed of the generator (default 1)
-  --batch-rows N           rows per model call (default 512)
+  --batch-rows N           rows per model call (default 8192)
   --invalid SHARE          share of slightly invalid values per column (default 0.1; 0 = valid only)
   --instability D          score change under the nudge that counts as unstable (default 0.05)
+  --instability-share S    share of rows also scored nudged (default 0.25; 0 skips the check)
   --timeout MS, --retries N, --batch-size N    HTTP endpoint settings
   --json                   print the report as JSON
 
@@ -52,6 +53,7 @@ const OPTIONS = {
   "batch-rows": { type: "string" },
   invalid: { type: "string" },
   instability: { type: "string" },
+  "instability-share": { type: "string" },
   timeout: { type: "string" },
   retries: { type: "string" },
   "batch-size": { type: "string" },
@@ -69,9 +71,11 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof v.model !== "string") throw new UsageError("fuzz needs --model SPEC (see --help)");
   const budget = parseBudget(v.budget);
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? 1;
-  const batchRows = numberOption(v["batch-rows"], "--batch-rows", { min: 1, max: 1_000_000 }) ?? 512;
+  const batchRows = numberOption(v["batch-rows"], "--batch-rows", { min: 1, max: 1_000_000 }) ?? 8192;
   const invalid = numberOption(v.invalid, "--invalid", { min: 0, max: 0.5 }) ?? 0.1;
   const instability = numberOption(v.instability, "--instability", { min: 0 }) ?? 0.05;
+  const instabilityShare =
+    numberOption(v["instability-share"], "--instability-share", { min: 0, max: 1 }) ?? 0.25;
   if (!Number.isInteger(seed) || !Number.isInteger(batchRows))
     throw new UsageError("--seed and --batch-rows take whole numbers");
   if (!existsSync(v.schema)) throw new UsageError(`${v.schema}: no such schema file`);
@@ -103,6 +107,7 @@ export async function run(argv: string[]): Promise<number> {
           batchRows,
           invalid,
           instability,
+          instabilityShare,
           onProgress: bar.update,
         });
       } finally {
@@ -128,6 +133,7 @@ export async function run(argv: string[]): Promise<number> {
           batchRows,
           invalid,
           instability,
+          instabilityShare,
           model: {
             spec: opened.spec,
             name: model.name,
