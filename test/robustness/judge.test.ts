@@ -17,4 +17,31 @@ test("judge: fail only when the whole Wilson interval is above the tolerance", (
   // 1 of 5 at 0: the lower bound 0.036 is above 0 → fail even on five rows
   assert.equal(judgeFailures(1, 5, 0, 30).status, "fail");
   assert.deepEqual(judgeFailures(0, 0, 0.1, 30), { status: "insufficient", rate: null, ci: null });
+  // 4 of 30 at 0.05: Wilson's lower bound (0.053) is above, the exact bound (0.038) is not → no fail
+  const small = judgeFailures(4, 30, 0.05, 30);
+  assert.ok(small.ci![0] > 0.05);
+  assert.equal(small.status, "pass");
+});
+
+test("judge: at a true failure rate equal to the tolerance, a test fails at most ~2.5% of the time (simulated)", async () => {
+  const { seededRandom } = await import("../../src/stats/random.js");
+  const random = seededRandom(99);
+  const runs = 4000;
+  for (const [n, tolerance] of [
+    [30, 0.05],
+    [200, 0.05],
+    [1000, 0.01],
+    [2000, 0.1],
+  ]) {
+    let failed = 0;
+    for (let r = 0; r < runs; r++) {
+      let k = 0;
+      for (let i = 0; i < n; i++) if (random.next() < tolerance) k++;
+      if (judgeFailures(k, n, tolerance, 30).status === "fail") failed++;
+    }
+    // The lower Wilson bound exceeds the true rate with probability about α/2 = 2.5% (Wilson is a bit
+    // conservative or liberal by n; binomial sd of the estimate over 4000 runs is 0.25%).
+    assert.ok(failed / runs < 0.04, `n=${n} tolerance=${tolerance}: ${failed / runs}`);
+    console.log(`# judge false-fail rate n=${n} tolerance=${tolerance}: ${(failed / runs).toFixed(4)}`);
+  }
 });
