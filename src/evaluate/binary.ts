@@ -6,6 +6,7 @@
  */
 
 import {
+  allRows,
   type BootstrapOptions,
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
@@ -14,7 +15,7 @@ import {
 } from "../stats/bootstrap.js";
 import { InputError } from "../table/errors.js";
 import { accuracy, balancedAccuracy, type Confusion, f1, mcc, precision, recall } from "./confusion.js";
-import { type Estimate, estimates } from "./estimate.js";
+import { type Estimate, estimates, MIN_CLASS_ROWS, proportionEstimate } from "./estimate.js";
 import { CALIBRATION_BINS, calibrationBin, logLossTerm } from "./probability.js";
 import { descendingOrder } from "./ranking.js";
 
@@ -237,10 +238,24 @@ export interface BinaryEvaluation {
   threshold: number;
   metrics: Record<BinaryMetricName, Estimate>;
   confusion: Confusion;
-  bootstrap: { resamples: number; seed: number; level: number; stratifiedBy: "label" };
+  /**
+   * The bootstrap behind the intervals that are not Wilson's: plain rows (`stratifiedBy: null`), so
+   * prevalence varies between resamples as it does between samples. Each metric's `method` says
+   * which interval it has.
+   */
+  bootstrap: { resamples: number; seed: number; level: number; stratifiedBy: null };
 }
 
-/** Every binary metric with a label-stratified percentile bootstrap interval. */
+/** Metrics that are a count over a denominator: Wilson intervals, no resampling. */
+const PROPORTIONS = { accuracy: "rows", precision: "predicted positives", recall: "positives" } as const;
+/** Metrics that compare the classes: insufficient with fewer than MIN_CLASS_ROWS rows of either. */
+const TWO_CLASS: readonly BinaryMetricName[] = ["f1", "rocAuc", "prAuc", "balancedAccuracy", "mcc"];
+
+/**
+ * Every binary metric with an interval: Wilson for accuracy (on n), precision (on the predicted
+ * positives) and recall (on the positives), which are binomial proportions given their denominator;
+ * a percentile bootstrap over plain rows for the rest.
+ */
 export function evaluateBinary(
   scores: ArrayLike<number>,
   labels: ArrayLike<number>,
@@ -251,23 +266,40 @@ export function evaluateBinary(
   const engine = new BinaryMetricEngine(scores, labels, threshold);
   const values = engine.metrics();
   const level = options.level ?? DEFAULT_LEVEL;
-  const samples = stratifiedBootstrap(engine.strata(), engine.n, (counts) => engine.metrics(counts), options);
+  const samples = stratifiedBootstrap(
+    allRows(engine.n),
+    engine.n,
+    (counts) => engine.metrics(counts),
+    options,
+  );
   const list = estimates(values, samples, engine.n, level);
   const confusion = engine.confusion();
+  const { tp, fp, tn, fn } = confusion;
+  const metrics = Object.fromEntries(BINARY_METRICS.map((name, k) => [name, list[k]])) as Record<
+    BinaryMetricName,
+    Estimate
+  >;
+  metrics.accuracy = proportionEstimate(tp + tn, engine.n, level, PROPORTIONS.accuracy);
+  metrics.precision = proportionEstimate(tp, tp + fp, level, PROPORTIONS.precision, 0);
+  metrics.recall = proportionEstimate(tp, tp + fn, level, PROPORTIONS.recall);
+  const fewest = Math.min(tp + fn, tn + fp);
+  if (fewest < MIN_CLASS_ROWS)
+    for (const name of TWO_CLASS)
+      if (metrics[name].value !== null) {
+        metrics[name].status = "insufficient";
+        metrics[name].reason = `${fewest} rows in the smaller class < ${MIN_CLASS_ROWS}`;
+      }
   return {
     n: engine.n,
-    positives: confusion.tp + confusion.fn,
+    positives: tp + fn,
     threshold,
-    metrics: Object.fromEntries(BINARY_METRICS.map((name, k) => [name, list[k]])) as Record<
-      BinaryMetricName,
-      Estimate
-    >,
+    metrics,
     confusion,
     bootstrap: {
       resamples: options.resamples ?? DEFAULT_RESAMPLES,
       seed: options.seed ?? DEFAULT_SEED,
       level,
-      stratifiedBy: "label",
+      stratifiedBy: null,
     },
   };
 }
