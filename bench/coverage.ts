@@ -9,6 +9,7 @@
 import {
   COVERED,
   makePopulation,
+  NEAR_PERFECT,
   type PopulationLaw,
   STRONG,
   simulateCoverage,
@@ -22,9 +23,14 @@ const arg = (name: string, fallback: string) => {
 const samples = Number(arg("samples", "2000"));
 const resamples = Number(arg("resamples", "1000"));
 const sizes = arg("sizes", "500,5000").split(",").map(Number);
-const laws: PopulationLaw[] = arg("populations", "two-groups,strong")
+const LAWS: Record<string, PopulationLaw> = {
+  "two-groups": TWO_GROUPS,
+  strong: STRONG,
+  "near-perfect": NEAR_PERFECT,
+};
+const laws = arg("populations", Object.keys(LAWS).join(","))
   .split(",")
-  .map((p) => (p === "strong" ? STRONG : TWO_GROUPS));
+  .map((p) => LAWS[p]);
 
 console.log(`samples ${samples}, resamples ${resamples}, nominal 95%`);
 console.log("population | n | quantity | truth | coverage | ± s.e. | mean width");

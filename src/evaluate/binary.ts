@@ -5,6 +5,7 @@
  * and the calibration bins together.
  */
 
+import { type AucInterval, aucInterval, aucStudentizedInterval } from "../stats/auc-interval.js";
 import {
   allRows,
   type BootstrapOptions,
@@ -33,6 +34,20 @@ export const BINARY_METRICS = [
   "ece",
 ] as const;
 export type BinaryMetricName = (typeof BINARY_METRICS)[number];
+/** Where `BinaryMetricEngine.metrics` puts DeLong's variance of the ROC AUC, after the metrics. */
+export const AUC_VARIANCE = BINARY_METRICS.length;
+
+/**
+ * DeLong's variance S10/P + S01/N from the placement sums of one pass (docs: src/stats/auc-interval.ts):
+ * u10 = negatives above a positive (ties ½), u01 = positives above a negative; V10 = 1 − u10/N,
+ * V01 = u01/P, so Σ(V10 − A)² = q10/N² − P(1 − A)² and Σ(V01 − A)² = q01/P² − N·A².
+ */
+function delongVariance(auc: number, p: number, n: number, q10: number, q01: number): number {
+  if (!(p > 1 && n > 1)) return Number.NaN;
+  const ss10 = Math.max(0, q10 / (n * n) - p * (1 - auc) * (1 - auc));
+  const ss01 = Math.max(0, q01 / (p * p) - n * auc * auc);
+  return ss10 / (p - 1) / p + ss01 / (n - 1) / n;
+}
 export type BinaryMetricValues = Record<BinaryMetricName, number>;
 
 /**
@@ -115,6 +130,11 @@ export class BinaryMetricEngine {
     this.unit = new Uint8Array(n).fill(1);
   }
 
+  /** ROC AUC with its DeLong logit interval (src/stats/auc-interval.ts), on the unweighted rows. */
+  aucInterval(level = DEFAULT_LEVEL): AucInterval | null {
+    return aucInterval(this.score, this.label, level);
+  }
+
   /** Sorted positions of the positives and of the negatives: the strata of a label-stratified bootstrap. */
   strata(): Uint32Array[] {
     let positives = 0;
@@ -155,7 +175,10 @@ export class BinaryMetricEngine {
     return this.metrics(this.scratch);
   }
 
-  /** All metrics, in BINARY_METRICS order, with each sorted row weighted by `weights`. */
+  /**
+   * All metrics, in BINARY_METRICS order, with each sorted row weighted by `weights`; one more value
+   * after them (at AUC_VARIANCE) is DeLong's variance of the ROC AUC on the weighted rows.
+   */
   metrics(weights: ArrayLike<number> = this.unit): Float64Array {
     const { label, score, loss, squared, bin, lastOfTie, cut, binCount, binScore, binLabel } = this;
     binCount.fill(0);
@@ -171,6 +194,9 @@ export class BinaryMetricEngine {
     let precisionSum = 0;
     let lossSum = 0;
     let squaredSum = 0;
+    // DeLong placement sums (unnormalised): negatives ranked above a positive, positives above a negative.
+    let q10 = 0;
+    let q01 = 0;
     for (let i = 0; i < this.n; i++) {
       const w = weights[i];
       if (w !== 0) {
@@ -190,7 +216,11 @@ export class BinaryMetricEngine {
         binLabel[b] += w * y;
       }
       if (lastOfTie[i] === 1 && groupPos + groupNeg > 0) {
-        pairs += groupNeg * (posAbove + groupPos / 2);
+        const u01 = posAbove + groupPos / 2;
+        const u10 = negAbove + groupNeg / 2;
+        pairs += groupNeg * u01;
+        q01 += groupNeg * u01 * u01;
+        q10 += groupPos * u10 * u10;
         posAbove += groupPos;
         negAbove += groupNeg;
         if (groupPos > 0) precisionSum += groupPos * (posAbove / (posAbove + negAbove));
@@ -206,7 +236,7 @@ export class BinaryMetricEngine {
       const m = binCount[k];
       if (m > 0) ece += m * Math.abs(binLabel[k] / m - binScore[k] / m);
     }
-    const out = new Float64Array(BINARY_METRICS.length);
+    const out = new Float64Array(BINARY_METRICS.length + 1);
     out[0] = accuracy(c);
     out[1] = precision(c);
     out[2] = recall(c);
@@ -218,6 +248,7 @@ export class BinaryMetricEngine {
     out[8] = balancedAccuracy(c);
     out[9] = mcc(c);
     out[10] = ece / total;
+    out[AUC_VARIANCE] = delongVariance(out[4], positives, negAbove, q10, q01);
     return out;
   }
 }
@@ -254,7 +285,8 @@ const TWO_CLASS: readonly BinaryMetricName[] = ["f1", "rocAuc", "prAuc", "balanc
 /**
  * Every binary metric with an interval: Wilson for accuracy (on n), precision (on the predicted
  * positives) and recall (on the positives), which are binomial proportions given their denominator;
- * a percentile bootstrap over plain rows for the rest.
+ * DeLong's variance on the logit scale for ROC AUC (valid up to the boundary, where a percentile
+ * bootstrap collapses); a percentile bootstrap over plain rows for the rest.
  */
 export function evaluateBinary(
   scores: ArrayLike<number>,
@@ -282,6 +314,21 @@ export function evaluateBinary(
   metrics.accuracy = proportionEstimate(tp + tn, engine.n, level, PROPORTIONS.accuracy);
   metrics.precision = proportionEstimate(tp, tp + fp, level, PROPORTIONS.precision, 0);
   metrics.recall = proportionEstimate(tp, tp + fn, level, PROPORTIONS.recall);
+  if (metrics.rocAuc.value !== null) {
+    const k = BINARY_METRICS.indexOf("rocAuc");
+    const ci =
+      samples.length > 0
+        ? aucStudentizedInterval(
+            values[k],
+            values[AUC_VARIANCE],
+            samples[k],
+            samples[AUC_VARIANCE],
+            Math.min(tp + fn, tn + fp),
+            level,
+          )
+        : null;
+    metrics.rocAuc = { ...metrics.rocAuc, ci, method: "bootstrap-t, logit, rows" };
+  }
   const fewest = Math.min(tp + fn, tn + fp);
   if (fewest < MIN_CLASS_ROWS)
     for (const name of TWO_CLASS)
