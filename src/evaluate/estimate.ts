@@ -21,7 +21,10 @@ export type IntervalMethod =
   | "bootstrap percentile, rows"
   | "bootstrap percentile, within label"
   | "bootstrap percentile, within group"
-  | "bootstrap percentile, within group × label";
+  | "bootstrap percentile, within group × label"
+  | "newcombe, folded"
+  | "bootstrap percentile of the signed ratio, folded, within group"
+  | "bootstrap percentile of the signed ratio, folded, within group × label";
 
 /** A value estimated from a sample: its point estimate, its interval and the sample size. */
 export interface Estimate {

@@ -7,9 +7,16 @@
  * bootstrap for the aggregates, within group for the selection-rate ones and within group × label
  * for the TPR/FPR ones (docs/evaluate.md, "Confidence intervals").
  */
-import { type BootstrapOptions, DEFAULT_LEVEL, stratifiedBootstrap } from "../stats/bootstrap.js";
+import {
+  type BootstrapOptions,
+  DEFAULT_LEVEL,
+  percentileInterval,
+  stratifiedBootstrap,
+} from "../stats/bootstrap.js";
+import { newcombeDifference } from "../stats/newcombe.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import { bootstrapEstimate, budgetedResamples, type Estimate } from "./estimate.js";
+import { absoluteInterval, foldedRatioInterval, maxInterval, minInterval } from "./fairness-intervals.js";
 
 export interface GroupRates {
   count: number;
@@ -161,13 +168,16 @@ export function fairnessByAttribute(
   }
   const strata = (lists: number[][]) => lists.filter((s) => s.length > 0).map((s) => Uint32Array.from(s));
   const resamples = sufficient.length >= 2 ? budgetedResamples(options, 2 * n) : 0;
+  // Two groups: resample the signed differences and ratios, and fold their intervals (./fairness-intervals.ts).
+  const pair = sufficient.length === 2 ? (sufficient as [number, number]) : null;
+  const statistic = (w: ArrayLike<number>) =>
+    pair ? signedContrasts(counts(w), pair) : aggregates(counts(w), sufficient);
   const run = (lists: number[][]) =>
-    stratifiedBootstrap(strata(lists), n, (w) => aggregates(counts(w), sufficient), {
-      ...options,
-      resamples,
-    });
+    stratifiedBootstrap(strata(lists), n, statistic, { ...options, resamples });
   const withinGroup = resamples > 0 ? run(byGroup) : [];
   const withinGroupLabel = resamples > 0 ? run(byGroupLabel) : [];
+  const pairIntervals =
+    pair && resamples > 0 ? foldContrasts(cells, pair, withinGroup, withinGroupLabel, level) : null;
   const estimate = (k: number): Estimate => {
     const value = point[k];
     if (!Number.isFinite(value))
@@ -178,6 +188,18 @@ export function fairnessByAttribute(
         reason: sufficient.length < 2 ? "fewer than two groups with enough data" : "undefined (a rate is 0)",
       };
     const selection = k < 2;
+    if (pairIntervals)
+      return {
+        value,
+        ci: pairIntervals[k],
+        n,
+        method:
+          k % 2 === 0
+            ? "newcombe, folded"
+            : selection
+              ? "bootstrap percentile of the signed ratio, folded, within group"
+              : "bootstrap percentile of the signed ratio, folded, within group × label",
+      };
     return bootstrapEstimate(
       value,
       selection ? withinGroup[k] : withinGroupLabel[k],
@@ -237,6 +259,57 @@ function groupRates(cells: Float64Array, k: number): GroupRates {
     accuracy: ratio(tp + tn, count),
     status: "ok",
   };
+}
+
+/** For two groups a, b: SR a − b, SR a/b, TPR a − b, FPR a − b, TPR a/b, FPR a/b (NaN where undefined). */
+function signedContrasts(cells: Float64Array, [a, b]: [number, number]): Float64Array {
+  const x = groupRates(cells, a);
+  const y = groupRates(cells, b);
+  const diff = (u: number | null, v: number | null) => (u === null || v === null ? Number.NaN : u - v);
+  const ratio = (u: number | null, v: number | null) =>
+    u === null || v === null || v === 0 ? Number.NaN : u / v;
+  return Float64Array.from([
+    diff(x.selectionRate, y.selectionRate),
+    ratio(x.selectionRate, y.selectionRate),
+    diff(x.tpr, y.tpr),
+    diff(x.fpr, y.fpr),
+    ratio(x.tpr, y.tpr),
+    ratio(x.fpr, y.fpr),
+  ]);
+}
+
+/**
+ * The six aggregates' intervals (AGGREGATES order) for two groups a, b: the differences from
+ * Newcombe's score interval of the signed difference (each rate a proportion given its denominator),
+ * the ratios from the percentile interval of the signed ratio's resamples, each then folded
+ * (./fairness-intervals.ts).
+ */
+function foldContrasts(
+  cells: Float64Array,
+  [a, b]: [number, number],
+  withinGroup: Float64Array[],
+  withinGroupLabel: Float64Array[],
+  level: number,
+): ([number, number] | null)[] {
+  const x = groupRates(cells, a);
+  const y = groupRates(cells, b);
+  const p = (samples: Float64Array) => percentileInterval(samples, level);
+  const srDiff = newcombeDifference(x.predictedPositives, x.count, y.predictedPositives, y.count, level);
+  const tprDiff = newcombeDifference(x.tp, x.positives, y.tp, y.positives, level);
+  const fprDiff = newcombeDifference(x.fp, x.negatives, y.fp, y.negatives, level);
+  const srRatio = p(withinGroup[1]);
+  const [tprRatio, fprRatio] = [p(withinGroupLabel[4]), p(withinGroupLabel[5])];
+  const both = <T>(u: T | null, v: T | null, f: (u: T, v: T) => T) => (u && v ? f(u, v) : null);
+  const abs = (u: [number, number] | null) => (u ? absoluteInterval(u) : null);
+  const fold = (u: [number, number] | null) => (u ? foldedRatioInterval(u) : null);
+  return [
+    abs(srDiff),
+    fold(srRatio),
+    both(abs(tprDiff), abs(fprDiff), maxInterval),
+    both(fold(tprRatio), fold(fprRatio), minInterval),
+    abs(tprDiff),
+    fold(tprRatio),
+  ];
 }
 
 /** Fairlearn's between-group differences (max − min) and ratios (min / max) over the given groups. */
