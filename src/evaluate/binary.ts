@@ -5,7 +5,7 @@
  * and the calibration bins together.
  */
 
-import { type AucInterval, aucInterval, aucStudentizedInterval } from "../stats/auc-interval.js";
+import { aucStudentizedInterval } from "../stats/auc-interval.js";
 import {
   allRows,
   type BootstrapOptions,
@@ -128,26 +128,6 @@ export class BinaryMetricEngine {
       this.lastOfTie[i] = i === n - 1 || this.score[i + 1] !== this.score[i] ? 1 : 0;
     this.cut = cut;
     this.unit = new Uint8Array(n).fill(1);
-  }
-
-  /** ROC AUC with its DeLong logit interval (src/stats/auc-interval.ts), on the unweighted rows. */
-  aucInterval(level = DEFAULT_LEVEL): AucInterval | null {
-    return aucInterval(this.score, this.label, level);
-  }
-
-  /** Sorted positions of the positives and of the negatives: the strata of a label-stratified bootstrap. */
-  strata(): Uint32Array[] {
-    let positives = 0;
-    for (let i = 0; i < this.n; i++) positives += this.label[i];
-    const pos = new Uint32Array(positives);
-    const neg = new Uint32Array(this.n - positives);
-    let p = 0;
-    let q = 0;
-    for (let i = 0; i < this.n; i++) {
-      if (this.label[i] === 1) pos[p++] = i;
-      else neg[q++] = i;
-    }
-    return [pos, neg].filter((s) => s.length > 0);
   }
 
   /** Confusion counts with each sorted row weighted by `weights` (all ones when omitted). */
