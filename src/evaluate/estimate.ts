@@ -23,8 +23,7 @@ export type IntervalMethod =
   | "bootstrap percentile, within group"
   | "bootstrap percentile, within group × label"
   | "newcombe, folded"
-  | "bootstrap percentile of the signed ratio, folded, within group"
-  | "bootstrap percentile of the signed ratio, folded, within group × label";
+  | "mover-wilson, folded";
 
 /** A value estimated from a sample: its point estimate, its interval and the sample size. */
 export interface Estimate {

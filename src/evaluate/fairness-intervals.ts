@@ -3,9 +3,9 @@
  * aggregates are |a − b| and min(a/b, b/a), which sit on a boundary (0 and 1) when the groups are
  * equal: a percentile interval of |a − b|* then never reaches 0 and misses a true gap of 0 (and covers
  * a small true gap too rarely: 85% at a TPR gap of 0.017, n = 500, docs/evaluate.md). So an interval
- * for the signed difference a − b (Newcombe's, src/stats/newcombe.ts) or ratio a/b (bootstrap) is
- * mapped through |·| (min(r, 1/r)): the image of an interval that holds the signed value holds the
- * aggregate.
+ * for the signed difference a − b (Newcombe's, src/stats/newcombe.ts) or ratio a/b (MOVER-Wilson,
+ * src/stats/mover-ratio.ts) is mapped through |·| (min(r, 1/r)): the image of an interval that holds
+ * the signed value holds the aggregate.
  */
 
 /** The image of [lo, hi] under |x|. */

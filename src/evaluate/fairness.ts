@@ -3,16 +3,18 @@
  * rule. Groups too small to estimate TPR and FPR are reported as `insufficient` and kept out of the
  * between-group aggregates and the disparities (they are listed, never dropped); the aggregates over
  * every group, as Fairlearn computes them, are reported beside the policy's, labelled.
- * Intervals: Wilson for each group's rates (a proportion given its denominator); a percentile
- * bootstrap for the aggregates, within group for the selection-rate ones and within group × label
- * for the TPR/FPR ones (docs/evaluate.md, "Confidence intervals").
+ * Intervals: Wilson for each group's rates (a proportion given its denominator); for the aggregates
+ * of two groups, closed forms built from those (Newcombe for differences, MOVER-Wilson for ratios,
+ * folded onto |a − b| and min/max); of more groups, a percentile bootstrap, within group for the
+ * selection-rate ones and within group × label for the TPR/FPR ones (docs/evaluate.md).
  */
 import {
   type BootstrapOptions,
   DEFAULT_LEVEL,
-  percentileInterval,
+  DEFAULT_RESAMPLES,
   stratifiedBootstrap,
 } from "../stats/bootstrap.js";
+import { moverRatio } from "../stats/mover-ratio.js";
 import { newcombeDifference } from "../stats/newcombe.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import { bootstrapEstimate, budgetedResamples, type Estimate } from "./estimate.js";
@@ -167,17 +169,18 @@ export function fairnessByAttribute(
     byGroupLabel[groupIndex[i] * 2 + labels[i]].push(i);
   }
   const strata = (lists: number[][]) => lists.filter((s) => s.length > 0).map((s) => Uint32Array.from(s));
-  const resamples = sufficient.length >= 2 ? budgetedResamples(options, 2 * n) : 0;
-  // Two groups: resample the signed differences and ratios, and fold their intervals (./fairness-intervals.ts).
+  // Two groups: closed-form intervals (pairIntervals); more: a bootstrap of the aggregates.
   const pair = sufficient.length === 2 ? (sufficient as [number, number]) : null;
-  const statistic = (w: ArrayLike<number>) =>
-    pair ? signedContrasts(counts(w), pair) : aggregates(counts(w), sufficient);
+  const resamples = sufficient.length > 2 ? budgetedResamples(options, 2 * n) : 0;
   const run = (lists: number[][]) =>
-    stratifiedBootstrap(strata(lists), n, statistic, { ...options, resamples });
+    stratifiedBootstrap(strata(lists), n, (w) => aggregates(counts(w), sufficient), {
+      ...options,
+      resamples,
+    });
   const withinGroup = resamples > 0 ? run(byGroup) : [];
   const withinGroupLabel = resamples > 0 ? run(byGroupLabel) : [];
-  const pairIntervals =
-    pair && resamples > 0 ? foldContrasts(cells, pair, withinGroup, withinGroupLabel, level) : null;
+  const closedForm =
+    pair && (options.resamples ?? DEFAULT_RESAMPLES) > 0 ? pairIntervals(cells, pair, level) : null;
   const estimate = (k: number): Estimate => {
     const value = point[k];
     if (!Number.isFinite(value))
@@ -188,17 +191,12 @@ export function fairnessByAttribute(
         reason: sufficient.length < 2 ? "fewer than two groups with enough data" : "undefined (a rate is 0)",
       };
     const selection = k < 2;
-    if (pairIntervals)
+    if (closedForm)
       return {
         value,
-        ci: pairIntervals[k],
+        ci: closedForm[k],
         n,
-        method:
-          k % 2 === 0
-            ? "newcombe, folded"
-            : selection
-              ? "bootstrap percentile of the signed ratio, folded, within group"
-              : "bootstrap percentile of the signed ratio, folded, within group × label",
+        method: k % 2 === 0 ? "newcombe, folded" : "mover-wilson, folded",
       };
     return bootstrapEstimate(
       value,
@@ -261,54 +259,40 @@ function groupRates(cells: Float64Array, k: number): GroupRates {
   };
 }
 
-/** For two groups a, b: SR a − b, SR a/b, TPR a − b, FPR a − b, TPR a/b, FPR a/b (NaN where undefined). */
-function signedContrasts(cells: Float64Array, [a, b]: [number, number]): Float64Array {
-  const x = groupRates(cells, a);
-  const y = groupRates(cells, b);
-  const diff = (u: number | null, v: number | null) => (u === null || v === null ? Number.NaN : u - v);
-  const ratio = (u: number | null, v: number | null) =>
-    u === null || v === null || v === 0 ? Number.NaN : u / v;
-  return Float64Array.from([
-    diff(x.selectionRate, y.selectionRate),
-    ratio(x.selectionRate, y.selectionRate),
-    diff(x.tpr, y.tpr),
-    diff(x.fpr, y.fpr),
-    ratio(x.tpr, y.tpr),
-    ratio(x.fpr, y.fpr),
-  ]);
-}
-
 /**
- * The six aggregates' intervals (AGGREGATES order) for two groups a, b: the differences from
- * Newcombe's score interval of the signed difference (each rate a proportion given its denominator),
- * the ratios from the percentile interval of the signed ratio's resamples, each then folded
- * (./fairness-intervals.ts).
+ * The six aggregates' intervals (AGGREGATES order) for two groups a, b, each rate a proportion given
+ * its denominator: differences by Newcombe's score interval of a − b, ratios by MOVER-Wilson of the
+ * smaller-over-larger ratio, each folded onto the aggregate (./fairness-intervals.ts). No resampling.
  */
-function foldContrasts(
+function pairIntervals(
   cells: Float64Array,
   [a, b]: [number, number],
-  withinGroup: Float64Array[],
-  withinGroupLabel: Float64Array[],
   level: number,
 ): ([number, number] | null)[] {
   const x = groupRates(cells, a);
   const y = groupRates(cells, b);
-  const p = (samples: Float64Array) => percentileInterval(samples, level);
-  const srDiff = newcombeDifference(x.predictedPositives, x.count, y.predictedPositives, y.count, level);
-  const tprDiff = newcombeDifference(x.tp, x.positives, y.tp, y.positives, level);
-  const fprDiff = newcombeDifference(x.fp, x.negatives, y.fp, y.negatives, level);
-  const srRatio = p(withinGroup[1]);
-  const [tprRatio, fprRatio] = [p(withinGroupLabel[4]), p(withinGroupLabel[5])];
-  const both = <T>(u: T | null, v: T | null, f: (u: T, v: T) => T) => (u && v ? f(u, v) : null);
-  const abs = (u: [number, number] | null) => (u ? absoluteInterval(u) : null);
-  const fold = (u: [number, number] | null) => (u ? foldedRatioInterval(u) : null);
+  const difference = (kx: number, nx: number, ky: number, ny: number) => {
+    const d = newcombeDifference(kx, nx, ky, ny, level);
+    return d ? absoluteInterval(d) : null;
+  };
+  const ratio = (kx: number, nx: number, ky: number, ny: number) => {
+    // Larger rate in the denominator: the ratio is defined whenever either rate is positive.
+    const r = kx / nx <= ky / ny ? moverRatio(kx, nx, ky, ny, level) : moverRatio(ky, ny, kx, nx, level);
+    return r ? foldedRatioInterval(r) : null;
+  };
+  const both = (u: [number, number] | null, v: [number, number] | null, f: typeof maxInterval) =>
+    u && v ? f(u, v) : null;
+  const tprDiff = difference(x.tp, x.positives, y.tp, y.positives);
+  const fprDiff = difference(x.fp, x.negatives, y.fp, y.negatives);
+  const tprRatio = ratio(x.tp, x.positives, y.tp, y.positives);
+  const fprRatio = ratio(x.fp, x.negatives, y.fp, y.negatives);
   return [
-    abs(srDiff),
-    fold(srRatio),
-    both(abs(tprDiff), abs(fprDiff), maxInterval),
-    both(fold(tprRatio), fold(fprRatio), minInterval),
-    abs(tprDiff),
-    fold(tprRatio),
+    difference(x.predictedPositives, x.count, y.predictedPositives, y.count),
+    ratio(x.predictedPositives, x.count, y.predictedPositives, y.count),
+    both(tprDiff, fprDiff, maxInterval),
+    both(tprRatio, fprRatio, minInterval),
+    tprDiff,
+    tprRatio,
   ];
 }
 

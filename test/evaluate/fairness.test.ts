@@ -134,8 +134,18 @@ test("group rates have Wilson intervals that do not collapse at 0 or 1; two-grou
   assert.equal(eop.ci![0], 0);
   assert.ok(eop.ci![1] > 0.1);
   assert.equal(got.demographicParityDifference.method, "newcombe, folded");
-  assert.match(
-    got.demographicParityRatio.method!,
-    /bootstrap percentile of the signed ratio, folded, within group$/,
-  );
+  assert.equal(got.demographicParityRatio.method, "mover-wilson, folded");
+  // Two groups need no resampling: every interval has a closed form.
+  assert.equal(got.resamples, 0);
+});
+
+test("with three groups or more, the aggregates are bootstrapped within group (selection) and group × label (TPR/FPR)", () => {
+  const p = oraclePredictions();
+  const predicted = p.v1.map((s) => (s >= 0.5 ? 1 : 0));
+  const got = fairnessByAttribute("race", p.race, p.label, predicted, { resamples: 100 });
+  assert.equal(got.resamples, 100);
+  assert.equal(got.demographicParityDifference.method, "bootstrap percentile, within group");
+  assert.equal(got.equalOpportunityDifference.method, "bootstrap percentile, within group × label");
+  const sex = fairnessByAttribute("sex", p.sex, p.label, predicted, { resamples: 100 });
+  assert.equal(sex.demographicParityDifference.method, "newcombe, folded");
 });
