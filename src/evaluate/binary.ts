@@ -14,6 +14,7 @@ import {
   DEFAULT_SEED,
   stratifiedBootstrap,
 } from "../stats/bootstrap.js";
+import { newcombeDifference } from "../stats/newcombe.js";
 import { InputError } from "../table/errors.js";
 import { accuracy, balancedAccuracy, type Confusion, f1, mcc, precision, recall } from "./confusion.js";
 import { type Estimate, estimates, MIN_CLASS_ROWS, proportionEstimate } from "./estimate.js";
@@ -265,8 +266,9 @@ const TWO_CLASS: readonly BinaryMetricName[] = ["f1", "rocAuc", "prAuc", "balanc
 /**
  * Every binary metric with an interval: Wilson for accuracy (on n), precision (on the predicted
  * positives) and recall (on the positives), which are binomial proportions given their denominator;
- * DeLong's variance on the logit scale for ROC AUC (valid up to the boundary, where a percentile
- * bootstrap collapses); a percentile bootstrap over plain rows for the rest.
+ * a studentised bootstrap on the logit scale with DeLong's variance for ROC AUC and Newcombe's interval
+ * of TPR − FPR for balanced accuracy (both valid up to the boundary, where a percentile interval
+ * collapses); a percentile bootstrap over plain rows for the rest.
  */
 export function evaluateBinary(
   scores: ArrayLike<number>,
@@ -309,6 +311,16 @@ export function evaluateBinary(
         : null;
     metrics.rocAuc = { ...metrics.rocAuc, ci, method: "bootstrap-t, logit, rows" };
   }
+  // Balanced accuracy = (1 + TPR − FPR)/2, and TPR and FPR are independent proportions given the
+  // labels: Newcombe's interval of TPR − FPR, mapped, stays valid near 1 (a percentile one covered 88%
+  // at balanced accuracy 0.98, n = 500).
+  const youden = newcombeDifference(tp, tp + fn, fp, fp + tn, level);
+  if (metrics.balancedAccuracy.value !== null && youden)
+    metrics.balancedAccuracy = {
+      ...metrics.balancedAccuracy,
+      ci: [(1 + youden[0]) / 2, (1 + youden[1]) / 2],
+      method: "newcombe",
+    };
   const fewest = Math.min(tp + fn, tn + fp);
   if (fewest < MIN_CLASS_ROWS)
     for (const name of TWO_CLASS)

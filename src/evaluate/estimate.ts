@@ -22,6 +22,7 @@ export type IntervalMethod =
   | "bootstrap percentile, within label"
   | "bootstrap percentile, within group"
   | "bootstrap percentile, within group × label"
+  | "newcombe"
   | "newcombe, folded"
   | "mover-wilson, folded";
 

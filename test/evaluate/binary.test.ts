@@ -14,6 +14,7 @@ import {
   logLoss,
 } from "../../src/evaluate/probability.js";
 import { averagePrecision, rocAuc } from "../../src/evaluate/ranking.js";
+import { newcombeDifference } from "../../src/stats/newcombe.js";
 import { close, oracle, oraclePredictions } from "./oracle.js";
 
 const TOL = 1e-12;
@@ -116,6 +117,10 @@ test("each metric says how its interval was computed: Wilson for proportions, bo
   assert.equal(e.metrics.recall.method, "wilson");
   assert.equal(e.metrics.rocAuc.method, "bootstrap-t, logit, rows");
   assert.equal(e.metrics.f1.method, "bootstrap percentile, rows");
+  assert.equal(e.metrics.balancedAccuracy.method, "newcombe");
+  const c = e.confusion;
+  const j = newcombeDifference(c.tp, c.tp + c.fn, c.fp, c.fp + c.tn)!;
+  assert.deepEqual(e.metrics.balancedAccuracy.ci, [(1 + j[0]) / 2, (1 + j[1]) / 2]);
   // statsmodels proportion_confint(13244, 16281, method="wilson"): accuracy is TP + TN of 16281.
   const { tp, tn } = e.confusion;
   const z = 1.959963984540054;
