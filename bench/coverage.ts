@@ -5,6 +5,7 @@
  * and quantity: coverage, its binomial standard error and the mean interval width.
  *
  * usage: npx tsc -p . && node dist/bench/coverage.js [--samples 2000] [--resamples 1000] [--sizes 500,5000]
+ *        [--populations two-groups,strong,near-perfect] [--seed 7]
  */
 import {
   COVERED,
@@ -23,6 +24,7 @@ const arg = (name: string, fallback: string) => {
 const samples = Number(arg("samples", "2000"));
 const resamples = Number(arg("resamples", "1000"));
 const sizes = arg("sizes", "500,5000").split(",").map(Number);
+const seed = Number(arg("seed", "7"));
 const LAWS: Record<string, PopulationLaw> = {
   "two-groups": TWO_GROUPS,
   strong: STRONG,
@@ -32,13 +34,13 @@ const laws = arg("populations", Object.keys(LAWS).join(","))
   .split(",")
   .map((p) => LAWS[p]);
 
-console.log(`samples ${samples}, resamples ${resamples}, nominal 95%`);
+console.log(`samples ${samples}, resamples ${resamples}, sampling seed ${seed}, nominal 95%`);
 console.log("population | n | quantity | truth | coverage | ± s.e. | mean width");
 for (const law of laws) {
   const population = makePopulation(law, 1_000_000);
   for (const n of sizes) {
     const started = Date.now();
-    const result = simulateCoverage(population, n, samples, { resamples });
+    const result = simulateCoverage(population, n, samples, { resamples, seed });
     for (const name of COVERED) {
       const m = result.metrics[name];
       const se = Math.sqrt((m.coverage * (1 - m.coverage)) / Math.max(1, m.withInterval));
