@@ -38,8 +38,9 @@ const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall
 const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
 
 Tests a binary classifier on labelled rows: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
-precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a seeded label-stratified
-bootstrap CI; learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
+precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a CI valid for it (Wilson for
+accuracy, precision and recall; bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest;
+docs/evaluate.md); learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
 and a comparison with built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,

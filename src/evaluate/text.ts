@@ -21,8 +21,16 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   );
   lines.push(
     textTable(
-      ["metric", "value", `${level}% CI`],
-      BINARY_METRICS.map((m) => [m, f(e.metrics[m].value), ci(e.metrics[m].ci)]),
+      ["metric", "value", `${level}% CI`, "interval"],
+      BINARY_METRICS.map((m) => {
+        const x = e.metrics[m];
+        return [
+          m,
+          f(x.value),
+          ci(x.ci),
+          x.status === "insufficient" ? `insufficient: ${x.reason}` : (x.method ?? ""),
+        ];
+      }),
     ),
   );
   const c = e.confusion;
@@ -42,6 +50,11 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
     lines.push(
       "",
       `fairness by ${attribute}: demographic parity difference ${f(fr.demographicParityDifference.value)} ${ci(fr.demographicParityDifference.ci)}, ratio ${f(fr.demographicParityRatio.value)}; equalized odds difference ${f(fr.equalizedOddsDifference.value)} ${ci(fr.equalizedOddsDifference.ci)}; equal opportunity difference ${f(fr.equalOpportunityDifference.value)}`,
+      ...(fr.excludedGroups.length > 0
+        ? [
+            `  with every group, as Fairlearn computes it (${fr.excludedGroups.length} too small for the numbers above: ${fr.excludedGroups.join(", ")}): demographic parity difference ${f(fr.allGroups.demographicParityDifference)}, ratio ${f(fr.allGroups.demographicParityRatio)}; equalized odds difference ${f(fr.allGroups.equalizedOddsDifference)}; equal opportunity difference ${f(fr.allGroups.equalOpportunityDifference)}`,
+          ]
+        : []),
       textTable(
         ["group", "count", "selection", "tpr", "fpr", "accuracy", "status"],
         Object.entries(fr.groups).map(([g, r]) => [
