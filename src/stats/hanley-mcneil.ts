@@ -3,9 +3,9 @@
  *   Q₁ = A/(2 − A),  Q₂ = 2A²/(1 + A),
  *   SE² = [A(1 − A) + (m − 1)(Q₁ − A²) + (n − 1)(Q₂ − A²)] / (m·n),
  * and A ± z·SE clamped to [0, 1], z the two-sided normal critical value at `level` (./two-sided-z.ts).
- * Q₁, Q₂ assume exponential score distributions; the SE is close to DeLong's for AUCs away from 0 and 1
- * (Hanley & McNeil 1982, Table 2). It serves where a bootstrap is not run (compare, the monitor) to ask
- * whether the interval lies wholly on one side of 0.5. An AUC below 0.5 gets the interval of 1 − A with
+ * Q₁, Q₂ assume exponential score distributions; on the Yes/No fixture (test/fixtures/yesno) the SE is
+ * 1.16× and 1.14× DeLong's, so the interval errs wide. It serves where no bootstrap runs (compare,
+ * conformal, the monitor) to ask whether the interval lies wholly on one side of 0.5. An AUC below 0.5 gets the interval of 1 − A with
  * the classes swapped, mirrored. Null without both classes.
  */
 import { twoSidedZ } from "./two-sided-z.js";
