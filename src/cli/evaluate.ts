@@ -27,6 +27,7 @@ import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
+import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
@@ -181,7 +182,7 @@ export async function run(argv: string[]): Promise<number> {
       const vs = await openSource({ path: v.validation as string });
       requireColumn(vs, label, "--label (in --validation)");
       const vt = await readTable(vs);
-      const vl = binaryLabels(findColumn(vt, label), labelInfo.positive);
+      const vl = inFile(() => binaryLabels(findColumn(vt, label), labelInfo.positive), "--validation");
       const vsScores = await scoreRows(model, vt, label, others);
       checkBinaryInputs(vsScores, vl, `${model.name} on --validation`);
       validation = { scores: vsScores, labels: vl };
@@ -194,7 +195,10 @@ export async function run(argv: string[]): Promise<number> {
       requireColumn(ts, label, "--label (in --train)");
       for (const f of baselineFeatures) requireColumn(ts, f, "--baseline-features (in --train)");
       const tt = await readTable(ts);
-      baselineTrain = { table: tt, labels: binaryLabels(findColumn(tt, label), labelInfo.positive) };
+      baselineTrain = {
+        table: tt,
+        labels: inFile(() => binaryLabels(findColumn(tt, label), labelInfo.positive), "--train"),
+      };
     }
 
     const evaluation = await evaluateClassifier(table, labels, scores, {
@@ -402,4 +406,13 @@ async function runRegression(
   if (v.json) printJson(report);
   else process.stdout.write(renderRegressionText(report, evaluation));
   return report.summary.status === "fail" ? 1 : 0;
+}
+
+/** Reads labels of another file with the evaluated rows' positive class, naming the file's flag on error. */
+function inFile<T>(read: () => T, flag: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw inContext(error, flag);
+  }
 }
