@@ -8,15 +8,16 @@ import { type Comparison, compareModels } from "../compat/compare.js";
 import { comparisonHtml } from "../compat/comparison-html.js";
 import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
-import { binaryLabels } from "../compat/labels.js";
+import { invertedModelChecks } from "../compat/inverted.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
+import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
 import { openRegistry } from "../io/registry/files.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
-import { makeReport } from "../report/report.js";
+import { type CheckResult, makeReport } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
 import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
@@ -165,7 +166,8 @@ export async function run(argv: string[]): Promise<number> {
     if (rows === 0) throw new UsageError(`${source.name}: no rows to compare`);
     const resamples = requestedResamples ?? defaultResamples(rows);
     const positive = typeof v.positive === "string" ? v.positive : positiveOf(oldModel, newModel);
-    const labels = binaryLabels(column(table, label), positive);
+    const labelInfo = encodeBinaryLabel(column(table, label), positive);
+    const labels = labelInfo.values;
     const oldScores = await scoresOf(oldModel, table, source);
     const newScores = await scoresOf(newModel, table, source);
 
@@ -208,13 +210,17 @@ export async function run(argv: string[]): Promise<number> {
     if (goldenOut)
       writeGolden(goldenOut, result, table, source, digest, {
         label,
-        positive,
+        positive: labelInfo.positive,
         key,
         threshold,
         oldSpec,
         newSpec,
       });
 
+    const inverted = invertedModelChecks(result, labelInfo, { old: oldSpec, new: newSpec });
+    // Scores that run against the label void the gate: its deltas compare two readings of the wrong class.
+    const verdict = inverted.length > 0 ? "fail" : result.verdict;
+    const status = verdict === "fail" ? "fail" : verdict === "pass" ? "pass" : "warn";
     const report = makeReport(
       "comparison",
       {
@@ -226,7 +232,7 @@ export async function run(argv: string[]): Promise<number> {
         ],
         config: {
           label,
-          positive: positive ?? null,
+          positive: labelInfo.positive,
           old: oldSpec,
           new: newSpec,
           threshold,
@@ -237,19 +243,19 @@ export async function run(argv: string[]): Promise<number> {
           golden: v.golden ?? null,
           goldenOut: goldenOut ?? null,
         },
-        results: result.checks,
-        summary: {
-          status: result.verdict === "fail" ? "fail" : result.verdict === "pass" ? "pass" : "warn",
-          verdict: result.verdict,
-        },
+        results: [...inverted, ...result.checks],
+        summary: { status, verdict, gateVerdict: result.verdict },
       },
-      jsonBody(result, goldenUnmatched),
+      {
+        positiveClass: { value: labelInfo.positive, count: labelInfo.positives, rows: labelInfo.rows },
+        ...jsonBody(result, goldenUnmatched),
+      },
     );
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
-    else process.stdout.write(textSummary(result, oldSpec, newSpec));
-    return result.verdict === "fail" ? 1 : 0;
+    else process.stdout.write(textSummary(result, oldSpec, newSpec, describePositive(labelInfo), inverted));
+    return status === "fail" ? 1 : 0;
   } finally {
     await oldModel.model?.close();
     await newModel.model?.close();
@@ -473,17 +479,23 @@ function jsonBody(r: Comparison, goldenUnmatched: number): Record<string, unknow
   };
 }
 
-function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {
+function textSummary(
+  r: Comparison,
+  oldSpec: string,
+  newSpec: string,
+  positive: string,
+  inverted: CheckResult[],
+): string {
   const f = (x: number | null, digits = 4) => formatFixed(x, digits, "n/a");
   const ci = (c: [number, number] | null) => formatInterval(c, (x) => f(x), "");
   const lines = [
-    `compare ${oldSpec} → ${newSpec} on ${r.n} rows (threshold ${r.threshold})`,
+    `compare ${oldSpec} → ${newSpec} on ${r.n} rows (threshold ${r.threshold}), ${positive}`,
     `  accuracy        ${f(r.accuracyOld)} → ${f(r.accuracyNew)}   Δ ${f(r.accuracyDelta.value)} ${ci(r.accuracyDelta.ci)}`,
     `  flips           ${r.negativeFlips} negative (old right → new wrong), ${r.positiveFlips} positive; both right ${r.bothCorrect}, both wrong ${r.bothWrong}`,
     `  NFR             ${f(r.negativeFlipRate)} ${ci(r.negativeFlipRateCi)}   relative NFR ${f(r.relativeNegativeFlipRate, 3)}`,
     `  BTC ${f(r.btc)}   BEC ${f(r.bec)}   error persistence ${f(r.errorPersistence)}   McNemar exact p ${formatPValue(r.mcnemarPValue)}`,
   ];
-  const interesting = r.checks.filter(
+  const interesting = [...inverted, ...r.checks].filter(
     (c) =>
       c.status !== "pass" &&
       !(
@@ -493,6 +505,10 @@ function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {
       ),
   );
   for (const c of interesting) lines.push(`  ${c.status.toUpperCase().padEnd(12)} ${c.message}`);
-  lines.push(`verdict: ${r.verdict}`);
+  lines.push(
+    inverted.length > 0
+      ? `verdict: fail (the scores run against the label; the update gate alone said ${r.verdict})`
+      : `verdict: ${r.verdict}`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@
  * `assay evaluate <source> --label COL (--model SPEC | --score COL)`: tests one binary classifier on
  * labelled rows — metrics with intervals, thresholds, calibration, fairness, slices, baselines.
  */
-import { binaryLabels } from "../compat/labels.js";
+
 import { checkBinaryInputs } from "../evaluate/binary.js";
 import { evaluationChecks } from "../evaluate/checks.js";
 import {
@@ -12,6 +12,8 @@ import {
   type ThresholdRule,
 } from "../evaluate/evaluation.js";
 import { renderEvaluationHtml } from "../evaluate/html.js";
+import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
+import { type BinaryLabel, binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
 import { evaluateRegression } from "../evaluate/regression.js";
 import {
   type RegressionEvaluation,
@@ -25,6 +27,7 @@ import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
+import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
@@ -169,7 +172,8 @@ export async function run(argv: string[]): Promise<number> {
     const positive = (v.positive as string | undefined) ?? model.metadata.positiveClass;
 
     const table = await readTable(source);
-    const labels = binaryLabels(findColumn(table, label), positive);
+    const labelInfo = encodeBinaryLabel(findColumn(table, label), positive);
+    const labels = labelInfo.values;
     const others = source.columns.map((c) => c.name).filter((n) => n !== label && !scoreColumns.includes(n));
     const scores = await scoreRows(model, table, label, others);
     checkBinaryInputs(scores, labels, model.name);
@@ -179,7 +183,7 @@ export async function run(argv: string[]): Promise<number> {
       const vs = await openSource({ path: v.validation as string });
       requireColumn(vs, label, "--label (in --validation)");
       const vt = await readTable(vs);
-      const vl = binaryLabels(findColumn(vt, label), positive);
+      const vl = inFile(() => binaryLabels(findColumn(vt, label), labelInfo.positive), "--validation");
       const vsScores = await scoreRows(model, vt, label, others);
       checkBinaryInputs(vsScores, vl, `${model.name} on --validation`);
       validation = { scores: vsScores, labels: vl };
@@ -192,7 +196,10 @@ export async function run(argv: string[]): Promise<number> {
       requireColumn(ts, label, "--label (in --train)");
       for (const f of baselineFeatures) requireColumn(ts, f, "--baseline-features (in --train)");
       const tt = await readTable(ts);
-      baselineTrain = { table: tt, labels: binaryLabels(findColumn(tt, label), positive) };
+      baselineTrain = {
+        table: tt,
+        labels: inFile(() => binaryLabels(findColumn(tt, label), labelInfo.positive), "--train"),
+      };
     }
 
     const evaluation = await evaluateClassifier(table, labels, scores, {
@@ -223,13 +230,21 @@ export async function run(argv: string[]): Promise<number> {
     });
 
     const results = evaluationChecks(evaluation, failUnder);
+    const inverted = invertedScoresCheck({
+      check: "evaluate.inverted_scores",
+      model: model.name,
+      auc: evaluation.metrics.rocAuc.value,
+      ci: evaluation.metrics.rocAuc.ci,
+      positive: labelInfo,
+    });
+    if (inverted) results.unshift(inverted);
     const report = makeReport(
       "evaluation",
       {
         inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
         config: {
           label,
-          positive: positive ?? null,
+          positive: labelInfo.positive,
           model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
           threshold: v.threshold ?? 0.5,
           sensitive,
@@ -241,7 +256,7 @@ export async function run(argv: string[]): Promise<number> {
         },
         results,
       },
-      body(evaluation, model),
+      body(evaluation, model, labelInfo),
     );
     saveEvidence(report);
     if (v.html !== undefined) writeTextFile(v.html as string, await renderEvaluationHtml(report, evaluation));
@@ -254,8 +269,9 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The --json fields of the issue, beside the envelope. */
-function body(e: Evaluation, model: Model): Record<string, unknown> {
+function body(e: Evaluation, model: Model, label: BinaryLabel): Record<string, unknown> {
   return {
+    positiveClass: { value: label.positive, count: label.positives, rows: label.rows },
     model: {
       name: model.name,
       kind: model.kind,
@@ -391,4 +407,13 @@ async function runRegression(
   if (v.json) printJson(report);
   else process.stdout.write(renderRegressionText(report, evaluation));
   return report.summary.status === "fail" ? 1 : 0;
+}
+
+/** Reads labels of another file with the evaluated rows' positive class, naming the file's flag on error. */
+function inFile<T>(read: () => T, flag: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw inContext(error, flag);
+  }
 }

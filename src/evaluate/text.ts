@@ -9,13 +9,14 @@ import {
 import type { Report } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Evaluation } from "./evaluation.js";
+import { describePositive } from "./labels.js";
 
 export function renderEvaluationText(report: Report, e: Evaluation): string {
   const config = report.config as { label: string; positive: string | null; model: { name: string } };
   const level = Math.round(e.bootstrap.level * 100);
   const lines: string[] = [];
   lines.push(
-    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive ? ` = ${config.positive}` : ""}`,
+    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive !== null ? `, ${describePositive({ positive: config.positive, positives: e.positives, rows: e.n })}` : ""}`,
     `${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
     "",
   );

@@ -7,6 +7,7 @@ import { InputError, oneLine } from "../table/errors.js";
 import type { Relation, Row } from "../table/relation.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
 import { loadArrowFile } from "./arrow.js";
+import { keepBooleanWords } from "./csv-booleans.js";
 import { duckdb, plainValue, queryRows } from "./duckdb.js";
 
 /** Where data comes from: a file, or a DuckDB SQL query over files. */
@@ -53,7 +54,7 @@ export async function openSource(spec: SourceSpec): Promise<DuckDBRelation> {
     const path = spec.path;
     checkFile(path);
     name = basename(path);
-    sql = await fileRelation(conn, path, spec.rowNumbers === true);
+    sql = await guard(name, fileRelation(conn, path, spec.rowNumbers === true));
     digest = memo(() => fileDigest(path));
   } else {
     throw new InputError("no data source given: pass a file path or --sql");
@@ -120,9 +121,9 @@ async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: bo
   const csv = `header = true, quote = '"', strict_mode = true, sample_size = ${sample}`;
   switch (extname(path).toLowerCase()) {
     case ".csv":
-      return `read_csv(${p}, delim = ',', ${csv})`;
+      return keepBooleanWords(conn, (types) => `read_csv(${p}, delim = ',', ${csv}${types})`);
     case ".tsv":
-      return `read_csv(${p}, delim = '\t', ${csv})`;
+      return keepBooleanWords(conn, (types) => `read_csv(${p}, delim = '\t', ${csv}${types})`);
     case ".parquet":
       return rowNumbers ? `read_parquet(${p}, file_row_number = true)` : `read_parquet(${p})`;
     case ".json":

@@ -102,11 +102,19 @@ export function featuresFromProfile(profile: TableProfile, exclude: string[]): F
     }));
 }
 
+/** The boolean a positive label names: false for "false"/"0" (any case), true otherwise (the default "1"). */
+export function booleanPositive(positiveLabel: string): boolean {
+  const p = positiveLabel.trim().toLowerCase();
+  return !(p === "false" || p === "0");
+}
+
 export function isPositive(spec: ModelSpec, prediction: unknown, score: number | null): boolean {
   if (prediction !== null && prediction !== undefined) {
     if (typeof prediction === "number" && spec.task === "binary" && prediction > 0 && prediction < 1)
       return prediction >= spec.threshold;
-    return String(prediction) === spec.positiveLabel || prediction === true;
+    // a boolean prediction is positive when it equals the positive label read as a boolean, as labels are
+    if (typeof prediction === "boolean") return prediction === booleanPositive(spec.positiveLabel);
+    return String(prediction) === spec.positiveLabel;
   }
   return score !== null && score >= spec.threshold;
 }

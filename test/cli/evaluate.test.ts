@@ -335,7 +335,7 @@ test("bad input gives one clear line and exit 2", async () => {
     [[TEST, "--label", "income-per-year", "--model", V1, "--fail-under", "auc=0.8"], /unknown metric 'auc'/],
     [
       [TEST, "--label", "income-per-year", "--model", V1, "--positive", ">50K.", "--no-baseline"],
-      /never occurs/,
+      /--positive '>50K\.' occurs in no row of label 'income-per-year' \(did you mean|its values: "<=50K" \(12,435\), ">50K" \(3,846\)/,
     ],
   ];
   // The cases are independent processes: run them side by side.
