@@ -177,3 +177,28 @@ test("NULLs count as missing, NaN as non-finite: each is a drift signal of its o
   assert.equal(fnlwgt.signals.find((s: { signal: string }) => s.signal === "nonFinite").status, "drift");
   assert.equal(fnlwgt.stats.current.n + Math.round(fnlwgt.stats.nonFiniteRate.current * 16281), 16281);
 });
+
+test("degenerate sides get no verdict: a header-only file is an input error, ten rows are insufficient, not 'no drift'", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-drift-empty-"));
+  const lines = readFileSync(testSplit, "utf8").split("\n");
+  const headerOnly = join(dir, "header-only.csv");
+  writeFileSync(headerOnly, `${lines[0]}\n`);
+  for (const args of [
+    [train, headerOnly],
+    [headerOnly, train],
+  ]) {
+    const r = runCli(["drift", ...args]);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /header-only\.csv has no rows: there is nothing to compare/);
+    assert.equal(r.stderr.trim().split("\n").length, 1);
+  }
+  const ten = join(dir, "ten.csv");
+  writeFileSync(ten, `${lines.slice(0, 11).join("\n")}\n`);
+  const { report } = driftJson([train, ten]);
+  assert.equal(report.summary.verdict, "insufficient");
+  assert.equal(report.summary.status, "warn");
+  assert.equal(report.insufficient, true);
+  const text = runCli(["drift", train, ten]);
+  assert.match(text.stdout, /dataset: INSUFFICIENT/);
+  assert.doesNotMatch(text.stdout, /no drift/);
+});
