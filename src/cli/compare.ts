@@ -11,7 +11,6 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { binaryLabels } from "../compat/labels.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
-import { openRegistry } from "../io/registry/files.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
@@ -23,7 +22,8 @@ import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { log, printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
@@ -285,28 +285,7 @@ async function openModel(
   const external = /^score:(.+)@(.+)$/.exec(spec);
   if (external && FILE_EXTENSIONS.includes(extname(external[2]).toLowerCase()))
     return { spec, role, model: null, external: { column: external[1], path: external[2] } };
-  let target = spec;
-  let targetFeatures = features;
-  const registered = /^registry:([\w.-]+)(?:@([\w.-]+))?$/.exec(spec);
-  if (registered) {
-    // A registered model version: its descriptor when it has one, else its file with the recorded features.
-    const store = openRegistry();
-    try {
-      const record = store.get(registered[1], registered[2]);
-      if (!record)
-        throw new UsageError(`--${role} ${spec}: no such model in the registry (see assay registry list)`);
-      if (record.stale)
-        log(
-          `warning: ${record.name}@${record.version} is marked stale: ${record.staleReasons.map((r) => r.message).join("; ")}`,
-        );
-      const descriptor =
-        record.configPath && /\.(ya?ml|json)$/i.test(record.configPath) ? record.configPath : null;
-      target = descriptor ?? record.path;
-      targetFeatures = features ?? record.features ?? undefined;
-    } finally {
-      store.close();
-    }
-  }
+  const { target, features: targetFeatures } = resolveModelSpec(spec, features, `--${role}`);
   try {
     return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {

@@ -31,6 +31,7 @@ import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
@@ -43,7 +44,8 @@ bootstrap CI; learned thresholds; the calibration curve; fairness by sensitive a
 and a comparison with built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
-a JS module exporting predict(rows), or score:COL.
+a JS module exporting predict(rows), score:COL, or registry:NAME[@VERSION] (a version registered with
+assay registry add: its descriptor, or its file with the recorded features).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
@@ -146,8 +148,9 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await sourceFromArgs(positionals, v.sql);
   requireColumn(source, label, "--label");
-  const model = await loadModel(spec, {
-    features: listOption(v.features),
+  const resolved = resolveModelSpec(spec, listOption(v.features), "--model");
+  const model = await loadModel(resolved.target, {
+    features: resolved.features,
     http: {
       timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
       retries: numberOption(v.retries, "--retries", { min: 0 }),
