@@ -11,6 +11,7 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { binaryLabels } from "../compat/labels.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
+import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
@@ -151,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const goldenOut = typeof v["golden-out"] === "string" ? v["golden-out"] : undefined;
     const wanted = new Set<string>([label, ...sensitive, ...(key ? [key] : [])]);
-    const sliceColumns = sliceList.includes("auto")
+    let sliceColumns = sliceList.includes("auto")
       ? autoSliceColumns(source, label, [oldModel, newModel], sensitive)
       : sliceList;
     for (const s of sliceColumns) wanted.add(s);
@@ -169,6 +170,14 @@ export async function run(argv: string[]): Promise<number> {
     const oldScores = await scoresOf(oldModel, table, source);
     const newScores = await scoresOf(newModel, table, source);
 
+    // discovered slices describe rows: no other model's score or prediction, no row index
+    let excludedColumns: ExcludedColumn[] = [];
+    if (sliceList.includes("auto")) {
+      const candidates = { ...table, columns: table.columns.filter((c) => sliceColumns.includes(c.name)) };
+      const described = describingColumns(candidates, { label });
+      sliceColumns = described.columns;
+      excludedColumns = described.excluded;
+    }
     const partitions: Partition[] = sensitive.map((c) => columnPartition(column(table, c), "sensitive"));
     for (const c of sliceColumns) {
       const values = column(table, c);
@@ -232,6 +241,7 @@ export async function run(argv: string[]): Promise<number> {
           threshold,
           sensitive,
           slices: sliceColumns,
+          excludedColumns,
           gate,
           bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
           golden: v.golden ?? null,
@@ -248,7 +258,14 @@ export async function run(argv: string[]): Promise<number> {
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
-    else process.stdout.write(textSummary(result, oldSpec, newSpec));
+    else {
+      process.stdout.write(textSummary(result, oldSpec, newSpec));
+      if (sliceList.includes("auto"))
+        process.stdout.write(
+          `slices by: ${sliceColumns.join(", ") || "none"}${excludedColumns.length > 0 ? `; left out: ${excludedColumns.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}
+`,
+        );
+    }
     return result.verdict === "fail" ? 1 : 0;
   } finally {
     await oldModel.model?.close();
