@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fixture, runCli } from "../helpers/cli.js";
+import { fixture, runCli, vegaData } from "../helpers/cli.js";
 
 const oracle = JSON.parse(readFileSync(fixture("drift", "adult_drift_oracle.json"), "utf8")).drift;
 const train = fixture("adult", "adult_train.csv");
@@ -201,4 +201,18 @@ test("degenerate sides get no verdict: a header-only file is an input error, ten
   const text = runCli(["drift", train, ten]);
   assert.match(text.stdout, /dataset: INSUFFICIENT/);
   assert.doesNotMatch(text.stdout, /no drift/);
+});
+
+test("--ignore date leaves out flights' column named date (a timestamp), not only columns of type date", () => {
+  const flights = vegaData("flights-3m.parquet");
+  const { report } = driftJson([
+    "--reference-sql",
+    `SELECT * FROM '${flights}' WHERE month(date) = 1 LIMIT 5000`,
+    "--current-sql",
+    `SELECT * FROM '${flights}' WHERE month(date) = 2 LIMIT 5000`,
+    "--ignore",
+    "date",
+  ]);
+  assert.deepEqual(report.ignored, ["date"]);
+  assert.ok(!report.columns.some((c: { name: string }) => c.name === "date"));
 });
