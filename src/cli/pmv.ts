@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binaryLabels } from "../compat/labels.js";
+import { binaryLabels } from "../evaluate/labels.js";
 import { writeCsv } from "../io/csv-file.js";
 import { findColumn } from "../model/features.js";
 import { type BaselineKind, readTable, takeRows, trainBaseline } from "../model/index.js";

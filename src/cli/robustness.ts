@@ -3,7 +3,7 @@
  * (per feature and all together, with bootstrap intervals), and a black-box adversarial search for the
  * smallest change that flips each decision, with its calls per flip measured against random search.
  */
-import { binaryLabels } from "../compat/labels.js";
+import { binaryLabels } from "../evaluate/labels.js";
 import { findColumn } from "../model/features.js";
 import { readTable, takeRows } from "../model/index.js";
 import { makeReport } from "../report/report.js";

@@ -122,6 +122,21 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
       `${e.baseline.finding}; ROC AUC difference ${f(e.baseline.rocAucDifference.value)} ${ci(e.baseline.rocAucDifference.ci)}`,
     );
   }
+  const used = [
+    ...(e.columns.slices && e.sliceSearch?.method === "sliceline"
+      ? [`slices search ${listed(e.columns.slices)}`]
+      : []),
+    ...(e.columns.baseline ? [`baselines use ${listed(e.columns.baseline)}`] : []),
+  ];
+  if (used.length > 0) {
+    const left = e.columns.excluded.filter(
+      (x) => x.reason !== "the label" && x.reason !== "the evaluated score",
+    );
+    lines.push(
+      "",
+      `columns: ${used.join("; ")}${left.length > 0 ? `; left out: ${left.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}`,
+    );
+  }
   const notable = report.results.filter((r) => r.status !== "pass");
   lines.push(
     "",
@@ -129,4 +144,11 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   );
   for (const r of notable.slice(0, 15)) lines.push(`  ${r.status.padEnd(12)} ${r.message}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** "a, b, c" — or the first eight and how many more. */
+function listed(columns: string[]): string {
+  return columns.length <= 8
+    ? columns.join(", ")
+    : `${columns.slice(0, 8).join(", ")} and ${columns.length - 8} more`;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { binaryLabels } from "../../src/compat/labels.js";
+import { binaryLabels } from "../../src/evaluate/labels.js";
 import { openSource } from "../../src/io/source.js";
 import { readTable, trainBaseline } from "../../src/model/index.js";
 import type { Model } from "../../src/model/model.js";
