@@ -4,20 +4,24 @@ import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
 import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
 import { snapshot } from "../monitor/routes-readiness.js";
 import { buildServer, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
-import { parseDuration } from "../monitor/windows.js";
+import { DEFAULT_TIME_BOUNDS, isDateTime } from "../monitor/time-bounds.js";
+import { parseDuration, parseTimestamp } from "../monitor/windows.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 
 const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:FILE | postgres://…] [--rules rules.yaml]
                    [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
-                   [--card assay.card.yaml …] [--snapshot-interval 1h]
+                   [--card assay.card.yaml …] [--snapshot-interval 1h] [--max-future 1d] [--oldest TIME]
 
 Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
 --db        where state lives (default ${DEFAULT_DB}); postgres:// for a shared deployment
 --rules     alert rules (YAML); evaluated every --eval-interval over each rule's window
 --bucket    width of a time bucket (default 1m); windows are merges of buckets
---retention drop data older than the newest timestamp minus this (default: keep everything)
+--retention drop data older than the retention clock minus this (default: keep everything); the clock
+            is the model's data clock, robust to a few records ahead, never later than the server clock
+--max-future reject records timestamped more than this past the server clock (default 1d)
+--oldest    reject records timestamped before this (ISO 8601 or epoch ms; default 1970-01-01)
 --card      a readiness card (repeatable): the dashboard shows its readiness (GET /v1/readiness), and the
             service writes a monitoring report into the card's evidence for each component that names
             a served model (monitoring.model), at start and every --snapshot-interval (default 1h)
@@ -45,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
       "body-limit": { type: "string" },
       card: { type: "string", multiple: true },
       "snapshot-interval": { type: "string" },
+      "max-future": { type: "string" },
+      oldest: { type: "string" },
     },
     HELP,
   );
@@ -55,6 +61,14 @@ export async function run(argv: string[]): Promise<number> {
   const bucketMs = duration(values.bucket, "--bucket") ?? 60_000;
   const retentionMs = duration(values.retention, "--retention") ?? null;
   const evalMs = duration(values["eval-interval"], "--eval-interval") ?? 30_000;
+  const maxFutureMs = duration(values["max-future"], "--max-future") ?? DEFAULT_TIME_BOUNDS.maxFutureMs;
+  let minTimestamp = DEFAULT_TIME_BOUNDS.minTimestamp;
+  if (values.oldest !== undefined) {
+    const t = parseTimestamp(String(values.oldest));
+    if (t === null || !isDateTime(t))
+      throw new UsageError(`--oldest expects an ISO 8601 time or epoch ms, got '${String(values.oldest)}'`);
+    minTimestamp = t;
+  }
   const bodyLimit = numberOption(values["body-limit"], "--body-limit", { min: 1024 }) ?? DEFAULT_BODY_LIMIT;
   let rulesText: string | null = null;
   if (values.rules !== undefined) {
@@ -74,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
   const readiness = { cards, rules: () => alerts.ruleSet };
   const { app, service, metrics } = buildServer({
     store,
-    service: { bucketMs, retentionMs },
+    service: { bucketMs, retentionMs, timeBounds: { minTimestamp, maxFutureMs } },
     bodyLimit,
     alerts,
     readiness,

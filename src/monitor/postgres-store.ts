@@ -270,6 +270,14 @@ export class PostgresStore implements MonitorStore {
     };
   }
 
+  async newestTimestamp(model: string, rank: number): Promise<number | null> {
+    const { rows } = await this.pool.query(
+      "SELECT ts::float8 AS ts FROM predictions WHERE model = $1 ORDER BY ts DESC LIMIT 1 OFFSET $2",
+      [model, rank - 1],
+    );
+    return rows.length > 0 ? Number(rows[0].ts) : null;
+  }
+
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
     const { rows } = await this.pool.query(
       "SELECT id FROM predictions WHERE model = $1 AND id = ANY($2::text[])",

@@ -5,6 +5,7 @@ import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
 import type { MonitorMetrics } from "./metrics.js";
 import type { ModelSpec } from "./records.js";
 import type { MonitorService } from "./service.js";
+import { isoTime, requireDateTime } from "./time-bounds.js";
 import { NAMED_WINDOWS, parseDuration, parseTimestamp } from "./windows.js";
 
 const NAME = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";
@@ -55,6 +56,7 @@ type ModelParams = { Params: { model: string } };
 
 export function modelRoutes(app: FastifyInstance, service: MonitorService, metrics: MonitorMetrics): void {
   const store = service.store;
+  const ingestClock = () => ({ bounds: service.options.timeBounds, now: service.options.clock() });
 
   async function modelOr404(name: string): Promise<ModelSpec> {
     const spec = await service.model(name);
@@ -143,7 +145,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parsePredictions(request.body);
+      const records = parsePredictions(request.body, ingestClock());
       const result = await service.ingestPredictions(spec, records);
       metrics.predictions.inc({ model: spec.name }, result.accepted);
       return result;
@@ -155,7 +157,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parseLabels(request.body);
+      const records = parseLabels(request.body, ingestClock());
       const result = await service.ingestLabels(spec, records);
       metrics.labels.inc({ model: spec.name }, result.accepted);
       return result;
@@ -175,10 +177,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         timeRange:
           c.firstTimestamp === null
             ? null
-            : {
-                from: new Date(c.firstTimestamp).toISOString(),
-                to: new Date(c.lastTimestamp!).toISOString(),
-              },
+            : { from: isoTime(c.firstTimestamp), to: isoTime(c.lastTimestamp) },
         referenceVersions: await store.listReferenceVersions(spec.name),
       };
     },
@@ -209,7 +208,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
       const to = parseTimestamp(q.to);
       if (from === null || to === null || to <= from)
         throw new BadRequest("from and to must both be timestamps (ISO 8601 or epoch ms) with from < to");
-      return { from, to };
+      return { from: requireDateTime(from, "from"), to: requireDateTime(to, "to") };
     }
     const length =
       q.window === undefined ? NAMED_WINDOWS["1h"] : (NAMED_WINDOWS[q.window] ?? parseDuration(q.window));
@@ -219,10 +218,17 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     if (q.end !== undefined) {
       end = parseTimestamp(q.end);
       if (end === null) throw new BadRequest(`end must be an ISO 8601 timestamp or epoch ms, got '${q.end}'`);
+      requireDateTime(end, "end");
     } else {
       const c = await store.counts(model);
-      end = c.lastTimestamp === null ? Date.now() : c.lastTimestamp + 1;
+      // A data clock beyond the Date range (stored before times were bounded) falls back to the server's.
+      end =
+        c.lastTimestamp === null || isoTime(c.lastTimestamp + 1) === null
+          ? service.options.clock()
+          : c.lastTimestamp + 1;
     }
+    if (!Number.isFinite(end - length) || isoTime(end - length) === null)
+      throw new BadRequest(`the window ${q.window} before ${isoTime(end)} starts outside the range of dates`);
     return { from: end - length, to: end };
   }
 

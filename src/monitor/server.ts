@@ -134,7 +134,7 @@ export function buildServer(options: ServerOptions): MonitorServer {
     return metrics.registry.metrics();
   });
   modelRoutes(app, service, metrics);
-  if (options.alerts) alertRoutes(app, options.alerts);
+  if (options.alerts) alertRoutes(app, options.alerts, service);
   dashboardRoutes(app);
   readinessRoutes(
     app,

@@ -252,6 +252,13 @@ export class SqliteStore implements MonitorStore {
     return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
   }
 
+  async newestTimestamp(model: string, rank: number): Promise<number | null> {
+    const row = this.db
+      .prepare("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
+      .get(model, rank - 1) as { ts: number } | undefined;
+    return row ? Number(row.ts) : null;
+  }
+
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
     const found: string[] = [];
     const select = this.db.prepare("SELECT id FROM predictions WHERE model = ? AND id = ?");

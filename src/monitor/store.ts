@@ -104,6 +104,8 @@ export interface MonitorStore {
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult>;
   insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult>;
   counts(model: string): Promise<ModelCounts>;
+  /** The time of the `rank`-th newest prediction (1: the newest), or null when there are fewer. */
+  newestTimestamp(model: string, rank: number): Promise<number | null>;
   /** Ids among `ids` that are stored as predictions (tests and clients checking acknowledgements). */
   existingPredictionIds(model: string, ids: string[]): Promise<string[]>;
 
