@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { loadCard } from "../io/readiness-files.js";
 import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
 import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
@@ -12,6 +12,7 @@ import { UsageError } from "./errors.js";
 const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:FILE | postgres://…] [--rules rules.yaml]
                    [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
                    [--card assay.card.yaml …] [--snapshot-interval 1h] [--max-future 1d] [--oldest TIME]
+                   [--reference-dir DIR]
 
 Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
@@ -21,6 +22,7 @@ alerts, /metrics. Every route but /healthz needs a bearer token: create one with
 --retention drop data older than the retention clock minus this (default: keep everything); the clock
             is the model's data clock, robust to a few records ahead, never later than the server clock
 --max-future reject records timestamped more than this past the server clock (default 1d)
+--reference-dir  PUT …/reference {"path": F} may profile files inside DIR only (default: not at all)
 --oldest    reject records timestamped before this (ISO 8601 or epoch ms; default 1970-01-01)
 --card      a readiness card (repeatable): the dashboard shows its readiness (GET /v1/readiness), and the
             service writes a monitoring report into the card's evidence for each component that names
@@ -51,6 +53,7 @@ export async function run(argv: string[]): Promise<number> {
       "snapshot-interval": { type: "string" },
       "max-future": { type: "string" },
       oldest: { type: "string" },
+      "reference-dir": { type: "string" },
     },
     HELP,
   );
@@ -69,6 +72,9 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--oldest expects an ISO 8601 time or epoch ms, got '${String(values.oldest)}'`);
     minTimestamp = t;
   }
+  const referenceDir = values["reference-dir"] === undefined ? null : String(values["reference-dir"]);
+  if (referenceDir !== null && !(existsSync(referenceDir) && statSync(referenceDir).isDirectory()))
+    throw new UsageError(`--reference-dir ${referenceDir}: no such directory`);
   const bodyLimit = numberOption(values["body-limit"], "--body-limit", { min: 1024 }) ?? DEFAULT_BODY_LIMIT;
   let rulesText: string | null = null;
   if (values.rules !== undefined) {
@@ -92,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     bodyLimit,
     alerts,
     readiness,
+    referenceDir,
   });
   alerts.attach(service, metrics);
   try {

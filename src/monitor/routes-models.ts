@@ -1,3 +1,5 @@
+import { realpathSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { profileBatches } from "../profile/build.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
@@ -54,7 +56,12 @@ const modelParams = {
 
 type ModelParams = { Params: { model: string } };
 
-export function modelRoutes(app: FastifyInstance, service: MonitorService, metrics: MonitorMetrics): void {
+export function modelRoutes(
+  app: FastifyInstance,
+  service: MonitorService,
+  metrics: MonitorMetrics,
+  referenceDir: string | null = null,
+): void {
   const store = service.store;
   const ingestClock = () => ({ bounds: service.options.timeBounds, now: service.options.clock() });
 
@@ -128,7 +135,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         );
       const exclude = Array.isArray(body.exclude) ? body.exclude.map(String) : [];
       let profile: TableProfile;
-      if (typeof body.path === "string") profile = await profileFile(body.path);
+      if (typeof body.path === "string") profile = await profileFile(serverFile(referenceDir, body.path));
       else if (body.format === "assay.profile" && Array.isArray(body.columns)) profile = profileOf(body);
       else
         throw new BadRequest(
@@ -312,6 +319,28 @@ function profileOf(body: Record<string, unknown>): TableProfile {
     rows: body.rows,
     columns: body.columns as TableProfile["columns"],
   };
+}
+
+/**
+ * The file a `{"path": …}` reference names, which must lie inside the directory the server was given
+ * (`--reference-dir`); without one, profiling server files is off. Relative paths are read from that
+ * directory; symbolic links are followed before the check, so a link cannot point outside it.
+ */
+function serverFile(referenceDir: string | null, path: string): string {
+  if (referenceDir === null)
+    throw new BadRequest(
+      "profiling a file on the server is off: start assay serve with --reference-dir DIR, or upload a profile (assay profile --out)",
+    );
+  const root = realpathSync(referenceDir);
+  let real: string;
+  try {
+    real = realpathSync(resolve(root, path));
+  } catch {
+    throw new BadRequest(`cannot profile ${path}: no such file in the reference directory`);
+  }
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep))
+    throw new BadRequest(`cannot profile ${path}: only files inside the reference directory can be profiled`);
+  return real;
 }
 
 /** Profiles a training file on the server (the admin points at it instead of uploading a profile). */

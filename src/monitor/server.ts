@@ -17,6 +17,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   alerts?: AlertEngine;
   logger?: boolean;
+  /** The directory `{"path": …}` references may be read from (`--reference-dir`); null: none. */
+  referenceDir?: string | null;
   /** Cards whose readiness the dashboard shows (`assay serve --card`). */
   readiness?: ReadinessOptions;
 }
@@ -133,7 +135,7 @@ export function buildServer(options: ServerOptions): MonitorServer {
     reply.header("content-type", metrics.registry.contentType);
     return metrics.registry.metrics();
   });
-  modelRoutes(app, service, metrics);
+  modelRoutes(app, service, metrics, options.referenceDir ?? null);
   if (options.alerts) alertRoutes(app, options.alerts, service);
   dashboardRoutes(app);
   readinessRoutes(

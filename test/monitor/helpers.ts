@@ -26,7 +26,12 @@ export interface TestServer extends MonitorServer {
 
 /** A server on a fresh SQLite file with one token per scope. */
 export async function testServer(
-  options: { bodyLimit?: number; service?: Partial<ServiceOptions>; store?: MonitorStore } = {},
+  options: {
+    bodyLimit?: number;
+    service?: Partial<ServiceOptions>;
+    store?: MonitorStore;
+    referenceDir?: string;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "assay-server-"));
   const store = options.store ?? new SqliteStore(join(dir, "monitor.db"));
@@ -38,7 +43,13 @@ export async function testServer(
     { rules: [], webhooks: [] },
     { baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 2000 },
   );
-  const server = buildServer({ store, bodyLimit: options.bodyLimit, service: options.service, alerts });
+  const server = buildServer({
+    store,
+    bodyLimit: options.bodyLimit,
+    service: options.service,
+    alerts,
+    referenceDir: options.referenceDir,
+  });
   alerts.attach(server.service, server.metrics);
   return {
     ...server,

@@ -201,7 +201,10 @@ test("references: a profile or a server-side file; anything else is a 400 naming
     path: "/nonexistent/train.csv",
   });
   assert.equal(missing.statusCode, 400);
-  assert.match(missing.json.error, /cannot profile \/nonexistent\/train.csv/);
+  assert.match(
+    missing.json.error,
+    /profiling a file on the server is off: start assay serve with --reference-dir/,
+  );
   const junk = await s.call("PUT", "/v1/models/m/reference", { rows: 3 });
   assert.equal(junk.statusCode, 400);
   assert.match(junk.json.error, /assay\.profile/);
