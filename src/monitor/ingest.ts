@@ -104,9 +104,15 @@ export function parsePredictions(body: unknown, clock: IngestClock = DATE_RANGE_
     const features = r.features ?? {};
     if (features === null || typeof features !== "object" || Array.isArray(features))
       throw new BadRequest(`${where}: "features" must be an object of feature name → value`);
-    for (const [k, v] of Object.entries(features))
+    for (const [k, v] of Object.entries(features)) {
+      // '@score' and '@prediction' are the summary's own columns; a feature of that name merged into them
+      if (k.startsWith("@"))
+        throw new BadRequest(
+          `${where}: feature "${k}": names starting with '@' are reserved (@score, @prediction); rename it`,
+        );
       if (!isScalar(v))
         throw new BadRequest(`${where}: feature "${k}" must be a number, string, boolean or null`);
+    }
     const score = r.score ?? null;
     if (score !== null && (typeof score !== "number" || !Number.isFinite(score)))
       throw new BadRequest(`${where}: "score" must be a finite number or null, got ${brief(score)}`);

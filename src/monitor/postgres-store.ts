@@ -152,6 +152,18 @@ export class PostgresStore implements MonitorStore {
     await this.pool.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(spec), spec.name]);
   }
 
+  async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query("SELECT spec FROM models WHERE name = $1 FOR UPDATE", [name]);
+      if (!rows[0]) return null;
+      const current = JSON.parse(rows[0].spec) as ModelSpec;
+      const next = change(current);
+      if (next === null) return current;
+      await client.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(next), name]);
+      return next;
+    });
+  }
+
   async getModel(name: string): Promise<ModelSpec | null> {
     const { rows } = await this.pool.query("SELECT spec FROM models WHERE name = $1", [name]);
     return rows[0] ? (JSON.parse(rows[0].spec) as ModelSpec) : null;

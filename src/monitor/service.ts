@@ -1,9 +1,11 @@
 import type { TableProfile } from "../profile/types.js";
 import type { CheckResult } from "../report/report.js";
+import { InputError } from "../table/errors.js";
 import {
   type BucketSummary,
   featuresFromProfile,
   inferFeatures,
+  inferredSchema,
   mergeSummaries,
   type ReferenceFacts,
   referenceFacts,
@@ -98,9 +100,19 @@ export class MonitorService {
   }
 
   async ingestPredictions(spec: ModelSpec, records: PredictionRecord[]): Promise<WriteResult> {
-    if (spec.features.length === 0 && records.length > 0) {
-      // No declared schema and no reference yet: the first records fix it (documented in docs/monitor.md).
-      await this.updateModel({ ...spec, features: inferFeatures(records) });
+    if ((spec.features.length === 0 || spec.featuresInferred) && records.length > 0) {
+      // No declared schema and no reference: the records' features are the schema, the union over
+      // batches (docs/monitor.md). Read-modify-write in one store transaction, only when a name is new.
+      const inferred = inferFeatures(records);
+      if (inferredSchema(spec, inferred) !== null) {
+        const stored = await this.store.changeModel(spec.name, (current) =>
+          inferredSchema(current, inferred),
+        );
+        if (stored) {
+          this.models.set(spec.name, stored);
+          this.forgetReferences(spec.name);
+        }
+      }
     }
     return this.store.insertPredictions(spec.name, records, this.options.bucketMs);
   }
@@ -115,11 +127,18 @@ export class MonitorService {
     profile: TableProfile,
     exclude: string[] = [],
   ): Promise<void> {
+    const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
+    const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
+    if (spec.features.length === 0) {
+      const reserved = profile.columns.find((c) => c.name.startsWith("@") && !skip.includes(c.name));
+      if (reserved)
+        throw new InputError(
+          `reference column "${reserved.name}": names starting with '@' are reserved (@score, @prediction); exclude it ("exclude": ["${reserved.name}"]) or rename it`,
+        );
+    }
     await this.store.putReference(spec.name, version, profile);
     this.forgetReferences(spec.name);
     if (spec.features.length === 0) {
-      const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
-      const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
       await this.updateModel({ ...spec, features: featuresFromProfile(profile, skip) });
     }
   }

@@ -201,6 +201,23 @@ export class SqliteStore implements MonitorStore {
     this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
   }
 
+  async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
+    // IMMEDIATE: the write lock is taken before the read, so a second process cannot interleave
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+          | { spec: string }
+          | undefined;
+        if (!row) return null;
+        const current = JSON.parse(row.spec) as ModelSpec;
+        const next = change(current);
+        if (next === null) return current;
+        this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(next), name);
+        return next;
+      })
+      .immediate();
+  }
+
   async getModel(name: string): Promise<ModelSpec | null> {
     const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
       | { spec: string }

@@ -93,6 +93,11 @@ export interface MonitorStore {
   /** Creates a model; false when one of that name exists already. */
   createModel(spec: ModelSpec): Promise<boolean>;
   updateModel(spec: ModelSpec): Promise<void>;
+  /**
+   * Reads a model's spec and writes `change(spec)` back in one transaction (no other writer in between);
+   * `change` returns null to leave it. Resolves with the spec stored afterwards (null: no such model).
+   */
+  changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null>;
   getModel(name: string): Promise<ModelSpec | null>;
   listModels(): Promise<ModelSpec[]>;
 
