@@ -3,7 +3,7 @@ import { loadCard } from "../io/readiness-files.js";
 import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
 import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
 import { snapshot } from "../monitor/routes-readiness.js";
-import { buildServer, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
+import { buildServer, CONNECTION_LIMITS, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
 import { DEFAULT_TIME_BOUNDS, isDateTime } from "../monitor/time-bounds.js";
 import { parseDuration, parseTimestamp } from "../monitor/windows.js";
 import { numberOption, parseCommand } from "./args.js";
@@ -12,7 +12,7 @@ import { UsageError } from "./errors.js";
 const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:FILE | postgres://…] [--rules rules.yaml]
                    [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
                    [--card assay.card.yaml …] [--snapshot-interval 1h] [--max-future 1d] [--oldest TIME]
-                   [--reference-dir DIR]
+                   [--reference-dir DIR] [--request-timeout 30s] [--max-connections N]
 
 Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
@@ -23,11 +23,27 @@ alerts, /metrics. Every route but /healthz needs a bearer token: create one with
             is the model's data clock, robust to a few records ahead, never later than the server clock
 --max-future reject records timestamped more than this past the server clock (default 1d)
 --reference-dir  PUT …/reference {"path": F} may profile files inside DIR only (default: not at all)
+--request-timeout  time to receive a whole request (default 30s; headers: 10s; idle keep-alive: 5s)
+--max-connections  open connections at most (default 1000, or the open-file limit minus 64 if lower)
 --oldest    reject records timestamped before this (ISO 8601 or epoch ms; default 1970-01-01)
 --card      a readiness card (repeatable): the dashboard shows its readiness (GET /v1/readiness), and the
             service writes a monitoring report into the card's evidence for each component that names
             a served model (monitoring.model), at start and every --snapshot-interval (default 1h)
 Port 0 picks a free port; the address is printed on stderr.`;
+
+/**
+ * 1000 connections, or fewer when the process may not open that many files: a cap above the limit
+ * lets the sockets use up every descriptor (the database and new connections then fail).
+ */
+function defaultMaxConnections(): number {
+  try {
+    const m = /^Max open files\s+(\d+)/m.exec(readFileSync("/proc/self/limits", "utf8"));
+    if (m) return Math.max(16, Math.min(CONNECTION_LIMITS.maxConnections, Number(m[1]) - 64));
+  } catch {
+    // not Linux: keep the default
+  }
+  return CONNECTION_LIMITS.maxConnections;
+}
 
 function duration(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -54,6 +70,8 @@ export async function run(argv: string[]): Promise<number> {
       "max-future": { type: "string" },
       oldest: { type: "string" },
       "reference-dir": { type: "string" },
+      "request-timeout": { type: "string" },
+      "max-connections": { type: "string" },
     },
     HELP,
   );
@@ -75,6 +93,10 @@ export async function run(argv: string[]): Promise<number> {
   const referenceDir = values["reference-dir"] === undefined ? null : String(values["reference-dir"]);
   if (referenceDir !== null && !(existsSync(referenceDir) && statSync(referenceDir).isDirectory()))
     throw new UsageError(`--reference-dir ${referenceDir}: no such directory`);
+  const requestTimeoutMs = duration(values["request-timeout"], "--request-timeout");
+  const maxConnections =
+    numberOption(values["max-connections"], "--max-connections", { min: 1, max: 1_000_000 }) ??
+    defaultMaxConnections();
   const bodyLimit = numberOption(values["body-limit"], "--body-limit", { min: 1024 }) ?? DEFAULT_BODY_LIMIT;
   let rulesText: string | null = null;
   if (values.rules !== undefined) {
@@ -99,6 +121,12 @@ export async function run(argv: string[]): Promise<number> {
     alerts,
     readiness,
     referenceDir,
+    limits: {
+      maxConnections,
+      ...(requestTimeoutMs === undefined
+        ? {}
+        : { requestTimeoutMs, headersTimeoutMs: Math.min(10_000, requestTimeoutMs) }),
+    },
   });
   alerts.attach(service, metrics);
   try {

@@ -19,11 +19,38 @@ export interface ServerOptions {
   logger?: boolean;
   /** The directory `{"path": …}` references may be read from (`--reference-dir`); null: none. */
   referenceDir?: string | null;
+  /** Timeouts and the connection cap (defaults: CONNECTION_LIMITS). */
+  limits?: Partial<ConnectionLimits>;
   /** Cards whose readiness the dashboard shows (`assay serve --card`). */
   readiness?: ReadinessOptions;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Bounds on connections. Without them a client sending its body slowly (or never) held a socket for
+ * ever, also after its 401; 300 such connections under `ulimit -n 256` made every new connection fail.
+ */
+export interface ConnectionLimits {
+  /** Time to receive a whole request, headers and body (408 after). */
+  requestTimeoutMs: number;
+  /** Time to receive the headers. */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic either way for this long is closed (a slow read still sends nothing). */
+  idleTimeoutMs: number;
+  /** Open connections at most; further ones are closed on arrival. */
+  maxConnections: number;
+}
+
+export const CONNECTION_LIMITS: ConnectionLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 120_000,
+  maxConnections: 1000,
+};
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -43,8 +70,17 @@ export interface MonitorServer {
 
 /** Builds the Fastify app of `assay serve` (not listening yet). */
 export function buildServer(options: ServerOptions): MonitorServer {
+  const limits = { ...CONNECTION_LIMITS, ...options.limits };
   const app = Fastify({
     logger: options.logger ?? false,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    // Node checks request and header deadlines every connectionsCheckingInterval (30 s by default)
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Ids, names and versions are case-sensitive; trailing slashes are forgiven.
     routerOptions: { ignoreTrailingSlash: true },
@@ -58,6 +94,7 @@ export function buildServer(options: ServerOptions): MonitorServer {
       },
     },
   });
+  app.server.maxConnections = limits.maxConnections;
   const service = new MonitorService(options.store, options.service);
   const metrics = new MonitorMetrics();
 
@@ -80,6 +117,8 @@ export function buildServer(options: ServerOptions): MonitorServer {
     if (needed === "public") return;
     const token = bearerToken(request.headers.authorization);
     if (token === null) {
+      // close after the answer: an unauthenticated client does not get to keep sending a body
+      reply.header("connection", "close");
       reply.header("www-authenticate", 'Bearer realm="assay"');
       return reply
         .code(401)
@@ -94,6 +133,7 @@ export function buildServer(options: ServerOptions): MonitorServer {
       else tokens.delete(hash);
     }
     if (!grant) {
+      reply.header("connection", "close");
       reply.header("www-authenticate", 'Bearer realm="assay", error="invalid_token"');
       return reply.code(401).send({ statusCode: 401, error: "invalid token" });
     }

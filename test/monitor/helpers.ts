@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlertEngine } from "../../src/monitor/alerts.js";
 import { hashToken } from "../../src/monitor/auth.js";
-import { buildServer, type MonitorServer } from "../../src/monitor/server.js";
+import { buildServer, type ConnectionLimits, type MonitorServer } from "../../src/monitor/server.js";
 import type { ServiceOptions } from "../../src/monitor/service.js";
 import { SqliteStore } from "../../src/monitor/sqlite-store.js";
 import type { MonitorStore } from "../../src/monitor/store.js";
@@ -31,6 +31,7 @@ export async function testServer(
     service?: Partial<ServiceOptions>;
     store?: MonitorStore;
     referenceDir?: string;
+    limits?: Partial<ConnectionLimits>;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "assay-server-"));
@@ -49,6 +50,7 @@ export async function testServer(
     service: options.service,
     alerts,
     referenceDir: options.referenceDir,
+    limits: options.limits,
   });
   alerts.attach(server.service, server.metrics);
   return {
