@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { loadCard } from "../io/readiness-files.js";
 import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
-import { DEFAULT_DB, openStore, redact } from "../monitor/open-store.js";
+import { DEFAULT_DB, hasPassword, openStore, redact } from "../monitor/open-store.js";
 import { snapshot } from "../monitor/routes-readiness.js";
 import { buildServer, CONNECTION_LIMITS, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
 import { DEFAULT_TIME_BOUNDS, isDateTime } from "../monitor/time-bounds.js";
@@ -13,10 +13,12 @@ const HELP = `usage: assay serve [--port 8080] [--host 127.0.0.1] [--db sqlite:F
                    [--bucket 1m] [--retention 30d] [--eval-interval 30s] [--body-limit BYTES]
                    [--card assay.card.yaml …] [--snapshot-interval 1h] [--max-future 1d] [--oldest TIME]
                    [--reference-dir DIR] [--request-timeout 30s] [--max-connections N]
+                   [--db-password-file FILE]
 
 Runs the monitoring service: ingest predictions and labels, per-bucket profiles, windows, monitors,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
---db        where state lives (default ${DEFAULT_DB}); postgres:// for a shared deployment
+--db        where state lives (default ${DEFAULT_DB}); postgres:// for a shared deployment — give
+            its password in PGPASSWORD or --db-password-file (first line), not in the URL (ps shows it)
 --rules     alert rules (YAML); evaluated every --eval-interval over each rule's window
 --bucket    width of a time bucket (default 1m); windows are merges of buckets
 --retention drop data older than the retention clock minus this (default: keep everything); the clock
@@ -72,6 +74,7 @@ export async function run(argv: string[]): Promise<number> {
       "reference-dir": { type: "string" },
       "request-timeout": { type: "string" },
       "max-connections": { type: "string" },
+      "db-password-file": { type: "string" },
     },
     HELP,
   );
@@ -108,7 +111,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const rules = rulesText === null ? null : loadAlertRules(rulesText, String(values.rules));
   const db = (values.db as string | undefined) ?? DEFAULT_DB;
-  const store = await openStore(db);
+  if (hasPassword(db))
+    process.stderr.write(
+      "assay serve: warning: the --db URL holds a password, which ps shows to every user; use PGPASSWORD or --db-password-file\n",
+    );
+  const passwordFile = values["db-password-file"] as string | undefined;
+  const store = await openStore(db, { passwordFile });
   const alerts = new AlertEngine(store, rules ?? { rules: [], webhooks: [] });
   const cards = (values.card as string[] | undefined) ?? [];
   for (const card of cards) loadCard(card); // a bad card stops the start, with its FILE:LINE

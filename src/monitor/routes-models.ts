@@ -102,7 +102,11 @@ export function modelRoutes(
     },
   );
 
-  app.get("/v1/models", { config: { scope: "read" } }, async () => ({ models: await store.listModels() }));
+  app.get("/v1/models", { config: { scope: "read" } }, async (request) => {
+    const limited = request.tokenModels;
+    const models = await store.listModels();
+    return { models: limited ? models.filter((m) => limited.includes(m.name)) : models };
+  });
 
   app.get<ModelParams>(
     "/v1/models/:model",

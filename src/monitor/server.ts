@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { InputError } from "../table/errors.js";
 import type { AlertEngine } from "./alerts.js";
@@ -9,6 +10,7 @@ import { modelRoutes } from "./routes-models.js";
 import { type ReadinessOptions, readinessRoutes } from "./routes-readiness.js";
 import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
+import { isoTime } from "./time-bounds.js";
 
 export interface ServerOptions {
   store: MonitorStore;
@@ -19,6 +21,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The directory `{"path": …}` references may be read from (`--reference-dir`); null: none. */
   referenceDir?: string | null;
+  /** Where internal errors (500) are logged, one JSON line each with the request id; stderr by default. */
+  errorLog?: (line: string) => void;
   /** Timeouts and the connection cap (defaults: CONNECTION_LIMITS). */
   limits?: Partial<ConnectionLimits>;
   /** Cards whose readiness the dashboard shows (`assay serve --card`). */
@@ -59,8 +63,24 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     tokenName?: string;
+    /** The models the request's token is limited to; null or undefined: every model. */
+    tokenModels?: string[] | null;
   }
 }
+
+/**
+ * Sent with every response. The dashboard loads only its own scripts and styles (Vega from the server's
+ * node_modules). Vega compiles its expressions with the Function constructor, hence 'unsafe-eval' (the
+ * vega-interpreter package would remove the need; it is not installed here); its SVG renderer sets style
+ * attributes, hence 'unsafe-inline' for styles. No inline script is allowed, no other origin, no framing.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
 
 export interface MonitorServer {
   app: FastifyInstance;
@@ -74,6 +94,8 @@ export function buildServer(options: ServerOptions): MonitorServer {
   const app = Fastify({
     logger: options.logger ?? false,
     requestTimeout: limits.requestTimeoutMs,
+    // a request id that is unique across restarts, so a logged 500 can be matched to what a client saw
+    genReqId: () => randomUUID(),
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionTimeout: limits.idleTimeoutMs,
     // Node checks request and header deadlines every connectionsCheckingInterval (30 s by default)
@@ -95,6 +117,11 @@ export function buildServer(options: ServerOptions): MonitorServer {
     },
   });
   app.server.maxConnections = limits.maxConnections;
+  const errorLog = options.errorLog ?? ((line: string) => process.stderr.write(line));
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
   const service = new MonitorService(options.store, options.service);
   const metrics = new MonitorMetrics();
 
@@ -111,7 +138,8 @@ export function buildServer(options: ServerOptions): MonitorServer {
     (_req, body, done) => done(null, body),
   );
 
-  const tokens = new Map<string, { scopes: Scope[]; name: string; at: number }>();
+  // Every request looks its token up: a revoked token stops working at once (a lookup by primary key
+  // costs microseconds on SQLite, one round trip on PostgreSQL).
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const needed = request.routeOptions.config?.scope;
     if (needed === "public") return;
@@ -124,23 +152,30 @@ export function buildServer(options: ServerOptions): MonitorServer {
         .code(401)
         .send({ statusCode: 401, error: "missing bearer token (Authorization: Bearer …)" });
     }
-    const hash = hashToken(token);
-    let grant = tokens.get(hash);
-    if (!grant || Date.now() - grant.at > 30_000) {
-      const found = await options.store.findToken(hash);
-      grant = found ? { scopes: found.scopes, name: found.name, at: Date.now() } : undefined;
-      if (grant) tokens.set(hash, grant);
-      else tokens.delete(hash);
-    }
-    if (!grant) {
+    const grant = await options.store.findToken(hashToken(token));
+    const expired = grant?.expiresAt != null && grant.expiresAt <= Date.now();
+    if (!grant || expired) {
       reply.header("connection", "close");
       reply.header("www-authenticate", 'Bearer realm="assay", error="invalid_token"');
-      return reply.code(401).send({ statusCode: 401, error: "invalid token" });
+      return reply.code(401).send({
+        statusCode: 401,
+        error: expired ? `token expired at ${isoTime(grant!.expiresAt)}` : "invalid token",
+      });
     }
     const scope = needed ?? "read";
     if (!allows(grant.scopes, scope))
       return reply.code(403).send({ statusCode: 403, error: `this token lacks the '${scope}' scope` });
+    if (grant.models !== null) {
+      const model = (request.params as { model?: string } | undefined)?.model;
+      const listing = request.method === "GET" && request.routeOptions.url === "/v1/models";
+      if (model === undefined ? !listing : !grant.models.includes(model))
+        return reply.code(403).send({
+          statusCode: 403,
+          error: `this token is limited to the model${grant.models.length === 1 ? "" : "s"} ${grant.models.join(", ")}`,
+        });
+    }
     request.tokenName = grant.name;
+    request.tokenModels = grant.models;
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -151,7 +186,19 @@ export function buildServer(options: ServerOptions): MonitorServer {
         : error.statusCode && error.statusCode >= 400 && error.statusCode < 600
           ? error.statusCode
           : 500;
-    if (status >= 500) request.log.error(error);
+    if (status >= 500) {
+      errorLog(
+        `${JSON.stringify({
+          time: new Date().toISOString(),
+          level: "error",
+          requestId: request.id,
+          method: request.method,
+          url: request.url.split("?")[0],
+          error: error.message,
+          stack: error.stack,
+        })}\n`,
+      );
+    }
     if (status < 500) metrics.rejected.inc({ reason: String(status) });
     const message =
       status === 413
@@ -159,7 +206,13 @@ export function buildServer(options: ServerOptions): MonitorServer {
         : status >= 500
           ? "internal error"
           : error.message;
-    reply.code(status).send({ statusCode: status, error: message });
+    reply
+      .code(status)
+      .send(
+        status >= 500
+          ? { statusCode: status, error: message, requestId: request.id }
+          : { statusCode: status, error: message },
+      );
   });
   app.setNotFoundHandler((request, reply) => {
     reply

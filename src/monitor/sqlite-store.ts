@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
@@ -23,9 +23,13 @@ import {
   type MonitorStore,
   type Scope,
   type Silence,
+  type TokenOptions,
   type TokenRecord,
+  tokenFromRow,
   type WriteResult,
 } from "./store.js";
+
+const TOKEN_COLUMNS = "hash, name, scopes, created_at, expires_at, models";
 
 /**
  * predictions: one row per id (idempotence, label joins, counts), without features. raw_predictions: the
@@ -79,13 +83,24 @@ export class SqliteStore implements MonitorStore {
     readonly path: string,
     options: { writer?: "thread" | "inline" } = {},
   ) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created owner-only (SQLite makes its -wal and -shm files with the database file's mode): it holds
+      // token hashes, model specs and every ingested record.
+      if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+    }
     this.db = openWriterDatabase(path);
     this.mode = path === ":memory:" ? "inline" : (options.writer ?? "thread");
   }
 
   async init(): Promise<void> {
     this.db.exec(SCHEMA);
+    // databases made before tokens could expire or be limited to models
+    const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
+    if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
   }
 
   async close(): Promise<void> {
@@ -175,19 +190,36 @@ export class SqliteStore implements MonitorStore {
       });
   }
 
-  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
+  async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
     this.db
-      .prepare("INSERT INTO tokens (hash, name, scopes, created_at) VALUES (?, ?, ?, ?)")
-      .run(hash, name, scopes.join(","), new Date().toISOString());
+      .prepare(
+        "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        hash,
+        name,
+        scopes.join(","),
+        new Date().toISOString(),
+        options.expiresAt ?? null,
+        options.models ? JSON.stringify(options.models) : null,
+      );
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare("SELECT name, scopes, created_at FROM tokens WHERE hash = ?").get(hash) as
-      | { name: string; scopes: string; created_at: string }
-      | undefined;
-    return row
-      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
-      : null;
+    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hash);
+    return row ? tokenFromRow(row as Parameters<typeof tokenFromRow>[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const rows = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`).all();
+    return rows.map((r) => tokenFromRow(r as Parameters<typeof tokenFromRow>[0]));
+  }
+
+  async revokeTokens(idOrName: string): Promise<number> {
+    const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
+    return this.db
+      .prepare("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
+      .run(idOrName, prefix, prefix).changes;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
