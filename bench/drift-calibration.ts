@@ -17,9 +17,18 @@ for (const n of sizes) {
   const cols = Object.entries(t.columns)
     .map(([name, c]) => `${name} ${pct(c.flagged, r)}/${pct(c.drift, r)}`)
     .join(", ");
+  const raw = Object.entries(t.columns)
+    .map(
+      ([name, c]) =>
+        `${name} ${Object.entries(c.tested)
+          .map(([signal, k]) => `${signal} ${pct(c.raw[signal] ?? 0, k)}`)
+          .join(" ")}`,
+    )
+    .join("; ");
   console.log(
     `n ${n} (${r} datasets, ${((Date.now() - t0) / 1000).toFixed(1)} s): dataset false alarm ${pct(t.datasetAlarms, r)}, summary not pass ${pct(t.notPass, r)}; ${cols}`,
   );
+  console.log(`   raw p < 0.05 by signal: ${raw}`);
 }
 console.log("\nPower (share of replicates where the column drifts), one column per dataset");
 for (const alt of ALTERNATIVES) {

@@ -1,4 +1,4 @@
-import type { Chi2Result } from "../stats/chi2.js";
+import { type Chi2Result, chi2Homogeneity } from "../stats/chi2.js";
 import { chi2Pooled, poolSparseColumns } from "../stats/chi2-pooled.js";
 import { moments } from "../stats/distribution.js";
 import { jensenShannon } from "../stats/jensen-shannon.js";
@@ -38,8 +38,10 @@ export interface NumericStats {
 }
 
 export interface CategoricalStats {
-  /** χ² homogeneity after pooling sparse categories (`pooled` of them merged into one). */
-  chi2: Chi2Result & { pooled: number };
+  /** χ² homogeneity on the full table (scipy.stats.chi2_contingency). */
+  chi2: Chi2Result;
+  /** The test the verdict uses: χ² after pooling sparse categories (`pooled` of them merged into one). */
+  chi2Pooled: Chi2Result & { pooled: number };
   psi: number;
   js: number;
   /** Bias-corrected JS on the table the χ² test used (sparse categories pooled): the default effect. */
@@ -94,7 +96,8 @@ export function categoricalDrift(reference: CategoricalSample, current: Categori
     .slice(0, 50);
   const pooled = poolSparseColumns(table.reference, table.current);
   return {
-    chi2: chi2Pooled(table.reference, table.current),
+    chi2: chi2Homogeneity(table.reference, table.current),
+    chi2Pooled: chi2Pooled(table.reference, table.current),
     psi: empty ? Number.NaN : psi(table.reference, table.current),
     js: empty ? Number.NaN : jensenShannon(table.reference, table.current),
     jsCorrected: empty ? Number.NaN : jensenShannonCorrected(pooled.reference, pooled.current),

@@ -34,7 +34,14 @@ const NEGLIGIBLE = 1e-16;
  *   draws, smallest categories first; categories with q < 1e-16 are not simulated.
  * The mix is a valid test at every level α up to an excess of at most 1/(MAX_DRAWS + 1) = 1e-4.
  */
-export function unseenTest(observed: number, n: number, m: number, sizes: Map<number, number>): UnseenTest {
+export function unseenTest(
+  observed: number,
+  n: number,
+  m: number,
+  sizes: Map<number, number>,
+  simulation: { maxDraws?: number; exceedances?: number } = {},
+): UnseenTest {
+  const maxDraws = simulation.maxDraws ?? MAX_DRAWS;
   const N = n + m;
   const levels = [...sizes.entries()].filter(([c, k]) => c > 0 && k > 0).sort((a, b) => a[0] - b[0]);
   const logQ: number[] = [];
@@ -48,7 +55,7 @@ export function unseenTest(observed: number, n: number, m: number, sizes: Map<nu
   for (let i = 0; i < levels.length; i++) expected += levels[i][1] * levels[i][0] * Math.exp(logQ[i]);
   if (!(observed > 0) || n === 0 || m === 0) return { pValue: 1, expected, method: "none", draws: 0 };
   const bound = chernoffBound(observed, levels, logQ);
-  if (bound <= 1 / (MAX_DRAWS + 1)) return { pValue: bound, expected, method: "bound", draws: 0 };
+  if (bound <= 1 / (maxDraws + 1)) return { pValue: bound, expected, method: "bound", draws: 0 };
   const simulated = levels.filter((_, i) => logQ[i] >= Math.log(NEGLIGIBLE));
   const mc = monteCarloPValue(
     (random) => {
@@ -72,7 +79,7 @@ export function unseenTest(observed: number, n: number, m: number, sizes: Map<nu
       }
       return false;
     },
-    { maxDraws: MAX_DRAWS },
+    { maxDraws, exceedances: simulation.exceedances },
   );
   return { pValue: mc.pValue, expected, method: "permutation", draws: mc.draws };
 }

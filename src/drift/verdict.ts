@@ -169,8 +169,9 @@ function signalsOf(
       effectName: rule.method === "js" ? "jsCorrected" : rule.method,
       effect: value,
       threshold: rule.threshold,
-      test: stats.chi2.pooled > 0 ? `chi2 (${stats.chi2.pooled} sparse categories pooled)` : "chi2",
-      pValue: stats.chi2.pValue,
+      test:
+        stats.chi2Pooled.pooled > 0 ? `chi2 (${stats.chi2Pooled.pooled} sparse categories pooled)` : "chi2",
+      pValue: stats.chi2Pooled.pValue,
       ...blank,
     });
   }

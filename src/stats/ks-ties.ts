@@ -57,7 +57,8 @@ export function ksTiesPValue(
   }
   const total = n + m;
   if (pooled.length > KS_TIES_MAX_DISTINCT || pooled.length > total / 2) return null;
-  if (!(continuous > 1 / (maxDraws + 1))) return { pValue: continuous, draws: 0, distinct: pooled.length };
+  if (!(continuous > 1 / (maxDraws + 1)))
+    return { pValue: Math.max(continuous, 1e-300), draws: 0, distinct: pooled.length };
   let observed = 0;
   let cumA = 0;
   let cumB = 0;

@@ -17,10 +17,18 @@ export interface Generator {
   draw(random: Random, n: number, current: boolean): Side;
 }
 
-function normal(random: Random): number {
-  let u = 0;
-  while (u === 0) u = random.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
+/** n standard normal draws (Box–Muller, both halves of each pair used), plus a shift. */
+function normals(random: Random, n: number, shift = 0): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
+    let u = 0;
+    while (u === 0) u = random.next();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    const angle = 2 * Math.PI * random.next();
+    out[i] = radius * Math.cos(angle) + shift;
+    if (i + 1 < n) out[i + 1] = radius * Math.sin(angle) + shift;
+  }
+  return out;
 }
 
 function numericSide(values: Float64Array, missing = 0): NumericSample {
@@ -33,15 +41,24 @@ function numericSide(values: Float64Array, missing = 0): NumericSample {
   };
 }
 
-function poisson(random: Random, lambda: number): number {
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = random.next();
-  while (p > limit) {
-    k++;
-    p *= random.next();
+/** n Poisson(λ) draws by inversion of the CDF. */
+function poissons(random: Random, n: number, lambda: number): Float64Array {
+  const cdf: number[] = [];
+  let p = Math.exp(-lambda);
+  let s = 0;
+  for (let k = 0; s < 1 - 1e-16 && k < 1000; k++) {
+    s += p;
+    cdf.push(s);
+    p *= lambda / (k + 1);
   }
-  return k;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = random.next();
+    let k = 0;
+    while (k < cdf.length - 1 && u >= cdf[k]) k++;
+    out[i] = k;
+  }
+  return out;
 }
 
 /** n draws from the given probabilities (normalised), as counts by label; binary search on the CDF. */
@@ -87,17 +104,17 @@ export const NULL_COLUMNS: Generator[] = [
   {
     name: "normal",
     type: "float",
-    draw: (r, n) => numericSide(Float64Array.from({ length: n }, () => normal(r))),
+    draw: (r, n) => numericSide(normals(r, n)),
   },
   {
     name: "lognormal",
     type: "float",
-    draw: (r, n) => numericSide(Float64Array.from({ length: n }, () => Math.exp(normal(r)))),
+    draw: (r, n) => numericSide(normals(r, n).map(Math.exp)),
   },
   {
     name: "poisson",
     type: "integer",
-    draw: (r, n) => numericSide(Float64Array.from({ length: n }, () => poisson(r, 4))),
+    draw: (r, n) => numericSide(poissons(r, n, 4)),
   },
   { name: "levels5", type: "string", draw: (r, n) => categoricalSide(r, FIVE_LEVELS, n) },
   { name: "levels50", type: "string", draw: (r, n) => categoricalSide(r, LONG_50, n) },
@@ -110,12 +127,12 @@ export const ALTERNATIVES: Generator[] = [
   {
     name: "shift 0.2σ",
     type: "float",
-    draw: (r, n, cur) => numericSide(Float64Array.from({ length: n }, () => normal(r) + (cur ? 0.2 : 0))),
+    draw: (r, n, cur) => numericSide(normals(r, n, cur ? 0.2 : 0)),
   },
   {
     name: "shift 0.5σ",
     type: "float",
-    draw: (r, n, cur) => numericSide(Float64Array.from({ length: n }, () => normal(r) + (cur ? 0.5 : 0))),
+    draw: (r, n, cur) => numericSide(normals(r, n, cur ? 0.5 : 0)),
   },
   {
     name: "share 20% → 30%",
@@ -142,10 +159,7 @@ export const ALTERNATIVES: Generator[] = [
     type: "float",
     draw: (r, n, cur) => {
       const missing = cur ? Math.round(n * 0.1) : 0;
-      return numericSide(
-        Float64Array.from({ length: n - missing }, () => normal(r)),
-        missing,
-      );
+      return numericSide(normals(r, n - missing), missing);
     },
   },
 ];
@@ -156,8 +170,17 @@ export interface Tally {
   datasetAlarms: number;
   /** Datasets whose summary is not "pass" (a column drifts, warns or is insufficient). */
   notPass: number;
-  /** Per column: drift, and drift or warn. */
-  columns: Record<string, { drift: number; flagged: number; insufficient: number }>;
+  /** Per column: drift, drift or warn, insufficient, and per signal the raw (uncorrected) p < α count. */
+  columns: Record<
+    string,
+    {
+      drift: number;
+      flagged: number;
+      insufficient: number;
+      raw: Record<string, number>;
+      tested: Record<string, number>;
+    }
+  >;
 }
 
 /** Runs `replicates` datasets of the given columns, n rows a side, and counts the verdicts. */
@@ -165,7 +188,8 @@ export function simulate(columns: Generator[], n: number, replicates: number, se
   const random = seededRandom(seed);
   const policy = defaultPolicy();
   const tally: Tally = { replicates, datasetAlarms: 0, notPass: 0, columns: {} };
-  for (const c of columns) tally.columns[c.name] = { drift: 0, flagged: 0, insufficient: 0 };
+  for (const c of columns)
+    tally.columns[c.name] = { drift: 0, flagged: 0, insufficient: 0, raw: {}, tested: {} };
   for (let i = 0; i < replicates; i++) {
     const pairs: ColumnPair[] = columns.map((c) => ({
       name: c.name,
@@ -181,6 +205,11 @@ export function simulate(columns: Generator[], n: number, replicates: number, se
       if (c.status === "drift") t.drift++;
       if (c.status === "drift" || c.status === "warn") t.flagged++;
       if (c.status === "insufficient") t.insufficient++;
+      for (const s of c.signals) {
+        if (Number.isNaN(s.pValue)) continue;
+        t.tested[s.signal] = (t.tested[s.signal] ?? 0) + 1;
+        if (s.pValue < policy.alpha) t.raw[s.signal] = (t.raw[s.signal] ?? 0) + 1;
+      }
     }
   }
   return tally;
