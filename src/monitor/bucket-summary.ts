@@ -6,6 +6,13 @@ import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import { mergeColumnCores } from "./merge-cores.js";
 import type { FeatureSpec, ModelSpec, PredictionRecord } from "./records.js";
+import {
+  addTrustCounts,
+  countTrust,
+  emptyTrustCounts,
+  type TrustBundles,
+  type TrustCounts,
+} from "./trust-counts.js";
 
 /** Reserved column names for the model's outputs inside a bucket profile (features cannot start with "@"). */
 export const SCORE_COLUMN = "@score";
@@ -42,6 +49,8 @@ export interface BucketSummary {
   /** Predictions counted positive (prediction equals the positive label, or score ≥ threshold). */
   positives: number;
   versions: Record<string, number>;
+  /** Trust readings, when the model had a trust bundle at fold time (absent otherwise). */
+  trust?: TrustCounts;
 }
 
 /** Reference facts used when folding rows: ranges, domains and outlier fences per feature. */
@@ -151,6 +160,7 @@ export function summarize(
   spec: ModelSpec,
   records: PredictionRecord[],
   facts: ReferenceFacts | null,
+  bundles: TrustBundles | null = null,
 ): BucketSummary {
   const columns: ColumnInfo[] = spec.features.map((f) => ({
     name: f.name,
@@ -174,6 +184,7 @@ export function summarize(
   const versions: Record<string, number> = {};
   let outlierRows = 0;
   let positives = 0;
+  const trust = bundles ? emptyTrustCounts() : null;
   const rows: Record<string, unknown>[] = new Array(records.length);
   records.forEach((record, i) => {
     const row: Record<string, unknown> = {};
@@ -222,6 +233,7 @@ export function summarize(
     row[PREDICTION_COLUMN] = p === null || p === undefined ? null : numericPrediction ? p : String(p);
     if (isPositive(spec, p, record.score)) positives++;
     if (outlier) outlierRows++;
+    if (trust && bundles) countTrust(trust, bundles, record);
     const version = record.version ?? "";
     versions[version] = (versions[version] ?? 0) + 1;
     rows[i] = row;
@@ -239,6 +251,7 @@ export function summarize(
     outlierChecked: facts && facts.ranges.size > 0 ? records.length : 0,
     positives,
     versions,
+    ...(trust ? { trust } : {}),
   };
 }
 
@@ -254,6 +267,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
   let outlierRows = 0;
   let outlierChecked = 0;
   let positives = 0;
+  let trust: TrustCounts | null = null;
   for (const s of summaries) {
     for (const column of s.profile.columns) {
       const core = coreOf(column);
@@ -289,6 +303,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     outlierRows += s.outlierRows;
     outlierChecked += s.outlierChecked;
     positives += s.positives;
+    if (s.trust) trust = addTrustCounts(trust ?? emptyTrustCounts(), s.trust);
   }
   const first = summaries[0].profile;
   const columns: ColumnProfile[] = names.map((name) => finalizeColumn(mergeColumnCores(cores.get(name)!)));
@@ -303,6 +318,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     outlierChecked,
     positives,
     versions,
+    ...(trust ? { trust } : {}),
   };
 }
 

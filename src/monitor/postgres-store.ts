@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, sc
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS trust_bundles (model TEXT NOT NULL, version TEXT NOT NULL, bundle TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
 CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, version TEXT,
   score DOUBLE PRECISION, prediction TEXT, PRIMARY KEY (model, id));
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
@@ -226,6 +228,25 @@ export class PostgresStore implements MonitorStore {
       [model],
     );
     return rows.map((r) => r.version as string);
+  }
+  async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (model, version) DO UPDATE SET bundle = EXCLUDED.bundle, created_at = EXCLUDED.created_at`,
+      [model, version, JSON.stringify(bundle), new Date().toISOString()],
+    );
+  }
+
+  async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
+    const { rows } = await this.pool.query(
+      "SELECT version, bundle, created_at FROM trust_bundles WHERE model = $1 ORDER BY created_at, version",
+      [model],
+    );
+    return rows.map((r) => ({
+      version: r.version as string,
+      bundle: JSON.parse(r.bundle as string),
+      createdAt: r.created_at as string,
+    }));
   }
 
   async insertPredictions(

@@ -48,7 +48,7 @@ const modelBody = {
   },
 } as const;
 
-const modelParams = {
+export const modelParams = {
   type: "object",
   required: ["model"],
   properties: { model: { type: "string", pattern: NAME } },
@@ -65,14 +65,7 @@ export function modelRoutes(
   const store = service.store;
   const ingestClock = () => ({ bounds: service.options.timeBounds, now: service.options.clock() });
 
-  async function modelOr404(name: string): Promise<ModelSpec> {
-    const spec = await service.model(name);
-    if (!spec)
-      throw Object.assign(new Error(`unknown model '${name}'; create it with POST /v1/models`), {
-        statusCode: 404,
-      });
-    return spec;
-  }
+  const modelOr404 = (name: string) => requireModel(service, name);
 
   app.post<{ Body: Record<string, unknown> }>(
     "/v1/models",
@@ -360,4 +353,14 @@ async function profileFile(path: string): Promise<TableProfile> {
   } catch (error) {
     throw new BadRequest(`cannot profile ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
+}
+
+/** A model's spec, or a 404 that says how to create it. */
+export async function requireModel(service: MonitorService, name: string): Promise<ModelSpec> {
+  const spec = await service.model(name);
+  if (!spec)
+    throw Object.assign(new Error(`unknown model '${name}'; create it with POST /v1/models`), {
+      statusCode: 404,
+    });
+  return spec;
 }

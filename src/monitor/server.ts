@@ -8,6 +8,7 @@ import { alertRoutes } from "./routes-alerts.js";
 import { dashboardRoutes } from "./routes-dashboard.js";
 import { modelRoutes } from "./routes-models.js";
 import { type ReadinessOptions, readinessRoutes } from "./routes-readiness.js";
+import { trustRoutes } from "./routes-trust.js";
 import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
 import { isoTime } from "./time-bounds.js";
@@ -229,6 +230,7 @@ export function buildServer(options: ServerOptions): MonitorServer {
     return metrics.registry.metrics();
   });
   modelRoutes(app, service, metrics, options.referenceDir ?? null);
+  trustRoutes(app, service);
   if (options.alerts) alertRoutes(app, options.alerts, service);
   dashboardRoutes(app);
   readinessRoutes(

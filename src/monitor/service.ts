@@ -1,6 +1,7 @@
 import type { TableProfile } from "../profile/types.js";
 import type { CheckResult } from "../report/report.js";
 import { InputError } from "../table/errors.js";
+import { parseTrustBundle, type TrustBundle } from "../trust/bundle.js";
 import {
   type BucketSummary,
   featuresFromProfile,
@@ -16,6 +17,7 @@ import { runMonitors } from "./monitors/registry.js";
 import type { CompactionPlan, LabelRecord, ModelSpec, PredictionRecord, RawPrediction } from "./records.js";
 import type { MonitorStore, WriteResult } from "./store.js";
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from "./time-bounds.js";
+import { type TrustBundles, trustBundles } from "./trust-counts.js";
 import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {
@@ -69,6 +71,7 @@ export class MonitorService {
   readonly options: ServiceOptions;
   private readonly models = new Map<string, ModelSpec>();
   private readonly references = new Map<string, CachedReference | null>();
+  private readonly trusts = new Map<string, TrustBundles | null>();
   private readonly folding = new Map<string, Promise<number>>();
   private readonly hours = new Map<string, { parts: number; maxSeq: number; summary: BucketSummary }>();
 
@@ -162,7 +165,31 @@ export class MonitorService {
     return result;
   }
 
+  /**
+   * Stores a version's trust bundle (checked first: a bad one is an InputError, 400). Predictions folded
+   * from now on are scored with it; buckets folded before keep what they had.
+   */
+  async putTrustBundle(spec: ModelSpec, version: string, raw: unknown): Promise<TrustBundle> {
+    const bundle = parseTrustBundle(raw);
+    if ((bundle.model.task === "regression") !== (spec.task === "regression"))
+      throw new InputError(
+        `trust bundle: it is for a ${bundle.model.task} model, '${spec.name}' is ${spec.task}`,
+      );
+    await this.store.putTrustBundle(spec.name, version, bundle);
+    this.trusts.delete(spec.name);
+    return bundle;
+  }
+
+  /** A model's trust bundles (null: none uploaded). */
+  async trust(model: string): Promise<TrustBundles | null> {
+    if (this.trusts.has(model)) return this.trusts.get(model)!;
+    const bundles = trustBundles(await this.store.listTrustBundles(model));
+    this.trusts.set(model, bundles);
+    return bundles;
+  }
+
   private forgetReferences(model: string): void {
+    this.trusts.delete(model);
     for (const key of [...this.references.keys()])
       if (key.startsWith(`${model}\u0000`)) this.references.delete(key);
   }
@@ -186,6 +213,7 @@ export class MonitorService {
         model,
         spec,
         facts: reference?.facts ?? null,
+        trust: await this.trust(model),
         sampleSize: this.options.sampleSize,
         foldBatch: this.options.foldBatch,
         maxParts: this.options.maxParts,
@@ -196,9 +224,10 @@ export class MonitorService {
     for (;;) {
       const current = (await this.model(model)) ?? spec;
       const reference = await this.reference(model);
+      const trust = await this.trust(model);
       const n = await this.store.compact(model, this.options.foldBatch, (rows) => {
         for (const r of rows) touched.add(r.bucket);
-        return this.plan(current, rows, reference);
+        return this.plan(current, rows, reference, trust);
       });
       total += n;
       if (n < this.options.foldBatch) break;
@@ -225,8 +254,13 @@ export class MonitorService {
     }
   }
 
-  private plan(spec: ModelSpec, rows: RawPrediction[], reference: CachedReference | null): CompactionPlan {
-    return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize);
+  private plan(
+    spec: ModelSpec,
+    rows: RawPrediction[],
+    reference: CachedReference | null,
+    trust: TrustBundles | null,
+  ): CompactionPlan {
+    return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize, trust);
   }
 
   /**
@@ -296,6 +330,7 @@ export class MonitorService {
       referenceVersion: reference?.version ?? null,
       labeled,
       calibrationLabeled,
+      trust: await this.trust(spec.name),
       now,
       options: this.options.monitor,
     });

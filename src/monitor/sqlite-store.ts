@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, sc
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS trust_bundles (model TEXT NOT NULL, version TEXT NOT NULL, bundle TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
 CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, version TEXT,
   score REAL, prediction TEXT, PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
@@ -283,6 +285,23 @@ export class SqliteStore implements MonitorStore {
       .prepare("SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version")
       .all(model) as { version: string }[];
     return rows.map((r) => r.version);
+  }
+  async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (model, version) DO UPDATE SET bundle = excluded.bundle, created_at = excluded.created_at`,
+      )
+      .run(model, version, JSON.stringify(bundle), new Date().toISOString());
+  }
+
+  async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT version, bundle, created_at FROM trust_bundles WHERE model = ? ORDER BY created_at, version",
+      )
+      .all(model) as { version: string; bundle: string; created_at: string }[];
+    return rows.map((r) => ({ version: r.version, bundle: JSON.parse(r.bundle), createdAt: r.created_at }));
   }
 
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult> {

@@ -70,7 +70,7 @@ export class Folder {
         if (raw.length === 0) return 0;
         const rows = raw.map(rawFromRow);
         for (const r of rows) touched.add(r.bucket);
-        const plan = planFold(job.spec, rows, job.facts, job.sampleSize);
+        const plan = planFold(job.spec, rows, job.facts, job.sampleSize, job.trust);
         for (const part of plan.parts)
           this.insertPart.run(job.model, part.bucket, part.rows, JSON.stringify(part.summary));
         const sample = new Set(plan.keepAsSample);

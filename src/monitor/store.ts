@@ -139,6 +139,11 @@ export interface MonitorStore {
   getReference(model: string, version: string): Promise<unknown | null>;
   listReferenceVersions(model: string): Promise<string[]>;
 
+  /** Stores a model version's trust bundle (replacing that version's earlier one). */
+  putTrustBundle(model: string, version: string, bundle: unknown): Promise<void>;
+  /** Every trust bundle of a model, oldest upload first. */
+  listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]>;
+
   /** Stores new predictions (by id; re-sent ids are ignored) durably. `bucketMs` sets their time bucket. */
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult>;
   insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult>;
