@@ -24,6 +24,7 @@ import {
   performanceSeries,
   qualitySeries,
   subjectOf,
+  trustSeries,
   volumePoints,
 } from "./series.js";
 import { chooseStep, STEPS, windowsOf } from "./windows.js";
@@ -83,6 +84,11 @@ export async function renderModel(main, header, name, params) {
       'data-section="performance"',
     ),
     section("Model output", '<div class="chart" data-chart="output"></div>', 'data-section="output"'),
+    section(
+      'Trust <span class="muted small">per prediction, from the uploaded trust bundle (95% CI); red: surely over its bound</span>',
+      '<div class="chart" data-chart="trust"></div>',
+      'data-section="trust"',
+    ),
     section(
       `Features in the latest window <span class="muted small">${minute(latest.from)} – ${minute(latest.to)}</span>`,
       featureTable(latest.result),
@@ -169,6 +175,21 @@ export async function renderModel(main, header, name, params) {
       timelineSpec(outputSeries(series), { yTitle: "share / difference", width: widthFor(chart("output")) }),
     ),
   );
+  const trust = trustSeries(series);
+  if (trust.some((p) => p.value !== null))
+    drawn.push(
+      draw(
+        chart("trust"),
+        timelineSpec(trust, {
+          yTitle: "share of predictions",
+          format: ".1%",
+          width: widthFor(chart("trust")),
+        }),
+      ),
+    );
+  else
+    chart("trust").outerHTML =
+      `<p class="muted">No trust bundle: make one with <code>assay conformal … --out trust.json</code> and upload it (<code>PUT ${escapeHtml(base)}/trust</code>, docs/monitor.md).</p>`;
   drawn.push(drawDistributions(main.querySelector("#distributions"), base, latest, spec.features));
   await Promise.all(drawn);
   await renderEvidence(main.querySelector("#evidence"), name);

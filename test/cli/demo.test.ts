@@ -39,6 +39,11 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
   ])
     assert.ok(existsSync(join(out, "adult", name)), name);
   assert.ok(existsSync(join(out, "monitor.db")));
+  // the monitored model has a trust bundle (January), so its predictions are scored for OOD and sets
+  assert.equal(
+    JSON.parse(readFileSync(join(out, "flights", "delay.trust.json"), "utf8")).format,
+    "assay.trust-bundle",
+  );
   // the summary on stdout: the months, the replay, the adult gate verdict (v2 regresses: it fails)
   assert.match(r.stdout, /February/);
   assert.match(r.stdout, /monitoring: 10,000 predictions and labels replayed/);

@@ -63,7 +63,10 @@ before(async () => {
         output: { kind: "binary", scores: p.v1.slice(0, 8140) },
         labels: Uint32Array.from(p.label.slice(0, 8140)),
       },
-      evaluation: { output: { kind: "binary", scores: Float64Array.from(scores) }, labels: Uint32Array.from(labels) },
+      evaluation: {
+        output: { kind: "binary", scores: Float64Array.from(scores) },
+        labels: Uint32Array.from(labels),
+      },
     },
     { alpha: 0.1, method: "lac" },
   );

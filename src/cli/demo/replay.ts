@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { assay, startServer } from "./assay-process.js";
@@ -81,12 +81,45 @@ export async function replayFlights(
       });
     const january = await scoredMonth(flights, 1, perMonth);
     const referenceCsv = join(referenceDir, "january.reference.csv");
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(
       referenceCsv,
       `${[...DELAY_FEATURES, "score"].join(",")}\n${january.map((r) => [...DELAY_FEATURES.map((f) => r.features[f]), r.score].join(",")).join("\n")}\n`,
     );
     await call("PUT", `/v1/models/${model}/reference?version=january`, { path: referenceCsv });
+    // A trust bundle from January (calibrated on its first half, measured on the second): every replayed
+    // prediction is then scored for OOD and its conformal set, and coverage is checked as labels arrive.
+    const labelledCsv = join(referenceDir, "january.labelled.csv");
+    writeFileSync(
+      labelledCsv,
+      `${[...DELAY_FEATURES, "score", "late"].join(",")}\n${january.map((r) => [...DELAY_FEATURES.map((f) => r.features[f]), r.score, r.late].join(",")).join("\n")}\n`,
+    );
+    const half = Math.floor(january.length / 2);
+    const quoted = labelledCsv.replaceAll("'", "''");
+    const bundlePath = join(out, "flights", "delay.trust.json");
+    say(`monitor · a trust bundle for ${model} from January (conformal α = 0.1, OOD at 1%)`);
+    assay([
+      "conformal",
+      "--calibration-sql",
+      `SELECT * FROM '${quoted}' LIMIT ${half}`,
+      "--evaluation-sql",
+      `SELECT * FROM '${quoted}' OFFSET ${half}`,
+      "--label",
+      "late",
+      "--positive",
+      "1",
+      "--score",
+      "score",
+      "--ood-columns",
+      DELAY_FEATURES.join(","),
+      "--out",
+      bundlePath,
+      "--json",
+    ]);
+    await call(
+      "PUT",
+      `/v1/models/${model}/trust?version=january`,
+      JSON.parse(readFileSync(bundlePath, "utf8")),
+    );
     let sent = 0;
     const firing: ReplayResult["firing"] = [];
     const seen = new Set<string>();
