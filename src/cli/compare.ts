@@ -186,6 +186,10 @@ export async function run(argv: string[]): Promise<number> {
       golden = readGolden(v.golden);
       if (golden.label !== label)
         throw new UsageError(`${v.golden}: golden set was cut for label '${golden.label}', not '${label}'`);
+      if (golden.positive !== null && golden.positive !== labelInfo.positive)
+        throw new UsageError(
+          `${v.golden}: golden set was cut with positive = "${golden.positive}", not "${labelInfo.positive}": its rows were right or wrong for the other class`,
+        );
       const keyColumn = golden.key ? table.columns.find((c) => c.name === golden?.key) : undefined;
       const located = locateGoldenRows(golden, {
         digest,
