@@ -13,6 +13,7 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
 import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
 import { openRegistry } from "../io/registry/files.js";
+import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
@@ -24,7 +25,8 @@ import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { log, printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
@@ -152,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const goldenOut = typeof v["golden-out"] === "string" ? v["golden-out"] : undefined;
     const wanted = new Set<string>([label, ...sensitive, ...(key ? [key] : [])]);
-    const sliceColumns = sliceList.includes("auto")
+    let sliceColumns = sliceList.includes("auto")
       ? autoSliceColumns(source, label, [oldModel, newModel], sensitive)
       : sliceList;
     for (const s of sliceColumns) wanted.add(s);
@@ -171,6 +173,14 @@ export async function run(argv: string[]): Promise<number> {
     const oldScores = await scoresOf(oldModel, table, source);
     const newScores = await scoresOf(newModel, table, source);
 
+    // discovered slices describe rows: no other model's score or prediction, no row index
+    let excludedColumns: ExcludedColumn[] = [];
+    if (sliceList.includes("auto")) {
+      const candidates = { ...table, columns: table.columns.filter((c) => sliceColumns.includes(c.name)) };
+      const described = describingColumns(candidates, { label });
+      sliceColumns = described.columns;
+      excludedColumns = described.excluded;
+    }
     const partitions: Partition[] = sensitive.map((c) => columnPartition(column(table, c), "sensitive"));
     for (const c of sliceColumns) {
       const values = column(table, c);
@@ -242,6 +252,7 @@ export async function run(argv: string[]): Promise<number> {
           threshold,
           sensitive,
           slices: sliceColumns,
+          excludedColumns,
           gate,
           bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
           golden: v.golden ?? null,
@@ -258,7 +269,14 @@ export async function run(argv: string[]): Promise<number> {
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
-    else process.stdout.write(textSummary(result, oldSpec, newSpec, describePositive(labelInfo), inverted));
+    else {
+      process.stdout.write(textSummary(result, oldSpec, newSpec, describePositive(labelInfo), inverted));
+      if (sliceList.includes("auto"))
+        process.stdout.write(
+          `slices by: ${sliceColumns.join(", ") || "none"}${excludedColumns.length > 0 ? `; left out: ${excludedColumns.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}
+`,
+        );
+    }
     return status === "fail" ? 1 : 0;
   } finally {
     await oldModel.model?.close();
@@ -295,28 +313,7 @@ async function openModel(
   const external = /^score:(.+)@(.+)$/.exec(spec);
   if (external && FILE_EXTENSIONS.includes(extname(external[2]).toLowerCase()))
     return { spec, role, model: null, external: { column: external[1], path: external[2] } };
-  let target = spec;
-  let targetFeatures = features;
-  const registered = /^registry:([\w.-]+)(?:@([\w.-]+))?$/.exec(spec);
-  if (registered) {
-    // A registered model version: its descriptor when it has one, else its file with the recorded features.
-    const store = openRegistry();
-    try {
-      const record = store.get(registered[1], registered[2]);
-      if (!record)
-        throw new UsageError(`--${role} ${spec}: no such model in the registry (see assay registry list)`);
-      if (record.stale)
-        log(
-          `warning: ${record.name}@${record.version} is marked stale: ${record.staleReasons.map((r) => r.message).join("; ")}`,
-        );
-      const descriptor =
-        record.configPath && /\.(ya?ml|json)$/i.test(record.configPath) ? record.configPath : null;
-      target = descriptor ?? record.path;
-      targetFeatures = features ?? record.features ?? undefined;
-    } finally {
-      store.close();
-    }
-  }
+  const { target, features: targetFeatures } = resolveModelSpec(spec, features, `--${role}`);
   try {
     return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {

@@ -10,7 +10,7 @@ import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/ver
 import { isProfileFile, readProfile } from "../io/profile-file.js";
 import { openSource } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
-import { inContext } from "../table/errors.js";
+import { InputError, inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
@@ -131,6 +131,13 @@ export async function run(argv: string[]): Promise<number> {
     const first = samples.values().next().value;
     if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Relation).rowCount();
   }
+  // a header-only file would make every column insufficient and the dataset "no drift"
+  for (const [side, what] of [
+    [reference, "reference"],
+    [current, "current"],
+  ] as const)
+    if (side.rows === 0)
+      throw new InputError(`${what} ${side.name} has no rows: there is nothing to compare`);
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,
@@ -156,12 +163,14 @@ export async function run(argv: string[]): Promise<number> {
             ? "warn"
             : "pass",
         drifted: result.drifted,
+        verdict: result.drifted ? "drift" : result.insufficient ? "insufficient" : "no drift",
         share: result.share,
         counts: result.counts,
       },
     },
     {
       drifted: result.drifted,
+      insufficient: result.insufficient,
       share: result.share,
       rule: result.rule,
       approximate: approximate

@@ -14,6 +14,7 @@ import {
 import { renderEvaluationHtml } from "../evaluate/html.js";
 import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
 import { type BinaryLabel, binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
+import { describingColumns } from "../evaluate/input-columns.js";
 import { evaluateRegression } from "../evaluate/regression.js";
 import {
   type RegressionEvaluation,
@@ -34,6 +35,7 @@ import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
@@ -41,12 +43,14 @@ const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall
 const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
 
 Tests a binary classifier on labelled rows: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
-precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a seeded label-stratified
-bootstrap CI; learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
+precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a CI valid for it (Wilson for
+accuracy, precision and recall; bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest;
+docs/evaluate.md); learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
 and a comparison with built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
-a JS module exporting predict(rows), or score:COL.
+a JS module exporting predict(rows), score:COL, or registry:NAME[@VERSION] (a version registered with
+assay registry add: its descriptor, or its file with the recorded features).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
@@ -67,11 +71,14 @@ options:
                             Aequitas disparities (τ = 0.8), and their intersection
   --min-group-rows N        smaller groups are 'insufficient' (default 30)
   --slices a,b|auto         metrics by these columns (numbers in quartiles) and their pairs, or
-                            auto: SliceLine search for weak slices over every feature column
+                            auto: SliceLine search for weak slices over the columns that describe the
+                            rows: not the label, scores, predictions or identifiers (listed in the report)
   --slice-alpha A           SliceLine α (default 0.95; α ≤ 0.5 can never find a slice)
   --min-support N           SliceLine minimum slice size (default 32)
   --train FILE              labelled training rows for the baselines (default: 5-fold cross-fitting)
-  --baseline-features a,b   baseline inputs (default: every column but the label and the score)
+  --baseline-features a,b   baseline inputs (default: the model's declared features; for a score column
+                            or a model without declared features, every column that describes the
+                            rows; 'all' for those even when the model declares fewer)
   --no-baseline             skip the baselines
   --fail-under M=V,…        fail (exit 1) when a metric is below V, e.g. rocAuc=0.8,recall=0.5
   --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}; 0 = no intervals)
@@ -149,8 +156,9 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await sourceFromArgs(positionals, v.sql);
   requireColumn(source, label, "--label");
-  const model = await loadModel(spec, {
-    features: listOption(v.features),
+  const resolved = resolveModelSpec(spec, listOption(v.features), "--model");
+  const model = await loadModel(resolved.target, {
+    features: resolved.features,
     http: {
       timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
       retries: numberOption(v.retries, "--retries", { min: 0 }),
@@ -188,7 +196,21 @@ export async function run(argv: string[]): Promise<number> {
       validation = { scores: vsScores, labels: vl };
     }
     let baselineTrain: EvaluationOptions["baselineTrain"];
-    const baselineFeatures = v["no-baseline"] ? null : (listOption(v["baseline-features"]) ?? others);
+    // slices and baselines see what describes the rows: no other model's output, no row index
+    const described = describingColumns(table, {
+      label,
+      scoreColumns,
+      keep: [...sensitive, ...(Array.isArray(slices) ? slices : [])],
+    });
+    // a baseline gets the model's inputs when the model declares them (would a simple model do as
+    // well on the same information?), else every describing column
+    const declared = model.kind !== "score" && model.features ? model.features : null;
+    const baselineArg = listOption(v["baseline-features"]);
+    const baselineFeatures = v["no-baseline"]
+      ? null
+      : baselineArg?.length === 1 && baselineArg[0] === "all"
+        ? described.columns
+        : (baselineArg ?? declared ?? described.columns);
     if (baselineFeatures) for (const f of baselineFeatures) requireColumn(source, f, "--baseline-features");
     if (v.train !== undefined && baselineFeatures) {
       const ts = await openSource({ path: v.train as string });
@@ -215,7 +237,8 @@ export async function run(argv: string[]): Promise<number> {
       sensitive,
       fairness: { minGroupSize: numberOption(v["min-group-rows"], "--min-group-rows", { min: 1 }) },
       slices,
-      sliceColumns: others,
+      sliceColumns: described.columns,
+      excludedColumns: described.excluded,
       sliceLine: {
         sliceAlpha: numberOption(v["slice-alpha"], "--slice-alpha", { min: 0, max: 1 }),
         minSupport: numberOption(v["min-support"], "--min-support", { min: 1 }),
@@ -291,6 +314,7 @@ function body(e: Evaluation, model: Model, label: BinaryLabel): Record<string, u
     slices: e.slices,
     sliceSearch: e.sliceSearch,
     baseline: e.baseline,
+    columns: e.columns,
   };
 }
 

@@ -11,8 +11,8 @@ const HELP = `assay skew <training> <serving> --key COL [options]
 
 Training/serving skew: joins the two tables on the key (in DuckDB) and reports, per feature, the share of
 joined rows whose values differ, with examples. Numbers match within the tolerance; other values must be
-equal; NULL on one side only is a difference. Keys repeated on a side are ambiguous: counted, left out.
-Exit code 1 when a feature is skewed.
+equal; NULL on one side only is a difference. The key must identify rows: a key value repeated on a side
+is an input error (exit 2), as is a join with no key on both sides. Exit code 1 when a feature is skewed.
 
   <training> <serving>      data files (.csv .tsv .parquet .json .ndjson .jsonl .arrow)
   --training-sql "…"        a DuckDB query instead of the training file (same for --serving-sql)
@@ -23,6 +23,7 @@ Exit code 1 when a feature is skewed.
   --threshold S             a feature is skewed when more than this share of joined rows differ (default 0)
   --columns a,b             only these features
   --examples N              differing rows shown per feature (default 5)
+  --allow-repeated-keys     leave key values that repeat on a side out of the comparison (counted, warned)
   --json                    print the Report as JSON on stdout
   --html FILE               write a self-contained HTML report
 
@@ -42,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       threshold: { type: "string" },
       columns: { type: "string" },
       examples: { type: "string" },
+      "allow-repeated-keys": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       html: { type: "string" },
     },
@@ -76,6 +78,7 @@ export async function run(argv: string[]): Promise<number> {
     threshold,
     examples,
     columns,
+    allowRepeatedKeys: values["allow-repeated-keys"] === true,
   });
   const [tDigest, sDigest] = await Promise.all([training.digest(), serving.digest()]);
   const report = makeReport(
@@ -92,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
         threshold,
         examples,
         columns: columns ?? null,
+        allowRepeatedKeys: values["allow-repeated-keys"] === true,
       },
       results: checkResults(result),
       summary: { status: result.skewed ? "fail" : "pass", skewed: result.skewed },

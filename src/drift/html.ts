@@ -31,7 +31,11 @@ export async function driftHtml(
       `<section><h3>${escapeHtml(c.name)} ${badge(BADGE[c.status], c.status)}</h3><div class="muted">${escapeHtml(statsLine(c))}</div><div class="chart">${svg}</div></section>`,
     );
   }
-  const verdict = result.drifted ? badge("fail", "drift") : badge("pass", "no drift");
+  const verdict = result.drifted
+    ? badge("fail", "drift")
+    : result.insufficient
+      ? badge("warn", "insufficient")
+      : badge("pass", "no drift");
   const body = `<section><h2>Dataset ${verdict}</h2><p>${result.counts.drift} of ${result.columns.length} columns drifted (share ${formatNumber(result.share)}). ${escapeHtml(result.rule)}.</p>
 <table><thead><tr><th>status</th><th>column</th><th>kind</th><th>effect</th><th class="num">value</th><th class="num">threshold</th><th>test</th><th class="num">q (BH)</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></section>
 <div class="grid">${cards.join("\n")}</div>`;

@@ -41,6 +41,8 @@ export interface ColumnDrift {
 
 export interface DatasetDrift {
   drifted: boolean;
+  /** No compared column had enough data to be judged: the verdict is "insufficient", not "no drift". */
+  insufficient: boolean;
   /** Drifted columns / compared columns. */
   share: number;
   counts: Record<ColumnStatus, number>;
@@ -122,8 +124,10 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
   const counts: Record<ColumnStatus, number> = { drift: 0, warn: 0, insufficient: 0, stable: 0 };
   for (const c of columns) counts[c.status]++;
   const share = columns.length > 0 ? counts.drift / columns.length : 0;
+  const drifted = counts.drift >= 1 && share >= policy.datasetShare;
   return {
-    drifted: counts.drift >= 1 && share >= policy.datasetShare,
+    drifted,
+    insufficient: !drifted && counts.insufficient === columns.length,
     share,
     counts,
     rule: datasetRule(policy),

@@ -62,11 +62,15 @@ export function referenceFacts(reference: TableProfile | null): ReferenceFacts |
       const q1 = c.quantiles?.["0.25"];
       const q3 = c.quantiles?.["0.75"];
       const iqr = q1 !== undefined && q3 !== undefined ? q3 - q1 : Number.NaN;
+      // With IQR 0 (a 0/1 flag such as SeniorCitizen, a mostly-zero amount) the fences collapse onto
+      // one value and every other value would be an "outlier": such a feature has no fences, as in
+      // lint's outlier rule. The range check still sees values the reference never held.
+      const fenced = Number.isFinite(iqr) && iqr > 0;
       ranges.set(c.name, {
         min: c.min,
         max: c.max,
-        fenceLow: Number.isFinite(iqr) ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
-        fenceHigh: Number.isFinite(iqr) ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
+        fenceLow: fenced ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
+        fenceHigh: fenced ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
       });
     }
   }

@@ -72,11 +72,45 @@ function isScalar(v: unknown): boolean {
   return v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean";
 }
 
-function objectAt(records: unknown[], i: number): Record<string, unknown> {
+export const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
+export const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
+
+/**
+ * A record as an object with only the fields the route knows: a misspelt field ("scor": 0.3) would
+ * otherwise be dropped and the record stored without its score (docs/monitor.md: unknown fields are
+ * errors, not silently dropped).
+ */
+function objectAt(records: unknown[], i: number, fields: readonly string[]): Record<string, unknown> {
   const r = records[i];
   if (r === null || typeof r !== "object" || Array.isArray(r))
     throw new BadRequest(`record ${i}: must be a JSON object`);
+  for (const key of Object.keys(r))
+    if (!fields.includes(key))
+      throw new BadRequest(
+        `record ${i}: unknown field "${key}"${nearest(key, fields)}; a record has ${fields.map((f) => `"${f}"`).join(", ")} (features go inside "features")`,
+      );
   return r as Record<string, unknown>;
+}
+
+/** ` (did you mean "score"?)` when a known field is one or two edits away. */
+function nearest(key: string, fields: readonly string[]): string {
+  const close = fields.find((f) => editDistance(key.toLowerCase(), f) <= 2);
+  return close ? ` (did you mean "${close}"?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** Validates prediction records; throws BadRequest naming the first bad record and field. */
@@ -85,7 +119,7 @@ export function parsePredictions(body: unknown): PredictionRecord[] {
   checkCount(records);
   const out: PredictionRecord[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const r = objectAt(records, i);
+    const r = objectAt(records, i, PREDICTION_FIELDS);
     const where = `record ${i}`;
     const features = r.features ?? {};
     if (features === null || typeof features !== "object" || Array.isArray(features))
@@ -118,7 +152,7 @@ export function parseLabels(body: unknown): LabelRecord[] {
   const records = recordsOf(body);
   checkCount(records);
   return records.map((_, i) => {
-    const r = objectAt(records, i);
+    const r = objectAt(records, i, LABEL_FIELDS);
     const where = `record ${i}`;
     if (!("label" in r) || !isScalar(r.label) || r.label === null)
       throw new BadRequest(`${where}: "label" must be a number, string or boolean`);

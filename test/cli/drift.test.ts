@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fixture, runCli } from "../helpers/cli.js";
+import { fixture, runCli, vegaData } from "../helpers/cli.js";
 
 const oracle = JSON.parse(readFileSync(fixture("drift", "adult_drift_oracle.json"), "utf8")).drift;
 const train = fixture("adult", "adult_train.csv");
@@ -176,4 +176,43 @@ test("NULLs count as missing, NaN as non-finite: each is a drift signal of its o
   assert.equal(fnlwgt.status, "drift");
   assert.equal(fnlwgt.signals.find((s: { signal: string }) => s.signal === "nonFinite").status, "drift");
   assert.equal(fnlwgt.stats.current.n + Math.round(fnlwgt.stats.nonFiniteRate.current * 16281), 16281);
+});
+
+test("degenerate sides get no verdict: a header-only file is an input error, ten rows are insufficient, not 'no drift'", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-drift-empty-"));
+  const lines = readFileSync(testSplit, "utf8").split("\n");
+  const headerOnly = join(dir, "header-only.csv");
+  writeFileSync(headerOnly, `${lines[0]}\n`);
+  for (const args of [
+    [train, headerOnly],
+    [headerOnly, train],
+  ]) {
+    const r = runCli(["drift", ...args]);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /header-only\.csv has no rows: there is nothing to compare/);
+    assert.equal(r.stderr.trim().split("\n").length, 1);
+  }
+  const ten = join(dir, "ten.csv");
+  writeFileSync(ten, `${lines.slice(0, 11).join("\n")}\n`);
+  const { report } = driftJson([train, ten]);
+  assert.equal(report.summary.verdict, "insufficient");
+  assert.equal(report.summary.status, "warn");
+  assert.equal(report.insufficient, true);
+  const text = runCli(["drift", train, ten]);
+  assert.match(text.stdout, /dataset: INSUFFICIENT/);
+  assert.doesNotMatch(text.stdout, /no drift/);
+});
+
+test("--ignore date leaves out flights' column named date (a timestamp), not only columns of type date", () => {
+  const flights = vegaData("flights-3m.parquet");
+  const { report } = driftJson([
+    "--reference-sql",
+    `SELECT * FROM '${flights}' WHERE month(date) = 1 LIMIT 5000`,
+    "--current-sql",
+    `SELECT * FROM '${flights}' WHERE month(date) = 2 LIMIT 5000`,
+    "--ignore",
+    "date",
+  ]);
+  assert.deepEqual(report.ignored, ["date"]);
+  assert.ok(!report.columns.some((c: { name: string }) => c.name === "date"));
 });

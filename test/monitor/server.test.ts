@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { monitorOf, subjectOf } from "../../src/monitor/monitors/check.js";
 import type { CheckResult } from "../../src/report/report.js";
+import { fixture } from "../helpers/cli.js";
 import { type TestServer, testServer } from "./helpers.js";
 
 let s: TestServer;
@@ -310,4 +312,38 @@ test("retention is measured on the data clock: old predictions, labels and bucke
   } finally {
     await t.close();
   }
+});
+
+test("an unknown record field is a 400 that names it (an adult row with 'scor'), and nothing is stored", async () => {
+  const [header, first] = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
+  const names = header.split(",");
+  const values = first.split(",");
+  const features = Object.fromEntries(names.slice(0, -1).map((n, i) => [n, values[i]]));
+  const before = (await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions;
+  const typo = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", features, prediction: 0, scor: 0.3 }],
+    "ingest",
+  );
+  assert.equal(typo.statusCode, 400);
+  assert.match(typo.json.error, /record 0: unknown field "scor" \(did you mean "score"\?\)/);
+  // a feature sent at the top level is named too, and told where it belongs
+  const flat = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", age: Number(values[0]) }],
+    "ingest",
+  );
+  assert.equal(flat.statusCode, 400);
+  assert.match(flat.json.error, /unknown field "age".*features go inside "features"/);
+  const label = await s.call(
+    "POST",
+    "/v1/models/m/labels",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", label: values.at(-1), lable: 1 }],
+    "ingest",
+  );
+  assert.equal(label.statusCode, 400);
+  assert.match(label.json.error, /unknown field "lable" \(did you mean "label"\?\)/);
+  assert.equal((await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions, before);
 });
