@@ -11,9 +11,9 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { invertedModelChecks } from "../compat/inverted.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
+import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
 import { openRegistry } from "../io/registry/files.js";
-import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
@@ -231,7 +231,10 @@ export async function run(argv: string[]): Promise<number> {
         newSpec,
       });
 
-    const inverted = invertedModelChecks(result, labelInfo, { old: oldSpec, new: newSpec });
+    const inverted = invertedModelChecks({ old: oldScores, new: newScores }, labelInfo, {
+      old: oldSpec,
+      new: newSpec,
+    });
     // Scores that run against the label void the gate: its deltas compare two readings of the wrong class.
     const verdict = inverted.length > 0 ? "fail" : result.verdict;
     const status = verdict === "fail" ? "fail" : verdict === "pass" ? "pass" : "warn";
