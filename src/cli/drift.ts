@@ -8,7 +8,7 @@ import { pooledCategories, readColumnSamples } from "../drift/source-samples.js"
 import { renderDriftText } from "../drift/text.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { openSource } from "../io/source.js";
+import { type DuckDBRelation, openSources } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
 import { InputError, inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
@@ -75,10 +75,12 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const policy = await buildPolicy(values);
   const [referenceArg, currentArg] = sides(positionals, values);
-  // One after the other: two concurrent first calls to duckdb() would create two DuckDB instances,
-  // and the sides must share one (the high-cardinality path joins across them).
-  const reference = await openSide(referenceArg, "reference");
-  const current = await openSide(currentArg, "current");
+  // The sides must share one DuckDB (the high-cardinality path joins across them): opened together.
+  const tables = [referenceArg, currentArg].filter((a) => !("path" in a && isProfileFile(a.path)));
+  const opened = await openSources(tables.map((a) => ("path" in a ? { path: a.path } : { sql: a.sql })));
+  const relationOf = (arg: SideArg) => opened[tables.indexOf(arg)];
+  const reference = await openSide(referenceArg, "reference", relationOf(referenceArg));
+  const current = await openSide(currentArg, "current", relationOf(currentArg));
 
   const wanted = listOption(values.columns);
   const common = reference.columns.filter((c) => current.columns.some((d) => d.name === c.name));
@@ -240,7 +242,7 @@ function sides(positionals: string[], values: Record<string, unknown>): [SideArg
 
 type SideArg = { path: string } | { sql: string };
 
-async function openSide(arg: SideArg, what: string): Promise<Side> {
+async function openSide(arg: SideArg, what: string, source: DuckDBRelation | undefined): Promise<Side> {
   if ("path" in arg && isProfileFile(arg.path)) {
     const profile = readProfile(arg.path);
     return {
@@ -252,7 +254,7 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
       samples: async (columns) => readProfileSamples(profile, columns),
     };
   }
-  const source = await openSource("path" in arg ? { path: arg.path } : { sql: arg.sql });
+  if (!source) throw new Error("internal: a table side was not opened");
   // the row count comes with the column scans (see below); counting here would be another full
   // execution of a --sql query
   const digest = await source.digest();

@@ -1,5 +1,5 @@
 import { type FeatureSkew, keyedSkew, type SkewResult } from "../drift/skew.js";
-import { type DuckDBRelation, openSource } from "../io/source.js";
+import { openSources, type SourceSpec } from "../io/source.js";
 import { formatNumber, textTable } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import { type CheckResult, makeReport } from "../report/report.js";
@@ -59,8 +59,11 @@ export async function run(argv: string[]): Promise<number> {
   const examples = numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5;
   if (!Number.isInteger(examples)) throw new UsageError(`--examples must be a whole number, got ${examples}`);
   const queue = [...positionals];
-  const training = await side(values["training-sql"], queue, "training");
-  const serving = await side(values["serving-sql"], queue, "serving");
+  // one engine for both sides: the join reads them through one session
+  const [training, serving] = await openSources([
+    side(values["training-sql"], queue, "training"),
+    side(values["serving-sql"], queue, "serving"),
+  ]);
   if (queue.length > 0)
     throw new UsageError(`unexpected argument '${queue[0]}': skew takes a training and a serving table`);
   for (const k of key)
@@ -110,11 +113,11 @@ export async function run(argv: string[]): Promise<number> {
   return result.skewed ? 1 : 0;
 }
 
-async function side(sql: unknown, queue: string[], what: string): Promise<DuckDBRelation> {
-  if (typeof sql === "string") return openSource({ sql });
+function side(sql: unknown, queue: string[], what: string): SourceSpec {
+  if (typeof sql === "string") return { sql };
   const path = queue.shift();
   if (path === undefined) throw new UsageError(`missing ${what} table: a data file or --${what}-sql "…"`);
-  return openSource({ path });
+  return { path };
 }
 
 function checkResults(result: SkewResult): CheckResult[] {

@@ -96,6 +96,29 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
   return [...types.entries()].map(([name, type]) => ({ name, type }));
 }
 
+/** Most features an inferred schema grows to; further names are counted as unknown features. */
+export const MAX_INFERRED_FEATURES = 1000;
+
+/**
+ * A model's features after a batch, when they are not declared: the union of every batch's features
+ * (up to MAX_INFERRED_FEATURES), sorted by name. A union does not depend on which of two racing first
+ * batches committed first, and a feature that arrives later is monitored instead of only counted.
+ * Declared features (and those taken from a reference) are left alone: null means no change.
+ */
+export function inferredSchema(spec: ModelSpec, batch: FeatureSpec[]): ModelSpec | null {
+  if (spec.features.length > 0 && !spec.featuresInferred) return null;
+  const byName = new Map(spec.features.map((f) => [f.name, f]));
+  let added = false;
+  for (const f of batch)
+    if (!byName.has(f.name) && byName.size < MAX_INFERRED_FEATURES) {
+      byName.set(f.name, f);
+      added = true;
+    }
+  if (!added) return null;
+  const features = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...spec, features, featuresInferred: true };
+}
+
 /** Features from a reference profile (dates and timestamps are monitored as numbers). */
 export function featuresFromProfile(profile: TableProfile, exclude: string[]): FeatureSpec[] {
   return profile.columns

@@ -53,7 +53,8 @@ test("adult train vs the test rows with age ≥ 45: drift, exit 1, the shifted c
     report.columns.map((c: { name: string; status: string }) => [c.name, c.status]),
   );
   for (const name of ["age", "marital-status", "relationship"]) assert.equal(status[name], "drift", name);
-  assert.equal(status.race, "stable");
+  // race's shares move by under 3 points (JS 0.027): a confirmed change below the threshold
+  assert.equal(status.race, "warn");
   // sorted by status, then by effect ratio
   assert.equal(report.columns[0].name, "age");
   assert.ok(report.share > 0 && report.share < 1);
@@ -135,7 +136,7 @@ test("a column whose type changed is compared as categorical and the change is r
   const age = report.columns.find((c: { name: string }) => c.name === "age");
   assert.equal(age.typeChange, "integer → string");
   assert.equal(age.kind, "categorical");
-  assert.equal(age.effect.method, "js");
+  assert.equal(age.effect.method, "jsCorrected");
   assert.ok(age.stats.chi2.dof > 50);
   assert.equal(age.status, "stable"); // same values, only the type changed
 });
