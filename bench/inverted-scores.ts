@@ -1,12 +1,11 @@
 /**
  * The simulation behind docs/evaluate.md's "inverted scores" figures: how often the finding fires on a
  * useless model (true ROC AUC 0.5: its false-alarm rate) and on models slightly and clearly below chance
- * (its power), with the Hanley–McNeil 95% interval that compare, conformal and the monitor use.
+ * (its power), with the DeLong logit-scale 95% interval that compare, conformal and the monitor use.
  * Binormal scores: negatives N(0, 1), positives N(d, 1), so the true AUC is Φ(d/√2).
  * Run: npx tsc -p . && node dist/bench/inverted-scores.js   (about a minute)
  */
-import { rocAuc } from "../src/evaluate/ranking.js";
-import { hanleyMcNeilInterval } from "../src/stats/hanley-mcneil.js";
+import { rocAucEstimate } from "../src/evaluate/auc-estimate.js";
 import { seededRandom } from "../src/stats/random.js";
 
 const random = seededRandom(20261203);
@@ -33,10 +32,9 @@ for (const [n, prevalence] of [
       }
       if (positives === 0 || positives === n) continue;
       runs++;
-      const auc = rocAuc(scores, labels);
-      aucSum += auc;
-      const ci = hanleyMcNeilInterval(auc, positives, n - positives);
-      if (ci && ci[1] < 0.5) flagged++;
+      const estimate = rocAucEstimate(scores, labels)!;
+      aucSum += estimate.auc;
+      if (estimate.ci && estimate.ci[1] < 0.5) flagged++;
     }
     console.log(
       JSON.stringify({

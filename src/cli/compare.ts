@@ -196,6 +196,10 @@ export async function run(argv: string[]): Promise<number> {
       golden = readGolden(v.golden);
       if (golden.label !== label)
         throw new UsageError(`${v.golden}: golden set was cut for label '${golden.label}', not '${label}'`);
+      if (golden.positive !== null && golden.positive !== labelInfo.positive)
+        throw new UsageError(
+          `${v.golden}: golden set was cut with positive = "${golden.positive}", not "${labelInfo.positive}": its rows were right or wrong for the other class`,
+        );
       const keyColumn = golden.key ? table.columns.find((c) => c.name === golden?.key) : undefined;
       const located = locateGoldenRows(golden, {
         digest,
@@ -227,7 +231,10 @@ export async function run(argv: string[]): Promise<number> {
         newSpec,
       });
 
-    const inverted = invertedModelChecks(result, labelInfo, { old: oldSpec, new: newSpec });
+    const inverted = invertedModelChecks({ old: oldScores, new: newScores }, labelInfo, {
+      old: oldSpec,
+      new: newSpec,
+    });
     // Scores that run against the label void the gate: its deltas compare two readings of the wrong class.
     const verdict = inverted.length > 0 ? "fail" : result.verdict;
     const status = verdict === "fail" ? "fail" : verdict === "pass" ? "pass" : "warn";

@@ -4,12 +4,11 @@
  * and a trust bundle for scoring rows one at a time.
  */
 
+import { rocAucEstimate } from "../evaluate/auc-estimate.js";
 import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
-import { rocAuc } from "../evaluate/ranking.js";
 import type { Model } from "../model/index.js";
 import { type CheckResult, makeReport } from "../report/report.js";
 import { DEFAULT_SEED } from "../stats/bootstrap.js";
-import { hanleyMcNeilInterval } from "../stats/hanley-mcneil.js";
 import type { Relation } from "../table/relation.js";
 import { makeTrustBundle, serializeTrustBundle } from "../trust/bundle.js";
 import {
@@ -369,22 +368,21 @@ function defaultOodColumns(
   return calibration.columns.map((c) => c.name).filter((n) => inEvaluation.has(n) && !hidden.has(n));
 }
 
-/** A binary model whose scores run against the label on either side (Hanley–McNeil interval at 95%). */
+/** A binary model whose scores run against the label on either side (DeLong logit interval at 95%). */
 function invertedSides(sides: ReadSide[], names: string[], model: string): CheckResult[] {
   const out: CheckResult[] = [];
   sides.forEach((side, k) => {
     const positive = side.positive;
     const output = side.classification?.output;
     if (!positive || output?.kind !== "binary") return;
-    const negatives = positive.rows - positive.positives;
-    if (positive.positives === 0 || negatives === 0) return;
-    const auc = rocAuc(output.scores, positive.values);
+    const estimate = rocAucEstimate(output.scores, positive.values);
+    if (!estimate) return;
     const found = invertedScoresCheck({
       check: "trust.inverted_scores",
       model: `${model} on the ${names[k]} rows`,
       subject: { group: names[k] },
-      auc,
-      ci: hanleyMcNeilInterval(auc, positive.positives, negatives),
+      auc: estimate.auc,
+      ci: estimate.ci,
       positive,
     });
     if (found) out.push(found);

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binaryLabels } from "../evaluate/labels.js";
+import { binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
 import { writeCsv } from "../io/csv-file.js";
 import { findColumn } from "../model/features.js";
 import { type BaselineKind, readTable, takeRows, trainBaseline } from "../model/index.js";
@@ -107,7 +107,8 @@ export async function run(argv: string[]): Promise<number> {
   if (full.length < 10)
     throw new UsageError(`${trainSource.name}: ${full.length} rows; PMV needs at least 10 training rows`);
   const train = sample(full, rows, seed);
-  const labels = binaryLabels(findColumn(train, label), positive);
+  const labelInfo = encodeBinaryLabel(findColumn(train, label), positive);
+  const labels = labelInfo.values;
   const inputs: Batch = { ...train, columns: train.columns.filter((c) => c.name !== label) };
   let test: { rows: Batch; labels: Uint8Array } | null = null;
   if (testSource) {
@@ -115,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
     if (t.length > 0)
       test = {
         rows: { ...t, columns: t.columns.filter((c) => c.name !== label) },
-        labels: binaryLabels(findColumn(t, label), positive),
+        labels: binaryLabels(findColumn(t, label), labelInfo.positive),
       };
   }
   const work = mkdtempSync(join(tmpdir(), "assay-pmv-"));
@@ -149,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
         ],
         config: {
           label,
-          positive: positive ?? null,
+          positive: labelInfo.positive,
           features,
           rows: train.length,
           rates,
@@ -161,7 +162,11 @@ export async function run(argv: string[]): Promise<number> {
         results: [pmvCheck(result)],
         summary: { verdict: result.verdict },
       },
-      { rows: train.length, ...result },
+      {
+        rows: train.length,
+        positiveClass: { value: labelInfo.positive, count: labelInfo.positives, rows: labelInfo.rows },
+        ...result,
+      },
     );
     saveEvidence(report);
     if (v.json) printJson(report);

@@ -3,7 +3,7 @@
  * (per feature and all together, with bootstrap intervals), and a black-box adversarial search for the
  * smallest change that flips each decision, with its calls per flip measured against random search.
  */
-import { binaryLabels } from "../evaluate/labels.js";
+import { encodeBinaryLabel } from "../evaluate/labels.js";
 import { findColumn } from "../model/features.js";
 import { readTable, takeRows } from "../model/index.js";
 import { makeReport } from "../report/report.js";
@@ -113,10 +113,11 @@ export async function run(argv: string[]): Promise<number> {
     if (table.length === 0)
       throw new UsageError(`${source.name}: no rows (header only?): nothing to perturb`);
     const { data, rows: sourceRows } = sample(table, rowsWanted, seed);
-    const labels = binaryLabels(
+    const labelInfo = encodeBinaryLabel(
       findColumn(data, label),
       (v.positive as string | undefined) ?? model.metadata.positiveClass,
     );
+    const labels = labelInfo.values;
     const inputs: Batch = { ...data, columns: data.columns.filter((c) => c.name !== label) };
     const features = model.features ?? inputs.columns.map((c) => c.name);
     const curves = await guardModel(
@@ -159,6 +160,7 @@ export async function run(argv: string[]): Promise<number> {
         inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
         config: {
           label,
+          positive: labelInfo.positive,
           rows: data.length,
           levels,
           epsilon,
@@ -179,7 +181,12 @@ export async function run(argv: string[]): Promise<number> {
         },
         results,
       },
-      { rows: data.length, noise: curves, adversarial },
+      {
+        rows: data.length,
+        positiveClass: { value: labelInfo.positive, count: labelInfo.positives, rows: labelInfo.rows },
+        noise: curves,
+        adversarial,
+      },
     );
     saveEvidence(report);
     if (v.json) printJson(report);

@@ -276,6 +276,13 @@ test("compare --positive Yes gives the true update (accuracy −0.0038); --posit
   );
   assert.ok(inverted.every((r) => r.status === "fail" && r.ci![1] < 0.5));
   assert.equal((no.report.summary as { verdict: string }).verdict, "fail");
+  // a golden set cut with Yes records it, and refuses to be read with No
+  const golden = join(dir, "golden.json");
+  assert.equal(runCli([...args, "--positive", "Yes", "--resamples", "0", "--golden-out", golden]).code, 0);
+  assert.equal(JSON.parse(readFileSync(golden, "utf8")).positive, "Yes");
+  const misread = runCli([...args, "--positive", "No", "--resamples", "0", "--golden", golden]);
+  assert.equal(misread.code, 2);
+  assert.match(misread.stderr, /golden set was cut with positive = "Yes", not "No"/);
 });
 
 test("conformal --positive No flags inverted scores on both sides (exit 1); Yes does not", () => {

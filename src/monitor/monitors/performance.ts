@@ -1,9 +1,9 @@
+import { rocAucEstimate } from "../../evaluate/auc-estimate.js";
 import { accuracy, f1, precision, recall } from "../../evaluate/confusion.js";
 import { invertedScoresCheck } from "../../evaluate/inverted-scores.js";
 import { rocAuc } from "../../evaluate/ranking.js";
 import { formatNumber } from "../../report/format.js";
 import type { CheckResult } from "../../report/report.js";
-import { hanleyMcNeilInterval } from "../../stats/hanley-mcneil.js";
 import { wilsonInterval } from "../../stats/wilson.js";
 import { monitorCheck, monitorMetric } from "./check.js";
 import { DEFAULT_MIN_LABELED, type Monitor, type MonitorInputs } from "./inputs.js";
@@ -78,7 +78,7 @@ function realizedPerformance({ spec, labeled, options }: MonitorInputs): CheckRe
   const positives = labels.reduce((s, y) => s + y, 0);
   const auc =
     scores.length >= min && positives > 0 && positives < labels.length ? rocAuc(scores, labels) : null;
-  const aucCi = auc === null ? null : hanleyMcNeilInterval(auc, positives, labels.length - positives);
+  const aucCi = auc === null ? null : (rocAucEstimate(scores, labels)?.ci ?? null);
   const readings = metricReadings(
     "performance",
     { accuracy: accuracy(c), precision: precision(c), recall: recall(c), f1: f1(c), roc_auc: auc },
@@ -91,7 +91,7 @@ function realizedPerformance({ spec, labeled, options }: MonitorInputs): CheckRe
 
 /**
  * label_inversion: whether the labels can be read with the model's positive label. Fails when the ROC AUC
- * interval (Hanley–McNeil, 95%) lies wholly below 0.5 — the scores run against the labels — and warns
+ * interval (DeLong's, logit scale, 95%) lies wholly below 0.5 — the scores run against the labels — and warns
  * when no label equals the positive label at all (a label written `yes` where `Yes` was declared).
  */
 function labelInversion(
