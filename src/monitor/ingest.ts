@@ -17,7 +17,14 @@ export function recordsOf(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   if (body !== null && typeof body === "object") {
     const records = (body as { records?: unknown }).records;
-    if (Array.isArray(records)) return records;
+    if (Array.isArray(records)) {
+      const extra = Object.keys(body).find((k) => k !== "records");
+      if (extra !== undefined)
+        throw new BadRequest(
+          `unknown field "${extra}" beside "records": a body is {"records": [...]} and nothing else`,
+        );
+      return records;
+    }
     return [body];
   }
   throw new BadRequest(

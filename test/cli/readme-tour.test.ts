@@ -81,6 +81,7 @@ test("every command of the README tour runs as written from the clone (exit 0 or
     "assay.db",
     "assay.card.yaml",
     "readiness.html",
+    "datasheet.md",
     "audit",
   ])
     assert.ok(existsSync(join(cwd, file)), file);

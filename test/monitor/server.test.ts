@@ -348,5 +348,13 @@ test("an unknown record field is a 400 that names it (an adult row with 'scor'),
   );
   assert.equal(label.statusCode, 400);
   assert.match(label.json.error, /unknown field "lable" \(did you mean "label"\?\)/);
+  const wrapped = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    { records: [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", features }], model: "m" },
+    "ingest",
+  );
+  assert.equal(wrapped.statusCode, 400);
+  assert.match(wrapped.json.error, /unknown field "model" beside "records"/);
   assert.equal((await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions, before);
 });
