@@ -120,7 +120,7 @@ export async function renderModel(main, header, name, params) {
   ];
   main.querySelector("#drift-note").innerHTML =
     `Each feature is measured with its own statistic (here ${escapeHtml(methods.join(", ") || "–")}; the tooltip names it), divided by its threshold, so the dashed line at 1 is every feature's threshold. ` +
-    "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: over the threshold but too few rows to tell change from noise (small windows inflate effects by sampling noise alone).";
+    "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: fewer rows in the window than the minimum. A point over the threshold whose test does not confirm it is noise, not drift.";
   drawn.push(draw(chart("volume"), volumeSpec(volumePoints(series), { width: widthFor(chart("volume")) })));
   if (drift.some((p) => p.value !== null))
     drawn.push(
@@ -265,7 +265,7 @@ function featureTable(result) {
     })
     .join("");
   return `<table class="features"><tr><th>feature</th><th class="num">effect</th><th class="num">threshold</th><th class="num">p</th><th>drift</th><th class="num">missing</th><th class="num">out of range</th><th class="num">unseen</th></tr>${rows}</table>
-<p class="muted small">Drifted when the effect reaches its threshold and the test rejects; <em>insufficient</em>: over the threshold, but too few rows to tell change from noise (docs/monitor.md).</p>`;
+<p class="muted small">Drifted when the effect reaches its threshold and the test rejects; <em>insufficient</em>: fewer rows than the minimum; over the threshold without a rejecting test is not drift (docs/drift.md §3.3).</p>`;
 }
 
 function alertTables(active, events) {

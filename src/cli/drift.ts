@@ -8,9 +8,9 @@ import { pooledCategories, readColumnSamples } from "../drift/source-samples.js"
 import { renderDriftText } from "../drift/text.js";
 import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { openSource } from "../io/source.js";
+import { type DuckDBRelation, openSources } from "../io/source.js";
 import { type CheckResult, makeReport } from "../report/report.js";
-import { inContext } from "../table/errors.js";
+import { InputError, inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
@@ -75,10 +75,12 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const policy = await buildPolicy(values);
   const [referenceArg, currentArg] = sides(positionals, values);
-  // One after the other: two concurrent first calls to duckdb() would create two DuckDB instances,
-  // and the sides must share one (the high-cardinality path joins across them).
-  const reference = await openSide(referenceArg, "reference");
-  const current = await openSide(currentArg, "current");
+  // The sides must share one DuckDB (the high-cardinality path joins across them): opened together.
+  const tables = [referenceArg, currentArg].filter((a) => !("path" in a && isProfileFile(a.path)));
+  const opened = await openSources(tables.map((a) => ("path" in a ? { path: a.path } : { sql: a.sql })));
+  const relationOf = (arg: SideArg) => opened[tables.indexOf(arg)];
+  const reference = await openSide(referenceArg, "reference", relationOf(referenceArg));
+  const current = await openSide(currentArg, "current", relationOf(currentArg));
 
   const wanted = listOption(values.columns);
   const common = reference.columns.filter((c) => current.columns.some((d) => d.name === c.name));
@@ -131,6 +133,13 @@ export async function run(argv: string[]): Promise<number> {
     const first = samples.values().next().value;
     if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Relation).rowCount();
   }
+  // a header-only file would make every column insufficient and the dataset "no drift"
+  for (const [side, what] of [
+    [reference, "reference"],
+    [current, "current"],
+  ] as const)
+    if (side.rows === 0)
+      throw new InputError(`${what} ${side.name} has no rows: there is nothing to compare`);
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,
@@ -156,12 +165,14 @@ export async function run(argv: string[]): Promise<number> {
             ? "warn"
             : "pass",
         drifted: result.drifted,
+        verdict: result.drifted ? "drift" : result.insufficient ? "insufficient" : "no drift",
         share: result.share,
         counts: result.counts,
       },
     },
     {
       drifted: result.drifted,
+      insufficient: result.insufficient,
       share: result.share,
       rule: result.rule,
       approximate: approximate
@@ -231,7 +242,7 @@ function sides(positionals: string[], values: Record<string, unknown>): [SideArg
 
 type SideArg = { path: string } | { sql: string };
 
-async function openSide(arg: SideArg, what: string): Promise<Side> {
+async function openSide(arg: SideArg, what: string, source: DuckDBRelation | undefined): Promise<Side> {
   if ("path" in arg && isProfileFile(arg.path)) {
     const profile = readProfile(arg.path);
     return {
@@ -243,7 +254,7 @@ async function openSide(arg: SideArg, what: string): Promise<Side> {
       samples: async (columns) => readProfileSamples(profile, columns),
     };
   }
-  const source = await openSource("path" in arg ? { path: arg.path } : { sql: arg.sql });
+  if (!source) throw new Error("internal: a table side was not opened");
   // the row count comes with the column scans (see below); counting here would be another full
   // execution of a --sql query
   const digest = await source.digest();

@@ -7,6 +7,7 @@ import { renderSvg } from "../report/vega.js";
 import { BINARY_METRICS } from "./binary.js";
 import { calibrationSpec, fairnessSpec, prSpec, rocSpec } from "./chart-specs.js";
 import type { Evaluation } from "./evaluation.js";
+import { describePositive } from "./labels.js";
 
 export { calibrationSpec, fairnessSpec, prSpec, rocSpec };
 
@@ -85,7 +86,7 @@ ${b.baselines.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td class="num">${f(
     );
   return htmlPage(
     `Evaluation of ${config.model.name}`,
-    `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive ? ` = ${config.positive}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
+    `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive !== null ? ` · ${describePositive({ positive: config.positive, positives: e.positives, rows: e.n })}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     parts.join("\n"),
   );
 }

@@ -9,13 +9,14 @@ import {
 import type { Report } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Evaluation } from "./evaluation.js";
+import { describePositive } from "./labels.js";
 
 export function renderEvaluationText(report: Report, e: Evaluation): string {
   const config = report.config as { label: string; positive: string | null; model: { name: string } };
   const level = Math.round(e.bootstrap.level * 100);
   const lines: string[] = [];
   lines.push(
-    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive ? ` = ${config.positive}` : ""}`,
+    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive !== null ? `, ${describePositive({ positive: config.positive, positives: e.positives, rows: e.n })}` : ""}`,
     `${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
     "",
   );
@@ -121,6 +122,21 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
       `${e.baseline.finding}; ROC AUC difference ${f(e.baseline.rocAucDifference.value)} ${ci(e.baseline.rocAucDifference.ci)}`,
     );
   }
+  const used = [
+    ...(e.columns.slices && e.sliceSearch?.method === "sliceline"
+      ? [`slices search ${listed(e.columns.slices)}`]
+      : []),
+    ...(e.columns.baseline ? [`baselines use ${listed(e.columns.baseline)}`] : []),
+  ];
+  if (used.length > 0) {
+    const left = e.columns.excluded.filter(
+      (x) => x.reason !== "the label" && x.reason !== "the evaluated score",
+    );
+    lines.push(
+      "",
+      `columns: ${used.join("; ")}${left.length > 0 ? `; left out: ${left.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}`,
+    );
+  }
   const notable = report.results.filter((r) => r.status !== "pass");
   lines.push(
     "",
@@ -128,4 +144,11 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   );
   for (const r of notable.slice(0, 15)) lines.push(`  ${r.status.padEnd(12)} ${r.message}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** "a, b, c" — or the first eight and how many more. */
+function listed(columns: string[]): string {
+  return columns.length <= 8
+    ? columns.join(", ")
+    : `${columns.slice(0, 8).join(", ")} and ${columns.length - 8} more`;
 }

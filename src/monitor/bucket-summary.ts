@@ -62,11 +62,15 @@ export function referenceFacts(reference: TableProfile | null): ReferenceFacts |
       const q1 = c.quantiles?.["0.25"];
       const q3 = c.quantiles?.["0.75"];
       const iqr = q1 !== undefined && q3 !== undefined ? q3 - q1 : Number.NaN;
+      // With IQR 0 (a 0/1 flag such as SeniorCitizen, a mostly-zero amount) the fences collapse onto
+      // one value and every other value would be an "outlier": such a feature has no fences, as in
+      // lint's outlier rule. The range check still sees values the reference never held.
+      const fenced = Number.isFinite(iqr) && iqr > 0;
       ranges.set(c.name, {
         min: c.min,
         max: c.max,
-        fenceLow: Number.isFinite(iqr) ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
-        fenceHigh: Number.isFinite(iqr) ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
+        fenceLow: fenced ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
+        fenceHigh: fenced ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
       });
     }
   }
@@ -92,6 +96,29 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
   return [...types.entries()].map(([name, type]) => ({ name, type }));
 }
 
+/** Most features an inferred schema grows to; further names are counted as unknown features. */
+export const MAX_INFERRED_FEATURES = 1000;
+
+/**
+ * A model's features after a batch, when they are not declared: the union of every batch's features
+ * (up to MAX_INFERRED_FEATURES), sorted by name. A union does not depend on which of two racing first
+ * batches committed first, and a feature that arrives later is monitored instead of only counted.
+ * Declared features (and those taken from a reference) are left alone: null means no change.
+ */
+export function inferredSchema(spec: ModelSpec, batch: FeatureSpec[]): ModelSpec | null {
+  if (spec.features.length > 0 && !spec.featuresInferred) return null;
+  const byName = new Map(spec.features.map((f) => [f.name, f]));
+  let added = false;
+  for (const f of batch)
+    if (!byName.has(f.name) && byName.size < MAX_INFERRED_FEATURES) {
+      byName.set(f.name, f);
+      added = true;
+    }
+  if (!added) return null;
+  const features = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...spec, features, featuresInferred: true };
+}
+
 /** Features from a reference profile (dates and timestamps are monitored as numbers). */
 export function featuresFromProfile(profile: TableProfile, exclude: string[]): FeatureSpec[] {
   return profile.columns
@@ -102,11 +129,19 @@ export function featuresFromProfile(profile: TableProfile, exclude: string[]): F
     }));
 }
 
+/** The boolean a positive label names: false for "false"/"0" (any case), true otherwise (the default "1"). */
+export function booleanPositive(positiveLabel: string): boolean {
+  const p = positiveLabel.trim().toLowerCase();
+  return !(p === "false" || p === "0");
+}
+
 export function isPositive(spec: ModelSpec, prediction: unknown, score: number | null): boolean {
   if (prediction !== null && prediction !== undefined) {
     if (typeof prediction === "number" && spec.task === "binary" && prediction > 0 && prediction < 1)
       return prediction >= spec.threshold;
-    return String(prediction) === spec.positiveLabel || prediction === true;
+    // a boolean prediction is positive when it equals the positive label read as a boolean, as labels are
+    if (typeof prediction === "boolean") return prediction === booleanPositive(spec.positiveLabel);
+    return String(prediction) === spec.positiveLabel;
   }
   return score !== null && score >= spec.threshold;
 }

@@ -1,3 +1,5 @@
+import { realpathSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { profileBatches } from "../profile/build.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
@@ -5,6 +7,7 @@ import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
 import type { MonitorMetrics } from "./metrics.js";
 import type { ModelSpec } from "./records.js";
 import type { MonitorService } from "./service.js";
+import { isoTime, requireDateTime } from "./time-bounds.js";
 import { NAMED_WINDOWS, parseDuration, parseTimestamp } from "./windows.js";
 
 const NAME = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";
@@ -53,8 +56,14 @@ const modelParams = {
 
 type ModelParams = { Params: { model: string } };
 
-export function modelRoutes(app: FastifyInstance, service: MonitorService, metrics: MonitorMetrics): void {
+export function modelRoutes(
+  app: FastifyInstance,
+  service: MonitorService,
+  metrics: MonitorMetrics,
+  referenceDir: string | null = null,
+): void {
   const store = service.store;
+  const ingestClock = () => ({ bounds: service.options.timeBounds, now: service.options.clock() });
 
   async function modelOr404(name: string): Promise<ModelSpec> {
     const spec = await service.model(name);
@@ -93,7 +102,11 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     },
   );
 
-  app.get("/v1/models", { config: { scope: "read" } }, async () => ({ models: await store.listModels() }));
+  app.get("/v1/models", { config: { scope: "read" } }, async (request) => {
+    const limited = request.tokenModels;
+    const models = await store.listModels();
+    return { models: limited ? models.filter((m) => limited.includes(m.name)) : models };
+  });
 
   app.get<ModelParams>(
     "/v1/models/:model",
@@ -126,7 +139,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         );
       const exclude = Array.isArray(body.exclude) ? body.exclude.map(String) : [];
       let profile: TableProfile;
-      if (typeof body.path === "string") profile = await profileFile(body.path);
+      if (typeof body.path === "string") profile = await profileFile(serverFile(referenceDir, body.path));
       else if (body.format === "assay.profile" && Array.isArray(body.columns)) profile = profileOf(body);
       else
         throw new BadRequest(
@@ -143,7 +156,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parsePredictions(request.body);
+      const records = parsePredictions(request.body, ingestClock());
       const result = await service.ingestPredictions(spec, records);
       metrics.predictions.inc({ model: spec.name }, result.accepted);
       return result;
@@ -155,7 +168,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parseLabels(request.body);
+      const records = parseLabels(request.body, ingestClock());
       const result = await service.ingestLabels(spec, records);
       metrics.labels.inc({ model: spec.name }, result.accepted);
       return result;
@@ -175,10 +188,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         timeRange:
           c.firstTimestamp === null
             ? null
-            : {
-                from: new Date(c.firstTimestamp).toISOString(),
-                to: new Date(c.lastTimestamp!).toISOString(),
-              },
+            : { from: isoTime(c.firstTimestamp), to: isoTime(c.lastTimestamp) },
         referenceVersions: await store.listReferenceVersions(spec.name),
       };
     },
@@ -209,7 +219,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
       const to = parseTimestamp(q.to);
       if (from === null || to === null || to <= from)
         throw new BadRequest("from and to must both be timestamps (ISO 8601 or epoch ms) with from < to");
-      return { from, to };
+      return { from: requireDateTime(from, "from"), to: requireDateTime(to, "to") };
     }
     const length =
       q.window === undefined ? NAMED_WINDOWS["1h"] : (NAMED_WINDOWS[q.window] ?? parseDuration(q.window));
@@ -219,10 +229,17 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     if (q.end !== undefined) {
       end = parseTimestamp(q.end);
       if (end === null) throw new BadRequest(`end must be an ISO 8601 timestamp or epoch ms, got '${q.end}'`);
+      requireDateTime(end, "end");
     } else {
       const c = await store.counts(model);
-      end = c.lastTimestamp === null ? Date.now() : c.lastTimestamp + 1;
+      // A data clock beyond the Date range (stored before times were bounded) falls back to the server's.
+      end =
+        c.lastTimestamp === null || isoTime(c.lastTimestamp + 1) === null
+          ? service.options.clock()
+          : c.lastTimestamp + 1;
     }
+    if (!Number.isFinite(end - length) || isoTime(end - length) === null)
+      throw new BadRequest(`the window ${q.window} before ${isoTime(end)} starts outside the range of dates`);
     return { from: end - length, to: end };
   }
 
@@ -306,6 +323,28 @@ function profileOf(body: Record<string, unknown>): TableProfile {
     rows: body.rows,
     columns: body.columns as TableProfile["columns"],
   };
+}
+
+/**
+ * The file a `{"path": …}` reference names, which must lie inside the directory the server was given
+ * (`--reference-dir`); without one, profiling server files is off. Relative paths are read from that
+ * directory; symbolic links are followed before the check, so a link cannot point outside it.
+ */
+function serverFile(referenceDir: string | null, path: string): string {
+  if (referenceDir === null)
+    throw new BadRequest(
+      "profiling a file on the server is off: start assay serve with --reference-dir DIR, or upload a profile (assay profile --out)",
+    );
+  const root = realpathSync(referenceDir);
+  let real: string;
+  try {
+    real = realpathSync(resolve(root, path));
+  } catch {
+    throw new BadRequest(`cannot profile ${path}: no such file in the reference directory`);
+  }
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep))
+    throw new BadRequest(`cannot profile ${path}: only files inside the reference directory can be profiled`);
+  return real;
 }
 
 /** Profiles a training file on the server (the admin points at it instead of uploading a profile). */

@@ -1,9 +1,11 @@
 import type { TableProfile } from "../profile/types.js";
 import type { CheckResult } from "../report/report.js";
+import { InputError } from "../table/errors.js";
 import {
   type BucketSummary,
   featuresFromProfile,
   inferFeatures,
+  inferredSchema,
   mergeSummaries,
   type ReferenceFacts,
   referenceFacts,
@@ -13,6 +15,7 @@ import type { MonitorOptions } from "./monitors/inputs.js";
 import { runMonitors } from "./monitors/registry.js";
 import type { CompactionPlan, LabelRecord, ModelSpec, PredictionRecord, RawPrediction } from "./records.js";
 import type { MonitorStore, WriteResult } from "./store.js";
+import { DEFAULT_TIME_BOUNDS, type TimeBounds } from "./time-bounds.js";
 import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {
@@ -20,8 +23,15 @@ export interface ServiceOptions {
   bucketMs: number;
   /** Raw records kept per bucket for debugging. */
   sampleSize: number;
-  /** Data older than the newest timestamp minus this is deleted; null keeps everything. */
+  /**
+   * Data older than the retention clock minus this is deleted; null keeps everything. The retention clock
+   * is the model's robust data clock (see `retentionClock`), never later than the server clock.
+   */
   retentionMs: number | null;
+  /** The data times ingest accepts (a floor, and a skew past the server clock). */
+  timeBounds: TimeBounds;
+  /** The server clock (ms); injectable for tests. */
+  clock: () => number;
   /** Raw rows folded per compaction transaction. */
   foldBatch: number;
   /** Parts a bucket may hold before they are merged into one. */
@@ -37,6 +47,8 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   bucketMs: 60_000,
   sampleSize: 20,
   retentionMs: null,
+  timeBounds: DEFAULT_TIME_BOUNDS,
+  clock: Date.now,
   foldBatch: 1000,
   maxParts: 8,
   hourCache: 500,
@@ -88,9 +100,19 @@ export class MonitorService {
   }
 
   async ingestPredictions(spec: ModelSpec, records: PredictionRecord[]): Promise<WriteResult> {
-    if (spec.features.length === 0 && records.length > 0) {
-      // No declared schema and no reference yet: the first records fix it (documented in docs/monitor.md).
-      await this.updateModel({ ...spec, features: inferFeatures(records) });
+    if ((spec.features.length === 0 || spec.featuresInferred) && records.length > 0) {
+      // No declared schema and no reference: the records' features are the schema, the union over
+      // batches (docs/monitor.md). Read-modify-write in one store transaction, only when a name is new.
+      const inferred = inferFeatures(records);
+      if (inferredSchema(spec, inferred) !== null) {
+        const stored = await this.store.changeModel(spec.name, (current) =>
+          inferredSchema(current, inferred),
+        );
+        if (stored) {
+          this.models.set(spec.name, stored);
+          this.forgetReferences(spec.name);
+        }
+      }
     }
     return this.store.insertPredictions(spec.name, records, this.options.bucketMs);
   }
@@ -105,11 +127,18 @@ export class MonitorService {
     profile: TableProfile,
     exclude: string[] = [],
   ): Promise<void> {
+    const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
+    const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
+    if (spec.features.length === 0) {
+      const reserved = profile.columns.find((c) => c.name.startsWith("@") && !skip.includes(c.name));
+      if (reserved)
+        throw new InputError(
+          `reference column "${reserved.name}": names starting with '@' are reserved (@score, @prediction); exclude it ("exclude": ["${reserved.name}"]) or rename it`,
+        );
+    }
     await this.store.putReference(spec.name, version, profile);
     this.forgetReferences(spec.name);
     if (spec.features.length === 0) {
-      const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
-      const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
       await this.updateModel({ ...spec, features: featuresFromProfile(profile, skip) });
     }
   }
@@ -273,13 +302,28 @@ export class MonitorService {
     return { results, referenceVersion: reference?.version ?? null, summary };
   }
 
-  /** Applies retention to one model, measured on its data clock (newest timestamp). */
+  /**
+   * The clock retention is measured on: the k-th newest prediction time, k = max(2, 1% of the model's
+   * predictions), capped at the server clock. A replay of old data keeps its own clock (it is not deleted
+   * on arrival), but moving the clock takes k records ahead of the rest — one record cannot do it — and
+   * the cap means nothing younger than the retention on the server's clock is ever deleted.
+   */
+  async retentionClock(model: string): Promise<number | null> {
+    const { predictions } = await this.store.counts(model);
+    const rank = Math.max(2, Math.ceil(predictions / 100));
+    if (predictions < rank) return null;
+    const robust = await this.store.newestTimestamp(model, rank);
+    return robust === null ? null : Math.min(robust, this.options.clock());
+  }
+
+  /** Applies retention to one model, measured on its retention clock. */
   async applyRetention(model: string): Promise<number> {
     if (this.options.retentionMs === null) return 0;
-    const counts = await this.store.counts(model);
-    if (counts.lastTimestamp === null) return 0;
-    // Cut at a bucket boundary so a bucket's summary and its rows go (or stay) together.
-    const before = bucketStart(counts.lastTimestamp - this.options.retentionMs, this.options.bucketMs);
+    const clock = await this.retentionClock(model);
+    if (clock === null) return 0;
+    // Cut at a bucket boundary (downwards, so never later than the retention allows) so a bucket's summary
+    // and its rows go (or stay) together.
+    const before = bucketStart(clock - this.options.retentionMs, this.options.bucketMs);
     return this.store.deleteBefore(model, before);
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
@@ -23,9 +23,13 @@ import {
   type MonitorStore,
   type Scope,
   type Silence,
+  type TokenOptions,
   type TokenRecord,
+  tokenFromRow,
   type WriteResult,
 } from "./store.js";
+
+const TOKEN_COLUMNS = "hash, name, scopes, created_at, expires_at, models";
 
 /**
  * predictions: one row per id (idempotence, label joins, counts), without features. raw_predictions: the
@@ -79,13 +83,24 @@ export class SqliteStore implements MonitorStore {
     readonly path: string,
     options: { writer?: "thread" | "inline" } = {},
   ) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created owner-only (SQLite makes its -wal and -shm files with the database file's mode): it holds
+      // token hashes, model specs and every ingested record.
+      if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+    }
     this.db = openWriterDatabase(path);
     this.mode = path === ":memory:" ? "inline" : (options.writer ?? "thread");
   }
 
   async init(): Promise<void> {
     this.db.exec(SCHEMA);
+    // databases made before tokens could expire or be limited to models
+    const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
+    if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
   }
 
   async close(): Promise<void> {
@@ -175,19 +190,36 @@ export class SqliteStore implements MonitorStore {
       });
   }
 
-  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
+  async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
     this.db
-      .prepare("INSERT INTO tokens (hash, name, scopes, created_at) VALUES (?, ?, ?, ?)")
-      .run(hash, name, scopes.join(","), new Date().toISOString());
+      .prepare(
+        "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        hash,
+        name,
+        scopes.join(","),
+        new Date().toISOString(),
+        options.expiresAt ?? null,
+        options.models ? JSON.stringify(options.models) : null,
+      );
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare("SELECT name, scopes, created_at FROM tokens WHERE hash = ?").get(hash) as
-      | { name: string; scopes: string; created_at: string }
-      | undefined;
-    return row
-      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
-      : null;
+    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hash);
+    return row ? tokenFromRow(row as Parameters<typeof tokenFromRow>[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const rows = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`).all();
+    return rows.map((r) => tokenFromRow(r as Parameters<typeof tokenFromRow>[0]));
+  }
+
+  async revokeTokens(idOrName: string): Promise<number> {
+    const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
+    return this.db
+      .prepare("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
+      .run(idOrName, prefix, prefix).changes;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
@@ -199,6 +231,23 @@ export class SqliteStore implements MonitorStore {
 
   async updateModel(spec: ModelSpec): Promise<void> {
     this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
+  }
+
+  async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
+    // IMMEDIATE: the write lock is taken before the read, so a second process cannot interleave
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+          | { spec: string }
+          | undefined;
+        if (!row) return null;
+        const current = JSON.parse(row.spec) as ModelSpec;
+        const next = change(current);
+        if (next === null) return current;
+        this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(next), name);
+        return next;
+      })
+      .immediate();
   }
 
   async getModel(name: string): Promise<ModelSpec | null> {
@@ -250,6 +299,13 @@ export class SqliteStore implements MonitorStore {
       .get(model) as { n: number; first: number | null; last: number | null };
     const l = this.db.prepare("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
     return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
+  }
+
+  async newestTimestamp(model: string, rank: number): Promise<number | null> {
+    const row = this.db
+      .prepare("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
+      .get(model, rank - 1) as { ts: number } | undefined;
+    return row ? Number(row.ts) : null;
   }
 
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { assay, startServer } from "./assay-process.js";
@@ -35,9 +36,14 @@ export async function replayFlights(
   const token = assay(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
   // The dashboard link carries a read-only token: the browser keeps it, so it should not be able to change anything.
   const readToken = assay(["token", "create", "--scope", "read", "--db", db]).stdout.trim();
+  // The reference is profiled on the server from a file it may read: the demo's flights directory only.
+  const referenceDir = join(out, "flights");
+  mkdirSync(referenceDir, { recursive: true });
   // Day buckets: a replay spans months, and a 14-day window then merges 14 summaries, not 20,160 minutes.
   const server = await startServer([
     ...serverArgs,
+    "--reference-dir",
+    referenceDir,
     "--db",
     db,
     "--rules",
@@ -74,7 +80,7 @@ export async function replayFlights(
         features: DELAY_FEATURES.map((name) => ({ name, type: name === "origin" ? "string" : "number" })),
       });
     const january = await scoredMonth(flights, 1, perMonth);
-    const referenceCsv = join(out, "flights", "january.reference.csv");
+    const referenceCsv = join(referenceDir, "january.reference.csv");
     const { writeFileSync } = await import("node:fs");
     writeFileSync(
       referenceCsv,
