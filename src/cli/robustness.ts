@@ -13,6 +13,7 @@ import { noiseCurves } from "../robustness/noise-curve.js";
 import { randomSearch } from "../robustness/random-search.js";
 import { renderRobustnessText, robustnessChecks } from "../robustness/robustness-report.js";
 import { seededRandom } from "../stats/random.js";
+import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -199,14 +200,6 @@ export async function run(argv: string[]): Promise<number> {
 
 /** At most `rows` rows, a seeded sample in data order, with their row numbers in the source. */
 function sample(table: Batch, rows: number, seed: number): { data: Batch; rows: Uint32Array } {
-  if (table.length <= rows)
-    return { data: table, rows: Uint32Array.from({ length: table.length }, (_, i) => i) };
-  const random = seededRandom(seed);
-  const pool = Uint32Array.from({ length: table.length }, (_, i) => i);
-  for (let i = 0; i < rows; i++) {
-    const j = i + random.below(table.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  const chosen = pool.slice(0, rows).sort();
-  return { data: takeRows(table, chosen), rows: chosen };
+  const chosen = sampleWithoutReplacement(table.length, rows, seededRandom(seed));
+  return { data: chosen.length === table.length ? table : takeRows(table, chosen), rows: chosen };
 }

@@ -14,7 +14,8 @@ import { takeRows } from "../model/features.js";
 import type { Model } from "../model/model.js";
 import { predictTable } from "../model/predict.js";
 import { olsSlope } from "../stats/ols-slope.js";
-import { seededRandom } from "../stats/random.js";
+import { type Random, seededRandom } from "../stats/random.js";
+import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import { stratifiedFolds } from "../stats/stratified-folds.js";
 import type { Batch } from "../table/types.js";
 
@@ -160,19 +161,10 @@ export async function perturbedModelValidation(
 }
 
 /** A copy of the labels with exactly round(rate·n) of them flipped, chosen at random. */
-export function flipLabels(
-  labels: Uint8Array,
-  rate: number,
-  random: ReturnType<typeof seededRandom>,
-): Uint8Array {
+export function flipLabels(labels: Uint8Array, rate: number, random: Random): Uint8Array {
   const out = labels.slice();
-  const k = Math.round(rate * labels.length);
-  const rows = Uint32Array.from({ length: labels.length }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + random.below(rows.length - i);
-    [rows[i], rows[j]] = [rows[j], rows[i]];
-    out[rows[i]] = 1 - out[rows[i]];
-  }
+  for (const i of sampleWithoutReplacement(labels.length, Math.round(rate * labels.length), random))
+    out[i] = 1 - out[i];
   return out;
 }
 
