@@ -3,6 +3,7 @@
  * (per feature and all together, with bootstrap intervals), and a black-box adversarial search for the
  * smallest change that flips each decision, with its calls per flip measured against random search.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { binaryLabels } from "../compat/labels.js";
 import { findColumn } from "../model/features.js";
 import { readTable, takeRows } from "../model/index.js";
@@ -12,6 +13,7 @@ import { summariseAdversarial } from "../robustness/adversarial-summary.js";
 import { noiseCurves } from "../robustness/noise-curve.js";
 import { randomSearch } from "../robustness/random-search.js";
 import { renderRobustnessText, robustnessChecks } from "../robustness/robustness-report.js";
+import { parseSchema } from "../schema/yaml-read.js";
 import { seededRandom } from "../stats/random.js";
 import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import type { Batch } from "../table/types.js";
@@ -40,6 +42,7 @@ options:
   --epsilon E              radius of adversarial frequency and severity, in SDs (default 0.25)
   --max-radius R           largest radius searched (default 2)
   --immutable a,b          features the search must not change (e.g. age, sex)
+  --schema FILE            keep changed features inside the contract's ranges (default: the data's)
   --random-budget N        queries per row for random search (default 256; 0 skips it)
   --max-drop D             warn when accuracy at the largest level is surely D below clean (default 0.05)
   --max-frequency F        fail when the adversarial frequency is surely above F (Wilson lower bound)
@@ -63,6 +66,7 @@ const OPTIONS = {
   epsilon: { type: "string" },
   "max-radius": { type: "string" },
   immutable: { type: "string" },
+  schema: { type: "string" },
   "random-budget": { type: "string" },
   "max-drop": { type: "string" },
   "max-frequency": { type: "string" },
@@ -100,6 +104,12 @@ export async function run(argv: string[]): Promise<number> {
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? 1;
   const top = numberOption(v.top, "--top", { min: 0, max: 1000 }) ?? 10;
   const immutable = listOption(v.immutable) ?? [];
+  const ranges: Record<string, { min: number | null; max: number | null }> = {};
+  if (typeof v.schema === "string") {
+    if (!existsSync(v.schema)) throw new UsageError(`${v.schema}: no such schema file`);
+    for (const c of parseSchema(readFileSync(v.schema, "utf8"), v.schema).columns)
+      if (c.range) ranges[c.name] = { min: c.range.min, max: c.range.max };
+  }
   const source = await sourceFromArgs(positionals, v.sql, "data");
   requireColumn(source, label, "--label");
   const opened = await modelFromArgs(v, "binary");
@@ -126,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
     let adversarial = null;
     if (!v["no-adversarial"]) {
       const search = await guardModel(
-        adversarialSearch(model, inputs, features, { threshold, maxRadius, immutable }),
+        adversarialSearch(model, inputs, features, { threshold, maxRadius, immutable, ranges }),
       );
       const targets = search.flips
         .filter((f) => f.radius !== null)
@@ -138,6 +148,7 @@ export async function run(argv: string[]): Promise<number> {
                 threshold,
                 immutable,
                 budget: randomBudget,
+                ranges,
                 seed,
               }),
             )
@@ -165,6 +176,7 @@ export async function run(argv: string[]): Promise<number> {
           epsilon,
           maxRadius,
           immutable,
+          schema: v.schema ?? null,
           randomBudget,
           maxDrop,
           maxFrequency,
