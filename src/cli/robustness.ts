@@ -20,7 +20,7 @@ import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { guardModel, modelFromArgs } from "./model-args.js";
-import { printJson, saveEvidence } from "./output.js";
+import { printJson, saveEvidence, writeTextFile } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay robustness <data> --label COL --model SPEC [options]
@@ -52,6 +52,7 @@ options:
   --top N                  easiest rows to list (default 10)
   --no-adversarial         noise curves only
   --json                   print the report as JSON
+  --html FILE              write an HTML report (the noise curves as a chart, the adversarial metrics)
 
 exit: 0 no check failed, 1 --max-frequency exceeded, 2 usage or input error`;
 
@@ -79,6 +80,7 @@ const OPTIONS = {
   retries: { type: "string" },
   "batch-size": { type: "string" },
   json: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -195,6 +197,20 @@ export async function run(argv: string[]): Promise<number> {
       { rows: data.length, noise: curves, adversarial },
     );
     saveEvidence(report);
+    if (typeof v.html === "string") {
+      // Loaded only when asked for: the chart renderer costs 0.4 s of start-up.
+      const { htmlPage } = await import("../report/html.js");
+      const { robustnessSections } = await import("../robustness/robustness-html.js");
+      const sections = await robustnessSections(curves, adversarial);
+      writeTextFile(
+        v.html,
+        htmlPage(
+          "Robustness",
+          `${model.name} on ${source.name} (${data.length} rows) · assay ${report.assayVersion} · ${report.createdAt}`,
+          sections.join("\n"),
+        ),
+      );
+    }
     if (v.json) printJson(report);
     else
       process.stdout.write(
