@@ -40,6 +40,7 @@ test("assay robustness: noise curves with intervals and the three adversarial me
   assert.ok(
     a.easiest.every((f: { changes: { feature: string }[] }) => f.changes.every((c) => c.feature !== "age")),
   );
+  assert.match(readFileSync(html, "utf8"), /<svg[\s\S]*Easiest rows to flip/);
   assert.deepEqual(report.results.map((x: { check: string }) => x.check).slice(-1), [
     "robustness.adversarial_frequency",
   ]);
