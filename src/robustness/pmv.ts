@@ -17,6 +17,7 @@ import { olsSlope } from "../stats/ols-slope.js";
 import { type Random, seededRandom } from "../stats/random.js";
 import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import { stratifiedFolds } from "../stats/stratified-folds.js";
+import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
 
 /** Trains a model on rows with 0/1 labels (a built-in baseline, or a user's training command). */
@@ -66,6 +67,12 @@ export async function perturbedModelValidation(
   options: PmvOptions,
 ): Promise<PmvResult> {
   const n = labels.length;
+  let ones = 0;
+  for (const y of labels) ones += y;
+  if (ones === 0 || ones === n)
+    throw new InputError(
+      `the label has one class only (${ones} positives of ${n} rows): there is nothing to fit or to perturb`,
+    );
   const points: PmvPoint[] = [];
   const jobs = options.rates.length * options.replicates + options.folds;
   let done = 0;
