@@ -16,6 +16,7 @@ import { makeReport } from "../report/report.js";
 import { perturbedModelValidation, type Trainer } from "../robustness/pmv.js";
 import { pmvCheck, renderPmvText } from "../robustness/pmv-report.js";
 import { seededRandom } from "../stats/random.js";
+import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import type { Batch, NumericColumn } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -211,12 +212,7 @@ function quote(path: string): string {
 }
 
 function sample(table: Batch, rows: number, seed: number): Batch {
-  if (table.length <= rows) return table;
-  const random = seededRandom(seed);
-  const pool = Uint32Array.from({ length: table.length }, (_, i) => i);
-  for (let i = 0; i < rows; i++) {
-    const j = i + random.below(table.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return takeRows(table, pool.slice(0, rows).sort());
+  return table.length <= rows
+    ? table
+    : takeRows(table, sampleWithoutReplacement(table.length, rows, seededRandom(seed)));
 }

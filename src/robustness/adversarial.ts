@@ -24,6 +24,8 @@ export interface AdversarialOptions {
   /** The largest radius searched (SD units). */
   maxRadius: number;
   immutable: string[];
+  /** Ranges the numeric features must stay in (the contract's); the data's range where absent. */
+  ranges?: Record<string, { min: number | null; max: number | null }>;
   /** Most frequent other categories tried per text feature. */
   categories?: number;
   bisections?: number;
@@ -59,10 +61,15 @@ interface Numeric {
   max: number;
 }
 
+/**
+ * The features the search may change, with each numeric one's SD and the range it must stay in: the
+ * contract's range where `ranges` has one (from --schema), else the data's.
+ */
 export function mutableFeatures(
   data: Batch,
   features: string[],
   immutable: string[],
+  ranges: Record<string, { min: number | null; max: number | null }> = {},
 ): { numeric: Numeric[]; text: string[] } {
   const numeric: Numeric[] = [];
   const text: string[] = [];
@@ -84,12 +91,15 @@ export function mutableFeatures(
         min = Math.min(min, c.values[i]);
         max = Math.max(max, c.values[i]);
       }
+    const contract = ranges[name];
+    if (contract?.min !== null && contract?.min !== undefined) min = contract.min;
+    if (contract?.max !== null && contract?.max !== undefined) max = contract.max;
     numeric.push({ name, column: k, sd, min, max });
   }
   return { numeric, text };
 }
 
-/** Copies of rows `rows[k]` with numeric deltas (SD units) `delta(k, j)`, clipped to the data's range. */
+/** Copies of rows `rows[k]` with numeric deltas (SD units) `delta(k, j)`, clipped to each feature's range. */
 export function shiftedRows(
   data: Batch,
   rows: ArrayLike<number>,
@@ -116,7 +126,7 @@ export async function adversarialSearch(
 ): Promise<AdversarialResult> {
   const n = data.length;
   const t = options.threshold;
-  const { numeric, text } = mutableFeatures(data, features, options.immutable);
+  const { numeric, text } = mutableFeatures(data, features, options.immutable, options.ranges);
   const p = numeric.length;
   const base = (await predictTable(model, data)).scores;
   const positive = Array.from(base, (s) => s >= t);

@@ -97,27 +97,59 @@ export async function fuzzModel(
   let calls = 0;
   let modelMs = 0;
 
-  const score = async (batch: Batch): Promise<(number | Error)[]> => {
+  // Scores into `into` from `offset`; a batch that throws is split in halves until the rows that throw
+  // are found (their errors kept, their scores NaN), so the rest are still checked.
+  const score = async (
+    batch: Batch,
+    into: Float64Array,
+    errors: Map<number, Error>,
+    offset = 0,
+  ): Promise<void> => {
     calls++;
     try {
-      return Array.from((await model.predict(batch)).scores);
+      into.set((await model.predict(batch)).scores, offset);
     } catch (error) {
-      if (batch.length === 1) return [error as Error];
+      if (batch.length === 1) {
+        into[offset] = Number.NaN;
+        errors.set(offset, error as Error);
+        return;
+      }
       const half = batch.length >> 1;
-      return [
-        ...(await score(sliceBatch(batch, 0, half))),
-        ...(await score(sliceBatch(batch, half, batch.length))),
-      ];
+      await score(sliceBatch(batch, 0, half), into, errors, offset);
+      await score(sliceBatch(batch, half, batch.length), into, errors, offset + half);
     }
   };
   const share = options.instabilityShare ?? 0.25;
-  const judge = async (batch: Batch): Promise<RowOutcome[]> => {
+  /** Each row's failure kind (an index into FUZZ_KINDS, −1 for none); outcome(i) says why. */
+  const judge = async (batch: Batch) => {
     const n = batch.length;
     const nudged = Math.min(n, Math.ceil(share * n));
-    const scores = await score(withNudged(batch, nudges, nudged));
-    return Array.from({ length: n }, (_, i) =>
-      classify(scores[i], i < nudged ? scores[i + n] : undefined, binary, instability),
-    );
+    const scores = new Float64Array(n + nudged);
+    const errors = new Map<number, Error>();
+    await score(withNudged(batch, nudges, nudged), scores, errors);
+    // Typed codes in the hot loop: an object per row cost more than the model on small models.
+    const kind = new Int8Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      if (errors.has(i)) kind[i] = 0;
+      else if (!Number.isFinite(s)) kind[i] = 1;
+      else if (binary && (s < 0 || s > 1)) kind[i] = 2;
+      else if (
+        i < nudged &&
+        !errors.has(i + n) &&
+        Number.isFinite(scores[i + n]) &&
+        Math.abs(scores[i + n] - s) > instability
+      )
+        kind[i] = 3;
+    }
+    const outcome = (i: number): RowOutcome =>
+      classify(
+        errors.get(i) ?? scores[i],
+        i < nudged ? (errors.get(i + n) ?? scores[i + n]) : undefined,
+        binary,
+        instability,
+      );
+    return { kind, outcome };
   };
 
   let rows = 0;
@@ -126,13 +158,15 @@ export async function fuzzModel(
     const m = Math.min(batchRows, options.budgetRows - rows);
     const batch = generateRows(columns, m, options.seed + 7919 * k, options.invalid ?? 0.1, rows);
     const t = now();
-    const outcomes = await judge(batch);
+    const judged = await judge(batch);
     modelMs += now() - t;
-    outcomes.forEach((o, i) => {
-      if (o.kind === null) return;
-      counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
-      if (!first.has(o.kind)) first.set(o.kind, { row: rowOf(batch, i), outcome: o });
-    });
+    for (let i = 0; i < m; i++) {
+      const code = judged.kind[i];
+      if (code < 0) continue;
+      const kind = FUZZ_KINDS[code];
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (!first.has(kind)) first.set(kind, { row: rowOf(batch, i), outcome: judged.outcome(i) });
+    }
     rows += m;
     options.onProgress?.(
       options.budgetMs !== null
@@ -150,8 +184,8 @@ export async function fuzzModel(
     let steps = 0;
     const fails = async (row: FuzzRow) => {
       steps++;
-      const [o] = await judge(batchFromRows(infos, [row]));
-      return o.kind === kind;
+      const judged = await judge(batchFromRows(infos, [row]));
+      return judged.kind[0] >= 0 && FUZZ_KINDS[judged.kind[0]] === kind;
     };
     const shrink = async (row: FuzzRow): Promise<FuzzRow> => {
       const result = await fc.check(
@@ -175,7 +209,7 @@ export async function fuzzModel(
       }
     }
     if (filled) shrunk = await shrink(shrunk);
-    const [o] = await judge(batchFromRows(infos, [shrunk]));
+    const o = (await judge(batchFromRows(infos, [shrunk]))).outcome(0);
     failures.push({
       kind,
       row: shrunk,

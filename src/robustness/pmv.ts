@@ -14,8 +14,10 @@ import { takeRows } from "../model/features.js";
 import type { Model } from "../model/model.js";
 import { predictTable } from "../model/predict.js";
 import { olsSlope } from "../stats/ols-slope.js";
-import { seededRandom } from "../stats/random.js";
+import { type Random, seededRandom } from "../stats/random.js";
+import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import { stratifiedFolds } from "../stats/stratified-folds.js";
+import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
 
 /** Trains a model on rows with 0/1 labels (a built-in baseline, or a user's training command). */
@@ -65,6 +67,12 @@ export async function perturbedModelValidation(
   options: PmvOptions,
 ): Promise<PmvResult> {
   const n = labels.length;
+  let ones = 0;
+  for (const y of labels) ones += y;
+  if (ones === 0 || ones === n)
+    throw new InputError(
+      `the label has one class only (${ones} positives of ${n} rows): there is nothing to fit or to perturb`,
+    );
   const points: PmvPoint[] = [];
   const jobs = options.rates.length * options.replicates + options.folds;
   let done = 0;
@@ -160,19 +168,10 @@ export async function perturbedModelValidation(
 }
 
 /** A copy of the labels with exactly round(rate·n) of them flipped, chosen at random. */
-export function flipLabels(
-  labels: Uint8Array,
-  rate: number,
-  random: ReturnType<typeof seededRandom>,
-): Uint8Array {
+export function flipLabels(labels: Uint8Array, rate: number, random: Random): Uint8Array {
   const out = labels.slice();
-  const k = Math.round(rate * labels.length);
-  const rows = Uint32Array.from({ length: labels.length }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + random.below(rows.length - i);
-    [rows[i], rows[j]] = [rows[j], rows[i]];
-    out[rows[i]] = 1 - out[rows[i]];
-  }
+  for (const i of sampleWithoutReplacement(labels.length, Math.round(rate * labels.length), random))
+    out[i] = 1 - out[i];
   return out;
 }
 

@@ -24,9 +24,15 @@ export async function randomSearch(
   data: Batch,
   features: string[],
   targets: { row: number; radius: number }[],
-  options: { threshold: number; immutable: string[]; budget: number; seed: number },
+  options: {
+    threshold: number;
+    immutable: string[];
+    budget: number;
+    seed: number;
+    ranges?: Record<string, { min: number | null; max: number | null }>;
+  },
 ): Promise<RandomSearchResult> {
-  const { numeric } = mutableFeatures(data, features, options.immutable);
+  const { numeric } = mutableFeatures(data, features, options.immutable, options.ranges);
   const p = numeric.length;
   const random = seededRandom(options.seed);
   const base = (await predictTable(model, data)).scores;

@@ -5,6 +5,7 @@
  */
 import { takeRows } from "../model/features.js";
 import type { Random } from "../stats/random.js";
+import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
 import { InputError } from "../table/errors.js";
 import { type Batch, batchFromRows } from "../table/types.js";
 import type { RowFilter, WhereClause } from "./suite.js";
@@ -34,7 +35,8 @@ export function selectRows(data: Batch, filter: RowFilter, random: Random): Batc
     if (clauses.every(({ column, clause }) => matches(column.values[i], column.valid[i] === 1, clause)))
       keep.push(i);
   let rows: Uint32Array = Uint32Array.from(keep);
-  if (rows.length > filter.sample) rows = sampleSorted(rows, filter.sample, random);
+  if (rows.length > filter.sample)
+    rows = Uint32Array.from(sampleWithoutReplacement(rows.length, filter.sample, random), (k) => rows[k]);
   return rows.length === base.length ? base : takeRows(base, rows);
 }
 
@@ -50,14 +52,4 @@ function matches(value: unknown, valid: boolean, clause: WhereClause): boolean {
       ? (typeof v === "boolean" ? Number(v) : Number(v)) === value
       : String(v) === value,
   );
-}
-
-/** k of the rows without replacement (a partial Fisher–Yates), returned in ascending order. */
-function sampleSorted(rows: Uint32Array, k: number, random: Random): Uint32Array {
-  const pool = rows.slice();
-  for (let i = 0; i < k; i++) {
-    const j = i + random.below(pool.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.subarray(0, k).sort();
 }

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { fixture, runCliAsync } from "../helpers/cli.js";
 
@@ -70,6 +73,11 @@ test("assay pmv --train-cmd: a user's memorising trainer is found over-fit; a st
   const broken = await runCliAsync(["pmv", TRAIN, ...COMMON, "--train-cmd", "echo nothing-here >&2; exit 3"]);
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /--train-cmd exited with 3: nothing-here/);
+  const oneClass = join(mkdtempSync(join(tmpdir(), "assay-pmv-")), "one.csv");
+  writeFileSync(oneClass, `x,y\n${Array.from({ length: 12 }, (_, i) => `${i},0`).join("\n")}\n`);
+  const single = await runCliAsync(["pmv", oneClass, "--label", "y", "--algo", "logistic"]);
+  assert.equal(single.code, 2);
+  assert.match(single.stderr, /one class only \(0 positives of 12 rows\)/);
   const both = await runCliAsync([
     "pmv",
     TRAIN,

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { fixture, runCliAsync } from "../helpers/cli.js";
 
 test("assay robustness: noise curves with intervals and the three adversarial metrics on adult", async () => {
+  const html = join(mkdtempSync(join(tmpdir(), "assay-robustness-")), "robustness.html");
   const r = await runCliAsync([
     "robustness",
     fixture("adult", "adult_test.csv"),
@@ -17,6 +21,8 @@ test("assay robustness: noise curves with intervals and the three adversarial me
     "--immutable",
     "age",
     "--json",
+    "--html",
+    html,
   ]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
@@ -34,6 +40,7 @@ test("assay robustness: noise curves with intervals and the three adversarial me
   assert.ok(
     a.easiest.every((f: { changes: { feature: string }[] }) => f.changes.every((c) => c.feature !== "age")),
   );
+  assert.match(readFileSync(html, "utf8"), /<svg[\s\S]*Easiest rows to flip/);
   assert.deepEqual(report.results.map((x: { check: string }) => x.check).slice(-1), [
     "robustness.adversarial_frequency",
   ]);

@@ -118,6 +118,16 @@ test("adversarial: immutable features stay fixed; a model of one text feature fl
     immutable: ["x0"],
   });
   for (const f of result.flips) assert.ok(!f.changes.some((c) => c.feature === "x0"));
+  // A contract's range binds the change: x1 stays in [−0.5, 0.5] wherever the search moves it.
+  const bounded = await adversarialSearch(linear, data, linear.features!, {
+    threshold: 0.5,
+    maxRadius: 3,
+    immutable: [],
+    ranges: { x1: { min: -0.5, max: 0.5 } },
+  });
+  const moved = bounded.flips.flatMap((f) => f.changes.filter((c) => c.feature === "x1"));
+  assert.ok(moved.length > 50);
+  for (const c of moved) assert.ok((c.to as number) >= -0.5 && (c.to as number) <= 0.5, JSON.stringify(c));
   const colourOnly: Model = {
     ...linear,
     features: ["colour"],
