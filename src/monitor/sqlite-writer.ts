@@ -115,8 +115,8 @@ export class BatchWriter {
       "INSERT OR IGNORE INTO predictions (model, id, ts, version, score, prediction) VALUES (?, ?, ?, ?, ?, ?)",
     );
     this.queueRaw = db.prepare(
-      `INSERT INTO raw_predictions (model, id, ts, bucket, version, score, prediction, features)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO raw_predictions (model, id, ts, bucket, version, score, prediction, features, received)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertLabel = db.prepare("INSERT OR IGNORE INTO labels (model, id, label, ts) VALUES (?, ?, ?, ?)");
   }
@@ -125,6 +125,7 @@ export class BatchWriter {
     let accepted = 0;
     if (request.kind === "predictions") {
       const { model, bucketMs } = request;
+      const received = Date.now();
       for (const r of request.records) {
         const prediction =
           r.prediction === null || r.prediction === undefined ? null : JSON.stringify(r.prediction);
@@ -141,6 +142,7 @@ export class BatchWriter {
           r.score,
           prediction,
           JSON.stringify(r.features),
+          received,
         );
       }
     } else {
