@@ -225,6 +225,11 @@ export class MonitorService {
       });
       total += n;
       if (n < this.options.foldBatch) break;
+      // Under sustained ingest this loop may not end for a while: merge busy buckets as it goes.
+      if (touched.size > 0 && (total / this.options.foldBatch) % this.options.maxParts === 0) {
+        await this.consolidate(model, [...touched]);
+        touched.clear();
+      }
       // Small transactions with a turn of the event loop between them keep ingest latency low while folding.
       await new Promise((r) => setImmediate(r));
     }
