@@ -22,6 +22,7 @@ import {
   type TokenOptions,
   type TokenRecord,
   tokenFromRow,
+  type UnfoldedRows,
   type WriteResult,
 } from "./store.js";
 
@@ -106,6 +107,10 @@ export class PostgresStore implements MonitorStore {
       // databases made before tokens could expire or be limited to models
       await client.query("ALTER TABLE tokens ADD COLUMN IF NOT EXISTS expires_at BIGINT");
       await client.query("ALTER TABLE tokens ADD COLUMN IF NOT EXISTS models TEXT");
+      // when a raw row was received, for the fold lag (server clock, ms)
+      await client.query(
+        "ALTER TABLE raw_predictions ADD COLUMN IF NOT EXISTS received BIGINT DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
+      );
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -380,6 +385,29 @@ export class PostgresStore implements MonitorStore {
         );
       await client.query("DELETE FROM raw_predictions WHERE seq = ANY($1::bigint[])", [seqs]);
       return rows.length;
+    });
+  }
+
+  async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
+    return this.transaction(async (client) => {
+      // REPEATABLE READ: the count and the tail come from one snapshot
+      await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const head = await client.query("SELECT count(*)::float8 AS n FROM raw_predictions WHERE model = $1", [
+        model,
+      ]);
+      const pending = Number(head.rows[0].n);
+      if (pending === 0) return { pending: 0, oldestReceived: null, rows: [] };
+      const { rows } = await client.query(
+        `SELECT id, ts::float8 AS ts, bucket::float8 AS bucket, version, score, prediction, features,
+                received::float8 AS received
+         FROM raw_predictions WHERE model = $1 ORDER BY seq LIMIT $2`,
+        [model, Math.max(1, limit)],
+      );
+      return {
+        pending,
+        oldestReceived: rows[0]?.received === null || rows[0] === undefined ? null : Number(rows[0].received),
+        rows: limit > 0 ? (rows as RawRow[]).map(rawFromRow) : [],
+      };
     });
   }
 

@@ -183,9 +183,17 @@ export function modelRoutes(
             ? null
             : { from: isoTime(c.firstTimestamp), to: isoTime(c.lastTimestamp) },
         referenceVersions: await store.listReferenceVersions(spec.name),
+        unfolded: await unfoldedOf(spec.name),
       };
     },
   );
+
+  async function unfoldedOf(model: string): Promise<{ pending: number; lagMs: number | null }> {
+    const queue = await store.unfolded(model, 0);
+    const lagMs =
+      queue.oldestReceived === null ? null : Math.max(0, service.options.clock() - queue.oldestReceived);
+    return { pending: queue.pending, lagMs };
+  }
 
   type WindowQuery = {
     Querystring: { window?: string; end?: string; from?: string; to?: string; version?: string };
@@ -242,7 +250,7 @@ export function modelRoutes(
     async (request) => {
       const spec = await modelOr404(request.params.model);
       const w = await windowOf(spec.name, request.query);
-      const { results, referenceVersion, summary } = await service.monitors(
+      const { results, referenceVersion, summary, unfolded } = await service.monitors(
         spec,
         w.from,
         w.to,
@@ -255,6 +263,7 @@ export function modelRoutes(
         window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
         referenceVersion,
         rows: summary?.rows ?? 0,
+        unfolded,
         monitors: results,
       };
     },
@@ -266,10 +275,11 @@ export function modelRoutes(
     async (request) => {
       const spec = await modelOr404(request.params.model);
       const w = await windowOf(spec.name, request.query);
-      const summary = await service.window(spec.name, w.from, w.to);
+      const { summary, unfolded } = await service.readWindow(spec.name, w.from, w.to);
       return {
         model: spec.name,
         window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
+        unfolded,
         summary,
       };
     },

@@ -40,6 +40,11 @@ export interface ServiceOptions {
   maxParts: number;
   /** Hour merges kept in memory for long windows. */
   hourCache: number;
+  /**
+   * Raw (not yet folded) rows a window read folds in memory on top of the folded parts — the oldest ones,
+   * next in the fold queue. Bounds the cost of a read under an ingest backlog; what it leaves out is said.
+   */
+  tailRows: number;
   /** Labeled rows read per window for realized performance (the newest ones). */
   maxLabeled: number;
   monitor: MonitorOptions;
@@ -54,11 +59,29 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   foldBatch: 1000,
   maxParts: 8,
   hourCache: 500,
+  tailRows: 5000,
   maxLabeled: 100_000,
   monitor: {},
 };
 
 const HOUR_SPAN = 3_600_000;
+
+/** What a window read left to the fold queue. */
+export interface UnfoldedInfo {
+  /** Raw predictions of the model waiting to be folded. */
+  pending: number;
+  /** How many of them the answer includes (those of the tail that fall in the window). */
+  included: number;
+  /** How many were not read at all (beyond the tail); some may belong to the window. */
+  notRead: number;
+  /** How long the oldest waiting prediction has waited (ms), null when none or unknown. */
+  lagMs: number | null;
+}
+
+export interface WindowRead {
+  summary: BucketSummary | null;
+  unfolded: UnfoldedInfo;
+}
 
 interface CachedReference {
   version: string;
@@ -231,6 +254,11 @@ export class MonitorService {
       });
       total += n;
       if (n < this.options.foldBatch) break;
+      // Under sustained ingest this loop may not end for a while: merge busy buckets as it goes.
+      if (touched.size > 0 && (total / this.options.foldBatch) % this.options.maxParts === 0) {
+        await this.consolidate(model, [...touched]);
+        touched.clear();
+      }
       // Small transactions with a turn of the event loop between them keep ingest latency low while folding.
       await new Promise((r) => setImmediate(r));
     }
@@ -263,13 +291,48 @@ export class MonitorService {
     return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize, trust);
   }
 
-  /**
-   * The merged summary of the buckets in [from, to), after folding what is pending. Whole hours inside a
-   * long window come from an in-memory cache of hour merges, keyed by the hour's part fingerprint (count
-   * and largest seq), so a day window re-merges only the hours that changed.
-   */
+  /** The merged summary of the buckets in [from, to): folded parts plus a bounded tail (see readWindow). */
   async window(model: string, from: number, to: number): Promise<BucketSummary | null> {
-    await this.fold(model);
+    return (await this.readWindow(model, from, to)).summary;
+  }
+
+  /**
+   * A window as it stands: the folded parts of its buckets, plus the oldest `tailRows` raw rows of the fold
+   * queue that fall inside it, summarized in memory (not stored). A read never waits for the backlog to be
+   * folded; `unfolded` says what it could not include. The parts are read before the queue, so a fold step
+   * committing in between can leave its rows (≤ 1,000) out of that one answer, never count them twice.
+   */
+  async readWindow(model: string, from: number, to: number): Promise<WindowRead> {
+    const folded = await this.foldedWindow(model, from, to);
+    const queue = await this.store.unfolded(model, this.options.tailRows);
+    const w = snapWindow(from, to, this.options.bucketMs);
+    const inWindow = queue.rows.filter((r) => r.bucket >= w.from && r.bucket < w.to);
+    let summary = folded;
+    if (inWindow.length > 0) {
+      const spec = await this.model(model);
+      const reference = await this.reference(model);
+      if (spec) {
+        const tail = planFold(spec, inWindow, reference?.facts ?? null, 0).parts.map(
+          (p) => p.summary as BucketSummary,
+        );
+        summary = mergeSummaries(folded ? [folded, ...tail] : tail);
+      }
+    }
+    const unfolded: UnfoldedInfo = {
+      pending: queue.pending,
+      included: inWindow.length,
+      notRead: queue.pending - queue.rows.length,
+      lagMs: queue.oldestReceived === null ? null : Math.max(0, this.options.clock() - queue.oldestReceived),
+    };
+    return { summary, unfolded };
+  }
+
+  /**
+   * The merged folded parts of [from, to). Whole hours inside a long window come from an in-memory cache of
+   * hour merges, keyed by the hour's part fingerprint (count and largest seq), so a day window re-merges
+   * only the hours that changed.
+   */
+  private async foldedWindow(model: string, from: number, to: number): Promise<BucketSummary | null> {
     const w = snapWindow(from, to, this.options.bucketMs);
     const hour = HOUR_SPAN;
     const firstHour = Math.ceil(w.from / hour) * hour;
@@ -310,8 +373,13 @@ export class MonitorService {
     to: number,
     now: number = to,
     version?: string | null,
-  ): Promise<{ results: CheckResult[]; referenceVersion: string | null; summary: BucketSummary | null }> {
-    const summary = await this.window(spec.name, from, to);
+  ): Promise<{
+    results: CheckResult[];
+    referenceVersion: string | null;
+    summary: BucketSummary | null;
+    unfolded: UnfoldedInfo;
+  }> {
+    const { summary, unfolded } = await this.readWindow(spec.name, from, to);
     let chosen = version ?? null;
     if (chosen === null && summary) {
       // The version that served most of the window, when it has a reference of its own.
@@ -334,7 +402,7 @@ export class MonitorService {
       now,
       options: this.options.monitor,
     });
-    return { results, referenceVersion: reference?.version ?? null, summary };
+    return { results, referenceVersion: reference?.version ?? null, summary, unfolded };
   }
 
   /**

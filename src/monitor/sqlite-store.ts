@@ -26,6 +26,7 @@ import {
   type TokenOptions,
   type TokenRecord,
   tokenFromRow,
+  type UnfoldedRows,
   type WriteResult,
 } from "./store.js";
 
@@ -47,7 +48,8 @@ CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, t
   score REAL, prediction TEXT, PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
 CREATE TABLE IF NOT EXISTS raw_predictions (seq INTEGER PRIMARY KEY, model TEXT NOT NULL, id TEXT NOT NULL,
-  ts INTEGER NOT NULL, bucket INTEGER NOT NULL, version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL);
+  ts INTEGER NOT NULL, bucket INTEGER NOT NULL, version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL,
+  received INTEGER);
 CREATE INDEX IF NOT EXISTS raw_predictions_model ON raw_predictions (model, seq);
 CREATE TABLE IF NOT EXISTS samples (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, bucket INTEGER NOT NULL,
   version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL, PRIMARY KEY (model, id));
@@ -96,6 +98,8 @@ export class SqliteStore implements MonitorStore {
   }
 
   async init(): Promise<void> {
+    // Before the first table: only a new database can take incremental auto-vacuum without a VACUUM.
+    this.db.pragma("auto_vacuum = INCREMENTAL");
     this.db.exec(SCHEMA);
     // databases made before tokens could expire or be limited to models
     const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
@@ -103,6 +107,10 @@ export class SqliteStore implements MonitorStore {
     );
     if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
     if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
+    const raw = (this.db.prepare("PRAGMA table_info(raw_predictions)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!raw.includes("received")) this.db.exec("ALTER TABLE raw_predictions ADD COLUMN received INTEGER");
   }
 
   async close(): Promise<void> {
@@ -365,6 +373,27 @@ export class SqliteStore implements MonitorStore {
         return raw.length;
       })
       .immediate();
+  }
+
+  async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
+    // one read transaction: the count, the oldest row and the tail come from the same snapshot
+    return this.db.transaction(() => {
+      const head = this.db
+        .prepare("SELECT count(*) AS n FROM raw_predictions WHERE model = ?")
+        .get(model) as { n: number };
+      if (head.n === 0) return { pending: 0, oldestReceived: null, rows: [] };
+      const rows = this.db
+        .prepare(
+          `SELECT id, ts, bucket, version, score, prediction, features, received FROM raw_predictions
+           WHERE model = ? ORDER BY seq LIMIT ?`,
+        )
+        .all(model, Math.max(1, limit)) as (RawRow & { received: number | null })[];
+      return {
+        pending: head.n,
+        oldestReceived: rows[0]?.received ?? null,
+        rows: limit > 0 ? rows.map(rawFromRow) : [],
+      };
+    })();
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {

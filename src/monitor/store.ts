@@ -26,6 +26,12 @@ export interface WriteResult {
   duplicates: number;
 }
 
+export interface UnfoldedRows {
+  pending: number;
+  oldestReceived: number | null;
+  rows: RawPrediction[];
+}
+
 export interface ModelCounts {
   predictions: number;
   labels: number;
@@ -164,6 +170,11 @@ export interface MonitorStore {
    * compaction in batches, then merging fragmented buckets — and returns the rows folded.
    */
   foldJob?(job: FoldJob): Promise<number>;
+  /**
+   * The fold queue of a model: how many raw predictions wait, when the oldest of them was received
+   * (server ms; null if none or unknown), and the oldest `limit` of them (the ones folded next).
+   */
+  unfolded(model: string, limit: number): Promise<UnfoldedRows>;
   /** How many sampled rows each of these buckets keeps already. */
   sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
   bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;
