@@ -1,3 +1,4 @@
+import gammaln from "@stdlib/math-base-special-gammaln";
 import { hypergeometricSample } from "../stats/hypergeometric-sample.js";
 import { monteCarloPValue } from "../stats/monte-carlo-p.js";
 
@@ -44,16 +45,12 @@ export function unseenTest(
   const maxDraws = simulation.maxDraws ?? MAX_DRAWS;
   const N = n + m;
   const levels = [...sizes.entries()].filter(([c, k]) => c > 0 && k > 0).sort((a, b) => a[0] - b[0]);
-  const logQ: number[] = [];
-  let acc = 0;
-  let at = 0;
-  for (const [c] of levels) {
-    // below e^−700 stop multiplying (a million-row category): over-stating q only makes the bound larger
-    for (; at < c && acc >= -700; at++) acc += Math.log((m - at) / (N - at));
-    at = c;
-    if (c > m) acc = Number.NEGATIVE_INFINITY; // larger than the current side: never entirely current
-    logQ.push(acc);
-  }
+  // log q(c) = log m!/(m − c)! − log N!/(N − c)!, by log-gamma: O(1) per size, exact for any size
+  const logQ = levels.map(([c]) =>
+    c > m
+      ? Number.NEGATIVE_INFINITY
+      : gammaln(m + 1) - gammaln(m - c + 1) - gammaln(N + 1) + gammaln(N - c + 1),
+  );
   let expected = 0;
   for (let i = 0; i < levels.length; i++) expected += levels[i][1] * levels[i][0] * Math.exp(logQ[i]);
   if (!(observed > 0) || n === 0 || m === 0) return { pValue: 1, expected, method: "none", draws: 0 };
