@@ -59,7 +59,7 @@ export const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, numbe
 
 /**
  * Categorical defaults that differ from the numeric ones: bias-corrected JS at 0.05, so that a
- * category share moving by 10 points (JS ≥ 0.07 whatever the shares) is flagged once n is large
+ * category share moving by 10 points (JS ≥ 0.085 whatever the shares) is flagged once n is large
  * enough (docs/drift.md §3.5 gives the minimum detectable change per n).
  */
 export const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };

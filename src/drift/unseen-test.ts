@@ -1,3 +1,4 @@
+import gammaln from "@stdlib/math-base-special-gammaln";
 import { hypergeometricSample } from "../stats/hypergeometric-sample.js";
 import { monteCarloPValue } from "../stats/monte-carlo-p.js";
 
@@ -44,18 +45,22 @@ export function unseenTest(
   const maxDraws = simulation.maxDraws ?? MAX_DRAWS;
   const N = n + m;
   const levels = [...sizes.entries()].filter(([c, k]) => c > 0 && k > 0).sort((a, b) => a[0] - b[0]);
-  const logQ: number[] = [];
-  let acc = 0;
-  let at = 0;
-  for (const [c] of levels) {
-    for (; at < c; at++) acc += at < m ? Math.log((m - at) / (N - at)) : Number.NEGATIVE_INFINITY;
-    logQ.push(acc);
-  }
+  // log q(c) = log m!/(m − c)! − log N!/(N − c)!, by log-gamma: O(1) per size, exact for any size
+  const logQ = levels.map(([c]) =>
+    c > m
+      ? Number.NEGATIVE_INFINITY
+      : gammaln(m + 1) - gammaln(m - c + 1) - gammaln(N + 1) + gammaln(N - c + 1),
+  );
   let expected = 0;
   for (let i = 0; i < levels.length; i++) expected += levels[i][1] * levels[i][0] * Math.exp(logQ[i]);
   if (!(observed > 0) || n === 0 || m === 0) return { pValue: 1, expected, method: "none", draws: 0 };
   const bound = chernoffBound(observed, levels, logQ);
-  if (bound <= 1 / (maxDraws + 1)) return { pValue: bound, expected, method: "bound", draws: 0 };
+  // weighted (non-integer) counts cannot be dealt out value by value: the bound is all there is
+  const integral =
+    Number.isInteger(n) &&
+    Number.isInteger(m) &&
+    levels.every(([c, k]) => Number.isInteger(c) && Number.isInteger(k));
+  if (bound <= 1 / (maxDraws + 1) || !integral) return { pValue: bound, expected, method: "bound", draws: 0 };
   const simulated = levels.filter((_, i) => logQ[i] >= Math.log(NEGLIGIBLE));
   const mc = monteCarloPValue(
     (random) => {

@@ -18,8 +18,9 @@ for (const [n, replicates] of [
   [10_000, 120],
   [100_000, 60],
 ] as const) {
-  test(`no drift, n = ${n} per side: tests hold α, columns flag ≤ α + 1%, datasets ≤ α`, () => {
+  test(`no drift, n = ${n} per side: tests hold α, columns flag ≤ α + 1%, datasets ≤ α`, (context) => {
     const t = simulate(NULL_COLUMNS, n, replicates, 13 + n);
+    context.diagnostic(`${replicates} datasets: drift ${t.datasetAlarms}, not pass ${t.notPass}`);
     const dataset = t.datasetAlarms / replicates;
     assert.ok(dataset <= ALPHA + 2 * se(ALPHA, replicates), `dataset false-alarm rate ${dataset}`);
     // a null run reads "pass" (no column drifts, warns or is insufficient) as often as a false alarm allows
