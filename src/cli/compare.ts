@@ -11,9 +11,9 @@ import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from 
 import { invertedModelChecks } from "../compat/inverted.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
+import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
 import { openRegistry } from "../io/registry/files.js";
-import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";

@@ -12,9 +12,9 @@ import {
   type ThresholdRule,
 } from "../evaluate/evaluation.js";
 import { renderEvaluationHtml } from "../evaluate/html.js";
+import { describingColumns } from "../evaluate/input-columns.js";
 import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
 import { type BinaryLabel, binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
-import { describingColumns } from "../evaluate/input-columns.js";
 import { evaluateRegression } from "../evaluate/regression.js";
 import {
   type RegressionEvaluation,
