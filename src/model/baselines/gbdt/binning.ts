@@ -69,18 +69,22 @@ export function binCount(f: FeatureBinning): number {
   return f.kind === "numeric" ? f.edges.length + 1 : f.categories.length;
 }
 
-/** Bins every feature of a batch: one Uint8Array of row bins per feature. */
-export function applyBinning(batch: Batch, binning: FeatureBinning[]): Uint8Array[] {
-  return binning.map((f) => {
+/**
+ * Bins every feature of a batch into one row-major matrix: out[i·p + j] is row i's bin of feature j
+ * (a row's bins side by side, so one pass over a node's rows fills every feature's histogram).
+ */
+export function applyBinning(batch: Batch, binning: FeatureBinning[]): Uint8Array {
+  const p = binning.length;
+  const out = new Uint8Array(batch.length * p);
+  binning.forEach((f, j) => {
     const c = findColumn(batch, f.name);
-    const out = new Uint8Array(batch.length);
     if (f.kind === "categorical") {
       const slot = new Map(f.categories.map((v, k) => [v, k]));
       for (let i = 0; i < batch.length; i++) {
         const k = c.valid[i] ? slot.get(String(c.values[i])) : undefined;
-        out[i] = k === undefined ? MISSING : k;
+        out[i * p + j] = k === undefined ? MISSING : k;
       }
-      return out;
+      return;
     }
     if (c.type === "string")
       throw new ModelError(`feature '${f.name}' was numeric in training and is text here`);
@@ -88,7 +92,7 @@ export function applyBinning(batch: Batch, binning: FeatureBinning[]): Uint8Arra
     for (let i = 0; i < batch.length; i++) {
       const v = c.values[i];
       if (!c.valid[i] || Number.isNaN(v)) {
-        out[i] = MISSING;
+        out[i * p + j] = MISSING;
         continue;
       }
       let lo = 0;
@@ -98,8 +102,8 @@ export function applyBinning(batch: Batch, binning: FeatureBinning[]): Uint8Arra
         if (edges[mid] < v) lo = mid + 1;
         else hi = mid;
       }
-      out[i] = lo;
+      out[i * p + j] = lo;
     }
-    return out;
   });
+  return out;
 }

@@ -42,7 +42,7 @@ export function fitGbdt(
   const stopEarly = params.earlyStopping === "auto" ? batch.length > 10_000 : params.earlyStopping;
   let trainBatch = batch;
   let trainY: ArrayLike<number> = y;
-  let valid: { bins: Uint8Array[]; y: Float64Array } | null = null;
+  let valid: { bins: Uint8Array; y: Float64Array } | null = null;
   const validRows: number[] = [];
   if (stopEarly) {
     const held = holdOut(y, loss, params.validationFraction, params.seed);
@@ -52,7 +52,7 @@ export function fitGbdt(
       throw new ModelError(`too few rows (${y.length}) to hold out a validation split for early stopping`);
     trainBatch = takeRows(batch, kept);
     trainY = Float64Array.from(kept, (i) => y[i]);
-    valid = { bins: [], y: Float64Array.from(validRows, (i) => y[i]) };
+    valid = { bins: new Uint8Array(0), y: Float64Array.from(validRows, (i) => y[i]) };
   }
   const binning = learnBinning(trainBatch, features, params.maxBins);
   const bins = applyBinning(trainBatch, binning);
@@ -89,7 +89,7 @@ export function fitGbdt(
     }
     trainLoss.push(meanLoss(loss, raw, trainY));
     if (valid && validRaw && validationLoss) {
-      addTreePredictions(tree, valid.bins, validRaw);
+      addTreePredictions(tree, valid.bins, binning.length, validRaw);
       const current = meanLoss(loss, validRaw, valid.y);
       validationLoss.push(current);
       if (current < validationLoss[bestIteration] - params.tolerance) bestIteration = trees.length;
@@ -133,6 +133,6 @@ export function predictRaw(
 ): Float64Array {
   const bins = applyBinning(batch, fit.binning);
   const raw = new Float64Array(batch.length).fill(fit.baseScore);
-  for (const tree of fit.trees) addTreePredictions(tree, bins, raw);
+  for (const tree of fit.trees) addTreePredictions(tree, bins, fit.binning.length, raw);
   return raw;
 }

@@ -31,7 +31,7 @@ interface Leaf {
  * leaves, the row range, so the caller can update the training predictions without routing.
  */
 export function growTree(
-  bins: Uint8Array[],
+  bins: Uint8Array,
   binning: FeatureBinning[],
   gradient: Float64Array,
   hessian: Float64Array,
@@ -39,6 +39,7 @@ export function growTree(
   o: GrowOptions,
 ): { tree: GbdtTree; leaves: { node: number; start: number; end: number }[] } {
   const tree = emptyTree();
+  const p = binning.length;
   let g = 0;
   let h = 0;
   for (const i of rows) {
@@ -63,7 +64,7 @@ export function growTree(
       depth: 0,
       gradient: g,
       hessian: h,
-      hist: buildHistograms(bins, gradient, hessian, rows, 0, rows.length),
+      hist: buildHistograms(bins, p, gradient, hessian, rows, 0, rows.length),
     }),
   ];
   while (leaves.length < o.maxLeaves) {
@@ -79,12 +80,12 @@ export function growTree(
     tree.categories[leaf.node] = s.categories;
     tree.missingLeft[leaf.node] = s.missingLeft;
     const masks = categoryMasks(tree);
-    const column = bins[s.feature];
+    const f = s.feature;
     // Partition the leaf's range: left rows first.
     let lo = leaf.start;
     let hi = leaf.end - 1;
     while (lo <= hi) {
-      if (goesLeft(tree, masks, leaf.node, column[rows[lo]])) lo++;
+      if (goesLeft(tree, masks, leaf.node, bins[rows[lo] * p + f])) lo++;
       else {
         const t = rows[lo];
         rows[lo] = rows[hi];
@@ -103,8 +104,8 @@ export function growTree(
     tree.right[leaf.node] = rightNode;
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const small = leftSmaller
-      ? buildHistograms(bins, gradient, hessian, rows, leaf.start, mid)
-      : buildHistograms(bins, gradient, hessian, rows, mid, leaf.end);
+      ? buildHistograms(bins, p, gradient, hessian, rows, leaf.start, mid)
+      : buildHistograms(bins, p, gradient, hessian, rows, mid, leaf.end);
     const large = subtractHistograms(leaf.hist, small);
     const depth = leaf.depth + 1;
     const left = withSplit({

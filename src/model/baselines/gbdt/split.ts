@@ -8,7 +8,7 @@
  */
 import type { FeatureBinning } from "./binning.js";
 import { binCount, MISSING } from "./binning.js";
-import type { Histograms } from "./histogram.js";
+import { BINS, type Histograms } from "./histogram.js";
 
 export interface Split {
   gain: number;
@@ -39,28 +39,6 @@ export function bestSplit(
   const { gradient: G, hessian: H, rows: N } = total;
   const parent = (G * G) / (H + o.lambda);
   let best: Split | null = null;
-  const consider = (
-    gain: number,
-    feature: number,
-    threshold: number,
-    categories: number[] | null,
-    missingLeft: boolean,
-    gl: number,
-    hl: number,
-    nl: number,
-  ) => {
-    if (!(gain > 1e-12) || (best && gain <= best.gain)) return;
-    best = {
-      gain,
-      feature,
-      threshold,
-      categories,
-      missingLeft,
-      leftRows: nl,
-      leftGradient: gl,
-      leftHessian: hl,
-    };
-  };
   const score = (gl: number, hl: number, nl: number): number => {
     const nr = N - nl;
     const hr = H - hl;
@@ -68,40 +46,70 @@ export function bestSplit(
     const gr = G - gl;
     return (gl * gl) / (hl + o.lambda) + (gr * gr) / (hr + o.lambda) - parent;
   };
+  const order = new Int32Array(BINS);
   binning.forEach((f, j) => {
-    const h = hist[j];
-    const m = MISSING * 3;
-    const gm = h[m];
-    const hm = h[m + 1];
-    const nm = h[m + 2];
+    const off = j * BINS * 3;
+    const m = off + MISSING * 3;
+    const gm = hist[m];
+    const hm = hist[m + 1];
+    const nm = hist[m + 2];
     const nb = binCount(f);
-    let order: number[];
-    if (f.kind === "numeric") order = Array.from({ length: nb }, (_, b) => b);
+    let used = 0;
+    if (f.kind === "numeric") for (let b = 0; b < nb; b++) order[used++] = b;
     else {
-      order = [];
-      for (let b = 0; b < nb; b++) if (h[b * 3 + 2] > 0) order.push(b);
-      const ratio = (b: number) => h[b * 3] / (h[b * 3 + 1] + o.categoricalSmoothing);
-      order.sort((a, b) => ratio(a) - ratio(b) || a - b);
+      for (let b = 0; b < nb; b++) if (hist[off + b * 3 + 2] > 0) order[used++] = b;
+      const ratio = (b: number) => hist[off + b * 3] / (hist[off + b * 3 + 1] + o.categoricalSmoothing);
+      order.subarray(0, used).sort((a, b) => ratio(a) - ratio(b) || a - b);
     }
     let gl = 0;
     let hl = 0;
     let nl = 0;
-    for (let k = 0; k < order.length; k++) {
-      const b = order[k] * 3;
-      gl += h[b];
-      hl += h[b + 1];
-      nl += h[b + 2];
-      if (h[b + 2] === 0 && f.kind === "numeric") continue;
-      const last = k === order.length - 1;
+    let bestGain = best ? best.gain : 1e-12;
+    let pick = -1;
+    let pickMissingLeft = false;
+    let pickG = 0;
+    let pickH = 0;
+    let pickN = 0;
+    for (let k = 0; k < used; k++) {
+      const b = off + order[k] * 3;
+      gl += hist[b];
+      hl += hist[b + 1];
+      nl += hist[b + 2];
+      if (hist[b + 2] === 0) continue;
+      const last = k === used - 1;
       if (last && nm === 0) break;
-      const cats = f.kind === "categorical" ? () => order.slice(0, k + 1) : () => null;
       const right = score(gl, hl, nl);
-      if (right > 0) consider(right, j, order[k], cats(), false, gl, hl, nl);
+      if (right > bestGain) {
+        bestGain = right;
+        pick = k;
+        pickMissingLeft = false;
+        pickG = gl;
+        pickH = hl;
+        pickN = nl;
+      }
       if (nm > 0 && !last) {
         const left = score(gl + gm, hl + hm, nl + nm);
-        if (left > 0) consider(left, j, order[k], cats(), true, gl + gm, hl + hm, nl + nm);
+        if (left > bestGain) {
+          bestGain = left;
+          pick = k;
+          pickMissingLeft = true;
+          pickG = gl + gm;
+          pickH = hl + hm;
+          pickN = nl + nm;
+        }
       }
     }
+    if (pick >= 0)
+      best = {
+        gain: bestGain,
+        feature: j,
+        threshold: order[pick],
+        categories: f.kind === "categorical" ? Array.from(order.subarray(0, pick + 1)).sort((a, b) => a - b) : null,
+        missingLeft: pickMissingLeft,
+        leftRows: pickN,
+        leftGradient: pickG,
+        leftHessian: pickH,
+      };
   });
   return best;
 }

@@ -49,14 +49,14 @@ export function goesLeft(tree: GbdtTree, masks: (Uint8Array | null)[], node: num
   return mask ? mask[b] === 1 : b <= tree.threshold[node];
 }
 
-/** Adds the tree's leaf values to raw[i] for every row of the binned features. */
-export function addTreePredictions(tree: GbdtTree, bins: Uint8Array[], raw: Float64Array): void {
+/** Adds the tree's leaf values to raw[i] for every row of the row-major bins (p features a row). */
+export function addTreePredictions(tree: GbdtTree, bins: Uint8Array, p: number, raw: Float64Array): void {
   const masks = categoryMasks(tree);
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     let node = 0;
     while (tree.feature[node] >= 0)
-      node = goesLeft(tree, masks, node, bins[tree.feature[node]][i]) ? tree.left[node] : tree.right[node];
+      node = goesLeft(tree, masks, node, bins[i * p + tree.feature[node]]) ? tree.left[node] : tree.right[node];
     raw[i] += tree.value[node];
   }
 }
