@@ -17,7 +17,11 @@ export type BaselineState =
   | { kind: "majority"; prevalence: number }
   | { kind: "logistic"; encoding: Encoding; fit: LogisticFit }
   | { kind: "tree"; encoding: Encoding; root: TreeNode }
-  | { kind: "gbdt"; fit: Pick<GbdtFit, "loss" | "binning" | "baseScore" | "trees">; params: Record<string, unknown> };
+  | {
+      kind: "gbdt";
+      fit: Pick<GbdtFit, "loss" | "binning" | "baseScore" | "trees">;
+      params: Record<string, unknown>;
+    };
 
 export interface BaselineOptions {
   /** Most frequent categories one-hot encoded per text column (default 10). */
@@ -96,8 +100,13 @@ export function baselineFromState(
   const p = encoding.columns.length;
   if (state.kind === "logistic") {
     const { fit } = state;
-    return baselineModel(state, features, encoding, { iterations: fit.iterations, columns: p, ...details }, source, (batch) =>
-      predictLogistic(fit, encode(batch, encoding), batch.length),
+    return baselineModel(
+      state,
+      features,
+      encoding,
+      { iterations: fit.iterations, columns: p, ...details },
+      source,
+      (batch) => predictLogistic(fit, encode(batch, encoding), batch.length),
     );
   }
   const { root } = state;

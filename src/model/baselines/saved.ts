@@ -24,13 +24,16 @@ export interface SavedModel {
 
 export function saveModel(
   model: TrainedBaseline,
-  info: { label: string; positiveClass?: string; rows: number; params: Record<string, unknown>; extra?: Record<string, unknown> },
+  info: {
+    label: string;
+    positiveClass?: string;
+    rows: number;
+    params: Record<string, unknown>;
+    extra?: Record<string, unknown>;
+  },
 ): SavedModel {
   const s = model.state;
-  const state =
-    s.kind === "logistic"
-      ? { ...s, fit: { ...s.fit, weights: Array.from(s.fit.weights) } }
-      : s;
+  const state = s.kind === "logistic" ? { ...s, fit: { ...s.fit, weights: Array.from(s.fit.weights) } } : s;
   return {
     format: SAVED_FORMAT,
     version: SAVED_VERSION,
@@ -53,7 +56,8 @@ export function loadSavedModel(raw: unknown, source: string): TrainedBaseline {
   const bad = (what: string) => new ModelError(`${source}: not a valid saved model (${what})`);
   if (!isSavedModel(raw)) throw bad(`'format' must be "${SAVED_FORMAT}"`);
   const d = raw as SavedModel;
-  if (d.version !== SAVED_VERSION) throw bad(`version ${String(d.version)}; this Assay reads version ${SAVED_VERSION}`);
+  if (d.version !== SAVED_VERSION)
+    throw bad(`version ${String(d.version)}; this Assay reads version ${SAVED_VERSION}`);
   if (!Array.isArray(d.features) || !d.features.every((f) => typeof f === "string"))
     throw bad("'features' must be a list of column names");
   const s = d.state as Record<string, unknown> | null;
@@ -71,12 +75,17 @@ export function loadSavedModel(raw: unknown, source: string): TrainedBaseline {
       state = {
         kind: "logistic",
         encoding: s.encoding as never,
-        fit: { weights: Float64Array.from(fit.weights as number[]), intercept: fit.intercept, iterations: Number(fit.iterations ?? 0) },
+        fit: {
+          weights: Float64Array.from(fit.weights as number[]),
+          intercept: fit.intercept,
+          iterations: Number(fit.iterations ?? 0),
+        },
       };
       break;
     }
     case "tree":
-      if (!s.encoding || !s.root || typeof s.root !== "object") throw bad("a tree needs 'state.encoding' and 'state.root'");
+      if (!s.encoding || !s.root || typeof s.root !== "object")
+        throw bad("a tree needs 'state.encoding' and 'state.root'");
       state = { kind: "tree", encoding: s.encoding as never, root: s.root as never };
       break;
     case "gbdt": {
@@ -89,7 +98,8 @@ export function loadSavedModel(raw: unknown, source: string): TrainedBaseline {
         (fit.loss !== "logloss" && fit.loss !== "l2")
       )
         throw bad("a gbdt needs 'state.fit' with loss, baseScore, binning and trees");
-      if (fit.binning.length !== d.features.length) throw bad("'state.fit.binning' must have one entry per feature");
+      if (fit.binning.length !== d.features.length)
+        throw bad("'state.fit.binning' must have one entry per feature");
       for (const t of fit.trees as Record<string, unknown>[])
         for (const key of ["feature", "threshold", "categories", "missingLeft", "left", "right", "value"])
           if (!Array.isArray(t?.[key])) throw bad(`every tree needs the array '${key}'`);

@@ -8,6 +8,7 @@
  *   FILE.js | FILE.mjs      a JS module exporting predict(rows)
  * Node-only (it reads files and loads ONNX Runtime); the browser-safe surface is model/index.ts.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { isSavedModel, loadSavedModel } from "../baselines/saved.js";
@@ -75,13 +76,16 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
 async function fromDescriptor(file: string, options: LoadModelOptions): Promise<Model> {
   if (file.toLowerCase().endsWith(".json")) {
     let raw: unknown = null;
+    let text = "";
     try {
-      raw = JSON.parse(readFileSync(file, "utf8"));
+      text = readFileSync(file, "utf8");
+      raw = JSON.parse(text);
     } catch {
       // not JSON: readDescriptor says so
     }
     if (isSavedModel(raw)) {
       const model = loadSavedModel(raw, file);
+      model.metadata.digest = createHash("sha256").update(text).digest("hex");
       if (options.name) return { ...model, name: options.name };
       return model;
     }

@@ -104,7 +104,8 @@ export function bestSplit(
         gain: bestGain,
         feature: j,
         threshold: order[pick],
-        categories: f.kind === "categorical" ? Array.from(order.subarray(0, pick + 1)).sort((a, b) => a - b) : null,
+        categories:
+          f.kind === "categorical" ? Array.from(order.subarray(0, pick + 1)).sort((a, b) => a - b) : null,
         missingLeft: pickMissingLeft,
         leftRows: pickN,
         leftGradient: pickG,

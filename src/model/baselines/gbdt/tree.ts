@@ -56,7 +56,9 @@ export function addTreePredictions(tree: GbdtTree, bins: Uint8Array, p: number, 
   for (let i = 0; i < n; i++) {
     let node = 0;
     while (tree.feature[node] >= 0)
-      node = goesLeft(tree, masks, node, bins[i * p + tree.feature[node]]) ? tree.left[node] : tree.right[node];
+      node = goesLeft(tree, masks, node, bins[i * p + tree.feature[node]])
+        ? tree.left[node]
+        : tree.right[node];
     raw[i] += tree.value[node];
   }
 }
