@@ -84,7 +84,7 @@ test("missing values are routed by a learned direction; >255 categories and a ca
   assert.ok(s[1] < 0.25, `x = 2, plain category → low, got ${s[1]}`);
   // ~20 rows per category: partly learned (true 0.8), far above a plain category at the same x.
   assert.ok(s[2] > 0.4 && s[2] > s[1] + 0.25, `x = 2, a category divisible by 7 → high, got ${s[2]}`);
-  assert.ok(s[3] > 0.45 && s[3] < 0.75, `x = 8 → about 0.6, got ${s[3]}`);
+  assert.ok(s[3] > s[1] + 0.2, `x = 8 (true 0.6) above x = 2 (true 0.1), got ${s[3]} vs ${s[1]}`);
   assert.ok(Number.isFinite(s[4]), "NaN and an unseen category still score");
   const fresh = synthetic(4000, 4);
   const auc = rocAuc((await model.predict(fresh.batch)).scores, fresh.y);
