@@ -3,10 +3,10 @@
  * next, until `maxLeaves` leaves, `maxDepth`, or no split gains. Each leaf owns a range of one row
  * index buffer, partitioned in place on a split. Leaf value: −G/(H + λ) times the learning rate.
  */
-import type { FeatureBinning } from "./binning.js";
+import { type FeatureBinning, MISSING } from "./binning.js";
 import { buildHistograms, type Histograms, subtractHistograms } from "./histogram.js";
 import { bestSplit, type Split, type SplitOptions } from "./split.js";
-import { addNode, categoryMasks, emptyTree, type GbdtTree, goesLeft } from "./tree.js";
+import { addNode, emptyTree, type GbdtTree } from "./tree.js";
 
 export interface GrowOptions extends SplitOptions {
   maxLeaves: number;
@@ -42,9 +42,9 @@ export function growTree(
   const p = binning.length;
   let g = 0;
   let h = 0;
-  for (const i of rows) {
-    g += gradient[i];
-    h += hessian[i];
+  for (let k = 0; k < rows.length; k++) {
+    g += gradient[rows[k]];
+    h += hessian[rows[k]];
   }
   const leafValue = (gs: number, hs: number) => (-gs / (hs + o.lambda)) * o.learningRate;
   const withSplit = (leaf: Omit<Leaf, "split">): Leaf => {
@@ -79,17 +79,22 @@ export function growTree(
     tree.threshold[leaf.node] = s.threshold;
     tree.categories[leaf.node] = s.categories;
     tree.missingLeft[leaf.node] = s.missingLeft;
-    const masks = categoryMasks(tree);
+    // Partition the leaf's range, left rows first, by this node's rule alone.
     const f = s.feature;
-    // Partition the leaf's range: left rows first.
+    const t = s.threshold;
+    const mask = s.categories ? new Uint8Array(256) : null;
+    if (mask) for (const c of s.categories!) mask[c] = 1;
+    const missingLeft = s.missingLeft;
     let lo = leaf.start;
     let hi = leaf.end - 1;
     while (lo <= hi) {
-      if (goesLeft(tree, masks, leaf.node, bins[rows[lo] * p + f])) lo++;
+      const b = bins[rows[lo] * p + f];
+      const left = b === MISSING ? missingLeft : mask ? mask[b] === 1 : b <= t;
+      if (left) lo++;
       else {
-        const t = rows[lo];
+        const r = rows[lo];
         rows[lo] = rows[hi];
-        rows[hi] = t;
+        rows[hi] = r;
         hi--;
       }
     }
