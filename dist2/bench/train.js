@@ -17,7 +17,12 @@ for (let r = 0; r < repeats; r++) {
     const cpu = process.cpuUsage(c);
     const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
     const scores = (await model.predict(test)).scores;
-    runs.push({ fitMs: Math.round(fitMs), cpuMs, testRocAuc: rocAuc(scores, yTest), trees: model.fit.trees.length });
+    runs.push({
+        fitMs: Math.round(fitMs),
+        cpuMs,
+        testRocAuc: rocAuc(scores, yTest),
+        trees: model.fit.trees.length,
+    });
 }
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 console.log(JSON.stringify({

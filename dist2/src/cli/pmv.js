@@ -168,7 +168,7 @@ export async function run(argv) {
     }
 }
 /** A Trainer that writes the rows to CSV, runs the user's command, and loads the model it names. */
-function commandTrainer(command, label, features, work) {
+export function commandTrainer(command, label, features, work) {
     let count = 0;
     return async (rows, labels) => {
         const dir = join(work, `fit-${count++}`);

@@ -150,3 +150,25 @@ test("assay sanity and assay train on the command line: exit codes and one-line 
     assert.equal(noPositive.code, 2);
     assert.doesNotMatch(noPositive.stderr, /at .*\.js/, "no stack trace");
 });
+test("assay sanity --train-cmd: the user's own training command, {capacity} high for the overfit fit", () => {
+    const main = "dist/src/cli/main.js";
+    const cmd = `if [ {capacity} = high ]; then P=maxDepth=20,minLeaf=1; else P=maxDepth=3; fi; ` +
+        `node ${main} train {train} --label income-per-year --algo tree --params $P --out {dir}/m.json >/dev/null && echo {dir}/m.json`;
+    const r = runCli([
+        "sanity",
+        "examples/adult/adult_train.csv",
+        "--label",
+        "income-per-year",
+        "--positive",
+        ">50K",
+        "--rows",
+        "600",
+        "--train-cmd",
+        cmd,
+        "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr + r.stdout.slice(0, 2000));
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.config.trainCmd, cmd);
+    assert.ok(report.results.every((c) => c.status === "pass"));
+});
