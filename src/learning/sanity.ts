@@ -4,16 +4,16 @@
  *  - overfit: on a tiny stratified sample (default 64 rows) the learner, at high capacity, reaches a
  *    training ROC AUC ≥ 0.95 — a learner that cannot memorise 64 rows ignores its input;
  *  - shuffled labels: trained on a half of the rows with the labels permuted, its ROC AUC on the other
- *    half (true labels) has a Hanley–McNeil 99% interval that contains 0.5 — above it, the learner
+ *    half (true labels) has a DeLong 99% interval (logit scale) that contains 0.5 — above it, the learner
  *    sees the label some other way (a leak);
  *  - reproducible: trained twice with the same rows and seed, the predictions are identical;
  *  - loss decreases: its training log loss is below the constant (prevalence) predictor's.
  * Rows are drawn with the seeded source, so the run repeats exactly.
  */
+import { rocAucEstimate } from "../evaluate/auc-estimate.js";
 import { rocAuc } from "../evaluate/ranking.js";
 import { takeRows } from "../model/features.js";
 import type { Model } from "../model/model.js";
-import { hanleyMcNeilInterval } from "../stats/hanley-mcneil.js";
 import { seededRandom } from "../stats/random.js";
 import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
@@ -96,9 +96,10 @@ export async function learningSanity(
     "default",
   );
   const heldY = Uint8Array.from(odd, (k) => permY[k]);
-  const noiseAuc = rocAuc((await noise.predict(takeRows(permuted, odd))).scores, heldY);
-  const heldPos = heldY.reduce((a, b) => a + b, 0);
-  const ci = hanleyMcNeilInterval(noiseAuc, heldPos, heldY.length - heldPos, level);
+  // DeLong's variance with the logit-scale interval: the one AUC interval outside evaluate's bootstrap.
+  const estimate = rocAucEstimate((await noise.predict(takeRows(permuted, odd))).scores, heldY, level);
+  const noiseAuc = estimate?.auc ?? Number.NaN;
+  const ci = estimate?.ci ?? null;
   const quiet = ci !== null && ci[0] <= 0.5 && ci[1] >= 0.5;
   const ciText = ci ? `${fmt(ci[0])}–${fmt(ci[1])}` : "n/a";
   out.push({
