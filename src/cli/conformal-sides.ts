@@ -2,8 +2,9 @@
  * Reads the calibration and evaluation sides of `assay conformal`: what the model said for each row
  * (class probabilities, P(positive) or a prediction), the true labels and the group keys.
  */
-import { binaryLabels } from "../compat/labels.js";
+
 import { checkBinaryInputs } from "../evaluate/binary.js";
+import { binaryLabels } from "../evaluate/labels.js";
 import { type Model, readTable } from "../model/index.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";

@@ -4,7 +4,7 @@
  * unusual, and (with --model) whether the model knows it is on unfamiliar ground.
  */
 
-import { binaryLabels } from "../compat/labels.js";
+import { binaryLabels } from "../evaluate/labels.js";
 import { type Model, type Prediction, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_SEED } from "../stats/bootstrap.js";

@@ -3,6 +3,8 @@
  * update gate and golden sets; two-arm experiments; configuration diffs. Browser-safe: the registry's
  * SQLite store and file digests are at the edge (src/io/registry/).
  */
+
+export * from "../evaluate/labels.js";
 export * from "./abtest/index.js";
 export * from "./compare.js";
 export * from "./config-diff.js";
@@ -11,7 +13,6 @@ export * from "./flips.js";
 export * from "./gate.js";
 export * from "./golden.js";
 export * from "./groups.js";
-export * from "./labels.js";
 export * from "./mcnemar.js";
 export * from "./metric-pass.js";
 export * from "./paired-bootstrap.js";

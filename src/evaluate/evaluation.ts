@@ -6,6 +6,7 @@
  */
 
 import type { BootstrapOptions } from "../stats/bootstrap.js";
+import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 import { type BaselineComparison, compareWithBaselines } from "./baseline.js";
 import { type BinaryEvaluation, evaluateBinary } from "./binary.js";
@@ -87,7 +88,7 @@ export async function evaluateClassifier(
       cost: learned.cost,
       "precision-at-recall": learned.precisionAtRecall,
     }[options.threshold];
-    if (!pick) throw new Error(`no threshold reaches the required recall for ${options.threshold}`);
+    if (!pick) throw new InputError(`no threshold reaches the required recall for ${options.threshold}`);
     threshold = pick.threshold;
     thresholdRule = `${pick.rule}, learned on ${options.validation ? "validation" : "evaluation"} data`;
   } else thresholdRule = "default 0.5";

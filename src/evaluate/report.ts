@@ -1,0 +1,62 @@
+import type { Model } from "../model/model.js";
+import { makeReport, type Report, type ReportInput } from "../report/report.js";
+import { evaluationChecks } from "./checks.js";
+import type { Evaluation } from "./evaluation.js";
+
+export interface EvaluationReportParts {
+  /** The rows evaluated (name, digest, row count). */
+  input: ReportInput;
+  model: Model;
+  /** What was asked, after defaults (threshold, bootstrap, slices …). */
+  config?: Record<string, unknown>;
+  /** Lower bounds on higher-is-better metrics: below one, its check fails. */
+  failUnder?: Record<string, number>;
+}
+
+/**
+ * The evaluation Report (`assay evaluate --json`): a check per metric (failing under a `failUnder`
+ * bound), fairness and slice checks, and the evaluation's fields beside the envelope.
+ */
+export function evaluationReport(e: Evaluation, parts: EvaluationReportParts): Report {
+  const { model } = parts;
+  const failUnder = parts.failUnder ?? {};
+  return makeReport(
+    "evaluation",
+    {
+      inputs: [parts.input],
+      config: {
+        ...parts.config,
+        model: parts.config?.model ?? {
+          name: model.name,
+          kind: model.kind,
+          features: model.features,
+          ...model.metadata,
+        },
+        failUnder,
+      },
+      results: evaluationChecks(e, failUnder),
+    },
+    {
+      model: {
+        name: model.name,
+        kind: model.kind,
+        features: model.features,
+        digest: model.metadata.digest ?? null,
+      },
+      n: e.n,
+      positives: e.positives,
+      threshold: e.threshold,
+      thresholdRule: e.thresholdRule,
+      metrics: e.metrics,
+      confusion: e.confusion,
+      bootstrap: e.bootstrap,
+      thresholds: e.thresholds,
+      calibration: e.calibration,
+      curves: e.curves,
+      fairness: e.fairness,
+      slices: e.slices,
+      sliceSearch: e.sliceSearch,
+      baseline: e.baseline,
+    },
+  );
+}
