@@ -9,6 +9,7 @@ import { comparisonHtml } from "../compat/comparison-html.js";
 import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
+import { comparisonReport } from "../compat/report.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
 import { binaryLabels } from "../evaluate/labels.js";
 import { openRegistry } from "../io/registry/files.js";
@@ -16,7 +17,6 @@ import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
-import { makeReport } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
 import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
@@ -215,36 +215,28 @@ export async function run(argv: string[]): Promise<number> {
         newSpec,
       });
 
-    const report = makeReport(
-      "comparison",
-      {
-        inputs: [
-          { name: source.name, digest, rows },
-          ...[oldModel, newModel]
-            .filter((m) => m.model?.metadata.digest)
-            .map((m) => ({ name: m.model?.name ?? m.spec, digest: String(m.model?.metadata.digest), rows })),
-        ],
-        config: {
-          label,
-          positive: positive ?? null,
-          old: oldSpec,
-          new: newSpec,
-          threshold,
-          sensitive,
-          slices: sliceColumns,
-          gate,
-          bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
-          golden: v.golden ?? null,
-          goldenOut: goldenOut ?? null,
-        },
-        results: result.checks,
-        summary: {
-          status: result.verdict === "fail" ? "fail" : result.verdict === "pass" ? "pass" : "warn",
-          verdict: result.verdict,
-        },
+    const report = comparisonReport(result, {
+      inputs: [
+        { name: source.name, digest, rows },
+        ...[oldModel, newModel]
+          .filter((m) => m.model?.metadata.digest)
+          .map((m) => ({ name: m.model?.name ?? m.spec, digest: String(m.model?.metadata.digest), rows })),
+      ],
+      config: {
+        label,
+        positive: positive ?? null,
+        old: oldSpec,
+        new: newSpec,
+        threshold,
+        sensitive,
+        slices: sliceColumns,
+        gate,
+        bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
+        golden: v.golden ?? null,
+        goldenOut: goldenOut ?? null,
       },
-      jsonBody(result, goldenUnmatched),
-    );
+      goldenUnmatched,
+    });
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
@@ -441,36 +433,6 @@ function writeGolden(
     })),
   };
   writeTextFile(path, `${JSON.stringify(golden, null, 1)}\n`);
-}
-
-function jsonBody(r: Comparison, goldenUnmatched: number): Record<string, unknown> {
-  return {
-    n: r.n,
-    threshold: r.threshold,
-    bothCorrect: r.bothCorrect,
-    negativeFlips: r.negativeFlips,
-    positiveFlips: r.positiveFlips,
-    bothWrong: r.bothWrong,
-    negativeFlipRate: r.negativeFlipRate,
-    negativeFlipRateCi: r.negativeFlipRateCi,
-    positiveFlipRate: r.positiveFlipRate,
-    relativeNegativeFlipRate: r.relativeNegativeFlipRate,
-    btc: r.btc,
-    bec: r.bec,
-    errorPersistence: r.errorPersistence,
-    mcnemarPValue: r.mcnemarPValue,
-    mcnemarChiSquare: r.mcnemarChiSquare,
-    accuracyOld: r.accuracyOld,
-    accuracyNew: r.accuracyNew,
-    accuracyDelta: r.accuracyDelta,
-    metrics: r.metrics,
-    slices: r.slices,
-    groups: r.groups,
-    fairness: r.fairness,
-    golden: r.golden ? { ...r.golden, unmatched: goldenUnmatched } : null,
-    regressedRows: { count: r.regressedRows.length, first: Array.from(r.regressedRows.subarray(0, 20)) },
-    verdict: r.verdict,
-  };
 }
 
 function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {

@@ -182,6 +182,6 @@ function curves(scores: Float64Array, labels: Uint8Array): Evaluation["curves"] 
 
 function column(table: Batch, name: string): Column {
   const c = table.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column '${name}'`);
+  if (!c) throw new InputError(`no column '${name}'`);
   return c;
 }

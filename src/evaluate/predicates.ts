@@ -3,8 +3,10 @@
  * the rows it holds. Numeric columns with more than `maxDistinct` values are bucketed at their
  * quantiles (type 7; duplicate edges merged); missing cells get a predicate of their own.
  */
+
 import { formatSignificant } from "../report/format.js";
 import { quantileSorted } from "../stats/quantile.js";
+import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 
 export interface Predicate {
@@ -139,7 +141,7 @@ export function tablePredicates(
 ): Predicate[] {
   return columns.flatMap((name, k) => {
     const column = table.columns.find((c) => c.name === name);
-    if (!column) throw new Error(`no column '${name}'`);
+    if (!column) throw new InputError(`no column '${name}'`);
     return columnPredicates(column, table.length, k, options);
   });
 }
