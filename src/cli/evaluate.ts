@@ -215,6 +215,8 @@ export async function run(argv: string[]): Promise<number> {
     const report = evaluationReport(evaluation, {
       input: { name: source.name, digest: await source.digest(), rows: table.length },
       model,
+      label,
+      positive,
       failUnder,
       config: {
         label,

@@ -7,6 +7,9 @@ export interface EvaluationReportParts {
   /** The rows evaluated (name, digest, row count). */
   input: ReportInput;
   model: Model;
+  /** The label column and its positive class, as evaluated. */
+  label: string;
+  positive?: string;
   /** What was asked, after defaults (threshold, bootstrap, slices …). */
   config?: Record<string, unknown>;
   /** Lower bounds on higher-is-better metrics: below one, its check fails. */
@@ -25,6 +28,8 @@ export function evaluationReport(e: Evaluation, parts: EvaluationReportParts): R
     {
       inputs: [parts.input],
       config: {
+        label: parts.label,
+        positive: parts.positive ?? null,
         ...parts.config,
         model: parts.config?.model ?? {
           name: model.name,
