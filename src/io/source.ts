@@ -6,7 +6,6 @@ import { duckdbDialect } from "../table/duckdb-dialect.js";
 import { InputError, oneLine } from "../table/errors.js";
 import type { Relation, Row } from "../table/relation.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
-import { loadArrowFile } from "./arrow.js";
 import { duckdb, plainValue, queryRows } from "./duckdb.js";
 
 /** Where data comes from: a file, or a DuckDB SQL query over files. */
@@ -130,8 +129,11 @@ async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: bo
     case ".ndjson":
     case ".jsonl":
       return `read_json(${p}, format = 'newline_delimited', sample_size = ${sample})`;
-    default:
+    default: {
+      // apache-arrow is loaded only for Arrow files: it costs a quarter of a second at start-up
+      const { loadArrowFile } = await import("./arrow.js");
       return loadArrowFile(conn, path);
+    }
   }
 }
 

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ROOT } from "../helpers/cli.js";
@@ -7,7 +15,8 @@ import { ROOT } from "../helpers/cli.js";
 /**
  * Assay as a user gets it: `npm pack` of the built package (dist/ is built by `npm test`; --ignore-scripts
  * so packing does not rebuild dist/ under the other tests' feet), unpacked into a scratch package's
- * node_modules/assay exactly as `npm install assay-0.1.0.tgz` lays it out, with node_modules/.bin/assay.
+ * node_modules/assay exactly as `npm install assay-0.1.0.tgz` lays it out, with node_modules/.bin/assay
+ * (made executable, as npm does).
  * The dependencies are not downloaded again: each one package.json declares is linked from the
  * repository's node_modules (a full `npm install` of the tarball took 55 s and 509 MB with the network;
  * docs/api.md). Only declared dependencies are linked, so an import of anything else from dist/src fails
@@ -49,8 +58,10 @@ export function packedApp(): PackedApp {
     symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
   }
   mkdirSync(join(modules, ".bin"));
-  for (const [name, target] of Object.entries(manifest.bin))
+  for (const [name, target] of Object.entries(manifest.bin)) {
     symlinkSync(join("..", "assay", target), join(modules, ".bin", name));
+    chmodSync(join(modules, "assay", target), 0o755); // as npm install does for a bin
+  }
   return { dir, files: info.files.map((f) => f.path), size: info.size };
 }
 
