@@ -32,7 +32,7 @@ export interface SideSpec {
   hidden: string[];
 }
 
-export interface ReadSide {
+interface ReadSide {
   table: Batch;
   classification?: ClassificationSide;
   regression?: RegressionSide;

@@ -42,7 +42,7 @@ export function driftReport(outcome: DriftOutcome): Report {
 }
 
 /** One check per column and one for the dataset. */
-export function driftChecks(result: DatasetDrift): CheckResult[] {
+function driftChecks(result: DatasetDrift): CheckResult[] {
   const out: CheckResult[] = result.columns.map((c) => {
     const main = c.signals[0];
     const deciding = c.signals.find((s) => s.status === c.status) ?? main;

@@ -32,7 +32,7 @@ export const BINARY_METRICS = [
   "ece",
 ] as const;
 export type BinaryMetricName = (typeof BINARY_METRICS)[number];
-export type BinaryMetricValues = Record<BinaryMetricName, number>;
+type BinaryMetricValues = Record<BinaryMetricName, number>;
 
 /**
  * Rejects what would give wrong numbers silently: length mismatch, NaN or out-of-range scores, and a

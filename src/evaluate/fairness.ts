@@ -12,7 +12,7 @@ import {
 } from "../stats/bootstrap.js";
 import { budgetedResamples, type Estimate } from "./estimate.js";
 
-export interface GroupRates {
+interface GroupRates {
   count: number;
   positives: number;
   negatives: number;
@@ -34,7 +34,7 @@ export interface GroupRates {
   ci?: Partial<Record<"selectionRate" | "tpr" | "fpr" | "accuracy", [number, number] | null>>;
 }
 
-export interface Disparity {
+interface Disparity {
   metric: "fpr" | "fnr" | "ppr" | "pprev";
   value: number | null;
   disparity: number | null;

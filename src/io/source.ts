@@ -138,7 +138,7 @@ async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: bo
 }
 
 /** Maps a DuckDB type name to an Assay column type. */
-export function columnTypeOf(duckType: string): ColumnType {
+function columnTypeOf(duckType: string): ColumnType {
   const t = duckType.toUpperCase();
   if (t === "BOOLEAN") return "boolean";
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t))

@@ -5,9 +5,9 @@ import { finding, type LintFinding, percent } from "./finding.js";
 import { normalizedMutualInformation } from "./mutual-information.js";
 
 /** Thresholds of the leakage screen: AUC ≥ 0.99 or NMI ≥ 0.9 is an error; AUC ≥ 0.9 or NMI ≥ 0.5 a warning. */
-export const LEAKAGE = { aucError: 0.99, aucWarning: 0.9, nmiError: 0.9, nmiWarning: 0.5 };
+const LEAKAGE = { aucError: 0.99, aucWarning: 0.9, nmiError: 0.9, nmiWarning: 0.5 };
 /** A class holding less than this share of labelled rows makes the label imbalanced. */
-export const MINORITY_SHARE = 0.1;
+const MINORITY_SHARE = 0.1;
 
 export async function labelFindings(
   relation: string,

@@ -7,7 +7,7 @@ import { outlierFindings } from "./outliers.js";
 import { overlapFindings } from "./overlap.js";
 
 /** Data bugs that need no schema, all computed by DuckDB over the source relation. */
-export interface LintInput {
+interface LintInput {
   relation: string;
   columns: ColumnInfo[];
   query: QueryFn;

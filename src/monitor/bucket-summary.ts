@@ -12,7 +12,7 @@ export const SCORE_COLUMN = "@score";
 export const PREDICTION_COLUMN = "@prediction";
 
 /** Per-feature counts the profile cannot hold: schema violations and values outside the reference. */
-export interface FeatureQuality {
+interface FeatureQuality {
   /** Values of the wrong type for the schema (e.g. a string where a number is declared). */
   typeErrors: number;
   /** Numbers outside the reference [min, max]. */

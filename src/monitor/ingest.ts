@@ -7,11 +7,11 @@ export class BadRequest extends InputError {
   readonly statusCode = 400;
 }
 
-export const MAX_RECORDS_PER_REQUEST = 50_000;
+const MAX_RECORDS_PER_REQUEST = 50_000;
 const MAX_ID_LENGTH = 256;
 
 /** The records of an ingest body: a JSON array, one JSON object, {"records": [...]}, or NDJSON text. */
-export function recordsOf(body: unknown): unknown[] {
+function recordsOf(body: unknown): unknown[] {
   if (typeof body === "string") return ndjson(body);
   if (Array.isArray(body)) return body;
   if (body !== null && typeof body === "object") {

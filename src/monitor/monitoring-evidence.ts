@@ -14,7 +14,7 @@ import { type CheckResult, makeReport, type Report } from "../report/report.js";
 import type { AlertRules } from "./alert-rules.js";
 import type { MonitorStore } from "./store.js";
 
-export async function monitoringReport(
+async function monitoringReport(
   loaded: LoadedCard,
   componentId: string,
   store: MonitorStore,

@@ -10,7 +10,7 @@ import { type ReadinessOptions, readinessRoutes } from "./routes-readiness.js";
 import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
 
-export interface ServerOptions {
+interface ServerOptions {
   store: MonitorStore;
   service?: Partial<ServiceOptions>;
   /** Largest request body in bytes (413 beyond). */

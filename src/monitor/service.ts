@@ -33,7 +33,7 @@ export interface ServiceOptions {
   monitor: MonitorOptions;
 }
 
-export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
+const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   bucketMs: 60_000,
   sampleSize: 20,
   retentionMs: null,

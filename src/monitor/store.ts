@@ -40,7 +40,7 @@ export interface TokenRecord {
   createdAt: string;
 }
 
-export type AlertState = "pending" | "firing" | "resolved";
+type AlertState = "pending" | "firing" | "resolved";
 
 export interface AlertRecord {
   fingerprint: string;

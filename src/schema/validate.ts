@@ -26,7 +26,7 @@ import type { ColumnContract, Schema } from "./types.js";
  * numbers come from one more scan over the row-numbered relation, and only when something failed.
  * Out-of-domain values and duplicate pairs get one small query each when they fire.
  */
-export interface ValidateInput {
+interface ValidateInput {
   schema: Schema;
   /** The batch's columns as the source reports them. */
   columns: ColumnInfo[];

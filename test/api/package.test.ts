@@ -22,7 +22,7 @@ after(() => rmSync(dirname(app.dir), { recursive: true, force: true }));
 /** The fenced blocks of one language in docs/api.md, in order. */
 function blocks(language: string): string[] {
   const out: string[] = [];
-  const fence = new RegExp("^```" + language + "\\n([\\s\\S]*?)^```$", "gm");
+  const fence = new RegExp(`^${"```"}${language}\\n([\\s\\S]*?)^${"```"}$`, "gm");
   for (const m of API_DOC.matchAll(fence)) out.push(m[1]);
   return out;
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { assay } from "./assay-process.js";
 
-export interface TrustResult {
+interface TrustResult {
   /** Summary lines for the demo's closing table. */
   lines: string[];
   reports: string[];

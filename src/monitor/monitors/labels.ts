@@ -3,7 +3,7 @@ import { isPositive } from "../bucket-summary.js";
 import type { LabeledPrediction, ModelSpec } from "../records.js";
 
 /** A label as 0/1 for a binary model (null when it cannot be read). */
-export function labelValue(spec: ModelSpec, label: unknown): number | null {
+function labelValue(spec: ModelSpec, label: unknown): number | null {
   if (label === null || label === undefined) return null;
   if (typeof label === "boolean") return label ? 1 : 0;
   return String(label) === spec.positiveLabel ? 1 : 0;
