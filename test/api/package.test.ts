@@ -104,6 +104,47 @@ console.log(JSON.stringify(outcomes));`,
   ]);
 });
 
+test("assay/core from the package runs with every Node built-in and driver import refused", () => {
+  // A resolve hook turns away what a browser cannot load, for every ES import the core makes;
+  // then the core profiles rows and compares two profiles. (The CommonJS @stdlib packages are loaded by
+  // require, which the hook does not see; the browser test serves them as ES modules.)
+  writeFileSync(
+    join(app.dir, "refuse.mjs"),
+    `const refused = /^(node:|fs$|path$|os$|crypto$|child_process$|worker_threads$|@duckdb\\/|onnxruntime-node|better-sqlite3|pg$|fastify|apache-arrow)/;
+export async function resolve(specifier, context, next) {
+  if (refused.test(specifier)) throw new Error("refused: " + specifier);
+  return next(specifier, context);
+}`,
+  );
+  writeFileSync(
+    join(app.dir, "hooks.mjs"),
+    'import { register } from "node:module";\nregister("./refuse.mjs", import.meta.url);\n',
+  );
+  const script = join(app.dir, "core-only.mjs");
+  writeFileSync(
+    script,
+    `import { compareProfiles, profileRows } from "assay/core";
+const rows = (shift) => Array.from({ length: 400 }, (_, i) => ({ x: (i % 40) + shift, g: i % 3 ? "a" : "b" }));
+const drift = compareProfiles(await profileRows(rows(0)), await profileRows(rows(15)));
+console.log(JSON.stringify(drift.columns.map((c) => [c.name, c.status])));
+let refused = "";
+try { await import("assay"); } catch (error) { refused = error.message; }
+console.log(refused);`,
+  );
+  const run = spawnSync(process.execPath, ["--import", join(app.dir, "hooks.mjs"), script], {
+    cwd: app.dir,
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const [columns, refused] = run.stdout.trim().split("\n");
+  assert.deepEqual(JSON.parse(columns), [
+    ["x", "drift"],
+    ["g", "stable"],
+  ]);
+  // and the hook does bite: the Node entry cannot load under it
+  assert.match(refused, /^refused: node:/);
+});
+
 test("docs/api.md names every export of the three entries, and they export nothing it does not name", () => {
   const run = runModule(
     app,
