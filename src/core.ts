@@ -44,10 +44,17 @@ export type { ColumnProfile, TableProfile } from "./profile/types.js";
 export { type InferOptions, type InferredSchema, inferSchema } from "./schema/infer.js";
 export { inferRelationSchema, type RelationInferOptions } from "./schema/infer-relation.js";
 export { type ValidationReportParts, validationReport } from "./schema/report.js";
+export { renderValidationText } from "./schema/text.js";
 export type { Schema } from "./schema/types.js";
 export { type Anomaly, type ValidationOutcome, validateRelation } from "./schema/validate.js";
 export { parseSchema, SchemaFileError } from "./schema/yaml-read.js";
 export { schemaToYaml } from "./schema/yaml-write.js";
+
+// Lint: data bugs that need no schema
+export type { LintFinding } from "./lint/finding.js";
+export { lintRelation } from "./lint/lint.js";
+export { lintReport } from "./lint/report.js";
+export { renderLintText } from "./lint/text.js";
 
 // Drift: reference vs current
 export {

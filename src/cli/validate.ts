@@ -3,10 +3,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { duckdb, queryRows } from "../io/duckdb.js";
 import { guard } from "../io/source.js";
-import { findingsText } from "../report/findings-text.js";
 import { validationJunit } from "../schema/junit.js";
 import { validationReport } from "../schema/report.js";
-import { type Anomaly, validateRelation } from "../schema/validate.js";
+import { renderValidationText } from "../schema/text.js";
+import { validateRelation } from "../schema/validate.js";
 import { parseSchema } from "../schema/yaml-read.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -83,26 +83,6 @@ export async function run(argv: string[]): Promise<number> {
     writeTextFile(values.html, await validationHtml(report, outcome.results));
   }
   if (values.json) printJson(report);
-  else process.stdout.write(renderText(source.name, schemaPath, outcome.rows, outcome.results));
+  else process.stdout.write(renderValidationText(source.name, schemaPath, outcome.rows, outcome.results));
   return errors > 0 ? 1 : 0;
-}
-
-function renderText(name: string, schemaPath: string, rows: number, results: Anomaly[]): string {
-  const flagged = results.filter((r) => r.status !== "pass");
-  const lines = [`validate ${name} (${rows} rows) against ${schemaPath}: ${results.length} checks`];
-  if (flagged.length === 0) lines.push("all checks pass");
-  else {
-    lines.push(...findingsText(flagged, 140));
-  }
-  const absent = results.filter((r) => r.check === "schema.missing_column" && r.status === "fail").length;
-  const contracted = results.filter((r) => r.check === "schema.missing_rate").length + absent;
-  if (absent > 1 && absent * 2 > contracted)
-    lines.push(
-      `${absent} of ${contracted} contracted columns are absent: is this the table the schema describes?`,
-    );
-  const errors = flagged.filter((r) => r.status === "fail").length;
-  lines.push(
-    `${errors} error${errors === 1 ? "" : "s"}, ${flagged.length - errors} warning${flagged.length - errors === 1 ? "" : "s"}`,
-  );
-  return `${lines.join("\n")}\n`;
 }
