@@ -31,7 +31,7 @@ export const BINARY_METRICS = [
   "mcc",
   "ece",
 ] as const;
-export type BinaryMetricName = (typeof BINARY_METRICS)[number];
+type BinaryMetricName = (typeof BINARY_METRICS)[number];
 type BinaryMetricValues = Record<BinaryMetricName, number>;
 
 /**

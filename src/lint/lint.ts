@@ -18,7 +18,7 @@ interface LintInput {
   maxExamples?: number;
 }
 
-export async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
+async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
   const { relation, columns, query } = input;
   const maxExamples = input.maxExamples ?? 5;
   const facts = await columnFacts(relation, columns, query);
