@@ -24,6 +24,7 @@ import {
   performanceSeries,
   qualitySeries,
   subjectOf,
+  trustSeries,
   volumePoints,
 } from "./series.js";
 import { chooseStep, STEPS, windowsOf } from "./windows.js";
@@ -84,6 +85,11 @@ export async function renderModel(main, header, name, params) {
     ),
     section("Model output", '<div class="chart" data-chart="output"></div>', 'data-section="output"'),
     section(
+      'Trust <span class="muted small">per prediction, from the uploaded trust bundle (95% CI); red: surely over its bound</span>',
+      '<div class="chart" data-chart="trust"></div>',
+      'data-section="trust"',
+    ),
+    section(
       `Features in the latest window <span class="muted small">${minute(latest.from)} – ${minute(latest.to)}</span>`,
       featureTable(latest.result),
       'data-section="features"',
@@ -120,7 +126,7 @@ export async function renderModel(main, header, name, params) {
   ];
   main.querySelector("#drift-note").innerHTML =
     `Each feature is measured with its own statistic (here ${escapeHtml(methods.join(", ") || "–")}; the tooltip names it), divided by its threshold, so the dashed line at 1 is every feature's threshold. ` +
-    "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: over the threshold but too few rows to tell change from noise (small windows inflate effects by sampling noise alone).";
+    "A red ring marks a window where the feature drifted: over the threshold <em>and</em> its test rejects. A hollow point is <em>insufficient</em>: fewer rows in the window than the minimum. A point over the threshold whose test does not confirm it is noise, not drift.";
   drawn.push(draw(chart("volume"), volumeSpec(volumePoints(series), { width: widthFor(chart("volume")) })));
   if (drift.some((p) => p.value !== null))
     drawn.push(
@@ -169,6 +175,21 @@ export async function renderModel(main, header, name, params) {
       timelineSpec(outputSeries(series), { yTitle: "share / difference", width: widthFor(chart("output")) }),
     ),
   );
+  const trust = trustSeries(series);
+  if (trust.some((p) => p.value !== null))
+    drawn.push(
+      draw(
+        chart("trust"),
+        timelineSpec(trust, {
+          yTitle: "share of predictions",
+          format: ".1%",
+          width: widthFor(chart("trust")),
+        }),
+      ),
+    );
+  else
+    chart("trust").outerHTML =
+      `<p class="muted">No trust bundle: make one with <code>assay conformal … --out trust.json</code> and upload it (<code>PUT ${escapeHtml(base)}/trust</code>, docs/monitor.md).</p>`;
   drawn.push(drawDistributions(main.querySelector("#distributions"), base, latest, spec.features));
   await Promise.all(drawn);
   await renderEvidence(main.querySelector("#evidence"), name);
@@ -265,7 +286,7 @@ function featureTable(result) {
     })
     .join("");
   return `<table class="features"><tr><th>feature</th><th class="num">effect</th><th class="num">threshold</th><th class="num">p</th><th>drift</th><th class="num">missing</th><th class="num">out of range</th><th class="num">unseen</th></tr>${rows}</table>
-<p class="muted small">Drifted when the effect reaches its threshold and the test rejects; <em>insufficient</em>: over the threshold, but too few rows to tell change from noise (docs/monitor.md).</p>`;
+<p class="muted small">Drifted when the effect reaches its threshold and the test rejects; <em>insufficient</em>: fewer rows than the minimum; over the threshold without a rejecting test is not drift (docs/drift.md §3.3).</p>`;
 }
 
 function alertTables(active, events) {

@@ -97,6 +97,23 @@ export function outputSeries(windows) {
   return points;
 }
 
+/** The trust monitors over time (a model with an uploaded trust bundle; docs/monitor.md "Trust"). */
+export const TRUST_MONITORS = {
+  trust_ood_share: "out of distribution",
+  trust_ambiguous_share: "ambiguous sets",
+  trust_coverage: "coverage (labels)",
+};
+
+export function trustSeries(windows) {
+  const points = [];
+  for (const w of windows)
+    for (const r of w.result.monitors) {
+      const label = TRUST_MONITORS[r.check.replace(/^monitor\./, "")];
+      if (label) points.push(point(w, r, label));
+    }
+  return points;
+}
+
 export function volumePoints(windows) {
   return windows.map((w) => {
     const count = w.result.monitors.find((r) => isMonitor(r, "prediction_count"));

@@ -8,22 +8,25 @@ import { type Comparison, compareModels } from "../compat/compare.js";
 import { comparisonHtml } from "../compat/comparison-html.js";
 import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
+import { invertedModelChecks } from "../compat/inverted.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
 import { comparisonReport } from "../compat/report.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
-import { binaryLabels } from "../evaluate/labels.js";
-import { openRegistry } from "../io/registry/files.js";
+import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
+import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
+import type { CheckResult } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
 import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { log, printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
@@ -151,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const goldenOut = typeof v["golden-out"] === "string" ? v["golden-out"] : undefined;
     const wanted = new Set<string>([label, ...sensitive, ...(key ? [key] : [])]);
-    const sliceColumns = sliceList.includes("auto")
+    let sliceColumns = sliceList.includes("auto")
       ? autoSliceColumns(source, label, [oldModel, newModel], sensitive)
       : sliceList;
     for (const s of sliceColumns) wanted.add(s);
@@ -165,10 +168,19 @@ export async function run(argv: string[]): Promise<number> {
     if (rows === 0) throw new UsageError(`${source.name}: no rows to compare`);
     const resamples = requestedResamples ?? defaultResamples(rows);
     const positive = typeof v.positive === "string" ? v.positive : positiveOf(oldModel, newModel);
-    const labels = binaryLabels(column(table, label), positive);
+    const labelInfo = encodeBinaryLabel(column(table, label), positive);
+    const labels = labelInfo.values;
     const oldScores = await scoresOf(oldModel, table, source);
     const newScores = await scoresOf(newModel, table, source);
 
+    // discovered slices describe rows: no other model's score or prediction, no row index
+    let excludedColumns: ExcludedColumn[] = [];
+    if (sliceList.includes("auto")) {
+      const candidates = { ...table, columns: table.columns.filter((c) => sliceColumns.includes(c.name)) };
+      const described = describingColumns(candidates, { label });
+      sliceColumns = described.columns;
+      excludedColumns = described.excluded;
+    }
     const partitions: Partition[] = sensitive.map((c) => columnPartition(column(table, c), "sensitive"));
     for (const c of sliceColumns) {
       const values = column(table, c);
@@ -184,6 +196,10 @@ export async function run(argv: string[]): Promise<number> {
       golden = readGolden(v.golden);
       if (golden.label !== label)
         throw new UsageError(`${v.golden}: golden set was cut for label '${golden.label}', not '${label}'`);
+      if (golden.positive !== null && golden.positive !== labelInfo.positive)
+        throw new UsageError(
+          `${v.golden}: golden set was cut with positive = "${golden.positive}", not "${labelInfo.positive}": its rows were right or wrong for the other class`,
+        );
       const keyColumn = golden.key ? table.columns.find((c) => c.name === golden?.key) : undefined;
       const located = locateGoldenRows(golden, {
         digest,
@@ -208,13 +224,17 @@ export async function run(argv: string[]): Promise<number> {
     if (goldenOut)
       writeGolden(goldenOut, result, table, source, digest, {
         label,
-        positive,
+        positive: labelInfo.positive,
         key,
         threshold,
         oldSpec,
         newSpec,
       });
 
+    const inverted = invertedModelChecks({ old: oldScores, new: newScores }, labelInfo, {
+      old: oldSpec,
+      new: newSpec,
+    });
     const report = comparisonReport(result, {
       inputs: [
         { name: source.name, digest, rows },
@@ -224,24 +244,35 @@ export async function run(argv: string[]): Promise<number> {
       ],
       config: {
         label,
-        positive: positive ?? null,
+        positive: labelInfo.positive,
         old: oldSpec,
         new: newSpec,
         threshold,
         sensitive,
         slices: sliceColumns,
+        excludedColumns,
         gate,
         bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
         golden: v.golden ?? null,
         goldenOut: goldenOut ?? null,
       },
       goldenUnmatched,
+      positiveClass: labelInfo,
+      inverted,
     });
+    const status = report.summary.status;
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
-    else process.stdout.write(textSummary(result, oldSpec, newSpec));
-    return result.verdict === "fail" ? 1 : 0;
+    else {
+      process.stdout.write(textSummary(result, oldSpec, newSpec, describePositive(labelInfo), inverted));
+      if (sliceList.includes("auto"))
+        process.stdout.write(
+          `slices by: ${sliceColumns.join(", ") || "none"}${excludedColumns.length > 0 ? `; left out: ${excludedColumns.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}
+`,
+        );
+    }
+    return status === "fail" ? 1 : 0;
   } finally {
     await oldModel.model?.close();
     await newModel.model?.close();
@@ -277,28 +308,7 @@ async function openModel(
   const external = /^score:(.+)@(.+)$/.exec(spec);
   if (external && FILE_EXTENSIONS.includes(extname(external[2]).toLowerCase()))
     return { spec, role, model: null, external: { column: external[1], path: external[2] } };
-  let target = spec;
-  let targetFeatures = features;
-  const registered = /^registry:([\w.-]+)(?:@([\w.-]+))?$/.exec(spec);
-  if (registered) {
-    // A registered model version: its descriptor when it has one, else its file with the recorded features.
-    const store = openRegistry();
-    try {
-      const record = store.get(registered[1], registered[2]);
-      if (!record)
-        throw new UsageError(`--${role} ${spec}: no such model in the registry (see assay registry list)`);
-      if (record.stale)
-        log(
-          `warning: ${record.name}@${record.version} is marked stale: ${record.staleReasons.map((r) => r.message).join("; ")}`,
-        );
-      const descriptor =
-        record.configPath && /\.(ya?ml|json)$/i.test(record.configPath) ? record.configPath : null;
-      target = descriptor ?? record.path;
-      targetFeatures = features ?? record.features ?? undefined;
-    } finally {
-      store.close();
-    }
-  }
+  const { target, features: targetFeatures } = resolveModelSpec(spec, features, `--${role}`);
   try {
     return { spec, role, model: await loadModel(target, { features: targetFeatures, name: role }) };
   } catch (error) {
@@ -435,17 +445,23 @@ function writeGolden(
   writeTextFile(path, `${JSON.stringify(golden, null, 1)}\n`);
 }
 
-function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {
+function textSummary(
+  r: Comparison,
+  oldSpec: string,
+  newSpec: string,
+  positive: string,
+  inverted: CheckResult[],
+): string {
   const f = (x: number | null, digits = 4) => formatFixed(x, digits, "n/a");
   const ci = (c: [number, number] | null) => formatInterval(c, (x) => f(x), "");
   const lines = [
-    `compare ${oldSpec} → ${newSpec} on ${r.n} rows (threshold ${r.threshold})`,
+    `compare ${oldSpec} → ${newSpec} on ${r.n} rows (threshold ${r.threshold}), ${positive}`,
     `  accuracy        ${f(r.accuracyOld)} → ${f(r.accuracyNew)}   Δ ${f(r.accuracyDelta.value)} ${ci(r.accuracyDelta.ci)}`,
     `  flips           ${r.negativeFlips} negative (old right → new wrong), ${r.positiveFlips} positive; both right ${r.bothCorrect}, both wrong ${r.bothWrong}`,
     `  NFR             ${f(r.negativeFlipRate)} ${ci(r.negativeFlipRateCi)}   relative NFR ${f(r.relativeNegativeFlipRate, 3)}`,
     `  BTC ${f(r.btc)}   BEC ${f(r.bec)}   error persistence ${f(r.errorPersistence)}   McNemar exact p ${formatPValue(r.mcnemarPValue)}`,
   ];
-  const interesting = r.checks.filter(
+  const interesting = [...inverted, ...r.checks].filter(
     (c) =>
       c.status !== "pass" &&
       !(
@@ -455,6 +471,10 @@ function textSummary(r: Comparison, oldSpec: string, newSpec: string): string {
       ),
   );
   for (const c of interesting) lines.push(`  ${c.status.toUpperCase().padEnd(12)} ${c.message}`);
-  lines.push(`verdict: ${r.verdict}`);
+  lines.push(
+    inverted.length > 0
+      ? `verdict: fail (the scores run against the label; the update gate alone said ${r.verdict})`
+      : `verdict: ${r.verdict}`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 /** `assay config diff A B`: what changed between two model configurations (YAML or JSON). */
-import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { diffConfigs, formatConfigDiff } from "../compat/config-diff.js";
+import { readTextFile } from "../io/text-file.js";
 import { makeReport } from "../report/report.js";
 import { parseCommand } from "./args.js";
 import { oneLine, UsageError } from "./errors.js";
@@ -55,15 +55,17 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function readConfig(path: string): unknown {
-  let text: string;
+  const text = readTextFile(path);
+  let parsed: unknown;
   try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(`${path}: no such file`);
-  }
-  try {
-    return parse(text);
+    parsed = parse(text);
   } catch (error) {
     throw new UsageError(`${path}: not valid YAML or JSON: ${oneLine(error)}`);
   }
+  // any text is a YAML scalar; a configuration is a mapping (or a list) of settings
+  if (parsed === null || typeof parsed !== "object")
+    throw new UsageError(
+      `${path}: not a configuration: its top level is ${parsed === null ? "empty" : `a ${typeof parsed}`}, not a YAML/JSON mapping or list`,
+    );
+  return parsed;
 }

@@ -4,7 +4,7 @@
  */
 
 import { checkBinaryInputs } from "../evaluate/binary.js";
-import { binaryLabels } from "../evaluate/labels.js";
+import { type BinaryLabel, encodeBinaryLabel, labelCounts } from "../evaluate/labels.js";
 import { type Model, readTable } from "../model/index.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
@@ -32,7 +32,7 @@ export interface SideSpec {
   hidden: string[];
 }
 
-interface ReadSide {
+export interface ReadSide {
   table: Batch;
   classification?: ClassificationSide;
   regression?: RegressionSide;
@@ -42,6 +42,8 @@ interface ReadSide {
   loss: Float64Array;
   /** Class names in output order (classification). */
   classNames: string[] | null;
+  /** Binary: the positive class as written, with its rows on this side. */
+  positive?: BinaryLabel;
 }
 
 export async function readSide(source: Relation, spec: SideSpec, what: string): Promise<ReadSide> {
@@ -52,7 +54,8 @@ export async function readSide(source: Relation, spec: SideSpec, what: string): 
   if (spec.task === "regression") return regressionSide(table, label, spec, groups, what);
   if (spec.task === "binary") {
     const prediction = await predictRows(spec.model!, table, spec.hidden, what);
-    const labels = binaryLabels(label, spec.positive);
+    const positive = encodeBinaryLabel(label, spec.positive);
+    const labels = positive.values;
     checkBinaryInputs(prediction.scores, labels, `${spec.model!.name} on the ${what} rows`);
     const scores = prediction.scores;
     const confidence = Float64Array.from(scores, (s) => (s >= 0.5 ? s : 1 - s));
@@ -62,7 +65,8 @@ export async function readSide(source: Relation, spec: SideSpec, what: string): 
       classification: { output: { kind: "binary", scores }, labels: Uint32Array.from(labels), groups },
       confidence,
       loss,
-      classNames: binaryClassNames(label, spec.positive),
+      classNames: binaryClassNames(label, positive.positive),
+      positive,
     };
   }
   const { probabilities, classNames } = await multiclassOutput(table, spec, what, source.name);
@@ -165,13 +169,12 @@ async function regressionSide(
   };
 }
 
-/** [negative, positive] as the label writes them: the other text value, or 0/1, false/true. */
-function binaryClassNames(label: Column, positive: string | undefined): string[] {
-  if (label.type !== "string") return positive === undefined ? ["0", "1"] : [`not ${positive}`, positive];
-  const distinct = [...new Set(label.values as string[])].sort();
-  const pos = positive ?? distinct.find((x) => x === "1" || x.toLowerCase() === "true") ?? "1";
-  const others = distinct.filter((x) => x !== pos);
-  return [others.length === 1 ? others[0] : `not ${pos}`, pos];
+/** [negative, positive] as the label writes them: the other value (No, 0, false), or "not Yes". */
+function binaryClassNames(label: Column, positive: string): string[] {
+  const others = labelCounts(label)
+    .map((c) => c.value)
+    .filter((x) => x !== positive);
+  return [others.length === 1 ? others[0] : `not ${positive}`, positive];
 }
 
 function column(table: Batch, name: string, where: string): Column {

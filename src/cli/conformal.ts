@@ -4,8 +4,10 @@
  * and a trust bundle for scoring rows one at a time.
  */
 
+import { rocAucEstimate } from "../evaluate/auc-estimate.js";
+import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
 import type { Model } from "../model/index.js";
-import { makeReport } from "../report/report.js";
+import { type CheckResult, makeReport } from "../report/report.js";
 import { DEFAULT_SEED } from "../stats/bootstrap.js";
 import type { Relation } from "../table/relation.js";
 import { makeTrustBundle, serializeTrustBundle } from "../trust/bundle.js";
@@ -24,7 +26,7 @@ import { type OodSummary, summariseOod } from "../trust/ood-summary.js";
 import type { QuantileConvention } from "../trust/quantile.js";
 import { type SelectiveReport, selectivePrediction } from "../trust/selective-report.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
-import { readSide, type SideSpec, type Task } from "./conformal-sides.js";
+import { type ReadSide, readSide, type SideSpec, type Task } from "./conformal-sides.js";
 import { UsageError } from "./errors.js";
 import { modelFromArgs } from "./model-args.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
@@ -244,7 +246,7 @@ export async function run(argv: string[]): Promise<number> {
         ],
         config: {
           label,
-          positive: spec.positive ?? null,
+          positive: cal.positive?.positive ?? null,
           task,
           method: chosen,
           alpha,
@@ -259,14 +261,28 @@ export async function run(argv: string[]): Promise<number> {
           seed,
           level,
         },
-        results: conformalChecks(result, selective, ood, minGroupRows),
+        results: [
+          ...invertedSides([cal, ev], ["calibration", "evaluation"], modelInfo.name),
+          ...conformalChecks(result, selective, ood, minGroupRows),
+        ],
       },
-      conformalBody(result, selective, ood, {
-        task,
-        classes: cal.classNames,
-        model: modelInfo,
-        bundle: v.out ?? null,
-      }),
+      {
+        ...(cal.positive && ev.positive
+          ? {
+              positiveClass: {
+                value: cal.positive.positive,
+                calibration: { count: cal.positive.positives, rows: cal.positive.rows },
+                evaluation: { count: ev.positive.positives, rows: ev.positive.rows },
+              },
+            }
+          : {}),
+        ...conformalBody(result, selective, ood, {
+          task,
+          classes: cal.classNames,
+          model: modelInfo,
+          bundle: v.out ?? null,
+        }),
+      },
     );
     if (v.out !== undefined) {
       const bundle = makeTrustBundle({
@@ -350,4 +366,26 @@ function defaultOodColumns(
   const inEvaluation = new Set(evaluation.columns.map((c) => c.name));
   const hidden = new Set([...spec.hidden, ...(v.scale !== undefined ? [v.scale as string] : [])]);
   return calibration.columns.map((c) => c.name).filter((n) => inEvaluation.has(n) && !hidden.has(n));
+}
+
+/** A binary model whose scores run against the label on either side (DeLong logit interval at 95%). */
+function invertedSides(sides: ReadSide[], names: string[], model: string): CheckResult[] {
+  const out: CheckResult[] = [];
+  sides.forEach((side, k) => {
+    const positive = side.positive;
+    const output = side.classification?.output;
+    if (!positive || output?.kind !== "binary") return;
+    const estimate = rocAucEstimate(output.scores, positive.values);
+    if (!estimate) return;
+    const found = invertedScoresCheck({
+      check: "trust.inverted_scores",
+      model: `${model} on the ${names[k]} rows`,
+      subject: { group: names[k] },
+      auc: estimate.auc,
+      ci: estimate.ci,
+      positive,
+    });
+    if (found) out.push(found);
+  });
+  return out;
 }

@@ -14,6 +14,7 @@ import {
   runReadiness,
 } from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
+import { runRobustness } from "./demo/robustness.js";
 import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";
 
@@ -28,7 +29,9 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     at accelerated time, with alert rules evaluated at data time.
  2. Adult (UCI census income, two real ONNX models): evaluation with slices and fairness, the
     update-compatibility gate from v1 to v2, conformal prediction sets with selective prediction and a
-    trust bundle, and an out-of-distribution check of the test rows.
+    trust bundle, an out-of-distribution check of the test rows, and testing without an oracle: a
+    behavioural suite with its mutation score, fuzzing from the contract, noise and adversarial
+    robustness, and PMV of the logistic baseline.
  3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
     and the ML Test Score, on the dashboard too.
  4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
@@ -78,7 +81,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
     const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
-    adult = { ...adult, lines: trust.lines, reports: [...adult.reports, ...trust.reports] };
+    const robustness = runRobustness(join(ROOT, "examples", "adult"), out, say);
+    adult = {
+      ...adult,
+      lines: [...trust.lines, ...robustness.lines],
+      reports: [...adult.reports, ...trust.reports, ...robustness.reports],
+    };
     readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
   } catch (error) {
     await replay.stop();

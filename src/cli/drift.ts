@@ -5,7 +5,7 @@ import { type DriftPolicy, defaultPolicy } from "../drift/policy.js";
 import { driftReport } from "../drift/report.js";
 import { renderDriftText } from "../drift/text.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { openSource } from "../io/source.js";
+import { type DuckDBRelation, openSources } from "../io/source.js";
 import { inContext } from "../table/errors.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -69,10 +69,12 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const policy = await buildPolicy(values);
   const [referenceArg, currentArg] = sides(positionals, values);
-  // One after the other: two concurrent first calls to duckdb() would create two DuckDB instances,
-  // and the sides must share one (the high-cardinality path joins across them).
-  const reference = await openSide(referenceArg, "reference");
-  const current = await openSide(currentArg, "current");
+  // The sides must share one DuckDB (the high-cardinality path joins across them): opened together.
+  const tables = [referenceArg, currentArg].filter((a) => !("path" in a && isProfileFile(a.path)));
+  const opened = await openSources(tables.map((a) => ("path" in a ? { path: a.path } : { sql: a.sql })));
+  const relationOf = (arg: SideArg) => opened[tables.indexOf(arg)];
+  const reference = openSide(referenceArg, "reference", relationOf(referenceArg));
+  const current = openSide(currentArg, "current", relationOf(currentArg));
   const outcome = await driftBetween(reference.side, current.side, {
     policy,
     columns: listOption(values.columns),
@@ -125,11 +127,15 @@ function sides(positionals: string[], values: Record<string, unknown>): [SideArg
 
 type SideArg = { path: string } | { sql: string };
 
-/** A side as data (a file or a query) or as a saved profile, and the name the report gives it. */
-async function openSide(arg: SideArg, what: string): Promise<{ side: DriftSide; name: string }> {
+/** A side as data (a file or a query, opened with the other side) or as a saved profile, and its name. */
+function openSide(
+  arg: SideArg,
+  what: string,
+  source: DuckDBRelation | undefined,
+): { side: DriftSide; name: string } {
   if ("path" in arg && isProfileFile(arg.path))
     return { side: readProfile(arg.path), name: arg.path.split("/").pop() ?? arg.path };
-  const source = await openSource("path" in arg ? { path: arg.path } : { sql: arg.sql });
+  if (!source) throw new Error("internal: a table side was not opened");
   return { side: source, name: "path" in arg ? source.name : `${what} query` };
 }
 

@@ -6,7 +6,8 @@
 import { checkBinaryInputs } from "../evaluate/binary.js";
 import type { EvaluationOptions, ThresholdRule } from "../evaluate/evaluation.js";
 import { renderEvaluationHtml } from "../evaluate/html.js";
-import { binaryLabels } from "../evaluate/labels.js";
+import { describingColumns } from "../evaluate/input-columns.js";
+import { binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
 import { evaluateModel, featureColumns, modelScores } from "../evaluate/model-evaluation.js";
 import { evaluateRegression } from "../evaluate/regression.js";
 import {
@@ -22,11 +23,13 @@ import { type Model, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
+import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
@@ -34,12 +37,14 @@ const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall
 const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
 
 Tests a binary classifier on labelled rows: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
-precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a seeded label-stratified
-bootstrap CI; learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
+precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a CI valid for it (Wilson for
+accuracy, precision and recall; bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest;
+docs/evaluate.md); learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
 and a comparison with built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
-a JS module exporting predict(rows), or score:COL.
+a JS module exporting predict(rows), score:COL, or registry:NAME[@VERSION] (a version registered with
+assay registry add: its descriptor, or its file with the recorded features).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
@@ -60,11 +65,14 @@ options:
                             Aequitas disparities (τ = 0.8), and their intersection
   --min-group-rows N        smaller groups are 'insufficient' (default 30)
   --slices a,b|auto         metrics by these columns (numbers in quartiles) and their pairs, or
-                            auto: SliceLine search for weak slices over every feature column
+                            auto: SliceLine search for weak slices over the columns that describe the
+                            rows: not the label, scores, predictions or identifiers (listed in the report)
   --slice-alpha A           SliceLine α (default 0.95; α ≤ 0.5 can never find a slice)
   --min-support N           SliceLine minimum slice size (default 32)
   --train FILE              labelled training rows for the baselines (default: 5-fold cross-fitting)
-  --baseline-features a,b   baseline inputs (default: every column but the label and the score)
+  --baseline-features a,b   baseline inputs (default: the model's declared features; for a score column
+                            or a model without declared features, every column that describes the
+                            rows; 'all' for those even when the model declares fewer)
   --no-baseline             skip the baselines
   --fail-under M=V,…        fail (exit 1) when a metric is below V, e.g. rocAuc=0.8,recall=0.5
   --resamples N             bootstrap resamples (default ${DEFAULT_RESAMPLES}; 0 = no intervals)
@@ -142,8 +150,9 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await sourceFromArgs(positionals, v.sql);
   requireColumn(source, label, "--label");
-  const model = await loadModel(spec, {
-    features: listOption(v.features),
+  const resolved = resolveModelSpec(spec, listOption(v.features), "--model");
+  const model = await loadModel(resolved.target, {
+    features: resolved.features,
     http: {
       timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
       retries: numberOption(v.retries, "--retries", { min: 0 }),
@@ -165,25 +174,44 @@ export async function run(argv: string[]): Promise<number> {
 
     const table = await readTable(source);
     const others = featureColumns(table, model, label);
+    // the positive class as written in the evaluated rows; --validation and --train are read with it
+    const labelInfo = encodeBinaryLabel(findColumn(table, label), positive);
     let validation: EvaluationOptions["validation"];
     if (v.validation !== undefined) {
       const vs = await openSource({ path: v.validation as string });
       requireColumn(vs, label, "--label (in --validation)");
       const vt = await readTable(vs);
-      const vl = binaryLabels(findColumn(vt, label), positive);
+      const vl = inFile(() => binaryLabels(findColumn(vt, label), labelInfo.positive), "--validation");
       const vsScores = await scoreRows(model, vt, label, others);
       checkBinaryInputs(vsScores, vl, `${model.name} on --validation`);
       validation = { scores: vsScores, labels: vl };
     }
     let baselineTrain: EvaluationOptions["baselineTrain"];
-    const baselineFeatures = v["no-baseline"] ? null : (listOption(v["baseline-features"]) ?? others);
+    // slices and baselines see what describes the rows: no other model's output, no row index
+    const described = describingColumns(table, {
+      label,
+      scoreColumns,
+      keep: [...sensitive, ...(Array.isArray(slices) ? slices : [])],
+    });
+    // a baseline gets the model's inputs when the model declares them (would a simple model do as
+    // well on the same information?), else every describing column
+    const declared = model.kind !== "score" && model.features ? model.features : null;
+    const baselineArg = listOption(v["baseline-features"]);
+    const baselineFeatures = v["no-baseline"]
+      ? null
+      : baselineArg?.length === 1 && baselineArg[0] === "all"
+        ? described.columns
+        : (baselineArg ?? declared ?? described.columns);
     if (baselineFeatures) for (const f of baselineFeatures) requireColumn(source, f, "--baseline-features");
     if (v.train !== undefined && baselineFeatures) {
       const ts = await openSource({ path: v.train as string });
       requireColumn(ts, label, "--label (in --train)");
       for (const f of baselineFeatures) requireColumn(ts, f, "--baseline-features (in --train)");
       const tt = await readTable(ts);
-      baselineTrain = { table: tt, labels: binaryLabels(findColumn(tt, label), positive) };
+      baselineTrain = {
+        table: tt,
+        labels: inFile(() => binaryLabels(findColumn(tt, label), labelInfo.positive), "--train"),
+      };
     }
 
     const bar = progress(`scoring with ${model.name}`);
@@ -204,7 +232,8 @@ export async function run(argv: string[]): Promise<number> {
       sensitive,
       fairness: { minGroupSize: numberOption(v["min-group-rows"], "--min-group-rows", { min: 1 }) },
       slices,
-      sliceColumns: others,
+      sliceColumns: described.columns,
+      excludedColumns: described.excluded,
       sliceLine: {
         sliceAlpha: numberOption(v["slice-alpha"], "--slice-alpha", { min: 0, max: 1 }),
         minSupport: numberOption(v["min-support"], "--min-support", { min: 1 }),
@@ -216,11 +245,12 @@ export async function run(argv: string[]): Promise<number> {
       input: { name: source.name, digest: await source.digest(), rows: table.length },
       model,
       label,
-      positive,
+      positive: labelInfo.positive,
+      positiveClass: evaluation.positiveClass,
       failUnder,
       config: {
         label,
-        positive: positive ?? null,
+        positive: labelInfo.positive,
         model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
         threshold: v.threshold ?? 0.5,
         sensitive,
@@ -347,4 +377,13 @@ async function runRegression(
   if (v.json) printJson(report);
   else process.stdout.write(renderRegressionText(report, evaluation));
   return report.summary.status === "fail" ? 1 : 0;
+}
+
+/** Reads labels of another file with the evaluated rows' positive class, naming the file's flag on error. */
+function inFile<T>(read: () => T, flag: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw inContext(error, flag);
+  }
 }

@@ -12,7 +12,8 @@ Finds data bugs that need no schema: numbers stored as text, mixed types, "?"-st
 outliers (modified z-score with median and MAD, |z| > 3.5; Tukey's far-out fences Q1 − 3·IQR, Q3 + 3·IQR
 when the MAD is 0), near-constant columns, identifiers used as features, duplicate rows; with --label:
 conflicting labels (identical features, different labels), class imbalance and label leakage (one feature
-alone reaching AUC ≥ 0.99 or normalised mutual information ≥ 0.9); with --against: rows shared with
+alone reaching AUC ≥ 0.95 scored out of fold, i.e. cross-fitted over 5 folds, or normalised mutual
+information ≥ 0.9; AUC ≥ 0.9 or NMI ≥ 0.5 is a warning); with --against: rows shared with
 another table (train/test overlap). Each finding lists offending rows by 0-based row number.
 
   <source>            a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file

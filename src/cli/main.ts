@@ -14,6 +14,16 @@ const COMMANDS: Record<string, { summary: string }> = {
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },
+  test: { summary: "behavioural tests without an oracle: MFT/INV/DIR suites, mutation adequacy" },
+  fuzz: {
+    summary: "generate rows from a schema and find crashes, NaN and unstable scores, shrunk to one row",
+  },
+  robustness: {
+    summary: "accuracy under feature noise; adversarial search for the smallest flipping change",
+  },
+  pmv: { summary: "over- or under-fitting by Perturbed Model Validation: label noise, retrain, the slope" },
+  crosscheck: { summary: "differential testing: two implementations of one model on data and fuzzed rows" },
+  adequacy: { summary: "test adequacy: which bins, categories and pairs of a contract a test set exercises" },
   registry: { summary: "register model versions with the digests of what they were built from" },
   lineage: { summary: "show which datasets feed which models (text, Mermaid, DOT)" },
   config: { summary: "diff two model configurations" },
@@ -24,6 +34,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   gate: { summary: "CI gate: exit 0 when certified at --level N or above, 1 otherwise" },
   docs: { summary: "write documentation templates (datasheet, model card …) and check them" },
   audit: { summary: "write a self-contained audit trail: HTML, evidence, digests, sign-off log" },
+  evidence: { summary: "the evidence store: where reports are saved, list them, prune old ones" },
   serve: { summary: "run the monitoring service (ingest, windows, drift, alerts, /metrics)" },
   token: { summary: "create an API token for the monitoring service" },
   demo: { summary: "run the whole lifecycle on real data (what `npm start` does)" },
@@ -41,6 +52,8 @@ ${Object.entries(COMMANDS)
 sources: a file (.csv .tsv .parquet .json .ndjson .jsonl .arrow) or --sql "SELECT … FROM 'file.parquet'"
 exit codes: 0 all checks pass · 1 a check failed · 2 usage or input error
 --json prints one JSON document on stdout; progress and logs go to stderr (only on a terminal)
+evidence: every command saves its report in .assay/evidence/ ($ASSAY_HOME/evidence) for assay readiness;
+  --no-evidence (or ASSAY_NO_EVIDENCE=1) turns that off; assay evidence list|prune manages the store
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -67,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const debug = process.argv.includes("--debug");
-main(process.argv.slice(2).filter((a) => a !== "--debug")).then(
+// --no-evidence works for every command: it goes before or after the command's own options
+if (process.argv.includes("--no-evidence")) process.env.ASSAY_NO_EVIDENCE = "1";
+main(process.argv.slice(2).filter((a) => a !== "--debug" && a !== "--no-evidence")).then(
   (code) => {
     process.exitCode = code;
   },

@@ -8,6 +8,7 @@ import { loadModel } from "../model/node/index.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption } from "./args.js";
 import { progress } from "./output.js";
+import { resolveModelSpec } from "./registered-model.js";
 
 /** Loads --model SPEC (or --score COL as score:COL) with evaluate's options; null when neither is given. */
 export async function modelFromArgs(
@@ -16,8 +17,9 @@ export async function modelFromArgs(
 ): Promise<{ model: Model; spec: string } | null> {
   const spec = v.score !== undefined ? `score:${v.score}` : (v.model as string | undefined);
   if (spec === undefined) return null;
-  const model = await loadModel(spec, {
-    features: listOption(v.features),
+  const { target, features } = resolveModelSpec(spec, listOption(v.features), "--model");
+  const model = await loadModel(target, {
+    features,
     task,
     http: {
       timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),

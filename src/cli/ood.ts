@@ -4,7 +4,7 @@
  * unusual, and (with --model) whether the model knows it is on unfamiliar ground.
  */
 
-import { binaryLabels } from "../evaluate/labels.js";
+import { type BinaryLabel, encodeBinaryLabel } from "../evaluate/labels.js";
 import { type Model, type Prediction, readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_SEED } from "../stats/bootstrap.js";
@@ -147,12 +147,15 @@ export async function run(argv: string[]): Promise<number> {
     let confidence: FlaggedConfidence | null = null;
     let surprise: SurpriseReport | null = null;
     let errors: Uint8Array | null = null;
+    let positive: BinaryLabel | null = null;
     if (model) {
       const hidden = [...(label ? [label] : []), ...scoreColumns];
       const currentPrediction = await predictRows(model, currentTable, hidden, "current");
       const currentClasses = predictedClasses(currentPrediction, model);
-      if (label !== undefined)
-        errors = errorsOf(currentTable, label, currentClasses, v.positive as string | undefined, model);
+      if (label !== undefined) {
+        positive = labelOf(currentTable, label, currentClasses, v.positive as string | undefined, model);
+        errors = Uint8Array.from(positive.values, (y, i) => (y === currentClasses[i] ? 0 : 1));
+      }
       confidence = flaggedConfidence(confidenceOf(currentPrediction), summary.flags, errors, { seed, level });
       if (fitted.detector.knn) {
         const referencePrediction = await predictRows(model, referenceTable, hidden, "reference");
@@ -207,10 +210,19 @@ export async function run(argv: string[]): Promise<number> {
           level,
           model: opened ? { spec: opened.spec, name: opened.model.name, kind: opened.model.kind } : null,
           label: label ?? null,
+          positive: positive?.positive ?? null,
         },
         results: oodChecks(summary, maxShare, confidence),
       },
-      { ...oodBody(summary), maxShare, confidence, surpriseAdequacy: surprise },
+      {
+        ...(positive
+          ? { positiveClass: { value: positive.positive, count: positive.positives, rows: positive.rows } }
+          : {}),
+        ...oodBody(summary),
+        maxShare,
+        confidence,
+        surpriseAdequacy: surprise,
+      },
     );
     saveEvidence(report);
     if (v.html !== undefined) {
@@ -272,18 +284,18 @@ function confidenceOf(prediction: Prediction): Float64Array {
   return Float64Array.from(prediction.scores, (s) => Math.max(s, 1 - s));
 }
 
-function errorsOf(
+/** The current rows' labels as a binary label (its positive class as written), for the error rates. */
+function labelOf(
   table: Batch,
   label: string,
   predicted: Uint32Array,
   positive: string | undefined,
   model: Model,
-): Uint8Array {
+): BinaryLabel {
   if (predicted.some((c) => c > 1))
     throw new UsageError(
       "--label error rates are for binary models; this model predicts more than two classes",
     );
   const column = table.columns.find((c) => c.name === label)!;
-  const truth = binaryLabels(column, positive ?? model.metadata.positiveClass);
-  return Uint8Array.from(truth, (y, i) => (y === predicted[i] ? 0 : 1));
+  return encodeBinaryLabel(column, positive ?? model.metadata.positiveClass);
 }

@@ -76,6 +76,7 @@ async function add(v: Values, rest: string[]): Promise<number> {
   let model = requireFile(v.model, "model file");
   let config = typeof v.config === "string" ? requireFile(v.config, "config file") : null;
   let features = listOption(v.features) ?? null;
+  let described: typeof model | null = null;
   if ([".yaml", ".yml", ".json"].includes(extname(model.path).toLowerCase())) {
     // A model descriptor: the model file is what it points at; the descriptor is its configuration.
     let descriptor: ReturnType<typeof readDescriptor> | null = null;
@@ -88,6 +89,7 @@ async function add(v: Values, rest: string[]): Promise<number> {
       features ??= descriptor.features ?? null;
       if (descriptor.path !== undefined) {
         config ??= model;
+        described = model;
         model = requireFile(descriptor.path, `model file (named by ${v.model})`);
       }
     }
@@ -124,6 +126,8 @@ async function add(v: Values, rest: string[]): Promise<number> {
       digest: model.digest,
       configPath: config?.path ?? null,
       configDigest: config?.digest ?? null,
+      descriptorPath: described?.path ?? null,
+      descriptorDigest: described?.digest ?? null,
       features,
       notes: typeof v.notes === "string" ? v.notes : null,
       createdAt: new Date().toISOString(),
@@ -214,7 +218,7 @@ async function check(v: Values): Promise<number> {
     const digests = new Map<string, string | null>();
     const fingerprints = new Map<string, DatasetFingerprint>();
     for (const m of models) {
-      for (const path of [m.path, ...(m.configPath ? [m.configPath] : [])])
+      for (const path of [m.path, ...[m.configPath, m.descriptorPath].filter((p): p is string => p !== null)])
         if (!digests.has(path)) digests.set(path, digestOrNull(path));
       for (const d of m.datasets) {
         if (!digests.has(d.path)) digests.set(d.path, digestOrNull(d.path));

@@ -1,5 +1,5 @@
 import { type FeatureSkew, keyedSkew, type SkewResult } from "../drift/skew.js";
-import { type DuckDBRelation, openSource } from "../io/source.js";
+import { openSources, type SourceSpec } from "../io/source.js";
 import { formatNumber, textTable } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import { type CheckResult, makeReport } from "../report/report.js";
@@ -11,8 +11,8 @@ const HELP = `assay skew <training> <serving> --key COL [options]
 
 Training/serving skew: joins the two tables on the key (in DuckDB) and reports, per feature, the share of
 joined rows whose values differ, with examples. Numbers match within the tolerance; other values must be
-equal; NULL on one side only is a difference. Keys repeated on a side are ambiguous: counted, left out.
-Exit code 1 when a feature is skewed.
+equal; NULL on one side only is a difference. The key must identify rows: a key value repeated on a side
+is an input error (exit 2), as is a join with no key on both sides. Exit code 1 when a feature is skewed.
 
   <training> <serving>      data files (.csv .tsv .parquet .json .ndjson .jsonl .arrow)
   --training-sql "…"        a DuckDB query instead of the training file (same for --serving-sql)
@@ -23,6 +23,7 @@ Exit code 1 when a feature is skewed.
   --threshold S             a feature is skewed when more than this share of joined rows differ (default 0)
   --columns a,b             only these features
   --examples N              differing rows shown per feature (default 5)
+  --allow-repeated-keys     leave key values that repeat on a side out of the comparison (counted, warned)
   --json                    print the Report as JSON on stdout
   --html FILE               write a self-contained HTML report
 
@@ -42,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       threshold: { type: "string" },
       columns: { type: "string" },
       examples: { type: "string" },
+      "allow-repeated-keys": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       html: { type: "string" },
     },
@@ -57,8 +59,11 @@ export async function run(argv: string[]): Promise<number> {
   const examples = numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5;
   if (!Number.isInteger(examples)) throw new UsageError(`--examples must be a whole number, got ${examples}`);
   const queue = [...positionals];
-  const training = await side(values["training-sql"], queue, "training");
-  const serving = await side(values["serving-sql"], queue, "serving");
+  // one engine for both sides: the join reads them through one session
+  const [training, serving] = await openSources([
+    side(values["training-sql"], queue, "training"),
+    side(values["serving-sql"], queue, "serving"),
+  ]);
   if (queue.length > 0)
     throw new UsageError(`unexpected argument '${queue[0]}': skew takes a training and a serving table`);
   for (const k of key)
@@ -76,6 +81,7 @@ export async function run(argv: string[]): Promise<number> {
     threshold,
     examples,
     columns,
+    allowRepeatedKeys: values["allow-repeated-keys"] === true,
   });
   const [tDigest, sDigest] = await Promise.all([training.digest(), serving.digest()]);
   const report = makeReport(
@@ -92,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
         threshold,
         examples,
         columns: columns ?? null,
+        allowRepeatedKeys: values["allow-repeated-keys"] === true,
       },
       results: checkResults(result),
       summary: { status: result.skewed ? "fail" : "pass", skewed: result.skewed },
@@ -106,11 +113,11 @@ export async function run(argv: string[]): Promise<number> {
   return result.skewed ? 1 : 0;
 }
 
-async function side(sql: unknown, queue: string[], what: string): Promise<DuckDBRelation> {
-  if (typeof sql === "string") return openSource({ sql });
+function side(sql: unknown, queue: string[], what: string): SourceSpec {
+  if (typeof sql === "string") return { sql };
   const path = queue.shift();
   if (path === undefined) throw new UsageError(`missing ${what} table: a data file or --${what}-sql "…"`);
-  return openSource({ path });
+  return { path };
 }
 
 function checkResults(result: SkewResult): CheckResult[] {

@@ -1,4 +1,4 @@
-import { openSource } from "../io/source.js";
+import { openSources } from "../io/source.js";
 import type { Relation } from "../table/relation.js";
 import { UsageError } from "./errors.js";
 
@@ -26,7 +26,8 @@ export async function sourcePair(
     throw new UsageError(
       `unexpected argument '${queue[0]}': ${command} takes a ${names[0]} and a ${names[1]}`,
     );
-  return [await openSource(first), await openSource(second)];
+  const [a, b] = await openSources([first, second]);
+  return [a, b];
 }
 
 /** Columns both sources have, in the first one's order. */

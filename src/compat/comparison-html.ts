@@ -1,4 +1,6 @@
 /** A self-contained HTML page for a comparison report: headline numbers, the gate, groups and slices. */
+
+import { describePositive } from "../evaluate/labels.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import type { Report } from "../report/report.js";
@@ -12,6 +14,8 @@ const ci = (c: [number, number] | null | undefined) => formatInterval(c, num, ""
 
 export async function comparisonHtml(report: Report, r: Comparison): Promise<string> {
   const config = report.config as { old: string; new: string };
+  const positive = (report as { positiveClass?: { value: string; count: number; rows: number } })
+    .positiveClass;
   const headline: [string, string][] = [
     ["rows", String(r.n)],
     ["accuracy old → new", `${num(r.accuracyOld)} → ${num(r.accuracyNew)}`],
@@ -48,7 +52,7 @@ export async function comparisonHtml(report: Report, r: Comparison): Promise<str
 <section><h2>Groups and slices</h2><table><tr><th>column</th><th>value</th><th class="num">n</th><th class="num">acc old</th><th class="num">acc new</th><th class="num">Δ (CI)</th><th class="num">flips −/+</th><th class="num">adjusted p (${escapeHtml(r.gate.adjustment)})</th></tr>${groupRows}</table></section>`;
   return htmlPage(
     `Comparison: ${config.old} → ${config.new}`,
-    `assay compare · ${r.n} rows · assay ${report.assayVersion} · ${report.createdAt}`,
+    `assay compare · ${r.n} rows${positive ? ` · ${describePositive({ positive: positive.value, positives: positive.count, rows: positive.rows })}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     body,
   );
 }

@@ -1,9 +1,10 @@
 /**
  * How an update moves group fairness: Fairlearn's between-group gaps (demographic parity, equalized
  * odds and equal opportunity differences, max − min over groups) for the old and the new model, and
- * their paired difference new − old with a bootstrap interval stratified by group × label (every
- * resample keeps each group's size and class balance; both models see the same resampled rows).
- * Groups with fewer than minGroupRows rows or without both classes are listed but kept out of the gaps.
+ * their paired difference new − old with a bootstrap interval (both models see the same resampled
+ * rows): resampled within group for the demographic-parity gap, within group × label for the TPR/FPR
+ * gaps, as evaluate's fairness. Groups with fewer than minGroupRows rows or fewer than 5 rows of a
+ * class (evaluate's rule) are listed but kept out of the gaps.
  */
 
 import { DEFAULT_RESAMPLES, percentileInterval, stratifiedBootstrap } from "../stats/bootstrap.js";
@@ -39,9 +40,10 @@ export function fairnessDelta(
   labels: ArrayLike<number>,
   oldPredicted: Uint8Array,
   newPredicted: Uint8Array,
-  options: BootstrapSettings & { minGroupRows?: number } = {},
+  options: BootstrapSettings & { minGroupRows?: number; minClassCount?: number } = {},
 ): FairnessDelta {
   const minRows = options.minGroupRows ?? 30;
+  const minClass = options.minClassCount ?? 5;
   const g = partition.groups.length;
   // cells[model][group·4 + (tp, fp, fn, tn)]; each row's two cell indices are computed once.
   const rows = labels.length;
@@ -71,30 +73,41 @@ export function fairnessDelta(
     const c = point[0];
     const positives = c[k * 4] + c[k * 4 + 2];
     const negatives = c[k * 4 + 1] + c[k * 4 + 3];
-    return positives + negatives >= minRows && positives > 0 && negatives > 0;
+    return positives + negatives >= minRows && positives >= minClass && negatives >= minClass;
   });
   const gapsOf = (c: Float64Array) => gaps(c, included);
   const oldGaps = gapsOf(point[0]);
   const newGaps = gapsOf(point[1]);
 
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const strata: Uint32Array[] = [];
-  for (const group of partition.groups)
+  // As evaluate's fairness: the demographic-parity gap resampled within group (a group's positives
+  // vary between samples, and its selection rate with them), the TPR/FPR gaps within group × label.
+  const withinGroup: Uint32Array[] = [];
+  const withinGroupLabel: Uint32Array[] = [];
+  partition.groups.forEach((group, k) => {
+    if (!included[k]) return;
+    withinGroup.push(group.rows);
     for (const y of [0, 1]) {
       const rows = group.rows.filter((i) => labels[i] === y);
-      if (rows.length > 0) strata.push(rows);
+      if (rows.length > 0) withinGroupLabel.push(rows);
     }
-  const samples = stratifiedBootstrap(
-    strata,
-    labels.length,
-    (weights) => {
-      const c = tally(weights);
-      const o = gapsOf(c[0]);
-      const v = gapsOf(c[1]);
-      return FAIRNESS_GAPS.map((_, k) => v[k] - o[k]);
-    },
-    options,
-  );
+  });
+  const run = (strata: Uint32Array[]) =>
+    stratifiedBootstrap(
+      strata,
+      labels.length,
+      (weights) => {
+        const c = tally(weights);
+        const o = gapsOf(c[0]);
+        const v = gapsOf(c[1]);
+        return FAIRNESS_GAPS.map((_, k) => v[k] - o[k]);
+      },
+      options,
+    );
+  const enough = included.filter(Boolean).length >= 2 && resamples > 0;
+  const dpSamples = enough ? run(withinGroup) : [];
+  const rateSamples = enough ? run(withinGroupLabel) : [];
+  const samples = [dpSamples[0], rateSamples[1], rateSamples[2]];
   const groups: Record<string, GroupRateChange> = {};
   partition.groups.forEach((group, k) => {
     const rate = (c: Float64Array) => {
@@ -123,7 +136,7 @@ export function fairnessDelta(
       new: Number.isFinite(newGaps[k]) ? newGaps[k] : null,
       delta: {
         value: defined ? newGaps[k] - oldGaps[k] : null,
-        ci: defined && resamples > 0 ? percentileInterval(samples[k], options.level) : null,
+        ci: defined && samples[k] ? percentileInterval(samples[k], options.level) : null,
       },
     };
   });

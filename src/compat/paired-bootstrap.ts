@@ -1,7 +1,9 @@
 /**
- * Paired bootstrap: a resample draws rows (each row carries both models' predictions), so the
- * difference new − old is computed on the same resampled rows and the interval reflects the
- * correlation between the two models.
+ * Paired intervals for new − old. The metric deltas use a bootstrap of plain rows (each row carries
+ * both models' predictions, so the difference is computed on the same resampled rows and the interval
+ * reflects the correlation between the models; plain rows because most metrics depend on prevalence,
+ * docs/evaluate.md "Confidence intervals"). A slice's or group's accuracy delta uses Newcombe's paired
+ * score interval, which stays valid when a small subset has no flips at all.
  */
 
 import {
@@ -13,6 +15,7 @@ import {
   percentileInterval,
   stratifiedBootstrap,
 } from "../stats/bootstrap.js";
+import { newcombePairedDifference } from "../stats/newcombe.js";
 import type { MetricPass } from "./metric-pass.js";
 
 /** The same resample count, seed and level settings (and defaults) as evaluate's bootstrap. */
@@ -66,8 +69,9 @@ export function pairedMetricDeltas(
 }
 
 /**
- * Accuracy delta (new − old) on a subset of rows with a paired percentile interval: the fast path for
- * slices and groups, where only correctness matters.
+ * Accuracy delta (new − old) on a subset of rows (a slice or a group) with Newcombe's paired score
+ * interval (src/stats/newcombe.ts): valid at the boundary, where a bootstrap of the per-row changes
+ * collapses to [0, 0] in a slice without flips. `resamples: 0` still means no interval, as elsewhere.
  */
 export function pairedAccuracyDelta(
   oldCorrect: Uint8Array,
@@ -77,25 +81,24 @@ export function pairedAccuracyDelta(
 ): { value: number | null; ci: [number, number] | null } {
   const m = rows.length;
   if (m === 0) return { value: null, ci: null };
-  // Each row contributes −1 (negative flip), +1 (positive flip) or 0: resampling these is enough.
-  const change = new Int8Array(m);
-  let sum = 0;
+  // both right, old only (a negative flip), new only (a positive flip), both wrong
+  let both = 0;
+  let oldOnly = 0;
+  let newOnly = 0;
   for (let j = 0; j < m; j++) {
-    change[j] = newCorrect[rows[j]] - oldCorrect[rows[j]];
-    sum += change[j];
+    const o = oldCorrect[rows[j]];
+    const v = newCorrect[rows[j]];
+    if (o && v) both++;
+    else if (o) oldOnly++;
+    else if (v) newOnly++;
   }
-  if ((settings.resamples ?? DEFAULT_RESAMPLES) === 0) return { value: sum / m, ci: null };
-  const [samples] = stratifiedBootstrap(
-    allRows(m),
-    m,
-    (counts) => {
-      let s = 0;
-      for (let j = 0; j < m; j++) s += counts[j] * change[j];
-      return [s / m];
-    },
-    settings,
-  );
-  return { value: sum / m, ci: percentileInterval(samples, settings.level) };
+  const value = (newOnly - oldOnly) / m;
+  if ((settings.resamples ?? DEFAULT_RESAMPLES) === 0) return { value, ci: null };
+  const neither = m - both - oldOnly - newOnly;
+  return {
+    value,
+    ci: newcombePairedDifference(both, oldOnly, newOnly, neither, settings.level ?? DEFAULT_LEVEL),
+  };
 }
 
 function finiteOrNull(v: number): number | null {

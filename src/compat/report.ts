@@ -1,4 +1,5 @@
-import { makeReport, type Report, type ReportInput } from "../report/report.js";
+import type { BinaryLabel } from "../evaluate/labels.js";
+import { type CheckResult, makeReport, type Report, type ReportInput } from "../report/report.js";
 import type { Comparison } from "./compare.js";
 
 export interface ComparisonReportParts {
@@ -7,26 +8,36 @@ export interface ComparisonReportParts {
   config?: Record<string, unknown>;
   /** Golden-set rows that could not be found in the data. */
   goldenUnmatched?: number;
+  /** The label as read: names the positive class as written. */
+  positiveClass?: BinaryLabel;
+  /** Findings that the scores run against the label (invertedModelChecks): they fail the comparison. */
+  inverted?: CheckResult[];
 }
 
 /**
  * The comparison Report (`assay compare --json`): the gate's checks, its verdict as the summary (an
  * insufficient verdict warns), the flips, BTC/BEC, McNemar, paired deltas, slices, groups and fairness
- * beside the envelope; the regressed rows as a count and the first twenty.
+ * beside the envelope; the regressed rows as a count and the first twenty. Scores that run against the
+ * label (`inverted`) void the gate: its deltas compare two readings of the wrong class, so the verdict
+ * fails and `gateVerdict` keeps what the gate alone said.
  */
 export function comparisonReport(r: Comparison, parts: ComparisonReportParts): Report {
+  const inverted = parts.inverted ?? [];
+  const verdict = inverted.length > 0 ? "fail" : r.verdict;
+  const status = verdict === "fail" ? "fail" : verdict === "pass" ? "pass" : "warn";
+  const label = parts.positiveClass;
   return makeReport(
     "comparison",
     {
       inputs: parts.inputs,
       config: { ...parts.config, gate: r.gate },
-      results: r.checks,
-      summary: {
-        status: r.verdict === "fail" ? "fail" : r.verdict === "pass" ? "pass" : "warn",
-        verdict: r.verdict,
-      },
+      results: [...inverted, ...r.checks],
+      summary: { status, verdict, gateVerdict: r.verdict },
     },
     {
+      ...(label
+        ? { positiveClass: { value: label.positive, count: label.positives, rows: label.rows } }
+        : {}),
       n: r.n,
       threshold: r.threshold,
       bothCorrect: r.bothCorrect,

@@ -93,6 +93,13 @@ export async function driftBetween(
       side.facts.rows = first ? first.rows : await (side.relation as Relation).rowCount();
     side.facts.digest = await side.digest();
   }
+  // a header-only file would make every column insufficient and the dataset "no drift"
+  for (const [side, what] of [
+    [ref, "reference"],
+    [cur, "current"],
+  ] as const)
+    if (side.facts.rows === 0)
+      throw new InputError(`${what} ${side.facts.name} has no rows: there is nothing to compare`);
   const pairs: ColumnPair[] = plan.map((p) => ({
     name: p.info.name,
     type: p.info.type,

@@ -115,7 +115,10 @@ export function applyOverride(policy: DriftPolicy, key: string, rule: ColumnRule
   if (TYPE_KEYS.includes(key)) {
     const k = key as keyof DriftPolicy["types"];
     policy.types[k] = { ...policy.types[k], ...rule };
-  } else policy.columns[key] = { ...policy.columns[key], ...rule };
+  }
+  // a key that names a type may name a column too (flights' timestamp column is called "date"):
+  // `--ignore date` must leave that column out, not only the columns of type date
+  policy.columns[key] = { ...policy.columns[key], ...rule };
 }
 
 export function parseRule(value: unknown, where: string): ColumnRule {

@@ -31,7 +31,11 @@ export async function driftHtml(
       `<section><h3>${escapeHtml(c.name)} ${badge(BADGE[c.status], c.status)}</h3><div class="muted">${escapeHtml(statsLine(c))}</div><div class="chart">${svg}</div></section>`,
     );
   }
-  const verdict = result.drifted ? badge("fail", "drift") : badge("pass", "no drift");
+  const verdict = result.drifted
+    ? badge("fail", "drift")
+    : result.insufficient
+      ? badge("warn", "insufficient")
+      : badge("pass", "no drift");
   const body = `<section><h2>Dataset ${verdict}</h2><p>${result.counts.drift} of ${result.columns.length} columns drifted (share ${formatNumber(result.share)}). ${escapeHtml(result.rule)}.</p>
 <table><thead><tr><th>status</th><th>column</th><th>kind</th><th>effect</th><th class="num">value</th><th class="num">threshold</th><th>test</th><th class="num">q (BH)</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></section>
 <div class="grid">${cards.join("\n")}</div>`;
@@ -41,8 +45,12 @@ export async function driftHtml(
 function statsLine(c: ColumnDrift): string {
   const s = c.stats;
   if ("ks" in s)
-    return `KS D ${formatNumber(s.ks.statistic)} (p ${formatNumber(s.ks.pValue)}) · W ${formatNumber(s.wasserstein)} (÷σ ${formatNumber(s.wassersteinNorm)}) · PSI ${formatNumber(s.psi)} · JS ${formatNumber(s.js)} · mean ${formatNumber(s.reference.mean)} → ${formatNumber(s.current.mean)}`;
-  return `χ² ${formatNumber(s.chi2.statistic)} (dof ${s.chi2.dof}, p ${formatNumber(s.chi2.pValue)}) · JS ${formatNumber(s.js)} · L∞ ${formatNumber(s.linf)} · PSI ${formatNumber(s.psi)} · unseen ${formatNumber(s.unseen.share)}`;
+    return `KS D ${formatNumber(s.ks.statistic)} (p ${formatNumber(s.ks.pValue)}${s.ksTies ? `; with ties, permutation p ${formatNumber(s.ksTies.pValue)}` : ""}) · W ${formatNumber(s.wasserstein)} (÷σ ${formatNumber(s.wassersteinNorm)}) · PSI ${formatNumber(s.psi)} · JS ${formatNumber(s.js)} · mean ${formatNumber(s.reference.mean)} → ${formatNumber(s.current.mean)}`;
+  const pooled =
+    s.chi2Pooled.pooled > 0
+      ? `; ${s.chi2Pooled.pooled} sparse categories pooled: χ² ${formatNumber(s.chi2Pooled.statistic)}, p ${formatNumber(s.chi2Pooled.pValue)}`
+      : "";
+  return `χ² ${formatNumber(s.chi2.statistic)} (dof ${s.chi2.dof}, p ${formatNumber(s.chi2.pValue)}${pooled}) · JS ${formatNumber(s.js)} (bias-corrected ${formatNumber(s.jsCorrected)}) · L∞ ${formatNumber(s.linf)} · PSI ${formatNumber(s.psi)} · unseen ${formatNumber(s.unseen.share)}`;
 }
 
 /** Overlaid reference/current shares: 40 equal-width bins over the pooled 0.5%–99.5% range, or the top categories. */

@@ -57,6 +57,21 @@ const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, number> = {
   linf: 0.1,
 };
 
+/**
+ * Categorical defaults that differ from the numeric ones: bias-corrected JS at 0.05, so that a
+ * category share moving by 10 points (JS ≥ 0.085 whatever the shares) is flagged once n is large
+ * enough (docs/drift.md §3.5 gives the minimum detectable change per n).
+ */
+export const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };
+
+/** The default threshold of a method for a kind of column. */
+export function defaultThreshold(kind: ColumnKind, method: NumericMethod | CategoricalMethod): number {
+  return (
+    (kind === "categorical" ? CATEGORICAL_THRESHOLDS[method as CategoricalMethod] : undefined) ??
+    DEFAULT_THRESHOLDS[method]
+  );
+}
+
 export function defaultPolicy(): DriftPolicy {
   return {
     alpha: 0.05,
@@ -64,7 +79,7 @@ export function defaultPolicy(): DriftPolicy {
     minRows: 30,
     datasetShare: 0,
     numeric: { method: "wasserstein", threshold: DEFAULT_THRESHOLDS.wasserstein },
-    categorical: { method: "js", threshold: DEFAULT_THRESHOLDS.js },
+    categorical: { method: "js", threshold: defaultThreshold("categorical", "js") },
     missing: { threshold: 0.01 },
     unseen: { threshold: 0.01 },
     range: { threshold: 0.01 },
@@ -110,7 +125,7 @@ export function resolveRule(
     if (forceKind && rule.method !== undefined && !allowedHere.includes(rule.method)) continue;
     if (rule.method !== undefined) {
       method = rule.method;
-      threshold = DEFAULT_THRESHOLDS[rule.method];
+      threshold = defaultThreshold(kind, rule.method);
     }
     if (rule.threshold !== undefined) threshold = rule.threshold;
   }

@@ -22,12 +22,14 @@ export function driftReport(outcome: DriftOutcome): Report {
       summary: {
         status: drift.drifted ? "fail" : drift.counts.warn + drift.counts.insufficient > 0 ? "warn" : "pass",
         drifted: drift.drifted,
+        verdict: drift.drifted ? "drift" : drift.insufficient ? "insufficient" : "no drift",
         share: drift.share,
         counts: drift.counts,
       },
     },
     {
       drifted: drift.drifted,
+      insufficient: drift.insufficient,
       share: drift.share,
       rule: drift.rule,
       approximate: approximate

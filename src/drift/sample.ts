@@ -39,7 +39,8 @@ export interface CategoricalSample {
   /** Unseen-category figures computed over all categories when `counts` is pooled (current side). */
   unseen?: {
     count: number;
-    singletons: number;
+    /** Pooled category size (reference + current count) → number of categories of that size, over all categories. */
+    sizes: [number, number][];
     referenceTotal: number;
     examples: { value: string; count: number }[];
   };

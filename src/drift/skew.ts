@@ -1,3 +1,4 @@
+import { InputError } from "../table/errors.js";
 import type { Relation, Row } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 
@@ -10,6 +11,8 @@ interface SkewOptions {
   threshold: number;
   examples: number;
   columns?: string[];
+  /** Leave keys that repeat on a side out of the comparison (with a warning) instead of refusing them. */
+  allowRepeatedKeys?: boolean;
 }
 
 export interface FeatureSkew {
@@ -52,8 +55,9 @@ const NUMERIC = new Set(["integer", "float"]);
  * Training/serving skew: joins the two tables on the key inside the training relation's engine (serving
  * must be readable there: two files in one DuckDB) and, per feature, counts the joined rows whose values
  * differ. Numbers match within the tolerance; everything else must be equal (NULL matches NULL; NULL on
- * one side only is a difference). Keys that repeat on a side make the join ambiguous, so they are
- * counted and left out.
+ * one side only is a difference). A key that repeats on a side does not identify a row and makes the
+ * join ambiguous: an input error, unless allowRepeatedKeys leaves those keys out (counted, warned). A
+ * join with no key on both sides is an input error too: "no skew" over no rows is no verdict.
  */
 export async function keyedSkew(
   training: Relation,
@@ -88,6 +92,12 @@ export async function keyedSkew(
               (SELECT count(*) FROM tk ANTI JOIN sk USING (${keyList}))::DOUBLE AS training_only,
               (SELECT count(*) FROM sk ANTI JOIN tk USING (${keyList}))::DOUBLE AS serving_only`,
     );
+    if (!options.allowRepeatedKeys && Number(counts.dup_t) + Number(counts.dup_s) > 0)
+      throw new InputError(await repeatedKeyMessage(training, t, s, options.key, counts));
+    if (Number(counts.joined) === 0)
+      throw new InputError(
+        `no value of the key ${options.key.join(", ")} occurs once on each side (training ${counts.training_rows} rows, serving ${counts.serving_rows}): there is nothing to compare`,
+      );
     const joinedRows = `(SELECT * FROM ${t} WHERE (${keyList}) IN (SELECT (${keyList}) FROM ${t} GROUP BY ALL HAVING count(*) = 1)) AS a
        JOIN (SELECT * FROM ${s} WHERE (${keyList}) IN (SELECT (${keyList}) FROM ${s} GROUP BY ALL HAVING count(*) = 1)) AS b USING (${keyList})`;
     const parts: string[] = [];
@@ -162,4 +172,30 @@ export async function keyedSkew(
     await training.query(`DROP TABLE IF EXISTS ${t}`);
     await training.query(`DROP TABLE IF EXISTS ${s}`);
   }
+}
+
+/** "key age repeats: 15,982 of 16,281 training rows share a value with another row (e.g. age = 36, 460 rows)". */
+async function repeatedKeyMessage(
+  relation: Relation,
+  training: string,
+  serving: string,
+  key: string[],
+  counts: Row,
+): Promise<string> {
+  const quote = relation.dialect.ident;
+  const keyList = key.map(quote).join(", ");
+  const parts: string[] = [];
+  for (const [side, table, rows] of [
+    ["training", training, counts.training_rows],
+    ["serving", serving, counts.serving_rows],
+  ] as const) {
+    const [r] = await relation.query(
+      `SELECT coalesce(sum(c), 0)::DOUBLE AS repeated, arg_max(k, c) AS k, max(c)::DOUBLE AS top FROM (SELECT CAST((${keyList}) AS VARCHAR) AS k, count(*) AS c FROM ${table} GROUP BY ALL HAVING count(*) > 1)`,
+    );
+    if (Number(r.repeated) > 0)
+      parts.push(
+        `${Number(r.repeated)} of ${Number(rows)} ${side} rows share a key value with another row (e.g. ${key.join(", ")} = ${String(r.k)}: ${Number(r.top)} rows)`,
+      );
+  }
+  return `the key ${key.join(", ")} is not unique: ${parts.join("; ")}. Join on columns that identify a row, or pass --allow-repeated-keys to leave repeated keys out`;
 }

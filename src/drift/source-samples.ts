@@ -151,20 +151,21 @@ export async function pooledCategories(
   let top: { v: string | null; rn: number; cn: number }[];
   let summary: Record<string, number | null>;
   let examples: { v: string; cn: number }[];
+  let sizes: { c: number; k: number }[];
   try {
     top = (await rowsOf(
       `WITH ranked AS (SELECT *, row_number() OVER (ORDER BY rn + cn DESC, v) AS k FROM ${j})
        SELECT CASE WHEN k <= ${MAX_CATEGORIES} THEN v ELSE NULL END AS v, sum(rn)::DOUBLE AS rn, sum(cn)::DOUBLE AS cn FROM ranked GROUP BY 1`,
     )) as typeof top;
     summary = (
-      await rowsOf(
-        `SELECT sum(cn) FILTER (WHERE rn = 0)::DOUBLE AS unseen, count(*) FILTER (WHERE rn = 1)::DOUBLE AS singletons,
-           sum(rn)::DOUBLE AS n FROM ${j}`,
-      )
+      await rowsOf(`SELECT sum(cn) FILTER (WHERE rn = 0)::DOUBLE AS unseen, sum(rn)::DOUBLE AS n FROM ${j}`)
     )[0] as typeof summary;
     examples = (await rowsOf(
       `SELECT v, cn FROM ${j} WHERE rn = 0 ORDER BY cn DESC, v LIMIT 5`,
     )) as typeof examples;
+    sizes = (await rowsOf(
+      `SELECT (rn + cn)::DOUBLE AS c, count(*)::DOUBLE AS k FROM ${j} GROUP BY 1 ORDER BY 1`,
+    )) as typeof sizes;
   } finally {
     await current.query(`DROP TABLE IF EXISTS ${j}`);
   }
@@ -177,7 +178,7 @@ export async function pooledCategories(
   }
   const unseen = {
     count: Number(summary.unseen ?? 0),
-    singletons: Number(summary.singletons ?? 0),
+    sizes: sizes.map((s) => [Number(s.c), Number(s.k)] as [number, number]),
     referenceTotal: Number(summary.n ?? 0),
     examples: examples.map((e) => ({ value: String(e.v), count: Number(e.cn) })),
   };

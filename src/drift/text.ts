@@ -25,7 +25,11 @@ export function renderDriftText(
     ["status", "column", "kind", "effect", "threshold", "test", "p", "q (BH)", "note"],
     rows,
   );
-  const verdict = result.drifted ? "DRIFT" : "no drift";
+  const verdict = result.drifted
+    ? "DRIFT"
+    : result.insufficient
+      ? "INSUFFICIENT (no column could be judged)"
+      : "no drift";
   const counts = Object.entries(result.counts)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)

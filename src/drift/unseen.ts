@@ -1,29 +1,29 @@
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
+import { type UnseenTest, unseenTest } from "./unseen-test.js";
 
 export interface UnseenResult {
   /** Share of current (non-missing) values whose category never occurs in the reference. */
   share: number;
   count: number;
-  /** The chance of an unseen value under no drift, estimated from the reference (Good–Turing). */
+  /** The expected unseen share under no drift (exact under the permutation null). */
   expectedShare: number;
   pValue: number;
+  /** How the p-value was obtained: "none" (nothing unseen), "bound" (Chernoff), "permutation". */
+  method: UnseenTest["method"];
   /** A few of the unseen categories, most frequent first. */
   examples: { value: string; count: number }[];
 }
 
 /**
- * Unseen categories as a drift signal. Under no drift the current values are draws from the
- * reference's distribution, and the chance that a draw falls in a category the reference sample
- * missed is its missing mass, estimated by Good–Turing as (singletons + 1)/(n + 1) (the +1 keeps
- * it positive and errs towards fewer alarms). The unseen count is then Binomial(m, that chance);
- * p = P(X ≥ observed).
+ * Unseen categories as a drift signal: share = current values in categories absent from the
+ * reference / m, tested by the exact conditional (permutation) test of `unseen-test.ts`.
  */
 export function unseenCategories(reference: Map<string, number>, current: Map<string, number>): UnseenResult {
   let n = 0;
-  let singletons = 0;
-  for (const count of reference.values()) {
-    n += count;
-    if (count === 1) singletons++;
+  const sizes = new Map<number, number>();
+  const add = (c: number) => sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  for (const [value, c] of reference) {
+    n += c;
+    add(c + (current.get(value) ?? 0));
   }
   let m = 0;
   let count = 0;
@@ -33,21 +33,31 @@ export function unseenCategories(reference: Map<string, number>, current: Map<st
     if (!reference.has(value)) {
       count += c;
       unseen.push({ value, count: c });
+      add(c);
     }
   }
   unseen.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-  return unseenFromCounts(count, m, singletons, n, unseen.slice(0, 5));
+  return unseenFromCounts(count, n, m, sizes, unseen.slice(0, 5));
 }
 
-/** The same result from counts alone: unseen count, current size, reference singletons and size. */
+/**
+ * The same result from counts alone: unseen count, both sides' sizes, and the pooled category sizes
+ * (size → number of categories of that size), as the SQL reader computes them over all categories.
+ */
 export function unseenFromCounts(
   count: number,
-  m: number,
-  singletons: number,
   n: number,
+  m: number,
+  sizes: Map<number, number>,
   examples: { value: string; count: number }[],
 ): UnseenResult {
-  const expectedShare = (singletons + 1) / (n + 1);
-  const pValue = count === 0 ? 1 : Math.max(0, 1 - binomialCdf(count - 1, m, expectedShare));
-  return { share: m > 0 ? count / m : Number.NaN, count, expectedShare, pValue, examples };
+  const test = unseenTest(count, n, m, sizes);
+  return {
+    share: m > 0 ? count / m : Number.NaN,
+    count,
+    expectedShare: m > 0 ? test.expected / m : Number.NaN,
+    pValue: test.pValue,
+    method: test.method,
+    examples,
+  };
 }

@@ -41,6 +41,8 @@ export interface ColumnDrift {
 
 export interface DatasetDrift {
   drifted: boolean;
+  /** No compared column had enough data to be judged: the verdict is "insufficient", not "no drift". */
+  insufficient: boolean;
   /** Drifted columns / compared columns. */
   share: number;
   counts: Record<ColumnStatus, number>;
@@ -122,8 +124,10 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
   const counts: Record<ColumnStatus, number> = { drift: 0, warn: 0, insufficient: 0, stable: 0 };
   for (const c of columns) counts[c.status]++;
   const share = columns.length > 0 ? counts.drift / columns.length : 0;
+  const drifted = counts.drift >= 1 && share >= policy.datasetShare;
   return {
-    drifted: counts.drift >= 1 && share >= policy.datasetShare,
+    drifted,
+    insufficient: !drifted && counts.insufficient === columns.length,
     share,
     counts,
     rule: datasetRule(policy),
@@ -152,25 +156,26 @@ function signalsOf(
           ? { name: "ks", value: stats.ks.statistic }
           : rule.method === "psi"
             ? { name: "psi", value: stats.psi }
-            : { name: "js", value: stats.js };
+            : { name: "jsCorrected", value: stats.jsCorrected };
     signals.push({
       signal: "distribution",
       effectName: effect.name,
       effect: effect.value,
       threshold: rule.threshold,
-      test: `ks (${stats.ks.method})`,
-      pValue: stats.ks.pValue,
+      test: stats.ksTies ? "ks (permutation, ties)" : `ks (${stats.ks.method})`,
+      pValue: stats.ksTies ? stats.ksTies.pValue : stats.ks.pValue,
       ...blank,
     });
   } else {
-    const value = rule.method === "linf" ? stats.linf : rule.method === "psi" ? stats.psi : stats.js;
+    const value = rule.method === "linf" ? stats.linf : rule.method === "psi" ? stats.psi : stats.jsCorrected;
     signals.push({
       signal: "distribution",
-      effectName: rule.method,
+      effectName: rule.method === "js" ? "jsCorrected" : rule.method,
       effect: value,
       threshold: rule.threshold,
-      test: "chi2",
-      pValue: stats.chi2.pValue,
+      test:
+        stats.chi2Pooled.pooled > 0 ? `chi2 (${stats.chi2Pooled.pooled} sparse categories pooled)` : "chi2",
+      pValue: stats.chi2Pooled.pValue,
       ...blank,
     });
   }
@@ -209,7 +214,7 @@ function signalsOf(
       effectName: "unseenShare",
       effect: stats.unseen.share,
       threshold: policy.unseen.threshold,
-      test: "goodTuringBinomial",
+      test: `unseen (${stats.unseen.method === "bound" ? "Chernoff bound" : "permutation"})`,
       pValue: stats.unseen.pValue,
       ...blank,
     });
@@ -218,9 +223,10 @@ function signalsOf(
 
 /**
  * drift: effect ≥ threshold and q ≤ α. warn: effect ≥ warnFraction·threshold and q ≤ α.
- * insufficient (distribution signal only): fewer than minRows values on a side, or an effect at
- * or above the threshold that the test cannot confirm — at this sample size a difference that large
- * may be noise. stable: otherwise.
+ * insufficient (distribution signal only): fewer than minRows values on a side, or an effect that
+ * cannot be computed. stable: otherwise — including an effect at or above the threshold that the
+ * test does not confirm: with no evidence of a change the column reads stable (the reason says so);
+ * calling it insufficient made every small no-drift comparison read "warn" (docs/drift.md §3.3).
  */
 function judge(s: Signal, policy: DriftPolicy, n: number): void {
   const fmt = (v: number) => formatSignificant(v, 3);
@@ -241,13 +247,10 @@ function judge(s: Signal, policy: DriftPolicy, n: number): void {
   } else if (rejects && s.effect >= policy.warnFraction * s.threshold) {
     s.status = "warn";
     s.reason = `${s.effectName} ${fmt(s.effect)} is below ${fmt(s.threshold)} but above ${fmt(policy.warnFraction * s.threshold)}, and ${s.test} rejects (q = ${fmt(s.qValue)})`;
-  } else if (large && s.signal === "distribution") {
-    s.status = "insufficient";
-    s.reason = `${s.effectName} ${fmt(s.effect)} ≥ ${fmt(s.threshold)} but ${s.test} q = ${fmt(s.qValue)} > ${policy.alpha}: too few rows to tell a real change from noise`;
   } else {
     s.status = "stable";
     s.reason = large
-      ? `${s.effectName} ${fmt(s.effect)} ≥ ${fmt(s.threshold)} but ${s.test} q = ${fmt(s.qValue)} > ${policy.alpha}`
+      ? `${s.effectName} ${fmt(s.effect)} ≥ ${fmt(s.threshold)} but ${s.test} q = ${fmt(s.qValue)} > ${policy.alpha}: not distinguishable from noise at this sample size`
       : `${s.effectName} ${fmt(s.effect)} < ${fmt(s.threshold)}`;
   }
 }

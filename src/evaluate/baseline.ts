@@ -2,7 +2,7 @@
  * How the model compares with the built-in baselines on the same rows. Baselines train on the
  * training data when it is given; otherwise they are cross-fitted on the evaluation data (k folds:
  * each row is scored by baselines that never saw it), so their numbers are out-of-sample either way.
- * The model − best-baseline ROC AUC difference gets a paired, label-stratified bootstrap interval.
+ * The model − best-baseline ROC AUC difference gets a paired bootstrap interval (plain rows).
  */
 import {
   BASELINES,
@@ -13,6 +13,7 @@ import {
 import { takeRows } from "../model/features.js";
 import { formatFixed as fmt } from "../report/format.js";
 import {
+  allRows,
   type BootstrapOptions,
   DEFAULT_LEVEL,
   percentileInterval,
@@ -122,8 +123,10 @@ export async function compareWithBaselines(
   const modelAuc = modelEngine.metrics()[AUC];
   const picks = REPORTED.map((m) => BINARY_METRICS.indexOf(m));
   const resamples = budgetedResamples(options, n * (engines.length + 1));
+  // Plain rows: accuracy, F1, log loss and Brier depend on prevalence, which a label-stratified
+  // resample would hold fixed (too-narrow intervals); the AUC difference is valid either way.
   const samples = stratifiedBootstrap(
-    strataByLabel(labels),
+    allRows(n),
     n,
     (w) => {
       const out: number[] = [];

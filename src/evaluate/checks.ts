@@ -9,6 +9,10 @@ import type { Evaluation } from "./evaluation.js";
 /** The four-fifths rule: a ratio of group rates below 0.8 deserves a look (a warning, not a gate). */
 const FOUR_FIFTHS: MetricCondition = { min: 0.8, miss: "warn" };
 
+/** What a metric's n counts, where it is not the rows: precision's predicted positives, recall's positives. */
+const DENOMINATOR: Record<string, string> = { precision: "of", recall: "of" };
+const DENOMINATOR_NOUN: Record<string, string> = { precision: "predicted positives", recall: "positives" };
+
 /** One check per metric: a reading with its interval, or a gate where `--fail-under` set a lower bound. */
 export function metricChecks(
   names: readonly string[],
@@ -24,8 +28,9 @@ export function metricChecks(
       value: m.value,
       ci: m.ci,
       condition: bound !== undefined ? { min: bound } : undefined,
-      reason: m.value === null ? (m.reason ?? "undefined") : null,
-      context: `on ${formatNumber(m.n)} rows`,
+      // A metric resting on too few rows is insufficient, not a pass (nor a failed gate).
+      reason: m.value === null || m.status === "insufficient" ? (m.reason ?? "undefined") : null,
+      context: `${DENOMINATOR[name] ?? "on"} ${formatNumber(m.n)} ${DENOMINATOR_NOUN[name] ?? "rows"}`,
     });
   });
 }
@@ -44,7 +49,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
         ci: ratio.ci,
         condition: FOUR_FIFTHS,
         reason: ratio.value === null ? ratio.reason : null,
-        context: `(difference ${formatNumber(f.demographicParityDifference.value)}; the four-fifths rule)`,
+        context: `(difference ${formatNumber(f.demographicParityDifference.value)}${allGroupsNote(f.excludedGroups, f.allGroups.demographicParityDifference)}; the four-fifths rule)`,
       }),
     );
     const eo = f.equalizedOddsRatio;
@@ -58,7 +63,7 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       message:
         eo.value === null
           ? `equalized odds by ${attribute} cannot be assessed: ${eo.reason}`
-          : `equalized-odds difference by ${attribute} is ${formatNumber(f.equalizedOddsDifference.value)}${f.equalizedOddsDifference.ci ? ` ${formatInterval(f.equalizedOddsDifference.ci, formatNumber)}` : ""} (ratio ${formatNumber(eo.value)})`,
+          : `equalized-odds difference by ${attribute} is ${formatNumber(f.equalizedOddsDifference.value)}${f.equalizedOddsDifference.ci ? ` ${formatInterval(f.equalizedOddsDifference.ci, formatNumber)}` : ""} (ratio ${formatNumber(eo.value)}${allGroupsNote(f.excludedGroups, f.allGroups.equalizedOddsDifference)})`,
     });
     for (const [group, g] of Object.entries(f.groups)) {
       if (g.status === "insufficient") {
@@ -103,4 +108,10 @@ export function evaluationChecks(e: Evaluation, failUnder: Record<string, number
       message: e.baseline.finding,
     });
   return out;
+}
+
+/** "; all groups, as Fairlearn: 0.41" when small groups were left out (the number a Fairlearn user sees). */
+function allGroupsNote(excluded: string[], value: number | null): string {
+  if (excluded.length === 0) return "";
+  return `; with the ${excluded.length} small group${excluded.length === 1 ? "" : "s"} too, as Fairlearn counts: ${formatNumber(value)}`;
 }

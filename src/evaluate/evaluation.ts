@@ -1,3 +1,4 @@
+import type { ExcludedColumn } from "./input-columns.js";
 /**
  * One evaluation of a binary classifier on labelled rows: metrics with intervals at a threshold,
  * learned thresholds, the calibration curve, fairness by sensitive attribute (and their
@@ -33,11 +34,13 @@ export interface EvaluationOptions extends BootstrapOptions {
   fairness?: FairnessOptions;
   /** Columns to slice by, or "auto" for SliceLine over `sliceColumns`. */
   slices?: string[] | "auto";
-  /** Columns SliceLine may use (default: every column except the label and score). */
+  /** Columns SliceLine may use (default: every column; the CLI passes describingColumns). */
   sliceColumns?: string[];
   sliceLine?: SliceLineOptions;
   /** Baseline features; null skips the baselines. */
   baselineFeatures?: string[] | null;
+  /** Columns left out of slices and baselines, and why (input-columns.ts), to be reported. */
+  excludedColumns?: ExcludedColumn[];
   baselineTrain?: { table: Batch; labels: Uint8Array };
   /** Validation rows for threshold learning; default the evaluation rows themselves. */
   validation?: { scores: Float64Array; labels: Uint8Array };
@@ -68,6 +71,8 @@ export interface Evaluation extends BinaryEvaluation {
     maxLevel?: number;
   } | null;
   baseline: BaselineComparison | null;
+  /** The columns slices and baselines used, and those left out with the reason. */
+  columns: { slices: string[] | null; baseline: string[] | null; excluded: ExcludedColumn[] };
 }
 
 export async function evaluateClassifier(
@@ -159,6 +164,11 @@ export async function evaluateClassifier(
       convention: "10 equal-width bins; bin k holds k/10 ≤ s < (k+1)/10, the last also s = 1",
     },
     curves: curves(scores, labels),
+    columns: {
+      slices: sliceSearch?.columns ?? null,
+      baseline: baseline ? (options.baselineFeatures ?? null) : null,
+      excluded: options.excludedColumns ?? [],
+    },
     fairness,
     slices,
     sliceSearch,

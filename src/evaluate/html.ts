@@ -7,6 +7,7 @@ import { renderSvg } from "../report/vega.js";
 import { BINARY_METRICS } from "./binary.js";
 import { calibrationSpec, fairnessSpec, prSpec, rocSpec } from "./chart-specs.js";
 import type { Evaluation } from "./evaluation.js";
+import { describePositive } from "./labels.js";
 
 export { calibrationSpec, fairnessSpec, prSpec, rocSpec };
 
@@ -16,9 +17,9 @@ export async function renderEvaluationHtml(report: Report, e: Evaluation): Promi
   const charts = await Promise.all([rocSpec(e), prSpec(e), calibrationSpec(e)].map(renderSvg));
   const parts: string[] = [];
   parts.push(`<section><h2>Summary ${badge(report.summary.status)}</h2>
-<p>${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive; threshold ${f(e.threshold)} (${escapeHtml(e.thresholdRule)}); ${e.bootstrap.resamples} label-stratified bootstrap resamples (seed ${e.bootstrap.seed}).</p>
-<table><tr><th>metric</th><th class="num">value</th><th class="num">${level}% CI</th></tr>
-${BINARY_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[m].value)}</td><td class="num">${ci(e.metrics[m].ci)}</td></tr>`).join("\n")}
+<p>${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive; threshold ${f(e.threshold)} (${escapeHtml(e.thresholdRule)}); ${e.bootstrap.resamples} bootstrap resamples of the rows (seed ${e.bootstrap.seed}); each interval's method is in the table.</p>
+<table><tr><th>metric</th><th class="num">value</th><th class="num">${level}% CI</th><th>interval</th></tr>
+${BINARY_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[m].value)}</td><td class="num">${ci(e.metrics[m].ci)}</td><td>${escapeHtml(e.metrics[m].status === "insufficient" ? `insufficient: ${e.metrics[m].reason}` : (e.metrics[m].method ?? ""))}</td></tr>`).join("\n")}
 </table>
 <p>Confusion: TP ${e.confusion.tp}, FP ${e.confusion.fp}, TN ${e.confusion.tn}, FN ${e.confusion.fn}.</p></section>`);
   parts.push(
@@ -41,6 +42,7 @@ ${[t.maxF1, t.youden, t.cost, t.precisionAtRecall]
 <p>Demographic parity difference ${f(fr.demographicParityDifference.value)} ${ci(fr.demographicParityDifference.ci)}, ratio ${f(fr.demographicParityRatio.value)};
 equalized odds difference ${f(fr.equalizedOddsDifference.value)} ${ci(fr.equalizedOddsDifference.ci)}, ratio ${f(fr.equalizedOddsRatio.value)};
 equal opportunity difference ${f(fr.equalOpportunityDifference.value)}. Aequitas reference: ${escapeHtml(fr.aequitas.referenceGroup ?? "–")}, τ = ${fr.aequitas.tau}.</p>
+${fr.excludedGroups.length > 0 ? `<p class="muted">With every group, as Fairlearn computes it (${escapeHtml(fr.excludedGroups.join(", "))} too small for the numbers above, and not compared in the disparities): demographic parity difference ${f(fr.allGroups.demographicParityDifference)}, ratio ${f(fr.allGroups.demographicParityRatio)}; equalized odds difference ${f(fr.allGroups.equalizedOddsDifference)}; equal opportunity difference ${f(fr.allGroups.equalOpportunityDifference)}.</p>` : ""}
 <div class="chart">${svg}</div>
 <table><tr><th>group</th><th class="num">count</th><th class="num">selection rate</th><th class="num">TPR</th><th class="num">FPR</th><th class="num">accuracy</th><th>disparities outside τ</th><th>status</th></tr>
 ${Object.entries(fr.groups)
@@ -84,7 +86,7 @@ ${b.baselines.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td class="num">${f(
     );
   return htmlPage(
     `Evaluation of ${config.model.name}`,
-    `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive ? ` = ${config.positive}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
+    `${report.inputs[0]?.name ?? ""} · label ${config.label}${config.positive !== null ? ` · ${describePositive({ positive: config.positive, positives: e.positives, rows: e.n })}` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     parts.join("\n"),
   );
 }

@@ -4,7 +4,8 @@ import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 import { checkBinaryInputs } from "./binary.js";
 import { type Evaluation, type EvaluationOptions, evaluateClassifier } from "./evaluation.js";
-import { binaryLabels } from "./labels.js";
+import { describingColumns } from "./input-columns.js";
+import { type BinaryLabel, encodeBinaryLabel } from "./labels.js";
 
 export interface ModelEvaluationOptions extends EvaluationOptions {
   /** The column holding the true class. */
@@ -15,27 +16,45 @@ export interface ModelEvaluationOptions extends EvaluationOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/** An evaluation with the label as read: which value, as written, was the positive class. */
+export interface ModelEvaluation extends Evaluation {
+  positiveClass: BinaryLabel;
+}
+
 /**
- * A binary classifier tested on labelled rows, as `assay evaluate` does: the label read as 0/1, the
- * model run over the table without ever seeing the label, its scores checked to be probabilities, then
- * evaluateClassifier. Slices and baselines default to every column but the label and the model's own
- * score column.
+ * A binary classifier tested on labelled rows, as `assay evaluate` does: the label read as 0/1 with the
+ * positive class as written, the model run over the table without ever seeing the label, its scores
+ * checked to be probabilities, then evaluateClassifier. Slices default to the columns that describe the
+ * rows (not the label, scores, predictions or identifiers); baselines to the model's declared features,
+ * else those describing columns.
  */
 export async function evaluateModel(
   table: Batch,
   model: Model,
   options: ModelEvaluationOptions,
-): Promise<Evaluation> {
+): Promise<ModelEvaluation> {
   const { label } = options;
-  const labels = binaryLabels(columnOf(table, label), options.positive ?? model.metadata.positiveClass);
+  const positiveClass = encodeBinaryLabel(
+    columnOf(table, label),
+    options.positive ?? model.metadata.positiveClass,
+  );
+  const labels = positiveClass.values;
   const others = featureColumns(table, model, label);
   const scores = await modelScores(model, table, label, others, options.onProgress);
   checkBinaryInputs(scores, labels, model.name);
-  return evaluateClassifier(table, labels, scores, {
-    sliceColumns: others,
-    baselineFeatures: others,
+  const described = describingColumns(table, {
+    label,
+    scoreColumns: model.kind === "score" ? (model.features ?? []) : [],
+    keep: [...(options.sensitive ?? []), ...(Array.isArray(options.slices) ? options.slices : [])],
+  });
+  const declared = model.kind !== "score" && model.features ? model.features : null;
+  const evaluation = await evaluateClassifier(table, labels, scores, {
+    sliceColumns: described.columns,
+    excludedColumns: described.excluded,
+    baselineFeatures: declared ?? described.columns,
     ...options,
   });
+  return { ...evaluation, positiveClass };
 }
 
 /** Every column but the label and, for a score-column model, the scores themselves. */

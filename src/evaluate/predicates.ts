@@ -3,8 +3,7 @@
  * the rows it holds. Numeric columns with more than `maxDistinct` values are bucketed at their
  * quantiles (type 7; duplicate edges merged); missing cells get a predicate of their own.
  */
-
-import { formatSignificant } from "../report/format.js";
+import { formatSignificant, formatValue } from "../report/format.js";
 import { quantileSorted } from "../stats/quantile.js";
 import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
@@ -102,7 +101,12 @@ export function columnPredicates(
     if (distinct <= (options.maxDistinct ?? 10)) {
       for (let i = 0; i < n; i++)
         if (!column.valid[i] || Number.isNaN(column.values[i])) add(`${name} is missing`, i);
-        else add(`${name} = ${column.values[i]}`, i);
+        // a boolean reads as the file wrote it (true/false), not as its stored 0/1
+        else
+          add(
+            `${name} = ${column.type === "boolean" ? formatValue(column.values[i], "boolean") : column.values[i]}`,
+            i,
+          );
     } else {
       const bins = options.bins ?? 4;
       const edges = [

@@ -2,6 +2,8 @@ import type { Model } from "../model/model.js";
 import { makeReport, type Report, type ReportInput } from "../report/report.js";
 import { evaluationChecks } from "./checks.js";
 import type { Evaluation } from "./evaluation.js";
+import { invertedScoresCheck } from "./inverted-scores.js";
+import type { BinaryLabel } from "./labels.js";
 
 export interface EvaluationReportParts {
   /** The rows evaluated (name, digest, row count). */
@@ -10,6 +12,8 @@ export interface EvaluationReportParts {
   /** The label column and its positive class, as evaluated. */
   label: string;
   positive?: string;
+  /** The label as read (evaluateModel's `positiveClass`): names the positive class as written. */
+  positiveClass?: BinaryLabel;
   /** What was asked, after defaults (threshold, bootstrap, slices …). */
   config?: Record<string, unknown>;
   /** Lower bounds on higher-is-better metrics: below one, its check fails. */
@@ -18,18 +22,30 @@ export interface EvaluationReportParts {
 
 /**
  * The evaluation Report (`assay evaluate --json`): a check per metric (failing under a `failUnder`
- * bound), fairness and slice checks, and the evaluation's fields beside the envelope.
+ * bound), fairness and slice checks, an error when the scores run against the label (ROC AUC interval
+ * wholly below 0.5), and the evaluation's fields beside the envelope.
  */
 export function evaluationReport(e: Evaluation, parts: EvaluationReportParts): Report {
-  const { model } = parts;
+  const { model, positiveClass } = parts;
   const failUnder = parts.failUnder ?? {};
+  const results = evaluationChecks(e, failUnder);
+  if (positiveClass) {
+    const inverted = invertedScoresCheck({
+      check: "evaluate.inverted_scores",
+      model: model.name,
+      auc: e.metrics.rocAuc.value,
+      ci: e.metrics.rocAuc.ci,
+      positive: positiveClass,
+    });
+    if (inverted) results.unshift(inverted);
+  }
   return makeReport(
     "evaluation",
     {
       inputs: [parts.input],
       config: {
         label: parts.label,
-        positive: parts.positive ?? null,
+        positive: positiveClass?.positive ?? parts.positive ?? null,
         ...parts.config,
         model: parts.config?.model ?? {
           name: model.name,
@@ -39,9 +55,18 @@ export function evaluationReport(e: Evaluation, parts: EvaluationReportParts): R
         },
         failUnder,
       },
-      results: evaluationChecks(e, failUnder),
+      results,
     },
     {
+      ...(positiveClass
+        ? {
+            positiveClass: {
+              value: positiveClass.positive,
+              count: positiveClass.positives,
+              rows: positiveClass.rows,
+            },
+          }
+        : {}),
       model: {
         name: model.name,
         kind: model.kind,
@@ -62,6 +87,7 @@ export function evaluationReport(e: Evaluation, parts: EvaluationReportParts): R
       slices: e.slices,
       sliceSearch: e.sliceSearch,
       baseline: e.baseline,
+      columns: e.columns,
     },
   );
 }

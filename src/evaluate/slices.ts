@@ -1,20 +1,21 @@
 /**
  * Metrics by slice: for given columns (numeric ones bucketed by quantiles) and their pairwise
- * intersections, each slice's accuracy and ROC AUC with bootstrap intervals, and a two-sided
+ * intersections, each slice's accuracy (Wilson interval) and ROC AUC (bootstrap-t on the logit scale), and a two-sided
  * two-proportion z-test of its error rate against the rest of the data, Bonferroni-corrected for
  * the number of slices examined.
  */
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { aucStudentizedInterval } from "../stats/auc-interval.js";
 import {
+  allRows,
   type BootstrapOptions,
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
-  percentileInterval,
   stratifiedBootstrap,
 } from "../stats/bootstrap.js";
 import type { Batch } from "../table/types.js";
-import { BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
-import { budgetedResamples, type Estimate } from "./estimate.js";
+import { AUC_VARIANCE, BINARY_METRICS, BinaryMetricEngine } from "./binary.js";
+import { budgetedResamples, type Estimate, MIN_CLASS_ROWS, proportionEstimate } from "./estimate.js";
 import {
   bitsetRows,
   bitsetWords,
@@ -109,25 +110,47 @@ export function describeSlice(
   const pValueAdjusted = pValue === null ? null : Math.min(1, pValue * Math.max(1, examined));
   const level = options.level ?? DEFAULT_LEVEL;
   const sufficient = count >= (options.minSize ?? 30);
-  let accuracy: Estimate = { value: count ? 1 - errorRate : null, ci: null, n: count };
+  // Accuracy is a proportion of the slice's rows: Wilson, never a resampled constant. (A bootstrap
+  // within label held each class's count fixed, so a slice where the model predicts one class for
+  // every row got accuracy = that class's share in every resample: a zero-width interval.)
+  const accuracy: Estimate = count
+    ? { ...proportionEstimate(count - sliceErrors, count, level), ...(sufficient ? {} : { ci: null }) }
+    : { value: null, ci: null, n: 0, reason: "empty slice" };
   let rocAuc: Estimate = { value: null, ci: null, n: count, reason: "one class only in this slice" };
   if (sufficient) {
     const engine = new BinaryMetricEngine(s, y, threshold);
     const point = engine.metrics();
-    const acc = BINARY_METRICS.indexOf("accuracy");
     const auc = BINARY_METRICS.indexOf("rocAuc");
-    const samples = stratifiedBootstrap(
-      engine.strata(),
-      count,
-      (w) => {
-        const m = engine.metrics(w);
-        return [m[acc], m[auc]];
-      },
-      options,
-    );
-    accuracy = { value: point[acc], ci: samples[0] ? percentileInterval(samples[0], level) : null, n: count };
-    if (Number.isFinite(point[auc]))
-      rocAuc = { value: point[auc], ci: samples[1] ? percentileInterval(samples[1], level) : null, n: count };
+    if (Number.isFinite(point[auc])) {
+      const fewest = Math.min(positives, count - positives);
+      const samples =
+        (options.resamples ?? DEFAULT_RESAMPLES) > 0
+          ? stratifiedBootstrap(
+              allRows(count),
+              count,
+              (w) => {
+                const m = engine.metrics(w);
+                return [m[auc], m[AUC_VARIANCE]];
+              },
+              options,
+            )
+          : [];
+      rocAuc = {
+        value: point[auc],
+        ci:
+          samples.length > 0
+            ? aucStudentizedInterval(point[auc], point[AUC_VARIANCE], samples[0], samples[1], fewest, level)
+            : null,
+        n: count,
+        method: "bootstrap-t, logit, rows",
+        ...(fewest < MIN_CLASS_ROWS
+          ? {
+              status: "insufficient" as const,
+              reason: `${fewest} rows in the smaller class < ${MIN_CLASS_ROWS}`,
+            }
+          : {}),
+      };
+    }
   }
   return {
     slice: predicates.join(" & "),

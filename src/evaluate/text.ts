@@ -9,20 +9,29 @@ import {
 import type { Report } from "../report/report.js";
 import { BINARY_METRICS } from "./binary.js";
 import type { Evaluation } from "./evaluation.js";
+import { describePositive } from "./labels.js";
 
 export function renderEvaluationText(report: Report, e: Evaluation): string {
   const config = report.config as { label: string; positive: string | null; model: { name: string } };
   const level = Math.round(e.bootstrap.level * 100);
   const lines: string[] = [];
   lines.push(
-    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive ? ` = ${config.positive}` : ""}`,
+    `${report.inputs[0]?.name ?? "data"}: model ${config.model.name}, label ${config.label}${config.positive !== null ? `, ${describePositive({ positive: config.positive, positives: e.positives, rows: e.n })}` : ""}`,
     `${formatNumber(e.n)} rows, ${formatNumber(e.positives)} positive · threshold ${f(e.threshold)} (${e.thresholdRule}) · ${e.bootstrap.resamples} bootstrap resamples, seed ${e.bootstrap.seed}`,
     "",
   );
   lines.push(
     textTable(
-      ["metric", "value", `${level}% CI`],
-      BINARY_METRICS.map((m) => [m, f(e.metrics[m].value), ci(e.metrics[m].ci)]),
+      ["metric", "value", `${level}% CI`, "interval"],
+      BINARY_METRICS.map((m) => {
+        const x = e.metrics[m];
+        return [
+          m,
+          f(x.value),
+          ci(x.ci),
+          x.status === "insufficient" ? `insufficient: ${x.reason}` : (x.method ?? ""),
+        ];
+      }),
     ),
   );
   const c = e.confusion;
@@ -42,6 +51,11 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
     lines.push(
       "",
       `fairness by ${attribute}: demographic parity difference ${f(fr.demographicParityDifference.value)} ${ci(fr.demographicParityDifference.ci)}, ratio ${f(fr.demographicParityRatio.value)}; equalized odds difference ${f(fr.equalizedOddsDifference.value)} ${ci(fr.equalizedOddsDifference.ci)}; equal opportunity difference ${f(fr.equalOpportunityDifference.value)}`,
+      ...(fr.excludedGroups.length > 0
+        ? [
+            `  with every group, as Fairlearn computes it (${fr.excludedGroups.length} too small for the numbers above: ${fr.excludedGroups.join(", ")}): demographic parity difference ${f(fr.allGroups.demographicParityDifference)}, ratio ${f(fr.allGroups.demographicParityRatio)}; equalized odds difference ${f(fr.allGroups.equalizedOddsDifference)}; equal opportunity difference ${f(fr.allGroups.equalOpportunityDifference)}`,
+          ]
+        : []),
       textTable(
         ["group", "count", "selection", "tpr", "fpr", "accuracy", "status"],
         Object.entries(fr.groups).map(([g, r]) => [
@@ -108,6 +122,21 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
       `${e.baseline.finding}; ROC AUC difference ${f(e.baseline.rocAucDifference.value)} ${ci(e.baseline.rocAucDifference.ci)}`,
     );
   }
+  const used = [
+    ...(e.columns.slices && e.sliceSearch?.method === "sliceline"
+      ? [`slices search ${listed(e.columns.slices)}`]
+      : []),
+    ...(e.columns.baseline ? [`baselines use ${listed(e.columns.baseline)}`] : []),
+  ];
+  if (used.length > 0) {
+    const left = e.columns.excluded.filter(
+      (x) => x.reason !== "the label" && x.reason !== "the evaluated score",
+    );
+    lines.push(
+      "",
+      `columns: ${used.join("; ")}${left.length > 0 ? `; left out: ${left.map((x) => `${x.column} (${x.reason})`).join(", ")}` : ""}`,
+    );
+  }
   const notable = report.results.filter((r) => r.status !== "pass");
   lines.push(
     "",
@@ -115,4 +144,11 @@ export function renderEvaluationText(report: Report, e: Evaluation): string {
   );
   for (const r of notable.slice(0, 15)) lines.push(`  ${r.status.padEnd(12)} ${r.message}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** "a, b, c" — or the first eight and how many more. */
+function listed(columns: string[]): string {
+  return columns.length <= 8
+    ? columns.join(", ")
+    : `${columns.slice(0, 8).join(", ")} and ${columns.length - 8} more`;
 }

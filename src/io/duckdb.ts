@@ -11,6 +11,26 @@ export async function duckdb(): Promise<DuckDBConnection> {
   return (await instance).connect();
 }
 
+/**
+ * A DuckDB of its own for user SQL, able to read only `paths` and files under `directories`, its
+ * configuration locked (a later SET cannot widen it). DuckDB's own temporary files still work.
+ */
+export async function sandboxedDuckdb(access: {
+  paths: string[];
+  directories: string[];
+}): Promise<() => Promise<DuckDBConnection>> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const sandbox = await DuckDBInstance.create(":memory:");
+  const conn = await sandbox.connect();
+  const list = (items: string[]) => `[${items.map((p) => `'${p.replaceAll("'", "''")}'`).join(", ")}]`;
+  if (access.paths.length > 0) await conn.run(`SET allowed_paths = ${list(access.paths)}`);
+  if (access.directories.length > 0) await conn.run(`SET allowed_directories = ${list(access.directories)}`);
+  await conn.run("SET enable_external_access = false");
+  await conn.run("SET lock_configuration = true");
+  // a connection per relation: one connection cannot stream two results at once
+  return () => sandbox.connect();
+}
+
 /** Runs a query and returns plain JS rows: BIGINT becomes number, DATE/TIMESTAMP become epoch ms. */
 export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { duckdbDialect } from "../table/duckdb-dialect.js";
 import { InputError, oneLine } from "../table/errors.js";
 import type { Relation, Row } from "../table/relation.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
-import { duckdb, plainValue, queryRows } from "./duckdb.js";
+import { keepBooleanWords } from "./csv-booleans.js";
+import { duckdb, plainValue, queryRows, sandboxedDuckdb } from "./duckdb.js";
+import { namedFiles, singleSelect } from "./user-sql.js";
 
 /** Where data comes from: a file, or a DuckDB SQL query over files. */
 export interface SourceSpec {
@@ -38,13 +40,42 @@ export const FILE_EXTENSIONS = [
 ];
 
 export async function openSource(spec: SourceSpec): Promise<DuckDBRelation> {
-  const conn = await duckdb();
+  return (await openSources([spec]))[0];
+}
+
+/**
+ * Opens sources that a command reads together. Without SQL they share the process's DuckDB. With a
+ * user query among them, all of them open on one sandboxed DuckDB (a session can then read both sides,
+ * as drift and skew do) that may read only the files the queries name and the files given as paths.
+ */
+export async function openSources(specs: SourceSpec[]): Promise<DuckDBRelation[]> {
+  const queries = specs.filter((s) => s.sql !== undefined);
+  // a connection per relation (one connection streams one result at a time), on one engine
+  let connect: () => Promise<DuckDBConnection> = duckdb;
+  if (queries.length > 0) {
+    const paths: string[] = [];
+    const directories: string[] = [];
+    for (const q of queries) {
+      const access = namedFiles(q.sql!);
+      paths.push(...access.paths);
+      directories.push(...access.directories);
+    }
+    for (const s of specs) if (s.path !== undefined) paths.push(resolve(s.path));
+    connect = await sandboxedDuckdb({ paths, directories });
+  }
+  const out: DuckDBRelation[] = [];
+  for (const spec of specs) out.push(await openOn(await connect(), spec));
+  return out;
+}
+
+async function openOn(conn: DuckDBConnection, spec: SourceSpec): Promise<DuckDBRelation> {
   let sql: string;
   let name: string;
   let digest: () => Promise<string>;
   if (spec.sql !== undefined) {
     if (spec.sql.trim() === "") throw new InputError("--sql is empty");
-    sql = `(${spec.sql})`;
+    // a newline before the parenthesis, so a trailing -- comment cannot swallow it
+    sql = `(${await singleSelect(conn, spec.sql)}\n)`;
     name = "sql";
     const text = spec.sql;
     digest = async () => createHash("sha256").update(text).digest("hex");
@@ -52,7 +83,7 @@ export async function openSource(spec: SourceSpec): Promise<DuckDBRelation> {
     const path = spec.path;
     checkFile(path);
     name = basename(path);
-    sql = await fileRelation(conn, path, spec.rowNumbers === true);
+    sql = await guard(name, fileRelation(conn, path, spec.rowNumbers === true));
     digest = memo(() => fileDigest(path));
   } else {
     throw new InputError("no data source given: pass a file path or --sql");
@@ -119,9 +150,9 @@ async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: bo
   const csv = `header = true, quote = '"', strict_mode = true, sample_size = ${sample}`;
   switch (extname(path).toLowerCase()) {
     case ".csv":
-      return `read_csv(${p}, delim = ',', ${csv})`;
+      return keepBooleanWords(conn, (types) => `read_csv(${p}, delim = ',', ${csv}${types})`);
     case ".tsv":
-      return `read_csv(${p}, delim = '\t', ${csv})`;
+      return keepBooleanWords(conn, (types) => `read_csv(${p}, delim = '\t', ${csv}${types})`);
     case ".parquet":
       return rowNumbers ? `read_parquet(${p}, file_row_number = true)` : `read_parquet(${p})`;
     case ".json":

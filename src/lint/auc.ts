@@ -17,26 +17,3 @@ export function aucFromGroups(groups: { positives: number; negatives: number }[]
   if (positives === 0 || negatives === 0) return null;
   return u / (positives * negatives);
 }
-
-/**
- * AUC of a categorical feature used as a lookup table: each category scores its own positive rate
- * (in-sample target encoding). It is the best AUC any model using only this feature can reach on
- * these rows — an optimistic bound, which is what a leakage screen wants.
- */
-export function targetEncodedAuc(groups: { positives: number; negatives: number }[]): number | null {
-  const scored = groups
-    .filter((g) => g.positives + g.negatives > 0)
-    .map((g) => ({ ...g, rate: g.positives / (g.positives + g.negatives) }))
-    .sort((a, b) => a.rate - b.rate);
-  // categories with equal rates tie: merge them so the tie counts one half
-  const merged: { positives: number; negatives: number }[] = [];
-  let last = Number.NaN;
-  for (const g of scored) {
-    if (g.rate === last) {
-      merged[merged.length - 1].positives += g.positives;
-      merged[merged.length - 1].negatives += g.negatives;
-    } else merged.push({ positives: g.positives, negatives: g.negatives });
-    last = g.rate;
-  }
-  return aucFromGroups(merged);
-}

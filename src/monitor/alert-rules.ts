@@ -110,8 +110,10 @@ function parseRule(raw: unknown, where: string): AlertRule {
   if (typeof r.monitor !== "string" || r.monitor === "") throw new InputError(`${at}: 'monitor' is required`);
   const windowMs = parseDuration(String(r.window ?? "1h"));
   if (windowMs === null) throw new InputError(`${at}: 'window' must be a duration like 5m, 1h, 1d`);
-  const forMs = r.for === undefined ? 0 : String(r.for) === "0" ? 0 : parseDuration(String(r.for));
-  if (forMs === null) throw new InputError(`${at}: 'for' must be a duration like 0, 10m, 1h`);
+  // 0 in any unit (0, 0s, 0m) fires on the first evaluation that sees the condition
+  const forMs = r.for === undefined ? 0 : parseDuration(String(r.for), { allowZero: true });
+  if (forMs === null)
+    throw new InputError(`${at}: 'for' must be a duration like 0, 0m, 10m, 1h, got ${JSON.stringify(r.for)}`);
   const labels: Record<string, string> = {};
   if (r.labels !== undefined) {
     if (typeof r.labels !== "object" || r.labels === null || Array.isArray(r.labels))

@@ -5,6 +5,7 @@ import type { MonitorMetrics } from "./metrics.js";
 import { monitorOf, subjectOf } from "./monitors/check.js";
 import type { MonitorService } from "./service.js";
 import type { AlertEvent, AlertRecord, MonitorStore, Silence } from "./store.js";
+import { isoTime } from "./time-bounds.js";
 import { DEFAULT_RETRY, type DeliveryOutcome, deliver, type RetryPolicy } from "./webhook.js";
 
 export { loadAlertRules } from "./alert-rules.js";
@@ -260,9 +261,9 @@ export class AlertEngine {
         severity: alert.severity,
         labels: alert.labels,
         value: alert.value,
-        activeSince: new Date(alert.activeSince).toISOString(),
-        firedAt: alert.firedAt === null ? null : new Date(alert.firedAt).toISOString(),
-        resolvedAt: alert.resolvedAt === null ? null : new Date(alert.resolvedAt).toISOString(),
+        activeSince: isoTime(alert.activeSince),
+        firedAt: isoTime(alert.firedAt),
+        resolvedAt: isoTime(alert.resolvedAt),
         message: alert.message,
       },
     };

@@ -6,6 +6,13 @@ import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { batchFromRows, type ColumnInfo } from "../table/types.js";
 import { mergeColumnCores } from "./merge-cores.js";
 import type { FeatureSpec, ModelSpec, PredictionRecord } from "./records.js";
+import {
+  addTrustCounts,
+  countTrust,
+  emptyTrustCounts,
+  type TrustBundles,
+  type TrustCounts,
+} from "./trust-counts.js";
 
 /** Reserved column names for the model's outputs inside a bucket profile (features cannot start with "@"). */
 export const SCORE_COLUMN = "@score";
@@ -42,6 +49,8 @@ export interface BucketSummary {
   /** Predictions counted positive (prediction equals the positive label, or score ≥ threshold). */
   positives: number;
   versions: Record<string, number>;
+  /** Trust readings, when the model had a trust bundle at fold time (absent otherwise). */
+  trust?: TrustCounts;
 }
 
 /** Reference facts used when folding rows: ranges, domains and outlier fences per feature. */
@@ -62,11 +71,15 @@ export function referenceFacts(reference: TableProfile | null): ReferenceFacts |
       const q1 = c.quantiles?.["0.25"];
       const q3 = c.quantiles?.["0.75"];
       const iqr = q1 !== undefined && q3 !== undefined ? q3 - q1 : Number.NaN;
+      // With IQR 0 (a 0/1 flag such as SeniorCitizen, a mostly-zero amount) the fences collapse onto
+      // one value and every other value would be an "outlier": such a feature has no fences, as in
+      // lint's outlier rule. The range check still sees values the reference never held.
+      const fenced = Number.isFinite(iqr) && iqr > 0;
       ranges.set(c.name, {
         min: c.min,
         max: c.max,
-        fenceLow: Number.isFinite(iqr) ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
-        fenceHigh: Number.isFinite(iqr) ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
+        fenceLow: fenced ? q1! - 3 * iqr : Number.NEGATIVE_INFINITY,
+        fenceHigh: fenced ? q3! + 3 * iqr : Number.POSITIVE_INFINITY,
       });
     }
   }
@@ -92,6 +105,29 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
   return [...types.entries()].map(([name, type]) => ({ name, type }));
 }
 
+/** Most features an inferred schema grows to; further names are counted as unknown features. */
+export const MAX_INFERRED_FEATURES = 1000;
+
+/**
+ * A model's features after a batch, when they are not declared: the union of every batch's features
+ * (up to MAX_INFERRED_FEATURES), sorted by name. A union does not depend on which of two racing first
+ * batches committed first, and a feature that arrives later is monitored instead of only counted.
+ * Declared features (and those taken from a reference) are left alone: null means no change.
+ */
+export function inferredSchema(spec: ModelSpec, batch: FeatureSpec[]): ModelSpec | null {
+  if (spec.features.length > 0 && !spec.featuresInferred) return null;
+  const byName = new Map(spec.features.map((f) => [f.name, f]));
+  let added = false;
+  for (const f of batch)
+    if (!byName.has(f.name) && byName.size < MAX_INFERRED_FEATURES) {
+      byName.set(f.name, f);
+      added = true;
+    }
+  if (!added) return null;
+  const features = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...spec, features, featuresInferred: true };
+}
+
 /** Features from a reference profile (dates and timestamps are monitored as numbers). */
 export function featuresFromProfile(profile: TableProfile, exclude: string[]): FeatureSpec[] {
   return profile.columns
@@ -102,11 +138,19 @@ export function featuresFromProfile(profile: TableProfile, exclude: string[]): F
     }));
 }
 
+/** The boolean a positive label names: false for "false"/"0" (any case), true otherwise (the default "1"). */
+export function booleanPositive(positiveLabel: string): boolean {
+  const p = positiveLabel.trim().toLowerCase();
+  return !(p === "false" || p === "0");
+}
+
 export function isPositive(spec: ModelSpec, prediction: unknown, score: number | null): boolean {
   if (prediction !== null && prediction !== undefined) {
     if (typeof prediction === "number" && spec.task === "binary" && prediction > 0 && prediction < 1)
       return prediction >= spec.threshold;
-    return String(prediction) === spec.positiveLabel || prediction === true;
+    // a boolean prediction is positive when it equals the positive label read as a boolean, as labels are
+    if (typeof prediction === "boolean") return prediction === booleanPositive(spec.positiveLabel);
+    return String(prediction) === spec.positiveLabel;
   }
   return score !== null && score >= spec.threshold;
 }
@@ -116,6 +160,7 @@ export function summarize(
   spec: ModelSpec,
   records: PredictionRecord[],
   facts: ReferenceFacts | null,
+  bundles: TrustBundles | null = null,
 ): BucketSummary {
   const columns: ColumnInfo[] = spec.features.map((f) => ({
     name: f.name,
@@ -139,6 +184,7 @@ export function summarize(
   const versions: Record<string, number> = {};
   let outlierRows = 0;
   let positives = 0;
+  const trust = bundles ? emptyTrustCounts() : null;
   const rows: Record<string, unknown>[] = new Array(records.length);
   records.forEach((record, i) => {
     const row: Record<string, unknown> = {};
@@ -187,6 +233,7 @@ export function summarize(
     row[PREDICTION_COLUMN] = p === null || p === undefined ? null : numericPrediction ? p : String(p);
     if (isPositive(spec, p, record.score)) positives++;
     if (outlier) outlierRows++;
+    if (trust && bundles) countTrust(trust, bundles, record);
     const version = record.version ?? "";
     versions[version] = (versions[version] ?? 0) + 1;
     rows[i] = row;
@@ -204,6 +251,7 @@ export function summarize(
     outlierChecked: facts && facts.ranges.size > 0 ? records.length : 0,
     positives,
     versions,
+    ...(trust ? { trust } : {}),
   };
 }
 
@@ -219,6 +267,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
   let outlierRows = 0;
   let outlierChecked = 0;
   let positives = 0;
+  let trust: TrustCounts | null = null;
   for (const s of summaries) {
     for (const column of s.profile.columns) {
       const core = coreOf(column);
@@ -254,6 +303,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     outlierRows += s.outlierRows;
     outlierChecked += s.outlierChecked;
     positives += s.positives;
+    if (s.trust) trust = addTrustCounts(trust ?? emptyTrustCounts(), s.trust);
   }
   const first = summaries[0].profile;
   const columns: ColumnProfile[] = names.map((name) => finalizeColumn(mergeColumnCores(cores.get(name)!)));
@@ -268,6 +318,7 @@ export function mergeSummaries(summaries: BucketSummary[]): BucketSummary | null
     outlierChecked,
     positives,
     versions,
+    ...(trust ? { trust } : {}),
   };
 }
 

@@ -5,7 +5,12 @@
  * (the oldest records are dropped, and counted, when it is full); nothing ever throws into the caller.
  * Uses only fetch and timers, so it also runs in browsers; in Node it flushes when the event loop drains
  * (beforeExit). A process that calls process.exit() itself should `await client.close()` first.
+ *
+ * With a trust bundle (`trust` option, or `await client.loadTrust()` from the server), `client.trust(row,
+ * score)` says locally, without a round trip, whether to act on a prediction or defer to a person.
  */
+
+import { parseTrustBundle, scoreWithBundle, type TrustBundle, type TrustScore } from "../trust/bundle.js";
 
 export interface ClientOptions {
   /** Base URL of the server, e.g. http://127.0.0.1:8080 */
@@ -32,6 +37,11 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Flush when a Node process's event loop drains (default true). */
   flushOnExit?: boolean;
+  /**
+   * A trust bundle (`assay conformal --out`, as parsed JSON) for `client.trust`; checked here, so a bad
+   * one throws from the constructor. `loadTrust()` fetches the server's instead.
+   */
+  trust?: unknown;
 }
 
 export interface PredictionInput {
@@ -60,7 +70,7 @@ interface Queue {
 }
 
 export class AssayClient {
-  private readonly options: Required<Omit<ClientOptions, "version" | "onError" | "fetch">> &
+  private readonly options: Required<Omit<ClientOptions, "version" | "onError" | "fetch" | "trust">> &
     Pick<ClientOptions, "version" | "onError">;
   private readonly fetcher: typeof fetch;
   private readonly queues: Record<"predictions" | "labels", Queue> = {
@@ -71,6 +81,7 @@ export class AssayClient {
   private closed = false;
   private readonly exitHook: (() => void) | null = null;
   readonly stats: ClientStats = { sent: 0, dropped: 0, failed: 0, buffered: 0 };
+  private bundle: TrustBundle | null = null;
 
   constructor(options: ClientOptions) {
     this.options = {
@@ -86,6 +97,7 @@ export class AssayClient {
       url: options.url.replace(/\/+$/, ""),
     };
     this.fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
+    if (options.trust !== undefined) this.bundle = parseTrustBundle(options.trust);
     const proc = nodeProcess();
     if (this.options.flushOnExit && proc?.on) {
       this.exitHook = () => {
@@ -93,6 +105,40 @@ export class AssayClient {
       };
       proc.on("beforeExit", this.exitHook);
     }
+  }
+
+  /**
+   * Fetches the trust bundle the server scores this model's predictions with (of `version`, else the
+   * client's version, else the newest) and keeps it for `trust`. Unlike recording, this throws: a caller
+   * that asks for trust needs to know it has none.
+   */
+  async loadTrust(version: string | undefined = this.options.version): Promise<TrustBundle> {
+    const query = version ? `?version=${encodeURIComponent(version)}` : "";
+    const url = `${this.options.url}/v1/models/${encodeURIComponent(this.options.model)}/trust${query}`;
+    const response = await this.fetcher(url, {
+      headers: { authorization: `Bearer ${this.options.token}` },
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) {
+      const body = await response.text().catch(() => "");
+      throw new Error(`assay: GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
+    }
+    this.bundle = parseTrustBundle(await response.json(), `trust bundle from ${url}`);
+    return this.bundle;
+  }
+
+  /**
+   * Scores one prediction with the trust bundle: its prediction set (or interval), its OOD score and
+   * p-value, and whether to abstain (defer to a person) with the reasons. `score` is what the model
+   * returned: P(positive), class probabilities, or a regression prediction. Throws without a bundle.
+   */
+  trust(
+    row: Record<string, unknown>,
+    score: number | ArrayLike<number> | Record<string, number>,
+  ): TrustScore {
+    if (!this.bundle)
+      throw new Error("assay: no trust bundle; pass { trust } to the client or await client.loadTrust()");
+    return scoreWithBundle(this.bundle, row, score);
   }
 
   /** Queues one prediction; returns its id (generated when not given). Never throws. */

@@ -1,11 +1,14 @@
 import { type ReferenceFacts, summarize } from "./bucket-summary.js";
 import type { CompactionPlan, ModelSpec, RawPrediction } from "./records.js";
+import type { TrustBundles } from "./trust-counts.js";
 
 /** Everything folding needs, as plain data (it crosses to the SQLite writer thread). */
 export interface FoldJob {
   model: string;
   spec: ModelSpec;
   facts: ReferenceFacts | null;
+  /** The model's trust bundles (null: none uploaded): each folded prediction is scored with one. */
+  trust: TrustBundles | null;
   /** Raw rows kept per bucket part for debugging. */
   sampleSize: number;
   /** Raw rows per fold transaction. */
@@ -20,6 +23,7 @@ export function planFold(
   rows: RawPrediction[],
   facts: ReferenceFacts | null,
   sampleSize: number,
+  trust: TrustBundles | null = null,
 ): CompactionPlan {
   const byBucket = new Map<number, RawPrediction[]>();
   for (const r of rows) {
@@ -30,7 +34,7 @@ export function planFold(
   const parts: CompactionPlan["parts"] = [];
   const keepAsSample: string[] = [];
   for (const [bucket, list] of byBucket) {
-    parts.push({ bucket, rows: list.length, summary: summarize(spec, list, facts) });
+    parts.push({ bucket, rows: list.length, summary: summarize(spec, list, facts, trust) });
     // The sample keeps the first rows folded into each bucket part (bounded per part; see docs/monitor.md).
     for (const r of list.slice(0, sampleSize)) keepAsSample.push(r.id);
   }

@@ -1,5 +1,6 @@
 import { InputError } from "../table/errors.js";
 import type { LabelRecord, PredictionRecord } from "./records.js";
+import { outOfBounds, type TimeBounds } from "./time-bounds.js";
 import { parseTimestamp } from "./windows.js";
 
 /** A request the client must fix; the server answers 400 with the message (as for any InputError). */
@@ -16,7 +17,14 @@ function recordsOf(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   if (body !== null && typeof body === "object") {
     const records = (body as { records?: unknown }).records;
-    if (Array.isArray(records)) return records;
+    if (Array.isArray(records)) {
+      const extra = Object.keys(body).find((k) => k !== "records");
+      if (extra !== undefined)
+        throw new BadRequest(
+          `unknown field "${extra}" beside "records": a body is {"records": [...]} and nothing else`,
+        );
+      return records;
+    }
     return [body];
   }
   throw new BadRequest(
@@ -54,12 +62,25 @@ function idOf(r: Record<string, unknown>, where: string): string {
   );
 }
 
-function timestampOf(r: Record<string, unknown>, where: string): number {
+/** Time bounds at a server time; without them only the Date range is enforced (library use). */
+export interface IngestClock {
+  bounds: TimeBounds;
+  now: number;
+}
+
+const DATE_RANGE_ONLY: IngestClock = {
+  bounds: { minTimestamp: -Infinity, maxFutureMs: Infinity },
+  now: 0,
+};
+
+function timestampOf(r: Record<string, unknown>, where: string, clock: IngestClock): number {
   const t = parseTimestamp(r.timestamp);
   if (t === null)
     throw new BadRequest(
       `${where}: "timestamp" must be an ISO 8601 string or epoch milliseconds, got ${brief(r.timestamp)}`,
     );
+  const wrong = outOfBounds(t, clock.bounds, clock.now);
+  if (wrong !== null) throw new BadRequest(`${where} (id ${brief(r.id)}): "timestamp" ${wrong}`);
   return t;
 }
 
@@ -72,27 +93,67 @@ function isScalar(v: unknown): boolean {
   return v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean";
 }
 
-function objectAt(records: unknown[], i: number): Record<string, unknown> {
+export const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
+export const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
+
+/**
+ * A record as an object with only the fields the route knows: a misspelt field ("scor": 0.3) would
+ * otherwise be dropped and the record stored without its score (docs/monitor.md: unknown fields are
+ * errors, not silently dropped).
+ */
+function objectAt(records: unknown[], i: number, fields: readonly string[]): Record<string, unknown> {
   const r = records[i];
   if (r === null || typeof r !== "object" || Array.isArray(r))
     throw new BadRequest(`record ${i}: must be a JSON object`);
+  for (const key of Object.keys(r))
+    if (!fields.includes(key))
+      throw new BadRequest(
+        `record ${i}: unknown field "${key}"${nearest(key, fields)}; a record has ${fields.map((f) => `"${f}"`).join(", ")} (features go inside "features")`,
+      );
   return r as Record<string, unknown>;
 }
 
+/** ` (did you mean "score"?)` when a known field is one or two edits away. */
+function nearest(key: string, fields: readonly string[]): string {
+  const close = fields.find((f) => editDistance(key.toLowerCase(), f) <= 2);
+  return close ? ` (did you mean "${close}"?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /** Validates prediction records; throws BadRequest naming the first bad record and field. */
-export function parsePredictions(body: unknown): PredictionRecord[] {
+export function parsePredictions(body: unknown, clock: IngestClock = DATE_RANGE_ONLY): PredictionRecord[] {
   const records = recordsOf(body);
   checkCount(records);
   const out: PredictionRecord[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const r = objectAt(records, i);
+    const r = objectAt(records, i, PREDICTION_FIELDS);
     const where = `record ${i}`;
     const features = r.features ?? {};
     if (features === null || typeof features !== "object" || Array.isArray(features))
       throw new BadRequest(`${where}: "features" must be an object of feature name → value`);
-    for (const [k, v] of Object.entries(features))
+    for (const [k, v] of Object.entries(features)) {
+      // '@score' and '@prediction' are the summary's own columns; a feature of that name merged into them
+      if (k.startsWith("@"))
+        throw new BadRequest(
+          `${where}: feature "${k}": names starting with '@' are reserved (@score, @prediction); rename it`,
+        );
       if (!isScalar(v))
         throw new BadRequest(`${where}: feature "${k}" must be a number, string, boolean or null`);
+    }
     const score = r.score ?? null;
     if (score !== null && (typeof score !== "number" || !Number.isFinite(score)))
       throw new BadRequest(`${where}: "score" must be a finite number or null, got ${brief(score)}`);
@@ -104,7 +165,7 @@ export function parsePredictions(body: unknown): PredictionRecord[] {
       throw new BadRequest(`${where}: "version" must be a string (≤ 128 characters)`);
     out[i] = {
       id: idOf(r, where),
-      timestamp: timestampOf(r, where),
+      timestamp: timestampOf(r, where, clock),
       version: version as string | null,
       features: features as Record<string, unknown>,
       prediction,
@@ -114,14 +175,14 @@ export function parsePredictions(body: unknown): PredictionRecord[] {
   return out;
 }
 
-export function parseLabels(body: unknown): LabelRecord[] {
+export function parseLabels(body: unknown, clock: IngestClock = DATE_RANGE_ONLY): LabelRecord[] {
   const records = recordsOf(body);
   checkCount(records);
   return records.map((_, i) => {
-    const r = objectAt(records, i);
+    const r = objectAt(records, i, LABEL_FIELDS);
     const where = `record ${i}`;
     if (!("label" in r) || !isScalar(r.label) || r.label === null)
       throw new BadRequest(`${where}: "label" must be a number, string or boolean`);
-    return { id: idOf(r, where), label: r.label, timestamp: timestampOf(r, where) };
+    return { id: idOf(r, where), label: r.label, timestamp: timestampOf(r, where, clock) };
   });
 }

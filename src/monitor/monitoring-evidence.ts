@@ -13,6 +13,7 @@ import { baseName } from "../readiness/card.js";
 import { type CheckResult, makeReport, type Report } from "../report/report.js";
 import type { AlertRules } from "./alert-rules.js";
 import type { MonitorStore } from "./store.js";
+import { isoTime } from "./time-bounds.js";
 
 async function monitoringReport(
   loaded: LoadedCard,
@@ -114,8 +115,8 @@ async function monitoringReport(
       model,
       predictions: counts.predictions,
       labels: counts.labels,
-      dataFrom: counts.firstTimestamp === null ? null : new Date(counts.firstTimestamp).toISOString(),
-      dataTo: counts.lastTimestamp === null ? null : new Date(counts.lastTimestamp).toISOString(),
+      dataFrom: isoTime(counts.firstTimestamp),
+      dataTo: isoTime(counts.lastTimestamp),
       rules: watching.map((r) => r.name),
       firing: firing.map((a) => a.rule),
     },

@@ -19,15 +19,22 @@ import {
   type MonitorStore,
   type Scope,
   type Silence,
+  type TokenOptions,
   type TokenRecord,
+  tokenFromRow,
+  type UnfoldedRows,
   type WriteResult,
 } from "./store.js";
+
+const TOKEN_COLUMNS = "hash, name, scopes, created_at, expires_at::float8 AS expires_at, models";
 
 /** The same tables as the SQLite store (see sqlite-store.ts for their roles). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS trust_bundles (model TEXT NOT NULL, version TEXT NOT NULL, bundle TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
 CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts BIGINT NOT NULL, version TEXT,
   score DOUBLE PRECISION, prediction TEXT, PRIMARY KEY (model, id));
@@ -52,6 +59,13 @@ CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, silence TEXT NOT NULL)
 /** Rows per multi-row INSERT (9 parameters each stays far below PostgreSQL's 65535-parameter limit). */
 const INSERT_CHUNK = 1000;
 
+function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  const u = new URL(url);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
 /**
  * PostgreSQL store (`pg`), for deployments where several servers share state. Every statement is
  * parametrized; a write resolves after COMMIT, which with the default synchronous_commit=on is durable.
@@ -63,12 +77,14 @@ export class PostgresStore implements MonitorStore {
   private readonly schema: string | null;
 
   /** `schema` (a plain identifier) keeps this store's tables apart, e.g. one schema per test run. */
-  constructor(url: string, options: { schema?: string } = {}) {
+  constructor(url: string, options: { schema?: string; password?: string } = {}) {
     const schema = options.schema ?? null;
     if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
       throw new Error(`invalid PostgreSQL schema name '${schema}'`);
     this.schema = schema;
-    this.pool = new pg.Pool({ connectionString: url, max: 10 });
+    // pg lets the URL's (absent) password override a `password` option, so the password goes into the
+    // URL here, in memory — never onto a command line.
+    this.pool = new pg.Pool({ connectionString: withPassword(url, options.password), max: 10 });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on("error", () => {});
     if (schema !== null)
@@ -88,6 +104,13 @@ export class PostgresStore implements MonitorStore {
         await client.query(`SET LOCAL search_path TO ${this.schema}`);
       }
       await client.query(SCHEMA);
+      // databases made before tokens could expire or be limited to models
+      await client.query("ALTER TABLE tokens ADD COLUMN IF NOT EXISTS expires_at BIGINT");
+      await client.query("ALTER TABLE tokens ADD COLUMN IF NOT EXISTS models TEXT");
+      // when a raw row was received, for the fold lag (server clock, ms)
+      await client.query(
+        "ALTER TABLE raw_predictions ADD COLUMN IF NOT EXISTS received BIGINT DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
+      );
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -121,23 +144,37 @@ export class PostgresStore implements MonitorStore {
     }
   }
 
-  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
-    await this.pool.query("INSERT INTO tokens (hash, name, scopes, created_at) VALUES ($1, $2, $3, $4)", [
-      hash,
-      name,
-      scopes.join(","),
-      new Date().toISOString(),
-    ]);
+  async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES ($1, $2, $3, $4, $5, $6)",
+      [
+        hash,
+        name,
+        scopes.join(","),
+        new Date().toISOString(),
+        options.expiresAt ?? null,
+        options.models ? JSON.stringify(options.models) : null,
+      ],
+    );
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const { rows } = await this.pool.query("SELECT name, scopes, created_at FROM tokens WHERE hash = $1", [
-      hash,
-    ]);
-    const row = rows[0];
-    return row
-      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
-      : null;
+    const { rows } = await this.pool.query(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = $1`, [hash]);
+    return rows[0] ? tokenFromRow(rows[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const { rows } = await this.pool.query(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`);
+    return rows.map(tokenFromRow);
+  }
+
+  async revokeTokens(idOrName: string): Promise<number> {
+    const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
+    const result = await this.pool.query(
+      "DELETE FROM tokens WHERE name = $1 OR ($2::text IS NOT NULL AND hash LIKE $2)",
+      [idOrName, prefix],
+    );
+    return result.rowCount ?? 0;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
@@ -150,6 +187,18 @@ export class PostgresStore implements MonitorStore {
 
   async updateModel(spec: ModelSpec): Promise<void> {
     await this.pool.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(spec), spec.name]);
+  }
+
+  async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query("SELECT spec FROM models WHERE name = $1 FOR UPDATE", [name]);
+      if (!rows[0]) return null;
+      const current = JSON.parse(rows[0].spec) as ModelSpec;
+      const next = change(current);
+      if (next === null) return current;
+      await client.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(next), name]);
+      return next;
+    });
   }
 
   async getModel(name: string): Promise<ModelSpec | null> {
@@ -184,6 +233,25 @@ export class PostgresStore implements MonitorStore {
       [model],
     );
     return rows.map((r) => r.version as string);
+  }
+  async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (model, version) DO UPDATE SET bundle = EXCLUDED.bundle, created_at = EXCLUDED.created_at`,
+      [model, version, JSON.stringify(bundle), new Date().toISOString()],
+    );
+  }
+
+  async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
+    const { rows } = await this.pool.query(
+      "SELECT version, bundle, created_at FROM trust_bundles WHERE model = $1 ORDER BY created_at, version",
+      [model],
+    );
+    return rows.map((r) => ({
+      version: r.version as string,
+      bundle: JSON.parse(r.bundle as string),
+      createdAt: r.created_at as string,
+    }));
   }
 
   async insertPredictions(
@@ -270,6 +338,14 @@ export class PostgresStore implements MonitorStore {
     };
   }
 
+  async newestTimestamp(model: string, rank: number): Promise<number | null> {
+    const { rows } = await this.pool.query(
+      "SELECT ts::float8 AS ts FROM predictions WHERE model = $1 ORDER BY ts DESC LIMIT 1 OFFSET $2",
+      [model, rank - 1],
+    );
+    return rows.length > 0 ? Number(rows[0].ts) : null;
+  }
+
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
     const { rows } = await this.pool.query(
       "SELECT id FROM predictions WHERE model = $1 AND id = ANY($2::text[])",
@@ -309,6 +385,29 @@ export class PostgresStore implements MonitorStore {
         );
       await client.query("DELETE FROM raw_predictions WHERE seq = ANY($1::bigint[])", [seqs]);
       return rows.length;
+    });
+  }
+
+  async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
+    return this.transaction(async (client) => {
+      // REPEATABLE READ: the count and the tail come from one snapshot
+      await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const head = await client.query("SELECT count(*)::float8 AS n FROM raw_predictions WHERE model = $1", [
+        model,
+      ]);
+      const pending = Number(head.rows[0].n);
+      if (pending === 0) return { pending: 0, oldestReceived: null, rows: [] };
+      const { rows } = await client.query(
+        `SELECT id, ts::float8 AS ts, bucket::float8 AS bucket, version, score, prediction, features,
+                received::float8 AS received
+         FROM raw_predictions WHERE model = $1 ORDER BY seq LIMIT $2`,
+        [model, Math.max(1, limit)],
+      );
+      return {
+        pending,
+        oldestReceived: rows[0]?.received === null || rows[0] === undefined ? null : Number(rows[0].received),
+        rows: limit > 0 ? (rows as RawRow[]).map(rawFromRow) : [],
+      };
     });
   }
 

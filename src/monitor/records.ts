@@ -20,6 +20,8 @@ export interface ModelSpec {
   threshold: number;
   /** The expected features; empty until declared or taken from the first reference profile. */
   features: FeatureSpec[];
+  /** Set when `features` were inferred from ingested records (not declared, not from a reference). */
+  featuresInferred?: boolean;
   /** When the model was trained (ISO time), for the model-age monitor. */
   trainedAt: string | null;
   createdAt: string;

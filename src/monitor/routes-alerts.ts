@@ -2,9 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { loadAlertRules, parseAlertRules } from "./alert-rules.js";
 import type { AlertEngine } from "./alerts.js";
 import { BadRequest } from "./ingest.js";
+import type { MonitorService } from "./service.js";
+import { isoTime, outOfBounds, requireDateTime } from "./time-bounds.js";
 import { parseDuration, parseTimestamp } from "./windows.js";
 
-export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
+export function alertRoutes(app: FastifyInstance, alerts: AlertEngine, service: MonitorService): void {
   app.get("/v1/alerts", { config: { scope: "read" } }, async () => ({ alerts: await alerts.list() }));
 
   app.get<{ Querystring: { model?: string; since?: string; limit?: number } }>(
@@ -26,12 +28,13 @@ export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
     async (request) => {
       const since = request.query.since === undefined ? undefined : parseTimestamp(request.query.since);
       if (since === null) throw new BadRequest("since must be an ISO 8601 timestamp or epoch ms");
+      if (since !== undefined) requireDateTime(since, "since");
       const events = await alerts.store.alertHistory({
         model: request.query.model,
         since,
         limit: request.query.limit ?? 1000,
       });
-      return { events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) };
+      return { events: events.map((e) => ({ ...e, at: isoTime(e.at) })) };
     },
   );
 
@@ -49,8 +52,12 @@ export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
     },
     async (request) => {
       const raw = request.body?.at;
-      const at = raw === undefined ? Date.now() : parseTimestamp(raw);
+      const now = service.options.clock();
+      const at = raw === undefined ? now : parseTimestamp(raw);
       if (at === null) throw new BadRequest("at must be an ISO 8601 timestamp or epoch ms");
+      // An evaluation far in the future would resolve every alert there (no data) and re-fire it now.
+      const wrong = outOfBounds(at, service.options.timeBounds, now);
+      if (wrong !== null) throw new BadRequest(`at: ${wrong}`);
       const active = await alerts.evaluate(at);
       return { at: new Date(at).toISOString(), alerts: active };
     },
@@ -106,6 +113,7 @@ export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
       const b = request.body;
       const startsAt = b.startsAt === undefined ? Date.now() : parseTimestamp(b.startsAt);
       if (startsAt === null) throw new BadRequest("startsAt must be an ISO 8601 timestamp");
+      requireDateTime(startsAt, "startsAt");
       let endsAt: number | null;
       if (b.endsAt !== undefined) endsAt = parseTimestamp(b.endsAt);
       else if (b.duration !== undefined) {
@@ -114,6 +122,7 @@ export function alertRoutes(app: FastifyInstance, alerts: AlertEngine): void {
       } else throw new BadRequest("a silence needs endsAt or duration");
       if (endsAt === null || endsAt <= startsAt)
         throw new BadRequest("endsAt must be a timestamp after startsAt");
+      requireDateTime(endsAt, "endsAt");
       const silence = await alerts.addSilence({
         matchers: b.matchers,
         startsAt,

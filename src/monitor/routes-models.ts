@@ -1,3 +1,5 @@
+import { realpathSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { profileBatches } from "../profile/build.js";
 import { PROFILE_FORMAT, PROFILE_VERSION, type TableProfile } from "../profile/types.js";
@@ -5,6 +7,7 @@ import { BadRequest, parseLabels, parsePredictions } from "./ingest.js";
 import type { MonitorMetrics } from "./metrics.js";
 import type { ModelSpec } from "./records.js";
 import type { MonitorService } from "./service.js";
+import { isoTime, requireDateTime } from "./time-bounds.js";
 import { NAMED_WINDOWS, parseDuration, parseTimestamp } from "./windows.js";
 
 const NAME = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";
@@ -45,7 +48,7 @@ const modelBody = {
   },
 } as const;
 
-const modelParams = {
+export const modelParams = {
   type: "object",
   required: ["model"],
   properties: { model: { type: "string", pattern: NAME } },
@@ -53,17 +56,16 @@ const modelParams = {
 
 type ModelParams = { Params: { model: string } };
 
-export function modelRoutes(app: FastifyInstance, service: MonitorService, metrics: MonitorMetrics): void {
+export function modelRoutes(
+  app: FastifyInstance,
+  service: MonitorService,
+  metrics: MonitorMetrics,
+  referenceDir: string | null = null,
+): void {
   const store = service.store;
+  const ingestClock = () => ({ bounds: service.options.timeBounds, now: service.options.clock() });
 
-  async function modelOr404(name: string): Promise<ModelSpec> {
-    const spec = await service.model(name);
-    if (!spec)
-      throw Object.assign(new Error(`unknown model '${name}'; create it with POST /v1/models`), {
-        statusCode: 404,
-      });
-    return spec;
-  }
+  const modelOr404 = (name: string) => requireModel(service, name);
 
   app.post<{ Body: Record<string, unknown> }>(
     "/v1/models",
@@ -93,7 +95,11 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     },
   );
 
-  app.get("/v1/models", { config: { scope: "read" } }, async () => ({ models: await store.listModels() }));
+  app.get("/v1/models", { config: { scope: "read" } }, async (request) => {
+    const limited = request.tokenModels;
+    const models = await store.listModels();
+    return { models: limited ? models.filter((m) => limited.includes(m.name)) : models };
+  });
 
   app.get<ModelParams>(
     "/v1/models/:model",
@@ -126,7 +132,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         );
       const exclude = Array.isArray(body.exclude) ? body.exclude.map(String) : [];
       let profile: TableProfile;
-      if (typeof body.path === "string") profile = await profileFile(body.path);
+      if (typeof body.path === "string") profile = await profileFile(serverFile(referenceDir, body.path));
       else if (body.format === "assay.profile" && Array.isArray(body.columns)) profile = profileOf(body);
       else
         throw new BadRequest(
@@ -143,7 +149,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parsePredictions(request.body);
+      const records = parsePredictions(request.body, ingestClock());
       const result = await service.ingestPredictions(spec, records);
       metrics.predictions.inc({ model: spec.name }, result.accepted);
       return result;
@@ -155,7 +161,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     { config: { scope: "ingest" }, schema: { params: modelParams } },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      const records = parseLabels(request.body);
+      const records = parseLabels(request.body, ingestClock());
       const result = await service.ingestLabels(spec, records);
       metrics.labels.inc({ model: spec.name }, result.accepted);
       return result;
@@ -175,14 +181,19 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         timeRange:
           c.firstTimestamp === null
             ? null
-            : {
-                from: new Date(c.firstTimestamp).toISOString(),
-                to: new Date(c.lastTimestamp!).toISOString(),
-              },
+            : { from: isoTime(c.firstTimestamp), to: isoTime(c.lastTimestamp) },
         referenceVersions: await store.listReferenceVersions(spec.name),
+        unfolded: await unfoldedOf(spec.name),
       };
     },
   );
+
+  async function unfoldedOf(model: string): Promise<{ pending: number; lagMs: number | null }> {
+    const queue = await store.unfolded(model, 0);
+    const lagMs =
+      queue.oldestReceived === null ? null : Math.max(0, service.options.clock() - queue.oldestReceived);
+    return { pending: queue.pending, lagMs };
+  }
 
   type WindowQuery = {
     Querystring: { window?: string; end?: string; from?: string; to?: string; version?: string };
@@ -209,7 +220,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
       const to = parseTimestamp(q.to);
       if (from === null || to === null || to <= from)
         throw new BadRequest("from and to must both be timestamps (ISO 8601 or epoch ms) with from < to");
-      return { from, to };
+      return { from: requireDateTime(from, "from"), to: requireDateTime(to, "to") };
     }
     const length =
       q.window === undefined ? NAMED_WINDOWS["1h"] : (NAMED_WINDOWS[q.window] ?? parseDuration(q.window));
@@ -219,10 +230,17 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     if (q.end !== undefined) {
       end = parseTimestamp(q.end);
       if (end === null) throw new BadRequest(`end must be an ISO 8601 timestamp or epoch ms, got '${q.end}'`);
+      requireDateTime(end, "end");
     } else {
       const c = await store.counts(model);
-      end = c.lastTimestamp === null ? Date.now() : c.lastTimestamp + 1;
+      // A data clock beyond the Date range (stored before times were bounded) falls back to the server's.
+      end =
+        c.lastTimestamp === null || isoTime(c.lastTimestamp + 1) === null
+          ? service.options.clock()
+          : c.lastTimestamp + 1;
     }
+    if (!Number.isFinite(end - length) || isoTime(end - length) === null)
+      throw new BadRequest(`the window ${q.window} before ${isoTime(end)} starts outside the range of dates`);
     return { from: end - length, to: end };
   }
 
@@ -232,7 +250,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     async (request) => {
       const spec = await modelOr404(request.params.model);
       const w = await windowOf(spec.name, request.query);
-      const { results, referenceVersion, summary } = await service.monitors(
+      const { results, referenceVersion, summary, unfolded } = await service.monitors(
         spec,
         w.from,
         w.to,
@@ -245,6 +263,7 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
         window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
         referenceVersion,
         rows: summary?.rows ?? 0,
+        unfolded,
         monitors: results,
       };
     },
@@ -256,10 +275,11 @@ export function modelRoutes(app: FastifyInstance, service: MonitorService, metri
     async (request) => {
       const spec = await modelOr404(request.params.model);
       const w = await windowOf(spec.name, request.query);
-      const summary = await service.window(spec.name, w.from, w.to);
+      const { summary, unfolded } = await service.readWindow(spec.name, w.from, w.to);
       return {
         model: spec.name,
         window: { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() },
+        unfolded,
         summary,
       };
     },
@@ -308,6 +328,28 @@ function profileOf(body: Record<string, unknown>): TableProfile {
   };
 }
 
+/**
+ * The file a `{"path": …}` reference names, which must lie inside the directory the server was given
+ * (`--reference-dir`); without one, profiling server files is off. Relative paths are read from that
+ * directory; symbolic links are followed before the check, so a link cannot point outside it.
+ */
+function serverFile(referenceDir: string | null, path: string): string {
+  if (referenceDir === null)
+    throw new BadRequest(
+      "profiling a file on the server is off: start assay serve with --reference-dir DIR, or upload a profile (assay profile --out)",
+    );
+  const root = realpathSync(referenceDir);
+  let real: string;
+  try {
+    real = realpathSync(resolve(root, path));
+  } catch {
+    throw new BadRequest(`cannot profile ${path}: no such file in the reference directory`);
+  }
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep))
+    throw new BadRequest(`cannot profile ${path}: only files inside the reference directory can be profiled`);
+  return real;
+}
+
 /** Profiles a training file on the server (the admin points at it instead of uploading a profile). */
 async function profileFile(path: string): Promise<TableProfile> {
   try {
@@ -321,4 +363,14 @@ async function profileFile(path: string): Promise<TableProfile> {
   } catch (error) {
     throw new BadRequest(`cannot profile ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
+}
+
+/** A model's spec, or a 404 that says how to create it. */
+export async function requireModel(service: MonitorService, name: string): Promise<ModelSpec> {
+  const spec = await service.model(name);
+  if (!spec)
+    throw Object.assign(new Error(`unknown model '${name}'; create it with POST /v1/models`), {
+      statusCode: 404,
+    });
+  return spec;
 }

@@ -1,9 +1,12 @@
 import type { TableProfile } from "../profile/types.js";
 import type { CheckResult } from "../report/report.js";
+import { InputError } from "../table/errors.js";
+import { parseTrustBundle, type TrustBundle } from "../trust/bundle.js";
 import {
   type BucketSummary,
   featuresFromProfile,
   inferFeatures,
+  inferredSchema,
   mergeSummaries,
   type ReferenceFacts,
   referenceFacts,
@@ -13,6 +16,8 @@ import type { MonitorOptions } from "./monitors/inputs.js";
 import { runMonitors } from "./monitors/registry.js";
 import type { CompactionPlan, LabelRecord, ModelSpec, PredictionRecord, RawPrediction } from "./records.js";
 import type { MonitorStore, WriteResult } from "./store.js";
+import { DEFAULT_TIME_BOUNDS, type TimeBounds } from "./time-bounds.js";
+import { type TrustBundles, trustBundles } from "./trust-counts.js";
 import { bucketStart, snapWindow } from "./windows.js";
 
 export interface ServiceOptions {
@@ -20,14 +25,26 @@ export interface ServiceOptions {
   bucketMs: number;
   /** Raw records kept per bucket for debugging. */
   sampleSize: number;
-  /** Data older than the newest timestamp minus this is deleted; null keeps everything. */
+  /**
+   * Data older than the retention clock minus this is deleted; null keeps everything. The retention clock
+   * is the model's robust data clock (see `retentionClock`), never later than the server clock.
+   */
   retentionMs: number | null;
+  /** The data times ingest accepts (a floor, and a skew past the server clock). */
+  timeBounds: TimeBounds;
+  /** The server clock (ms); injectable for tests. */
+  clock: () => number;
   /** Raw rows folded per compaction transaction. */
   foldBatch: number;
   /** Parts a bucket may hold before they are merged into one. */
   maxParts: number;
   /** Hour merges kept in memory for long windows. */
   hourCache: number;
+  /**
+   * Raw (not yet folded) rows a window read folds in memory on top of the folded parts — the oldest ones,
+   * next in the fold queue. Bounds the cost of a read under an ingest backlog; what it leaves out is said.
+   */
+  tailRows: number;
   /** Labeled rows read per window for realized performance (the newest ones). */
   maxLabeled: number;
   monitor: MonitorOptions;
@@ -37,14 +54,34 @@ const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   bucketMs: 60_000,
   sampleSize: 20,
   retentionMs: null,
+  timeBounds: DEFAULT_TIME_BOUNDS,
+  clock: Date.now,
   foldBatch: 1000,
   maxParts: 8,
   hourCache: 500,
+  tailRows: 5000,
   maxLabeled: 100_000,
   monitor: {},
 };
 
 const HOUR_SPAN = 3_600_000;
+
+/** What a window read left to the fold queue. */
+export interface UnfoldedInfo {
+  /** Raw predictions of the model waiting to be folded. */
+  pending: number;
+  /** How many of them the answer includes (those of the tail that fall in the window). */
+  included: number;
+  /** How many were not read at all (beyond the tail); some may belong to the window. */
+  notRead: number;
+  /** How long the oldest waiting prediction has waited (ms), null when none or unknown. */
+  lagMs: number | null;
+}
+
+export interface WindowRead {
+  summary: BucketSummary | null;
+  unfolded: UnfoldedInfo;
+}
 
 interface CachedReference {
   version: string;
@@ -57,6 +94,7 @@ export class MonitorService {
   readonly options: ServiceOptions;
   private readonly models = new Map<string, ModelSpec>();
   private readonly references = new Map<string, CachedReference | null>();
+  private readonly trusts = new Map<string, TrustBundles | null>();
   private readonly folding = new Map<string, Promise<number>>();
   private readonly hours = new Map<string, { parts: number; maxSeq: number; summary: BucketSummary }>();
 
@@ -88,9 +126,19 @@ export class MonitorService {
   }
 
   async ingestPredictions(spec: ModelSpec, records: PredictionRecord[]): Promise<WriteResult> {
-    if (spec.features.length === 0 && records.length > 0) {
-      // No declared schema and no reference yet: the first records fix it (documented in docs/monitor.md).
-      await this.updateModel({ ...spec, features: inferFeatures(records) });
+    if ((spec.features.length === 0 || spec.featuresInferred) && records.length > 0) {
+      // No declared schema and no reference: the records' features are the schema, the union over
+      // batches (docs/monitor.md). Read-modify-write in one store transaction, only when a name is new.
+      const inferred = inferFeatures(records);
+      if (inferredSchema(spec, inferred) !== null) {
+        const stored = await this.store.changeModel(spec.name, (current) =>
+          inferredSchema(current, inferred),
+        );
+        if (stored) {
+          this.models.set(spec.name, stored);
+          this.forgetReferences(spec.name);
+        }
+      }
     }
     return this.store.insertPredictions(spec.name, records, this.options.bucketMs);
   }
@@ -105,11 +153,18 @@ export class MonitorService {
     profile: TableProfile,
     exclude: string[] = [],
   ): Promise<void> {
+    const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
+    const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
+    if (spec.features.length === 0) {
+      const reserved = profile.columns.find((c) => c.name.startsWith("@") && !skip.includes(c.name));
+      if (reserved)
+        throw new InputError(
+          `reference column "${reserved.name}": names starting with '@' are reserved (@score, @prediction); exclude it ("exclude": ["${reserved.name}"]) or rename it`,
+        );
+    }
     await this.store.putReference(spec.name, version, profile);
     this.forgetReferences(spec.name);
     if (spec.features.length === 0) {
-      const scoreColumn = spec.scoreColumn === undefined ? "score" : spec.scoreColumn;
-      const skip = [...exclude, ...(scoreColumn ? [scoreColumn] : [])];
       await this.updateModel({ ...spec, features: featuresFromProfile(profile, skip) });
     }
   }
@@ -133,7 +188,31 @@ export class MonitorService {
     return result;
   }
 
+  /**
+   * Stores a version's trust bundle (checked first: a bad one is an InputError, 400). Predictions folded
+   * from now on are scored with it; buckets folded before keep what they had.
+   */
+  async putTrustBundle(spec: ModelSpec, version: string, raw: unknown): Promise<TrustBundle> {
+    const bundle = parseTrustBundle(raw);
+    if ((bundle.model.task === "regression") !== (spec.task === "regression"))
+      throw new InputError(
+        `trust bundle: it is for a ${bundle.model.task} model, '${spec.name}' is ${spec.task}`,
+      );
+    await this.store.putTrustBundle(spec.name, version, bundle);
+    this.trusts.delete(spec.name);
+    return bundle;
+  }
+
+  /** A model's trust bundles (null: none uploaded). */
+  async trust(model: string): Promise<TrustBundles | null> {
+    if (this.trusts.has(model)) return this.trusts.get(model)!;
+    const bundles = trustBundles(await this.store.listTrustBundles(model));
+    this.trusts.set(model, bundles);
+    return bundles;
+  }
+
   private forgetReferences(model: string): void {
+    this.trusts.delete(model);
     for (const key of [...this.references.keys()])
       if (key.startsWith(`${model}\u0000`)) this.references.delete(key);
   }
@@ -157,6 +236,7 @@ export class MonitorService {
         model,
         spec,
         facts: reference?.facts ?? null,
+        trust: await this.trust(model),
         sampleSize: this.options.sampleSize,
         foldBatch: this.options.foldBatch,
         maxParts: this.options.maxParts,
@@ -167,12 +247,18 @@ export class MonitorService {
     for (;;) {
       const current = (await this.model(model)) ?? spec;
       const reference = await this.reference(model);
+      const trust = await this.trust(model);
       const n = await this.store.compact(model, this.options.foldBatch, (rows) => {
         for (const r of rows) touched.add(r.bucket);
-        return this.plan(current, rows, reference);
+        return this.plan(current, rows, reference, trust);
       });
       total += n;
       if (n < this.options.foldBatch) break;
+      // Under sustained ingest this loop may not end for a while: merge busy buckets as it goes.
+      if (touched.size > 0 && (total / this.options.foldBatch) % this.options.maxParts === 0) {
+        await this.consolidate(model, [...touched]);
+        touched.clear();
+      }
       // Small transactions with a turn of the event loop between them keep ingest latency low while folding.
       await new Promise((r) => setImmediate(r));
     }
@@ -196,17 +282,57 @@ export class MonitorService {
     }
   }
 
-  private plan(spec: ModelSpec, rows: RawPrediction[], reference: CachedReference | null): CompactionPlan {
-    return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize);
+  private plan(
+    spec: ModelSpec,
+    rows: RawPrediction[],
+    reference: CachedReference | null,
+    trust: TrustBundles | null,
+  ): CompactionPlan {
+    return planFold(spec, rows, reference?.facts ?? null, this.options.sampleSize, trust);
+  }
+
+  /** The merged summary of the buckets in [from, to): folded parts plus a bounded tail (see readWindow). */
+  async window(model: string, from: number, to: number): Promise<BucketSummary | null> {
+    return (await this.readWindow(model, from, to)).summary;
   }
 
   /**
-   * The merged summary of the buckets in [from, to), after folding what is pending. Whole hours inside a
-   * long window come from an in-memory cache of hour merges, keyed by the hour's part fingerprint (count
-   * and largest seq), so a day window re-merges only the hours that changed.
+   * A window as it stands: the folded parts of its buckets, plus the oldest `tailRows` raw rows of the fold
+   * queue that fall inside it, summarized in memory (not stored). A read never waits for the backlog to be
+   * folded; `unfolded` says what it could not include. The parts are read before the queue, so a fold step
+   * committing in between can leave its rows (≤ 1,000) out of that one answer, never count them twice.
    */
-  async window(model: string, from: number, to: number): Promise<BucketSummary | null> {
-    await this.fold(model);
+  async readWindow(model: string, from: number, to: number): Promise<WindowRead> {
+    const folded = await this.foldedWindow(model, from, to);
+    const queue = await this.store.unfolded(model, this.options.tailRows);
+    const w = snapWindow(from, to, this.options.bucketMs);
+    const inWindow = queue.rows.filter((r) => r.bucket >= w.from && r.bucket < w.to);
+    let summary = folded;
+    if (inWindow.length > 0) {
+      const spec = await this.model(model);
+      const reference = await this.reference(model);
+      if (spec) {
+        const tail = planFold(spec, inWindow, reference?.facts ?? null, 0).parts.map(
+          (p) => p.summary as BucketSummary,
+        );
+        summary = mergeSummaries(folded ? [folded, ...tail] : tail);
+      }
+    }
+    const unfolded: UnfoldedInfo = {
+      pending: queue.pending,
+      included: inWindow.length,
+      notRead: queue.pending - queue.rows.length,
+      lagMs: queue.oldestReceived === null ? null : Math.max(0, this.options.clock() - queue.oldestReceived),
+    };
+    return { summary, unfolded };
+  }
+
+  /**
+   * The merged folded parts of [from, to). Whole hours inside a long window come from an in-memory cache of
+   * hour merges, keyed by the hour's part fingerprint (count and largest seq), so a day window re-merges
+   * only the hours that changed.
+   */
+  private async foldedWindow(model: string, from: number, to: number): Promise<BucketSummary | null> {
     const w = snapWindow(from, to, this.options.bucketMs);
     const hour = HOUR_SPAN;
     const firstHour = Math.ceil(w.from / hour) * hour;
@@ -247,8 +373,13 @@ export class MonitorService {
     to: number,
     now: number = to,
     version?: string | null,
-  ): Promise<{ results: CheckResult[]; referenceVersion: string | null; summary: BucketSummary | null }> {
-    const summary = await this.window(spec.name, from, to);
+  ): Promise<{
+    results: CheckResult[];
+    referenceVersion: string | null;
+    summary: BucketSummary | null;
+    unfolded: UnfoldedInfo;
+  }> {
+    const { summary, unfolded } = await this.readWindow(spec.name, from, to);
     let chosen = version ?? null;
     if (chosen === null && summary) {
       // The version that served most of the window, when it has a reference of its own.
@@ -267,19 +398,35 @@ export class MonitorService {
       referenceVersion: reference?.version ?? null,
       labeled,
       calibrationLabeled,
+      trust: await this.trust(spec.name),
       now,
       options: this.options.monitor,
     });
-    return { results, referenceVersion: reference?.version ?? null, summary };
+    return { results, referenceVersion: reference?.version ?? null, summary, unfolded };
   }
 
-  /** Applies retention to one model, measured on its data clock (newest timestamp). */
+  /**
+   * The clock retention is measured on: the k-th newest prediction time, k = max(2, 1% of the model's
+   * predictions), capped at the server clock. A replay of old data keeps its own clock (it is not deleted
+   * on arrival), but moving the clock takes k records ahead of the rest — one record cannot do it — and
+   * the cap means nothing younger than the retention on the server's clock is ever deleted.
+   */
+  async retentionClock(model: string): Promise<number | null> {
+    const { predictions } = await this.store.counts(model);
+    const rank = Math.max(2, Math.ceil(predictions / 100));
+    if (predictions < rank) return null;
+    const robust = await this.store.newestTimestamp(model, rank);
+    return robust === null ? null : Math.min(robust, this.options.clock());
+  }
+
+  /** Applies retention to one model, measured on its retention clock. */
   async applyRetention(model: string): Promise<number> {
     if (this.options.retentionMs === null) return 0;
-    const counts = await this.store.counts(model);
-    if (counts.lastTimestamp === null) return 0;
-    // Cut at a bucket boundary so a bucket's summary and its rows go (or stay) together.
-    const before = bucketStart(counts.lastTimestamp - this.options.retentionMs, this.options.bucketMs);
+    const clock = await this.retentionClock(model);
+    if (clock === null) return 0;
+    // Cut at a bucket boundary (downwards, so never later than the retention allows) so a bucket's summary
+    // and its rows go (or stay) together.
+    const before = bucketStart(clock - this.options.retentionMs, this.options.bucketMs);
     return this.store.deleteBefore(model, before);
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
@@ -23,9 +23,14 @@ import {
   type MonitorStore,
   type Scope,
   type Silence,
+  type TokenOptions,
   type TokenRecord,
+  tokenFromRow,
+  type UnfoldedRows,
   type WriteResult,
 } from "./store.js";
+
+const TOKEN_COLUMNS = "hash, name, scopes, created_at, expires_at, models";
 
 /**
  * predictions: one row per id (idempotence, label joins, counts), without features. raw_predictions: the
@@ -37,11 +42,14 @@ CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, sc
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reference_profiles (model TEXT NOT NULL, version TEXT NOT NULL, profile TEXT NOT NULL,
   created_at TEXT NOT NULL, PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS trust_bundles (model TEXT NOT NULL, version TEXT NOT NULL, bundle TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (model, version));
 CREATE TABLE IF NOT EXISTS predictions (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, version TEXT,
   score REAL, prediction TEXT, PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS predictions_ts ON predictions (model, ts);
 CREATE TABLE IF NOT EXISTS raw_predictions (seq INTEGER PRIMARY KEY, model TEXT NOT NULL, id TEXT NOT NULL,
-  ts INTEGER NOT NULL, bucket INTEGER NOT NULL, version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL);
+  ts INTEGER NOT NULL, bucket INTEGER NOT NULL, version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL,
+  received INTEGER);
 CREATE INDEX IF NOT EXISTS raw_predictions_model ON raw_predictions (model, seq);
 CREATE TABLE IF NOT EXISTS samples (model TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, bucket INTEGER NOT NULL,
   version TEXT, score REAL, prediction TEXT, features TEXT NOT NULL, PRIMARY KEY (model, id));
@@ -79,13 +87,30 @@ export class SqliteStore implements MonitorStore {
     readonly path: string,
     options: { writer?: "thread" | "inline" } = {},
   ) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created owner-only (SQLite makes its -wal and -shm files with the database file's mode): it holds
+      // token hashes, model specs and every ingested record.
+      if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+    }
     this.db = openWriterDatabase(path);
     this.mode = path === ":memory:" ? "inline" : (options.writer ?? "thread");
   }
 
   async init(): Promise<void> {
+    // Before the first table: only a new database can take incremental auto-vacuum without a VACUUM.
+    this.db.pragma("auto_vacuum = INCREMENTAL");
     this.db.exec(SCHEMA);
+    // databases made before tokens could expire or be limited to models
+    const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
+    if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
+    const raw = (this.db.prepare("PRAGMA table_info(raw_predictions)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!raw.includes("received")) this.db.exec("ALTER TABLE raw_predictions ADD COLUMN received INTEGER");
   }
 
   async close(): Promise<void> {
@@ -175,19 +200,36 @@ export class SqliteStore implements MonitorStore {
       });
   }
 
-  async addToken(hash: string, name: string, scopes: Scope[]): Promise<void> {
+  async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
     this.db
-      .prepare("INSERT INTO tokens (hash, name, scopes, created_at) VALUES (?, ?, ?, ?)")
-      .run(hash, name, scopes.join(","), new Date().toISOString());
+      .prepare(
+        "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        hash,
+        name,
+        scopes.join(","),
+        new Date().toISOString(),
+        options.expiresAt ?? null,
+        options.models ? JSON.stringify(options.models) : null,
+      );
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare("SELECT name, scopes, created_at FROM tokens WHERE hash = ?").get(hash) as
-      | { name: string; scopes: string; created_at: string }
-      | undefined;
-    return row
-      ? { name: row.name, scopes: row.scopes.split(",") as Scope[], createdAt: row.created_at }
-      : null;
+    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hash);
+    return row ? tokenFromRow(row as Parameters<typeof tokenFromRow>[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const rows = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`).all();
+    return rows.map((r) => tokenFromRow(r as Parameters<typeof tokenFromRow>[0]));
+  }
+
+  async revokeTokens(idOrName: string): Promise<number> {
+    const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
+    return this.db
+      .prepare("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
+      .run(idOrName, prefix, prefix).changes;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
@@ -199,6 +241,23 @@ export class SqliteStore implements MonitorStore {
 
   async updateModel(spec: ModelSpec): Promise<void> {
     this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
+  }
+
+  async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
+    // IMMEDIATE: the write lock is taken before the read, so a second process cannot interleave
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+          | { spec: string }
+          | undefined;
+        if (!row) return null;
+        const current = JSON.parse(row.spec) as ModelSpec;
+        const next = change(current);
+        if (next === null) return current;
+        this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(next), name);
+        return next;
+      })
+      .immediate();
   }
 
   async getModel(name: string): Promise<ModelSpec | null> {
@@ -235,6 +294,23 @@ export class SqliteStore implements MonitorStore {
       .all(model) as { version: string }[];
     return rows.map((r) => r.version);
   }
+  async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (model, version) DO UPDATE SET bundle = excluded.bundle, created_at = excluded.created_at`,
+      )
+      .run(model, version, JSON.stringify(bundle), new Date().toISOString());
+  }
+
+  async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT version, bundle, created_at FROM trust_bundles WHERE model = ? ORDER BY created_at, version",
+      )
+      .all(model) as { version: string; bundle: string; created_at: string }[];
+    return rows.map((r) => ({ version: r.version, bundle: JSON.parse(r.bundle), createdAt: r.created_at }));
+  }
 
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult> {
     return this.write({ seq: this.seq++, kind: "predictions", model, records, bucketMs });
@@ -250,6 +326,13 @@ export class SqliteStore implements MonitorStore {
       .get(model) as { n: number; first: number | null; last: number | null };
     const l = this.db.prepare("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
     return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
+  }
+
+  async newestTimestamp(model: string, rank: number): Promise<number | null> {
+    const row = this.db
+      .prepare("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
+      .get(model, rank - 1) as { ts: number } | undefined;
+    return row ? Number(row.ts) : null;
   }
 
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
@@ -290,6 +373,27 @@ export class SqliteStore implements MonitorStore {
         return raw.length;
       })
       .immediate();
+  }
+
+  async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
+    // one read transaction: the count, the oldest row and the tail come from the same snapshot
+    return this.db.transaction(() => {
+      const head = this.db
+        .prepare("SELECT count(*) AS n FROM raw_predictions WHERE model = ?")
+        .get(model) as { n: number };
+      if (head.n === 0) return { pending: 0, oldestReceived: null, rows: [] };
+      const rows = this.db
+        .prepare(
+          `SELECT id, ts, bucket, version, score, prediction, features, received FROM raw_predictions
+           WHERE model = ? ORDER BY seq LIMIT ?`,
+        )
+        .all(model, Math.max(1, limit)) as (RawRow & { received: number | null })[];
+      return {
+        pending: head.n,
+        oldestReceived: rows[0]?.received ?? null,
+        rows: limit > 0 ? rows.map(rawFromRow) : [],
+      };
+    })();
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {

@@ -26,6 +26,12 @@ export interface WriteResult {
   duplicates: number;
 }
 
+export interface UnfoldedRows {
+  pending: number;
+  oldestReceived: number | null;
+  rows: RawPrediction[];
+}
+
 export interface ModelCounts {
   predictions: number;
   labels: number;
@@ -35,9 +41,39 @@ export interface ModelCounts {
 }
 
 export interface TokenRecord {
+  /** The first 12 hex digits of the token's hash: names a token in lists and revocation, reveals nothing. */
+  id: string;
   name: string;
   scopes: Scope[];
   createdAt: string;
+  /** When the token stops working (ms); null: never. */
+  expiresAt: number | null;
+  /** The models the token may touch; null: every model. */
+  models: string[] | null;
+}
+
+export interface TokenOptions {
+  expiresAt?: number | null;
+  models?: string[] | null;
+}
+
+/** A stored token row as both stores read it. */
+export function tokenFromRow(row: {
+  hash: string;
+  name: string;
+  scopes: string;
+  created_at: string;
+  expires_at: number | string | null;
+  models: string | null;
+}): TokenRecord {
+  return {
+    id: row.hash.slice(0, 12),
+    name: row.name,
+    scopes: row.scopes.split(",") as Scope[],
+    createdAt: row.created_at,
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+    models: row.models === null ? null : (JSON.parse(row.models) as string[]),
+  };
 }
 
 type AlertState = "pending" | "firing" | "resolved";
@@ -87,12 +123,21 @@ export interface MonitorStore {
   init(): Promise<void>;
   close(): Promise<void>;
 
-  addToken(hash: string, name: string, scopes: Scope[]): Promise<void>;
+  addToken(hash: string, name: string, scopes: Scope[], options?: TokenOptions): Promise<void>;
+  /** The token with this hash, expired or not (the caller checks `expiresAt`). */
   findToken(hash: string): Promise<TokenRecord | null>;
+  listTokens(): Promise<TokenRecord[]>;
+  /** Deletes the tokens whose id (a hash prefix of ≥ 8 hex digits) or name is `idOrName`; returns how many. */
+  revokeTokens(idOrName: string): Promise<number>;
 
   /** Creates a model; false when one of that name exists already. */
   createModel(spec: ModelSpec): Promise<boolean>;
   updateModel(spec: ModelSpec): Promise<void>;
+  /**
+   * Reads a model's spec and writes `change(spec)` back in one transaction (no other writer in between);
+   * `change` returns null to leave it. Resolves with the spec stored afterwards (null: no such model).
+   */
+  changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null>;
   getModel(name: string): Promise<ModelSpec | null>;
   listModels(): Promise<ModelSpec[]>;
 
@@ -100,10 +145,17 @@ export interface MonitorStore {
   getReference(model: string, version: string): Promise<unknown | null>;
   listReferenceVersions(model: string): Promise<string[]>;
 
+  /** Stores a model version's trust bundle (replacing that version's earlier one). */
+  putTrustBundle(model: string, version: string, bundle: unknown): Promise<void>;
+  /** Every trust bundle of a model, oldest upload first. */
+  listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]>;
+
   /** Stores new predictions (by id; re-sent ids are ignored) durably. `bucketMs` sets their time bucket. */
   insertPredictions(model: string, records: PredictionRecord[], bucketMs: number): Promise<WriteResult>;
   insertLabels(model: string, records: LabelRecord[]): Promise<WriteResult>;
   counts(model: string): Promise<ModelCounts>;
+  /** The time of the `rank`-th newest prediction (1: the newest), or null when there are fewer. */
+  newestTimestamp(model: string, rank: number): Promise<number | null>;
   /** Ids among `ids` that are stored as predictions (tests and clients checking acknowledgements). */
   existingPredictionIds(model: string, ids: string[]): Promise<string[]>;
 
@@ -118,6 +170,11 @@ export interface MonitorStore {
    * compaction in batches, then merging fragmented buckets — and returns the rows folded.
    */
   foldJob?(job: FoldJob): Promise<number>;
+  /**
+   * The fold queue of a model: how many raw predictions wait, when the oldest of them was received
+   * (server ms; null if none or unknown), and the oldest `limit` of them (the ones folded next).
+   */
+  unfolded(model: string, limit: number): Promise<UnfoldedRows>;
   /** How many sampled rows each of these buckets keeps already. */
   sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>>;
   bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]>;

@@ -16,12 +16,15 @@ const UNITS: Record<string, number> = {
 };
 
 /** Parses "90s", "5m", "1h", "1d", "2w", "250ms" (or a bare number of ms) into milliseconds; null if invalid. */
-export function parseDuration(text: string | number): number | null {
-  if (typeof text === "number") return Number.isFinite(text) && text > 0 ? text : null;
+export function parseDuration(text: string | number, options: { allowZero?: boolean } = {}): number | null {
+  // A duration longer than the span of dates (8.64e15 ms each side of 1970) has no window to describe.
+  const fits = (value: number) =>
+    (value > 0 || (options.allowZero === true && value === 0)) && value <= 2 * 8.64e15;
+  if (typeof text === "number") return Number.isFinite(text) && fits(text) ? text : null;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/.exec(text);
   if (!m) return null;
   const value = Number(m[1]) * UNITS[m[2] ?? "ms"];
-  return value > 0 ? value : null;
+  return fits(value) ? value : null;
 }
 
 /** Parses a timestamp: epoch milliseconds (number) or an ISO 8601 string. Null when invalid. */

@@ -7,7 +7,14 @@ import { renderSvg } from "../report/vega.js";
 import type { ColumnProfile, TableProfile } from "./types.js";
 
 /** Vega-Lite spec of a column's distribution: histogram bars for numbers, top values for text. */
-function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
+export function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
+  // a boolean is two categories, true and false, not a 0–1 histogram
+  if (c.type === "boolean")
+    return distributionSpec({
+      ...c,
+      histogram: null,
+      top: c.top.map((t) => ({ value: formatValue(t.value, "boolean"), count: t.count })),
+    });
   return distributionSpec(c);
 }
 
@@ -27,7 +34,10 @@ export async function renderProfileHtml(report: Report, profile: TableProfile): 
         `${c.distinctExact ? "" : "≈ "}${formatNumber(c.distinct)}${c.distinctExact ? "" : ` (±${(c.distinctError * 100).toFixed(1)}%)`}`,
       ],
     ];
-    if (c.type !== "string") {
+    if (c.type === "boolean") {
+      const count = (value: number) => c.top.find((t) => t.value === value)?.count ?? 0;
+      stats.push(["true / false", `${formatNumber(count(1))} / ${formatNumber(count(0))}`]);
+    } else if (c.type !== "string") {
       stats.push([
         "min / median / max",
         [c.min, c.quantiles?.["0.5"] ?? null, c.max].map((v) => formatValue(v, c.type)).join(" / "),

@@ -109,25 +109,21 @@ export const KINDS: KindInfo[] = [
   },
   {
     kind: "behaviour",
-    upcoming: true,
     shows: "behavioural tests (MFT, INV, DIR)",
     command: (c) => `assay test ${test(c)} --suite <tests.yaml> --model ${model(c)}`,
   },
   {
     kind: "fuzz",
-    upcoming: true,
     shows: "the model fuzzed from the data contract",
     command: (c) => `assay fuzz --schema ${artefact(c, ["schema"], "<schema.yaml>")} --model ${model(c)}`,
   },
   {
     kind: "robustness",
-    upcoming: true,
     shows: "quality under noise and adversarial change",
     command: (c) => `assay robustness ${test(c)} ${label(c)} --model ${model(c)}`,
   },
   {
     kind: "pmv",
-    upcoming: true,
     shows: "over- and under-fitting (perturbed model validation)",
     command: (c) => `assay pmv ${train(c)} ${test(c)} ${label(c)} --algo <learner>`,
   },

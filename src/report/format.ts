@@ -47,6 +47,8 @@ export function formatPValue(p: number | null | undefined, missing = "–"): str
 export function formatValue(x: number | string | null | undefined, type: ColumnType): string {
   if (x === null || x === undefined) return "–";
   if (typeof x === "string") return x;
+  // booleans are held as 0/1; a report shows them as the file wrote them
+  if (type === "boolean" && (x === 0 || x === 1)) return x === 1 ? "true" : "false";
   if ((type === "date" || type === "timestamp") && Number.isFinite(x)) {
     const iso = new Date(x).toISOString();
     return type === "date" ? iso.slice(0, 10) : iso.replace(".000Z", "Z");

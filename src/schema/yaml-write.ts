@@ -8,7 +8,9 @@ Tolerances are fractions of a batch's rows that may break a rule (GX-style: most
 Each was set from the reference data as a one-sided upper confidence bound on the rate seen there,
 so a rule that held in every reference row still leaves room for chance; the comment beside it says why.
 An error fires only when the batch's own lower confidence bound on the rate exceeds the tolerance:
-a single stray value in a batch of reasonable size is reported as a warning, never an error.
+a single stray value in a batch of reasonable size is at most a warning, never an error. Within the
+tolerance a value passes, except one that is wrong in kind: a negative value under a range from 0, a
+spelling variant of a known category. Those are reported as warnings.
 Per-check severity (error | warning | info) and mostly: add \`checks: {schema.out_of_range: {severity: warning}}\`
 at the top level (all columns) or under a column (that column only).`;
 

@@ -17,7 +17,7 @@ export const COLUMN_TYPES: readonly ColumnType[] = [
   "timestamp",
 ];
 
-interface NumericColumn {
+export interface NumericColumn {
   name: string;
   type: Exclude<ColumnType, "string">;
   values: Float64Array;

@@ -17,6 +17,7 @@ export async function renderConformalHtml(
   ood: OodSummary | null,
 ): Promise<string> {
   const config = report.config as { model: { name: string }; label: string };
+  const positive = (report as { positiveClass?: { value: string } }).positiveClass;
   const promised = 1 - r.alpha;
   const parts: string[] = [];
   const size =
@@ -71,7 +72,7 @@ ${(Object.keys(selective.abstention) as Ranking[])
     );
   return htmlPage(
     `Conformal prediction — ${config.model.name}`,
-    `${report.inputs.map((i) => i.name).join(" → ")} · label ${config.label} · assay ${report.assayVersion} · ${report.createdAt}`,
+    `${report.inputs.map((i) => i.name).join(" → ")} · label ${config.label}${positive ? ` · positive = "${positive.value}"` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     parts.join("\n"),
   );
 }

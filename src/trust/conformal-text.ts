@@ -26,6 +26,13 @@ export function pctCi(ci: [number, number] | null | undefined): string {
   return ci ? `[${pct(ci[0])}, ${pct(ci[1])}]` : "";
 }
 
+/** The report's positive class of a binary task, as written, with its rows on each side. */
+interface PositiveClass {
+  value: string;
+  calibration: { count: number; rows: number };
+  evaluation: { count: number; rows: number };
+}
+
 export function renderConformalText(
   report: Report,
   r: ConformalResult,
@@ -40,6 +47,11 @@ export function renderConformalText(
   lines.push(
     `calibration ${formatNumber(r.calibrationRows)} rows · evaluation ${formatNumber(r.evaluationRows)} rows`,
   );
+  const positive = (report as { positiveClass?: PositiveClass }).positiveClass;
+  if (positive)
+    lines.push(
+      `positive = "${positive.value}" (${formatNumber(positive.calibration.count)} of ${formatNumber(positive.calibration.rows)} calibration rows, ${formatNumber(positive.evaluation.count)} of ${formatNumber(positive.evaluation.rows)} evaluation rows)`,
+    );
   lines.push(
     Number.isFinite(r.qhat)
       ? `qhat ${formatNumber(r.qhat)} — rank ${formatNumber(r.rank)} of ${formatNumber(r.calibrationRows)} sorted calibration scores (${r.convention})`

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli, vegaData } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-config-"));
 const a = join(dir, "a.json");
@@ -41,11 +41,35 @@ test("config diff: JSON against YAML, nested keys, added / removed / changed", (
 test("config diff: bad input is one clear line, exit 2", () => {
   const broken = join(dir, "broken.yaml");
   writeFileSync(broken, "a: [\n");
+  const prose = join(dir, "prose.txt");
+  writeFileSync(
+    prose,
+    "Assay gives teams evidence that a system is fit to ship.\nIt is TypeScript on Node.js.\n",
+  );
+  const latin1 = join(dir, "latin1.yaml");
+  writeFileSync(
+    latin1,
+    Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]),
+  );
   for (const [args, pattern] of [
     [["config", "diff", a, join(dir, "none.yaml")], /none\.yaml: no such file/],
     [["config", "diff", a, broken], /broken\.yaml: not valid YAML or JSON/],
     [["config", "diff", a], /needs two files/],
     [["config", "show", a, b], /unknown config action/],
+    // binary files parsed as one YAML string printed 30 KB of junk, exit 0
+    [
+      [
+        "config",
+        "diff",
+        join(ROOT, "examples/adult/adult_v1.onnx"),
+        join(ROOT, "examples/adult/adult_v2.onnx"),
+      ],
+      /adult_v1\.onnx: not a text file \(binary data: a NUL byte at offset \d+\)/,
+    ],
+    [["config", "diff", a, vegaData("flights-3m.parquet")], /flights-3m\.parquet: not a text file/],
+    [["config", "diff", a, latin1], /latin1\.yaml: not a text file \(not valid UTF-8\)/],
+    [["config", "diff", a, prose], /prose\.txt: not a configuration: its top level is a string/],
+    [["config", "diff", a, dir], /is a directory/],
   ] as [string[], RegExp][]) {
     const r = runCli(args);
     assert.equal(r.code, 2, r.stderr);

@@ -36,9 +36,16 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
     "v1.conformal.html",
     "v1.trust.json",
     "test.ood.html",
+    "v1.suite.html",
+    "v1.suite.xml",
   ])
     assert.ok(existsSync(join(out, "adult", name)), name);
   assert.ok(existsSync(join(out, "monitor.db")));
+  // the monitored model has a trust bundle (January), so its predictions are scored for OOD and sets
+  assert.equal(
+    JSON.parse(readFileSync(join(out, "flights", "delay.trust.json"), "utf8")).format,
+    "assay.trust-bundle",
+  );
   // the summary on stdout: the months, the replay, the adult gate verdict (v2 regresses: it fails)
   assert.match(r.stdout, /February/);
   assert.match(r.stdout, /monitoring: 10,000 predictions and labels replayed/);
@@ -51,6 +58,11 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
   );
   assert.ok(existsSync(join(out, "readiness", "readiness.html")));
   assert.match(r.stdout, /v1 conformal \(α = 0.1\): coverage 89\.8%/);
+  // testing without an oracle: the suite passes, fuzzing finds v1's NaN on a missing input, PMV calls
+  // the logistic baseline well-fit
+  assert.match(r.stdout, /v1 behavioural suite: 8 of 8 tests pass; mutation score 60\.0%/);
+  assert.match(r.stdout, /v1 fuzzed with 50000 rows from the contract: non_finite at/);
+  assert.match(r.stdout, /PMV of the logistic baseline: well-fit/);
 });
 
 test("assay demo rejects a bad option with one line and exit 2", () => {

@@ -5,7 +5,7 @@ import { runCli, vegaData } from "../helpers/cli.js";
 const flights = vegaData("flights-3m.parquet");
 const month = (m: number) => `SELECT * FROM '${flights}' WHERE month(date) = ${m}`;
 
-test("flights January vs June: the dates drift, delays warn (mean +2.7 min), routes and distances are stable", () => {
+test("flights January vs June: the dates drift, delays warn (mean +2.7 min), distances are stable, routes at most warn", () => {
   const r = runCli(["drift", "--reference-sql", month(1), "--current-sql", month(6), "--json"]);
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout);
@@ -13,7 +13,12 @@ test("flights January vs June: the dates drift, delays warn (mean +2.7 min), rou
   assert.equal(byName.date.status, "drift");
   assert.equal(byName.delay.status, "warn");
   assert.ok(byName.delay.stats.current.mean - byName.delay.stats.reference.mean > 2);
-  for (const name of ["distance", "origin", "destination"]) assert.equal(byName[name].status, "stable", name);
+  assert.equal(byName.distance.status, "stable");
+  // the route mix moves a little (JS 0.045, below the categorical threshold 0.05): warn, not drift
+  for (const name of ["origin", "destination"]) {
+    assert.equal(byName[name].status, "warn", name);
+    assert.ok(byName[name].effect.value < 0.05, name);
+  }
   // the p-values alone would have flagged every column
   for (const c of report.columns) assert.ok(c.signals[0].pValue < 1e-10, c.name);
 });

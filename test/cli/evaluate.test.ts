@@ -182,9 +182,12 @@ test("baselines trained on adult train: logistic regression reaches ROC AUC ≥ 
     V1,
     "--train",
     fixture("adult", "adult_train.csv"),
+    "--baseline-features",
+    "all",
     "--resamples",
     "50",
   ]);
+  assert.equal(report.baseline.features.length, 14, "all: every column that describes the rows");
   const b = report.baseline;
   assert.match(b.trainedOn, /training data \(32561 rows\)/);
   const logistic = b.baselines.find((x: any) => x.kind === "logistic");
@@ -335,7 +338,7 @@ test("bad input gives one clear line and exit 2", async () => {
     [[TEST, "--label", "income-per-year", "--model", V1, "--fail-under", "auc=0.8"], /unknown metric 'auc'/],
     [
       [TEST, "--label", "income-per-year", "--model", V1, "--positive", ">50K.", "--no-baseline"],
-      /never occurs/,
+      /--positive '>50K\.' occurs in no row of label 'income-per-year' \(did you mean|its values: "<=50K" \(12,435\), ">50K" \(3,846\)/,
     ],
   ];
   // The cases are independent processes: run them side by side.
@@ -442,4 +445,68 @@ test("--task regression reports MAE, RMSE, R² and MAPE matching scikit-learn", 
   ]);
   assert.equal(text.code, 2);
   assert.match(text.stderr, /needs a numeric target, but 'sex' holds text/);
+});
+
+test("baselines get the model's inputs by default: on v1's six numeric features a logistic baseline matches v1 (itself a logistic regression)", () => {
+  const report = json([
+    TEST,
+    "--label",
+    "income-per-year",
+    "--positive",
+    ">50K",
+    "--model",
+    V1,
+    "--train",
+    fixture("adult", "adult_train.csv"),
+    "--resamples",
+    "50",
+  ]);
+  assert.deepEqual(report.baseline.features, FEATURES.split(","));
+  assert.deepEqual(report.columns.baseline, FEATURES.split(","));
+  const logistic = report.baseline.baselines.find((x: any) => x.kind === "logistic");
+  assert.ok(Math.abs(logistic.metrics.rocAuc.value - report.metrics.rocAuc.value) < 0.02);
+});
+
+test("slices and baselines leave out another model's score and the row index (adult predictions, --score score_v1)", () => {
+  const report = json([
+    PREDICTIONS,
+    "--label",
+    "y_true",
+    "--score",
+    "score_v1",
+    "--slices",
+    "auto",
+    "--resamples",
+    "50",
+  ]);
+  assert.deepEqual(report.sliceSearch.columns, ["sex", "race"]);
+  assert.deepEqual(report.baseline.features, ["sex", "race"]);
+  assert.deepEqual(
+    report.columns.excluded.map((x: any) => [x.column, x.reason]),
+    [
+      ["row", "named as an identifier"],
+      ["y_true", "the label"],
+      ["score_v1", "the evaluated score"],
+      ["score_v2", "a score in [0, 1]: another model's output"],
+    ],
+  );
+  // handed score_v2, the "baseline" matched the model (0.8249 vs 0.8255) and said a simpler model would do
+  assert.equal(report.baseline.baselineMatchesModel, false);
+  assert.ok(report.slices.every((s: any) => !/score_v2|row/.test(s.slice)));
+  const text = runCli([
+    "evaluate",
+    PREDICTIONS,
+    "--label",
+    "y_true",
+    "--score",
+    "score_v1",
+    "--slices",
+    "auto",
+    "--resamples",
+    "50",
+  ]);
+  assert.match(
+    text.stdout,
+    /columns: slices search sex, race; baselines use sex, race; left out: row \(named as an identifier\), score_v2/,
+  );
 });

@@ -139,3 +139,22 @@ test("bad input: unknown label, missing file — one line, exit 2", () => {
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
   }
 });
+
+test("leakage is scored out of fold: a recorded outcome is an error, a surname and a date of birth are not (recidivism-like, from adult)", () => {
+  const oracle = JSON.parse(readFileSync(fixture("lint", "recidivism_like_oracle.json"), "utf8"));
+  const { code, results } = lint([fixture("lint", "recidivism_like.csv"), "--label", "reoffended"]);
+  assert.equal(code, 1, "a real leak fails lint");
+  const leak = get(results, "lint.label_leakage", "case_status");
+  assert.equal(leak.status, "fail");
+  assert.equal(leak.severity, "error");
+  assert.ok(Math.abs((leak.auc as number) - oracle.auc.case_status) < 1e-9, `${leak.auc}`);
+  // in sample these two score 0.84 and 0.99 (memorised); out of fold they carry what they carry
+  assert.ok(oracle.inSampleAuc.date_of_birth > 0.99);
+  for (const column of ["surname", "date_of_birth", "person_id"])
+    assert.equal(
+      results.find((r) => r.check === "lint.label_leakage" && r.subject?.column === column),
+      undefined,
+      column,
+    );
+  assert.match(leak.message, /AUC 0\.96\d\d out of fold/);
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import Database from "better-sqlite3";
 import { project } from "./registry-project.js";
 
 test("registry add / list / show: digests of model, data and config; features; versions", () => {
@@ -161,6 +162,100 @@ test("compare runs registered model versions: registry:NAME@VERSION", () => {
     );
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /registry:adult@9: no such model in the registry/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("registry:NAME loads the model, not the --config training file; evaluate takes registry: too", () => {
+  const { dir, cli } = project();
+  try {
+    const features = "age,fnlwgt,education-num,capital-gain,capital-loss,hours-per-week";
+    // an ONNX file with its features and a training config; a descriptor with a training config
+    let r = cli(
+      "registry",
+      "add",
+      "plain",
+      "--model",
+      "v1.onnx",
+      "--features",
+      features,
+      "--config",
+      "v1.yaml",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    r = cli("registry", "add", "described", "--model", "adult_v2.yaml", "--config", "v1.yaml", "--json");
+    assert.equal(r.code, 0, r.stderr);
+    const record = JSON.parse(r.stdout);
+    assert.match(record.descriptorPath, /adult_v2\.yaml$/);
+    assert.match(record.configPath, /v1\.yaml$/);
+    const compared = cli(
+      "compare",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--positive",
+      ">50K",
+      "--old",
+      "registry:plain",
+      "--new",
+      "registry:described",
+      "--resamples",
+      "50",
+      "--json",
+    );
+    assert.equal(compared.code === 0 || compared.code === 1, true, compared.stderr);
+    assert.doesNotMatch(compared.stderr, /unknown key 'model'/);
+    assert.equal(JSON.parse(compared.stdout).n, 1000);
+    // evaluate: registry:NAME gives the same metrics as the descriptor itself
+    const viaRegistry = cli(
+      "evaluate",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--positive",
+      ">50K",
+      "--model",
+      "registry:described",
+      "--json",
+    );
+    assert.equal(viaRegistry.code === 0 || viaRegistry.code === 1, true, viaRegistry.stderr);
+    const direct = cli(
+      "evaluate",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--positive",
+      ">50K",
+      "--model",
+      "adult_v2.yaml",
+      "--json",
+    );
+    const metric = (out: string) =>
+      JSON.parse(out).results.find((x: { check: string }) => x.check === "evaluate.rocAuc")?.value;
+    assert.ok(metric(viaRegistry.stdout) > 0.5);
+    assert.equal(metric(viaRegistry.stdout), metric(direct.stdout));
+    const unknown = cli("evaluate", "eval.csv", "--label", "income-per-year", "--model", "registry:nope");
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--model registry:nope: no such model in the registry/);
+    // a registry written before descriptors were recorded apart kept the descriptor as the config
+    const db = new Database(join(dir, ".assay", "registry.db"));
+    db.prepare(
+      "UPDATE models SET config_path = descriptor_path, config_digest = descriptor_digest, descriptor_path = NULL, descriptor_digest = NULL WHERE name = 'described'",
+    ).run();
+    db.close();
+    const old = cli(
+      "evaluate",
+      "eval.csv",
+      "--label",
+      "income-per-year",
+      "--positive",
+      ">50K",
+      "--model",
+      "registry:described",
+      "--json",
+    );
+    assert.equal(metric(old.stdout), metric(direct.stdout), old.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ const training = fixture("drift", "skew_training.csv");
 const serving = fixture("drift", "skew_serving.csv");
 
 function skew(args: string[]) {
-  const r = runCli(["skew", training, serving, "--key", "id", "--json", ...args]);
+  const r = runCli(["skew", training, serving, "--key", "id", "--allow-repeated-keys", "--json", ...args]);
   assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   return {
@@ -75,7 +75,7 @@ test("threshold and column selection; no skew exits 0", () => {
 test("terminal and HTML output show the examples", () => {
   const dir = mkdtempSync(join(tmpdir(), "assay-skew-"));
   const html = join(dir, "skew.html");
-  const r = runCli(["skew", training, serving, "--key", "id", "--html", html]);
+  const r = runCli(["skew", training, serving, "--key", "id", "--allow-repeated-keys", "--html", html]);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /joined 7 keys/);
   assert.match(r.stdout, /id=3 {2}training 29 {2}serving 30/);
@@ -98,4 +98,21 @@ test("bad input: one clear line on stderr, exit 2", () => {
     assert.match(r.stderr, message);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
   }
+});
+
+test("a key that does not identify rows is an input error, not 'no skew' (adult on age; the fixture without --allow-repeated-keys)", () => {
+  const adultTrain = fixture("adult", "adult_train.csv");
+  const adultTest = fixture("adult", "adult_test.csv");
+  const byAge = runCli(["skew", adultTrain, adultTest, "--key", "age"]);
+  assert.equal(byAge.code, 2, byAge.stdout);
+  assert.equal(byAge.stderr.trim().split("\n").length, 1);
+  assert.match(byAge.stderr, /the key age is not unique: 32559 of 32561 training rows share a key value/);
+  assert.match(byAge.stderr, /--allow-repeated-keys/);
+  const strict = runCli(["skew", training, serving, "--key", "id"]);
+  assert.equal(strict.code, 2);
+  assert.match(strict.stderr, /2 of 10 training rows .*id = 7: 2 rows/);
+  // every key repeated and left out: nothing joined is no verdict either
+  const none = runCli(["skew", adultTrain, adultTest, "--key", "sex", "--allow-repeated-keys"]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /nothing to compare/);
 });

@@ -77,3 +77,13 @@ test("the fast accuracy path agrees with the full pass on a group", () => {
   assert.ok(d.ci && d.ci[1] < 0, "the drop for men is clearly below zero");
   assert.deepEqual(pairedAccuracyDelta(oldCorrect, newCorrect, rows, { resamples: 0 }).ci, null);
 });
+
+test("a slice without flips gets a real accuracy-delta interval, not [0, 0]", () => {
+  // 60 rows that both models get right (45) or wrong (15) alike: the delta is 0, but it is not known to be 0.
+  const oldCorrect = Uint8Array.from({ length: 60 }, (_, i) => (i < 45 ? 1 : 0));
+  const newCorrect = oldCorrect.slice();
+  const rows = Uint32Array.from({ length: 60 }, (_, i) => i);
+  const d = pairedAccuracyDelta(oldCorrect, newCorrect, rows, { resamples: 100 });
+  assert.equal(d.value, 0);
+  assert.ok(d.ci && d.ci[0] < -0.02 && d.ci[1] > 0.02, `CI ${d.ci}`);
+});

@@ -62,6 +62,8 @@ function model(name: string, version: string, extra: Partial<ModelRecord> = {}):
     digest: `d-${name}${version}`,
     configPath: null,
     configDigest: null,
+    descriptorPath: null,
+    descriptorDigest: null,
     features: null,
     notes: null,
     createdAt: "2026-01-01T00:00:00Z",

@@ -111,7 +111,7 @@ test("a large shift on 12 rows is insufficient, not a coin flip", () => {
   assert.equal(result.drifted, false);
 });
 
-test("at n = 100 a distance alone would flag columns; the policy calls them insufficient instead", () => {
+test("at n = 100 a distance alone would flag columns; without a rejecting test the policy does not call them drift", () => {
   const r = rng(45);
   let largeDistance = 0;
   let drift = 0;

@@ -8,7 +8,7 @@ import {
 } from "../../src/drift/config.js";
 import { defaultPolicy, resolveRule } from "../../src/drift/policy.js";
 
-test("defaults: W/σ ≥ 0.1 for numeric, JS ≥ 0.1 for categorical; booleans are categorical", () => {
+test("defaults: W/σ ≥ 0.1 for numeric, bias-corrected JS ≥ 0.05 for categorical; booleans are categorical", () => {
   const p = defaultPolicy();
   assert.deepEqual(resolveRule(p, "x", "float"), {
     kind: "numeric",
@@ -25,10 +25,14 @@ test("defaults: W/σ ≥ 0.1 for numeric, JS ≥ 0.1 for categorical; booleans a
   assert.deepEqual(resolveRule(p, "s", "string"), {
     kind: "categorical",
     method: "js",
-    threshold: 0.1,
+    threshold: 0.05,
     ignore: false,
   });
   assert.equal(resolveRule(p, "b", "boolean").kind, "categorical");
+  // naming js without a threshold takes the kind's default
+  const named = policyFromConfig({ types: { string: { method: "js" }, float: { method: "js" } } });
+  assert.equal(resolveRule(named, "s", "string").threshold, 0.05);
+  assert.equal(resolveRule(named, "x", "float").threshold, 0.1);
 });
 
 test("precedence: kind < type < column; a method without a threshold takes the method's default", () => {

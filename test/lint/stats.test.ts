@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { aucFromGroups, targetEncodedAuc } from "../../src/lint/auc.js";
+import { aucFromGroups } from "../../src/lint/auc.js";
+import { crossFittedAuc, foldOf } from "../../src/lint/cross-fitted.js";
 import { normalizedMutualInformation } from "../../src/lint/mutual-information.js";
 import { outlierRule } from "../../src/lint/outliers.js";
 
@@ -27,15 +28,32 @@ test("AUC from grouped counts equals the Mann–Whitney statistic with ties as o
   );
 });
 
-test("target-encoded AUC merges categories with equal positive rates into one tie", () => {
-  // a: 1/2, b: 1/2, c: 2/2 → scores .5 .5 .5 .5 1 1 for labels 1 0 1 0 1 1
-  // sklearn roc_auc_score([1,0,1,0,1,1], [.5,.5,.5,.5,1,1]) = 0.75
-  const auc = targetEncodedAuc([
-    { positives: 1, negatives: 1 },
-    { positives: 1, negatives: 1 },
-    { positives: 2, negatives: 0 },
-  ]);
-  assert.equal(auc, 0.75);
+test("cross-fitted AUC scores each row by its category's rate in the other folds (pandas + roc_auc_score)", () => {
+  // x = a b a c b a a b c c, y = 1 0 1 0 0 1 0 0 1 0, folds 0 3 0 4 1 4 2 0 3 1 (foldOf), one
+  // pseudo-row at the table rate: roc_auc_score = 0.6041666666666667 out of fold; in-sample 0.8541666666666667
+  const x = ["a", "b", "a", "c", "b", "a", "a", "b", "c", "c"];
+  const y = [1, 0, 1, 0, 0, 1, 0, 0, 1, 0];
+  const cells = x.map((category, row) => ({
+    category,
+    fold: foldOf(row),
+    positives: y[row],
+    negatives: 1 - y[row],
+  }));
+  assert.deepEqual(
+    x.map((_, row) => foldOf(row)),
+    [0, 3, 0, 4, 1, 4, 2, 0, 3, 1],
+  );
+  assert.equal(foldOf(4_000_000_000), Number(((4_000_000_000n * 2654435761n) % 2n ** 32n) / 65536n) % 5);
+  assert.ok(Math.abs((crossFittedAuc(cells) ?? 0) - 0.6041666666666667) < 1e-12);
+  // a column of distinct values carries nothing out of fold: every row scores its fold's prior
+  const distinct = Array.from({ length: 200 }, (_, row) => ({
+    category: `id${row}`,
+    fold: foldOf(row),
+    positives: row % 3 === 0 ? 1 : 0,
+    negatives: row % 3 === 0 ? 0 : 1,
+  }));
+  const auc = crossFittedAuc(distinct) ?? 0;
+  assert.equal(auc, 0.5);
 });
 
 test("normalised mutual information matches scikit-learn (arithmetic mean)", () => {

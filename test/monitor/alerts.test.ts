@@ -237,3 +237,36 @@ test("webhook delivery: 4xx is not retried, unreachable receivers are retried th
   const gone = await deliver({ url: `http://127.0.0.1:${port}/`, headers: {}, retries: 2 }, { a: 1 }, policy);
   assert.deepEqual([gone.ok, gone.attempts, gone.status], [false, 3, null]);
 });
+
+test("'for: 0m' is accepted as its message says (0 in any unit fires at once); negative or unitless words are not", async () => {
+  const { loadAlertRules } = await import("../../src/monitor/alert-rules.js");
+  for (const zero of ["0", "0m", "0s", "0h", "0ms"]) {
+    const rules = loadAlertRules(
+      `rules:\n  - name: now\n    monitor: prediction_count\n    condition: "> 1"\n    for: ${zero}\n`,
+    );
+    assert.equal(rules.rules[0].forMs, 0, zero);
+  }
+  assert.equal(
+    loadAlertRules(
+      `rules:\n  - name: soon\n    monitor: prediction_count\n    condition: "> 1"\n    for: 90s\n`,
+    ).rules[0].forMs,
+    90_000,
+  );
+  for (const bad of ["-5m", "soon", "5 minutes"])
+    assert.throws(
+      () =>
+        loadAlertRules(
+          `rules:\n  - name: x\n    monitor: prediction_count\n    condition: "> 1"\n    for: ${bad}\n`,
+        ),
+      /'for' must be a duration like 0, 0m, 10m, 1h/,
+      bad,
+    );
+  const res = await s.call(
+    "PUT",
+    "/v1/alerts/rules",
+    "rules:\n  - name: immediate\n    monitor: prediction_count\n    window: 5m\n    condition: '> 100000'\n    for: 0m\n",
+    "admin",
+    { "content-type": "text/plain" },
+  );
+  assert.equal(res.statusCode, 200, res.body);
+});

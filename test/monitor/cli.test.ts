@@ -32,7 +32,8 @@ test("token and serve reject bad arguments with one line and exit 2", () => {
   const cases: [string[], RegExp][] = [
     [["token", "create"], /--scope is required/],
     [["token", "create", "--scope", "root"], /unknown scope 'root'/],
-    [["token", "list"], /expected 'assay token create/],
+    [["token", "delete"], /expected .assay token create\|list\|revoke/],
+    [["token", "revoke"], /expected .assay token create\|list\|revoke/],
     [["token", "create", "--scope", "read", "--db", "mysql://x"], /--db expects sqlite:FILE or postgres/],
     [["serve", "--port", "http"], /--port expects a number/],
     [["serve", "--db", "nowhere"], /--db expects/],

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlertEngine } from "../../src/monitor/alerts.js";
 import { hashToken } from "../../src/monitor/auth.js";
-import { buildServer, type MonitorServer } from "../../src/monitor/server.js";
+import { buildServer, type ConnectionLimits, type MonitorServer } from "../../src/monitor/server.js";
 import type { ServiceOptions } from "../../src/monitor/service.js";
 import { SqliteStore } from "../../src/monitor/sqlite-store.js";
 import type { MonitorStore } from "../../src/monitor/store.js";
@@ -26,7 +26,13 @@ export interface TestServer extends MonitorServer {
 
 /** A server on a fresh SQLite file with one token per scope. */
 export async function testServer(
-  options: { bodyLimit?: number; service?: Partial<ServiceOptions>; store?: MonitorStore } = {},
+  options: {
+    bodyLimit?: number;
+    service?: Partial<ServiceOptions>;
+    store?: MonitorStore;
+    referenceDir?: string;
+    limits?: Partial<ConnectionLimits>;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "assay-server-"));
   const store = options.store ?? new SqliteStore(join(dir, "monitor.db"));
@@ -38,7 +44,14 @@ export async function testServer(
     { rules: [], webhooks: [] },
     { baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 2000 },
   );
-  const server = buildServer({ store, bodyLimit: options.bodyLimit, service: options.service, alerts });
+  const server = buildServer({
+    store,
+    bodyLimit: options.bodyLimit,
+    service: options.service,
+    alerts,
+    referenceDir: options.referenceDir,
+    limits: options.limits,
+  });
   alerts.attach(server.service, server.metrics);
   return {
     ...server,
@@ -63,6 +76,76 @@ export async function testServer(
         json = null;
       }
       return { statusCode: res.statusCode, json, body: res.body };
+    },
+  };
+}
+
+const PG_URL = process.env.ASSAY_TEST_POSTGRES_URL;
+let storeCount = 0;
+
+/** The stores a server-level test runs on: SQLite always, PostgreSQL when ASSAY_TEST_POSTGRES_URL is set. */
+export const STORE_KINDS: { kind: "sqlite" | "postgres"; skip: string | false }[] = [
+  { kind: "sqlite", skip: false },
+  { kind: "postgres", skip: PG_URL ? false : "ASSAY_TEST_POSTGRES_URL is not set" },
+];
+
+/** A fresh, empty store of a kind (PostgreSQL: its own schema, dropped on close). */
+export async function freshStore(kind: "sqlite" | "postgres"): Promise<MonitorStore> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "assay-store-"));
+    const store = new SqliteStore(join(dir, "monitor.db"));
+    const close = store.close.bind(store);
+    store.close = async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return store;
+  }
+  const { PostgresStore } = await import("../../src/monitor/postgres-store.js");
+  const store = new PostgresStore(PG_URL!, { schema: `assay_t_${process.pid}_${storeCount++}` });
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await store.dropSchema().catch(() => {});
+    await close();
+  };
+  return store;
+}
+
+export interface SocketCaller {
+  base: string;
+  /** A real HTTP request over the socket, with a bearer token of the given scope (or raw headers). */
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    scope?: keyof typeof TOKENS | null,
+    headers?: Record<string, string>,
+  ): Promise<{ statusCode: number; json: any; body: string; headers: Headers }>;
+}
+
+/** Starts the test server listening on a loopback port; requests go through real sockets. */
+export async function onSocket(s: MonitorServer): Promise<SocketCaller> {
+  await s.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = s.app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    async call(method, path, body, scope = "admin", headers = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (scope) h.authorization = `Bearer ${TOKENS[scope]}`;
+      const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+      if (payload !== undefined && !h["content-type"])
+        h["content-type"] = typeof body === "string" ? "application/x-ndjson" : "application/json";
+      const res = await fetch(base + path, { method, headers: h, body: payload });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      return { statusCode: res.status, json, body: text, headers: res.headers };
     },
   };
 }

@@ -74,7 +74,7 @@ before(async () => {
   }
 
   if (process.env.ASSAY_TIMING) console.error("duckdb", Date.now() - tStart);
-  s = await testServer({ service: { bucketMs: DAY, monitor: { psiThreshold: 0.01 } } });
+  s = await testServer({ service: { bucketMs: DAY, monitor: { psiThreshold: 0.01 } }, referenceDir: dir });
   const features = [
     { name: "hour", type: "number" },
     { name: "weekday", type: "number" },

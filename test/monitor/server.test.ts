@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { monitorOf, subjectOf } from "../../src/monitor/monitors/check.js";
 import type { CheckResult } from "../../src/report/report.js";
+import { fixture } from "../helpers/cli.js";
 import { type TestServer, testServer } from "./helpers.js";
 
 let s: TestServer;
@@ -201,7 +203,10 @@ test("references: a profile or a server-side file; anything else is a 400 naming
     path: "/nonexistent/train.csv",
   });
   assert.equal(missing.statusCode, 400);
-  assert.match(missing.json.error, /cannot profile \/nonexistent\/train.csv/);
+  assert.match(
+    missing.json.error,
+    /profiling a file on the server is off: start assay serve with --reference-dir/,
+  );
   const junk = await s.call("PUT", "/v1/models/m/reference", { rows: 3 });
   assert.equal(junk.statusCode, 400);
   assert.match(junk.json.error, /assay\.profile/);
@@ -294,7 +299,7 @@ test("long windows: whole hours come from a cache of hour merges that notices ne
   }
 });
 
-test("retention is measured on the data clock: old predictions, labels and buckets go, recent ones stay", async () => {
+test("retention is measured on the robust data clock (the 2nd newest time here): old rows, labels and buckets go", async () => {
   const t = await testServer({ service: { retentionMs: 3_600_000 } });
   try {
     await t.call("POST", "/v1/models", { name: "r", features: [{ name: "x", type: "number" }] });
@@ -304,10 +309,52 @@ test("retention is measured on the data clock: old predictions, labels and bucke
     await t.service.fold("r");
     assert.ok((await t.service.applyRetention("r")) > 0);
     const summary = (await t.call("GET", "/v1/models/r/summary", undefined, "read")).json;
-    assert.equal(summary.predictions, 2, "hours 2 and 3 are within an hour of the newest timestamp");
+    assert.equal(summary.predictions, 3, "hours 1 to 3 are within an hour of the second newest timestamp");
     assert.equal(summary.labels, 0);
-    assert.equal((await t.store.bucketParts("r", 0, 3 * 3_600_000)).length, 1);
+    assert.equal((await t.store.bucketParts("r", 0, 3 * 3_600_000)).length, 2);
   } finally {
     await t.close();
   }
+});
+
+test("an unknown record field is a 400 that names it (an adult row with 'scor'), and nothing is stored", async () => {
+  const [header, first] = readFileSync(fixture("adult", "adult_test.csv"), "utf8").split("\n");
+  const names = header.split(",");
+  const values = first.split(",");
+  const features = Object.fromEntries(names.slice(0, -1).map((n, i) => [n, values[i]]));
+  const before = (await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions;
+  const typo = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", features, prediction: 0, scor: 0.3 }],
+    "ingest",
+  );
+  assert.equal(typo.statusCode, 400);
+  assert.match(typo.json.error, /record 0: unknown field "scor" \(did you mean "score"\?\)/);
+  // a feature sent at the top level is named too, and told where it belongs
+  const flat = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", age: Number(values[0]) }],
+    "ingest",
+  );
+  assert.equal(flat.statusCode, 400);
+  assert.match(flat.json.error, /unknown field "age".*features go inside "features"/);
+  const label = await s.call(
+    "POST",
+    "/v1/models/m/labels",
+    [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", label: values.at(-1), lable: 1 }],
+    "ingest",
+  );
+  assert.equal(label.statusCode, 400);
+  assert.match(label.json.error, /unknown field "lable" \(did you mean "label"\?\)/);
+  const wrapped = await s.call(
+    "POST",
+    "/v1/models/m/predictions",
+    { records: [{ id: "adult-0", timestamp: "2024-01-02T00:00:00Z", features }], model: "m" },
+    "ingest",
+  );
+  assert.equal(wrapped.statusCode, 400);
+  assert.match(wrapped.json.error, /unknown field "model" beside "records"/);
+  assert.equal((await s.call("GET", "/v1/models/m/summary", undefined, "read")).json.predictions, before);
 });

@@ -69,7 +69,7 @@ test("feature_psi bins as the drift policy says, and its PSI is compareProfiles'
     const drift = compareProfiles(ref, cur, policy).columns[0];
     assert.equal(d.kind, drift.kind);
     assert.equal(d.score, drift.stats.psi);
-    if ("chi2" in drift.stats) assert.equal(d.statistic, drift.stats.chi2.statistic);
+    if ("chi2Pooled" in drift.stats) assert.equal(d.statistic, drift.stats.chi2Pooled.statistic);
   }
   assert.equal(
     columnDrift(ref.columns[0], cur.columns[0]).bins,
@@ -291,4 +291,43 @@ test("the N-way core merge equals folding the profile engine's pairwise mergeCor
     } else assert.equal(nway.moments, null);
     if (pairwise.length) close(nway.length!.mean, pairwise.length.mean, 1e-12, `${name} length`);
   }
+});
+
+test("outlier_share: a 0/1 feature (adult age ≥ 65, like SeniorCitizen) and a mostly-zero amount have no outliers; a wide feature still does", () => {
+  const read = (file: string) => {
+    const [header, ...lines] = readFileSync(fixture("adult", file), "utf8").trim().split("\n");
+    const names = header.split(",");
+    return lines.map((l) => {
+      const v = l.split(",");
+      const age = Number(v[names.indexOf("age")]);
+      return { senior: age >= 65 ? 1 : 0, gain: Number(v[names.indexOf("capital-gain")]), age };
+    });
+  };
+  const columns: ColumnInfo[] = ["senior", "gain", "age"].map((name) => ({
+    name,
+    type: "float",
+    sourceType: "DOUBLE",
+  }));
+  const reference = profileOf(columns, read("adult_train.csv"));
+  const rows = read("adult_test.csv");
+  const seniors = rows.filter((r) => r.senior === 1).length;
+  const gains = rows.filter((r) => r.gain > 0).length;
+  assert.ok(seniors > 500 && gains > 1000, `${seniors} seniors, ${gains} gains`);
+  const s3: ModelSpec = { ...spec, features: columns.map((c) => ({ name: c.name, type: "number" })) };
+  const records = (features: Record<string, unknown>[]) =>
+    features.map((f, i) => ({
+      id: String(i),
+      timestamp: 0,
+      version: null,
+      features: f,
+      prediction: null,
+      score: null,
+    }));
+  const facts = referenceFacts(reference);
+  // age has IQR 20 (28 to 48): its far-out fences are −32 and 108, which no adult reaches
+  const summary = summarize(s3, records(rows), facts);
+  assert.equal(summary.outlierChecked, rows.length);
+  assert.equal(summary.outlierRows, 0, "every senior (and every capital gain) was an outlier before");
+  const wide = summarize(s3, records([...rows.slice(0, 10), { senior: 0, gain: 0, age: 150 }]), facts);
+  assert.equal(wide.outlierRows, 1);
 });

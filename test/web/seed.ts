@@ -41,10 +41,26 @@ function startServe(
   db: string,
   rules: string,
   env: Record<string, string>,
+  referenceDir: string,
 ): Promise<{ child: ChildProcess; url: string; stderr(): string }> {
   const child = spawn(
     process.execPath,
-    [CLI, "serve", "--port", "0", "--db", db, "--rules", rules, "--bucket", "1d", "--eval-interval", "1h"],
+    [
+      CLI,
+      "serve",
+      "--port",
+      "0",
+      "--db",
+      db,
+      "--rules",
+      rules,
+      "--bucket",
+      "1d",
+      "--eval-interval",
+      "1h",
+      "--reference-dir",
+      referenceDir,
+    ],
     {
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, ...env },
@@ -166,7 +182,7 @@ export async function seedFlights(dir: string): Promise<SeededServer> {
   );
   const timing = (what: string) => process.env.ASSAY_TIMING && console.error(what, Date.now() - t0);
   const t0 = Date.now();
-  const server = await startServe(db, rules, env);
+  const server = await startServe(db, rules, env, dir);
   const { url } = server;
   const features = ["hour", "weekday", "distance", "origin"];
   await call(url, adminToken, "POST", "/v1/models", {

@@ -32,6 +32,9 @@ export function runAdult(examples: string, out: string, say: (line: string) => v
     "auto",
     "--train",
     join(examples, "adult_train.csv"),
+    // v1 sees 6 numeric columns; baselines on all 14 show what the other 8 are worth
+    "--baseline-features",
+    "all",
     "--resamples",
     "300",
     "--json",

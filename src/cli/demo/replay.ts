@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { assay, startServer } from "./assay-process.js";
@@ -35,9 +36,14 @@ export async function replayFlights(
   const token = assay(["token", "create", "--scope", "admin", "--db", db]).stdout.trim();
   // The dashboard link carries a read-only token: the browser keeps it, so it should not be able to change anything.
   const readToken = assay(["token", "create", "--scope", "read", "--db", db]).stdout.trim();
+  // The reference is profiled on the server from a file it may read: the demo's flights directory only.
+  const referenceDir = join(out, "flights");
+  mkdirSync(referenceDir, { recursive: true });
   // Day buckets: a replay spans months, and a 14-day window then merges 14 summaries, not 20,160 minutes.
   const server = await startServer([
     ...serverArgs,
+    "--reference-dir",
+    referenceDir,
     "--db",
     db,
     "--rules",
@@ -74,13 +80,46 @@ export async function replayFlights(
         features: DELAY_FEATURES.map((name) => ({ name, type: name === "origin" ? "string" : "number" })),
       });
     const january = await scoredMonth(flights, 1, perMonth);
-    const referenceCsv = join(out, "flights", "january.reference.csv");
-    const { writeFileSync } = await import("node:fs");
+    const referenceCsv = join(referenceDir, "january.reference.csv");
     writeFileSync(
       referenceCsv,
       `${[...DELAY_FEATURES, "score"].join(",")}\n${january.map((r) => [...DELAY_FEATURES.map((f) => r.features[f]), r.score].join(",")).join("\n")}\n`,
     );
     await call("PUT", `/v1/models/${model}/reference?version=january`, { path: referenceCsv });
+    // A trust bundle from January (calibrated on its first half, measured on the second): every replayed
+    // prediction is then scored for OOD and its conformal set, and coverage is checked as labels arrive.
+    const labelledCsv = join(referenceDir, "january.labelled.csv");
+    writeFileSync(
+      labelledCsv,
+      `${[...DELAY_FEATURES, "score", "late"].join(",")}\n${january.map((r) => [...DELAY_FEATURES.map((f) => r.features[f]), r.score, r.late].join(",")).join("\n")}\n`,
+    );
+    const half = Math.floor(january.length / 2);
+    const quoted = labelledCsv.replaceAll("'", "''");
+    const bundlePath = join(out, "flights", "delay.trust.json");
+    say(`monitor · a trust bundle for ${model} from January (conformal α = 0.1, OOD at 1%)`);
+    assay([
+      "conformal",
+      "--calibration-sql",
+      `SELECT * FROM '${quoted}' LIMIT ${half}`,
+      "--evaluation-sql",
+      `SELECT * FROM '${quoted}' OFFSET ${half}`,
+      "--label",
+      "late",
+      "--positive",
+      "1",
+      "--score",
+      "score",
+      "--ood-columns",
+      DELAY_FEATURES.join(","),
+      "--out",
+      bundlePath,
+      "--json",
+    ]);
+    await call(
+      "PUT",
+      `/v1/models/${model}/trust?version=january`,
+      JSON.parse(readFileSync(bundlePath, "utf8")),
+    );
     let sent = 0;
     const firing: ReplayResult["firing"] = [];
     const seen = new Set<string>();

@@ -30,6 +30,8 @@ export function staleReasons(models: ModelRecord[], now: CurrentState): Map<stri
     };
     fileCheck("model file", m.path, m.digest);
     if (m.configPath && m.configDigest) fileCheck("config", m.configPath, m.configDigest);
+    if (m.descriptorPath && m.descriptorDigest && m.descriptorPath !== m.configPath)
+      fileCheck("model descriptor", m.descriptorPath, m.descriptorDigest);
     for (const d of m.datasets) {
       const current = now.digests.get(d.path);
       const subject = `${d.role} data`;

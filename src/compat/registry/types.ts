@@ -34,6 +34,13 @@ export interface ModelRecord {
   digest: string;
   configPath: string | null;
   configDigest: string | null;
+  /**
+   * The model descriptor (YAML/JSON naming the file, tensors and features) when the model was
+   * registered through one: what `registry:NAME` loads. Not the --config file, which is a training
+   * configuration and loads as no model.
+   */
+  descriptorPath: string | null;
+  descriptorDigest: string | null;
   features: string[] | null;
   notes: string | null;
   createdAt: string;

@@ -23,8 +23,9 @@ CREATE TABLE IF NOT EXISTS dataset_dependencies (
   digest TEXT NOT NULL, fingerprint TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS model_dependencies (
   model_id INTEGER NOT NULL REFERENCES models(id), upstream_name TEXT NOT NULL, upstream_version TEXT NOT NULL);
-PRAGMA user_version = 1;
 `;
+/** Version 2 records the model descriptor apart from the configuration. */
+const SCHEMA_VERSION = 2;
 
 interface ModelRow {
   id: number;
@@ -34,6 +35,8 @@ interface ModelRow {
   digest: string;
   config_path: string | null;
   config_digest: string | null;
+  descriptor_path: string | null;
+  descriptor_digest: string | null;
   features: string | null;
   notes: string | null;
   created_at: string;
@@ -52,6 +55,14 @@ export class RegistryStore {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.exec(SCHEMA);
+    const columns = (this.db.prepare("PRAGMA table_info(models)").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!columns.includes("descriptor_path"))
+      this.db.exec(
+        "ALTER TABLE models ADD COLUMN descriptor_path TEXT; ALTER TABLE models ADD COLUMN descriptor_digest TEXT;",
+      );
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
   has(name: string, version: string): boolean {
@@ -73,8 +84,8 @@ export class RegistryStore {
     const insert = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO models (name, version, path, digest, config_path, config_digest, features, notes, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO models (name, version, path, digest, config_path, config_digest, descriptor_path, descriptor_digest, features, notes, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           model.name,
@@ -83,6 +94,8 @@ export class RegistryStore {
           model.digest,
           model.configPath,
           model.configDigest,
+          model.descriptorPath,
+          model.descriptorDigest,
           model.features ? JSON.stringify(model.features) : null,
           model.notes,
           model.createdAt,
@@ -153,6 +166,8 @@ export class RegistryStore {
       digest: r.digest,
       configPath: r.config_path,
       configDigest: r.config_digest,
+      descriptorPath: r.descriptor_path ?? null,
+      descriptorDigest: r.descriptor_digest ?? null,
       features: r.features ? JSON.parse(r.features) : null,
       notes: r.notes,
       createdAt: r.created_at,

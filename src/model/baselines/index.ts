@@ -18,6 +18,8 @@ export interface BaselineOptions {
   C?: number;
   /** Depth of the tree (default 3). */
   maxDepth?: number;
+  /** Fewest training rows in a leaf of the tree (default 20); 1 lets a deep tree memorise its rows. */
+  minLeaf?: number;
 }
 
 const NAMES: Record<BaselineKind, string> = {
@@ -52,8 +54,9 @@ export function trainBaseline(
       predictLogistic(fit, encode(batch, encoding), batch.length),
     );
   }
-  const tree = fitTree(x, labels, p, { maxDepth: options.maxDepth });
-  return baselineModel(kind, features, encoding, { maxDepth: options.maxDepth ?? 3, columns: p }, (batch) =>
+  const tree = fitTree(x, labels, p, { maxDepth: options.maxDepth, minLeaf: options.minLeaf });
+  const details = { maxDepth: options.maxDepth ?? 3, minLeaf: options.minLeaf ?? 20, columns: p };
+  return baselineModel(kind, features, encoding, details, (batch) =>
     predictTree(tree, encode(batch, encoding), batch.length, p),
   );
 }

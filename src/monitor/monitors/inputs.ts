@@ -3,6 +3,7 @@ import type { ColumnProfile, TableProfile } from "../../profile/types.js";
 import type { CheckResult } from "../../report/report.js";
 import type { BucketSummary } from "../bucket-summary.js";
 import type { LabeledPrediction, ModelSpec } from "../records.js";
+import type { TrustBundles } from "../trust-counts.js";
 
 /** What every monitor reads: one window of one model, its reference and its labels. */
 export interface MonitorInputs {
@@ -15,6 +16,8 @@ export interface MonitorInputs {
   labeled: LabeledPrediction[];
   /** Labeled predictions before the window, to check CBPE's calibration assumption when the window has few. */
   calibrationLabeled: LabeledPrediction[];
+  /** The model's trust bundles (null or absent: none uploaded; the trust monitors stay silent). */
+  trust?: TrustBundles | null;
   /** Evaluation time (ms), for model age. */
   now: number;
   options?: MonitorOptions;

@@ -1,11 +1,12 @@
 import type { Confusion } from "../../evaluate/confusion.js";
-import { isPositive } from "../bucket-summary.js";
+import { booleanPositive, isPositive } from "../bucket-summary.js";
 import type { LabeledPrediction, ModelSpec } from "../records.js";
 
 /** A label as 0/1 for a binary model (null when it cannot be read). */
-function labelValue(spec: ModelSpec, label: unknown): number | null {
+export function labelValue(spec: ModelSpec, label: unknown): number | null {
   if (label === null || label === undefined) return null;
-  if (typeof label === "boolean") return label ? 1 : 0;
+  // a boolean label is positive when it equals the positive label read as a boolean (default "1": true)
+  if (typeof label === "boolean") return label === booleanPositive(spec.positiveLabel) ? 1 : 0;
   return String(label) === spec.positiveLabel ? 1 : 0;
 }
 

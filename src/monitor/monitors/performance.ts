@@ -1,11 +1,13 @@
+import { rocAucEstimate } from "../../evaluate/auc-estimate.js";
 import { accuracy, f1, precision, recall } from "../../evaluate/confusion.js";
+import { invertedScoresCheck } from "../../evaluate/inverted-scores.js";
 import { rocAuc } from "../../evaluate/ranking.js";
 import { formatNumber } from "../../report/format.js";
 import type { CheckResult } from "../../report/report.js";
 import { wilsonInterval } from "../../stats/wilson.js";
-import { monitorMetric } from "./check.js";
+import { monitorCheck, monitorMetric } from "./check.js";
 import { DEFAULT_MIN_LABELED, type Monitor, type MonitorInputs } from "./inputs.js";
-import { confusionOf, scoredLabeled } from "./labels.js";
+import { confusionOf, labelValue, scoredLabeled } from "./labels.js";
 
 /**
  * performance: realized metrics over the window's labeled predictions — accuracy (with a Wilson interval),
@@ -13,7 +15,7 @@ import { confusionOf, scoredLabeled } from "./labels.js";
  * definitions. Readings without bounds of their own: alert rules set them.
  */
 export const performance: Monitor = {
-  ids: ["performance"],
+  ids: ["performance", "label_inversion"],
   run: realizedPerformance,
 };
 
@@ -76,11 +78,64 @@ function realizedPerformance({ spec, labeled, options }: MonitorInputs): CheckRe
   const positives = labels.reduce((s, y) => s + y, 0);
   const auc =
     scores.length >= min && positives > 0 && positives < labels.length ? rocAuc(scores, labels) : null;
-  return metricReadings(
+  const aucCi = auc === null ? null : (rocAucEstimate(scores, labels)?.ci ?? null);
+  const readings = metricReadings(
     "performance",
     { accuracy: accuracy(c), precision: precision(c), recall: recall(c), f1: f1(c), roc_auc: auc },
     n,
     auc === null ? "needs scores and both classes among the labeled predictions" : "undefined",
-    { ci: { accuracy: wilsonInterval(c.tp + c.tn, n)! } },
+    { ci: { accuracy: wilsonInterval(c.tp + c.tn, n)!, ...(aucCi ? { roc_auc: aucCi } : {}) } },
   );
+  return [...readings, labelInversion(spec, labeled, auc, aucCi, positives, labels.length)];
+}
+
+/**
+ * label_inversion: whether the labels can be read with the model's positive label. Fails when the ROC AUC
+ * interval (DeLong's, logit scale, 95%) lies wholly below 0.5 — the scores run against the labels — and warns
+ * when no label equals the positive label at all (a label written `yes` where `Yes` was declared).
+ */
+function labelInversion(
+  spec: MonitorInputs["spec"],
+  labeled: MonitorInputs["labeled"],
+  auc: number | null,
+  ci: [number, number] | null,
+  positives: number,
+  rows: number,
+): CheckResult {
+  const inverted = invertedScoresCheck({
+    check: "monitor.label_inversion",
+    model: spec.name,
+    auc,
+    ci,
+    positive: { positive: spec.positiveLabel, positives, rows },
+  });
+  if (inverted) return { ...inverted, n: rows };
+  const written = new Map<string, number>();
+  for (const r of labeled)
+    if (r.label !== null && r.label !== undefined)
+      written.set(String(r.label), (written.get(String(r.label)) ?? 0) + 1);
+  const total = [...written.values()].reduce((s, k) => s + k, 0);
+  if (total > 0 && positives === 0 && !labeled.some((r) => labelValue(spec, r.label) === 1)) {
+    const values = [...written.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([v, k]) => `"${v}" (${formatNumber(k)})`)
+      .join(", ");
+    return monitorCheck("label_inversion", null, {
+      status: "warn",
+      value: 0,
+      n: total,
+      message: `positive label "${spec.positiveLabel}" occurs in none of ${formatNumber(total)} labels (values: ${values}); is the model's positiveLabel written as the labels write it?`,
+    });
+  }
+  return monitorCheck("label_inversion", null, {
+    status: "pass",
+    value: auc,
+    n: rows,
+    ci,
+    message:
+      auc === null
+        ? `labels read with positive = "${spec.positiveLabel}"; ROC AUC needs both classes to check the direction`
+        : `scores rank positive = "${spec.positiveLabel}" (${formatNumber(positives)} of ${formatNumber(rows)} labels) the right way round`,
+  });
 }

@@ -9,6 +9,7 @@ import { outlierShare } from "./outlier-share.js";
 import { performance } from "./performance.js";
 import { predictionBias } from "./prediction-bias.js";
 import { predictionDrift } from "./prediction-drift.js";
+import { trust } from "./trust.js";
 import { volume } from "./volume.js";
 
 /** Every monitor, in the order their results are reported (docs/monitor.md lists them). */
@@ -22,6 +23,7 @@ export const MONITORS: readonly Monitor[] = [
   estimatedPerformance,
   actionLimits,
   outlierShare,
+  trust,
   modelAge,
 ];
 

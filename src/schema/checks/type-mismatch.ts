@@ -5,6 +5,13 @@ import type { ColumnScan, Judge, Scan } from "./scan.js";
 
 const NUMERIC: ColumnType[] = ["integer", "float"];
 
+/** Contract types a text column may spell out (DuckDB's casts: true/false, yes/no, y/n, t/f, 1/0; ISO dates). */
+const TEXT_PARSE: Partial<Record<ColumnType, string>> = {
+  boolean: "BOOLEAN",
+  date: "DATE",
+  timestamp: "TIMESTAMP",
+};
+
 /**
  * schema.type_mismatch, and the numeric view every numeric check reads: the column itself, a cast when a
  * numeric contract meets numbers of another numeric type, or a parse when the numbers are stored as text.
@@ -38,6 +45,15 @@ export function planTypeMismatch(
         alias: scan.add(`count(*) FILTER (WHERE ${pred})::DOUBLE`),
         note: "values that do not parse as numbers",
       };
+    } else if (info.type === "string" && contract.type in TEXT_PARSE) {
+      // A CSV writes booleans and dates as words; one bad word makes the whole column text, so count
+      // the words that do not parse, not the column.
+      const pred = `${c} IS NOT NULL AND TRY_CAST(trim(${c}) AS ${TEXT_PARSE[contract.type]}) IS NULL`;
+      typeCheck = {
+        predicate: pred,
+        alias: scan.add(`count(*) FILTER (WHERE ${pred})::DOUBLE`),
+        note: `not ${contract.type}s (they do not parse as one)`,
+      };
     } else {
       typeCheck = { predicate: `${c} IS NOT NULL`, alias: null, note: `values stored as ${info.type}` };
     }
@@ -51,7 +67,9 @@ export function planTypeMismatch(
     const nPresent = num(row[col.present]);
     const bad = check.alias ? num(row[check.alias]) : nPresent;
     const severity = severityFor(col.schema, "schema.type_mismatch", contract);
-    const failing = check.alias === null || bad > 0 || info.type === "string";
+    // Numbers stored as text are a writer's change even when all parse; booleans and dates written as
+    // words are how text formats store them, so only the words that do not parse count.
+    const failing = check.alias === null || bad > 0 || (info.type === "string" && wantNumeric);
     return {
       column: name,
       predicate: failing ? (check.predicate ?? undefined) : undefined,
@@ -69,11 +87,13 @@ export function planTypeMismatch(
           check.alias === null
             ? `expected ${contract.type}, found ${info.type} (${info.sourceType})`
             : `expected ${contract.type}, found ${info.type} (${info.sourceType}); ${bad} of ${nPresent} present values are ${check.note}` +
-              (info.type === "string" && nPresent > bad ? ` — numbers stored as text` : ""),
+              (info.type === "string" && wantNumeric && nPresent > bad ? ` — numbers stored as text` : ""),
         suggestion:
           info.type === "string" && wantNumeric
             ? `fix the writer so that '${name}' stays numeric; ${bad === 0 ? "every value parses, a cast is enough" : "the rows below do not parse"}`
-            : `if '${name}' is now ${info.type} on purpose, set columns.${name}.type: ${info.type}`,
+            : info.type === "string" && check.alias !== null && bad > 0
+              ? `the rows below are not ${contract.type}s: fix them, or set columns.${name}.type: string if '${name}' is free text now`
+              : `if '${name}' is now ${info.type} on purpose, set columns.${name}.type: ${info.type}`,
       },
     };
   };
