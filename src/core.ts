@@ -74,7 +74,11 @@ export type { ColumnDrift, DatasetDrift } from "./drift/verdict.js";
 // Models and their evaluation
 export { type Evaluation, type EvaluationOptions, evaluateClassifier } from "./evaluate/evaluation.js";
 export { binaryLabels } from "./evaluate/labels.js";
-export { evaluateModel, type ModelEvaluationOptions } from "./evaluate/model-evaluation.js";
+export {
+  evaluateModel,
+  type ModelEvaluation,
+  type ModelEvaluationOptions,
+} from "./evaluate/model-evaluation.js";
 export { evaluateRegression } from "./evaluate/regression.js";
 export { type EvaluationReportParts, evaluationReport } from "./evaluate/report.js";
 export { renderEvaluationText } from "./evaluate/text.js";

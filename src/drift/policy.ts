@@ -62,10 +62,10 @@ const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, number> = {
  * category share moving by 10 points (JS ≥ 0.085 whatever the shares) is flagged once n is large
  * enough (docs/drift.md §3.5 gives the minimum detectable change per n).
  */
-export const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };
+const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };
 
 /** The default threshold of a method for a kind of column. */
-export function defaultThreshold(kind: ColumnKind, method: NumericMethod | CategoricalMethod): number {
+function defaultThreshold(kind: ColumnKind, method: NumericMethod | CategoricalMethod): number {
   return (
     (kind === "categorical" ? CATEGORICAL_THRESHOLDS[method as CategoricalMethod] : undefined) ??
     DEFAULT_THRESHOLDS[method]

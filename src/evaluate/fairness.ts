@@ -80,7 +80,7 @@ export interface AttributeFairness {
   };
 }
 
-export const ALL_GROUPS_SEMANTICS =
+const ALL_GROUPS_SEMANTICS =
   "Fairlearn: every group, small ones included; an undefined rate counts as 0; no interval";
 
 export interface FairnessOptions extends BootstrapOptions {

@@ -106,7 +106,7 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
 }
 
 /** Most features an inferred schema grows to; further names are counted as unknown features. */
-export const MAX_INFERRED_FEATURES = 1000;
+const MAX_INFERRED_FEATURES = 1000;
 
 /**
  * A model's features after a batch, when they are not declared: the union of every batch's features

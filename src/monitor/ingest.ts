@@ -63,7 +63,7 @@ function idOf(r: Record<string, unknown>, where: string): string {
 }
 
 /** Time bounds at a server time; without them only the Date range is enforced (library use). */
-export interface IngestClock {
+interface IngestClock {
   bounds: TimeBounds;
   now: number;
 }
@@ -93,8 +93,8 @@ function isScalar(v: unknown): boolean {
   return v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean";
 }
 
-export const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
-export const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
+const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
+const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
 
 /**
  * A record as an object with only the fields the route knows: a misspelt field ("scor": 0.3) would

@@ -1,13 +1,13 @@
 import { type Random, seededRandom } from "./random.js";
 
-export interface MonteCarloP {
+interface MonteCarloP {
   pValue: number;
   /** Null draws made (fewer than `maxDraws` when the sequential rule stopped early). */
   draws: number;
 }
 
 /** The seed every permutation p-value of Assay starts from, so a report is reproducible. */
-export const PERMUTATION_SEED = 0x5eed;
+const PERMUTATION_SEED = 0x5eed;
 
 /**
  * A Monte-Carlo p-value, P(T* ≥ t) under the null, from draws of the null statistic, with the
