@@ -73,7 +73,7 @@ export type { ColumnDrift, DatasetDrift } from "./drift/verdict.js";
 
 // Models and their evaluation
 export { type Evaluation, type EvaluationOptions, evaluateClassifier } from "./evaluate/evaluation.js";
-export { binaryLabels } from "./evaluate/labels.js";
+export { type BinaryLabel, binaryLabels, describePositive, encodeBinaryLabel } from "./evaluate/labels.js";
 export {
   evaluateModel,
   type ModelEvaluation,
