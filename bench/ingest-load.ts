@@ -15,7 +15,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -145,6 +145,14 @@ async function main() {
     await Promise.all([reader, poller]);
     const drainAfterLoadMs = await waitForEmptyQueue(300_000);
     const stored = (await get("/v1/models/bench/summary")).predictions as number;
+    // the same read with ingest stopped and the queue empty: what the read costs on its own
+    const idleReads: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await get("/v1/models/bench/monitors?window=1h");
+      idleReads.push(performance.now() - t0);
+    }
+    const loadAverage = loadavg()[0];
 
     // the server folds and merges in the background; a last read makes sure every bucket is consolidated
     await new Promise((r) => setTimeout(r, 3000));
@@ -189,6 +197,8 @@ async function main() {
         maxMs: Math.max(...reads),
         maxNotRead: Math.max(0, ...readTails.map((t) => t.notRead)),
       },
+      idleMonitorsReads: { p50ms: percentile(idleReads, 0.5), p99ms: percentile(idleReads, 0.99) },
+      loadAverage,
       foldLag: {
         maxMs: Math.max(0, ...lags),
         p50ms: percentile(lags, 0.5),

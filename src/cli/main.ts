@@ -11,6 +11,10 @@ const COMMANDS: Record<string, { summary: string }> = {
   drift: { summary: "compare a current table with a reference: per-column drift and a dataset verdict" },
   skew: { summary: "training/serving skew: join two tables on a key and compare feature values" },
   evaluate: { summary: "test a model: metrics with confidence intervals, slices, fairness, baselines" },
+  train: { summary: "train a built-in learner (logreg, tree, gbdt) and save it for --model FILE" },
+  sanity: {
+    summary: "check that a learner learns: overfits a tiny sample, not shuffled labels, repeats itself",
+  },
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },

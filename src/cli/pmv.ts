@@ -180,7 +180,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** A Trainer that writes the rows to CSV, runs the user's command, and loads the model it names. */
-function commandTrainer(command: string, label: string, features: string[], work: string): Trainer {
+export function commandTrainer(command: string, label: string, features: string[], work: string): Trainer {
   let count = 0;
   return async (rows, labels) => {
     const dir = join(work, `fit-${count++}`);

@@ -1,6 +1,6 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { hypergeometricSample } from "../stats/hypergeometric-sample.js";
-import { monteCarloPValue } from "../stats/monte-carlo-p.js";
+import { monteCarloPValue, seedFrom } from "../stats/monte-carlo-p.js";
 
 /** The unseen-category test's p-value, and how it was obtained. */
 export interface UnseenTest {
@@ -84,7 +84,7 @@ export function unseenTest(
       }
       return false;
     },
-    { maxDraws, exceedances: simulation.exceedances },
+    { maxDraws, exceedances: simulation.exceedances, seed: seedFrom([observed, n, m, ...levels.flat()]) },
   );
   return { pValue: mc.pValue, expected, method: "permutation", draws: mc.draws };
 }

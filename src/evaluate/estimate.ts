@@ -16,10 +16,8 @@ import { wilsonInterval } from "../stats/wilson.js";
 /** How an interval was computed. */
 type IntervalMethod =
   | "wilson"
-  | "delong logit"
   | "bootstrap-t, logit, rows"
   | "bootstrap percentile, rows"
-  | "bootstrap percentile, within label"
   | "bootstrap percentile, within group"
   | "bootstrap percentile, within group × label"
   | "newcombe"

@@ -98,8 +98,6 @@ export class SqliteStore implements MonitorStore {
   }
 
   async init(): Promise<void> {
-    // Before the first table: only a new database can take incremental auto-vacuum without a VACUUM.
-    this.db.pragma("auto_vacuum = INCREMENTAL");
     this.db.exec(SCHEMA);
     // databases made before tokens could expire or be limited to models
     const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(

@@ -113,6 +113,9 @@ class Folder {
 
 export function openWriterDatabase(path: string): Database.Database {
   const db = new Database(path);
+  // First, before WAL mode writes the header: only a new database takes incremental auto-vacuum without a
+  // VACUUM (an existing one keeps its mode).
+  db.pragma("auto_vacuum = INCREMENTAL");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 10000");

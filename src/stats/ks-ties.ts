@@ -1,6 +1,6 @@
 import type { Distribution } from "./distribution.js";
 import { hypergeometricSample } from "./hypergeometric-sample.js";
-import { monteCarloPValue } from "./monte-carlo-p.js";
+import { monteCarloPValue, seedFrom } from "./monte-carlo-p.js";
 
 /** A pooled sample is heavily tied when it has at most this many distinct values … */
 const KS_TIES_MAX_DISTINCT = 2_000;
@@ -86,7 +86,7 @@ export function ksTiesPValue(
       }
       return false;
     },
-    { maxDraws },
+    { maxDraws, seed: seedFrom([n, m, observed, ...pooled, ...refCounts]) },
   );
   return { pValue: mc.pValue, draws: mc.draws, distinct: pooled.length };
 }

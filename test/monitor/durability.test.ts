@@ -103,13 +103,13 @@ async function durability(db: string, trials: number, t: { diagnostic(m: string)
   assert.equal(lost, 0);
 }
 
-test("SQLite: every acknowledged record survives kill -9 (5 trials)", { timeout: 60_000 }, async (t) => {
+test("SQLite: every acknowledged record survives kill -9 (5 trials)", { timeout: 180_000 }, async (t) => {
   await durability(`sqlite:${join(dir, "durable.db")}`, 5, t);
 });
 
 const url = process.env.ASSAY_TEST_POSTGRES_URL;
 test("PostgreSQL: every acknowledged record survives kill -9 (3 trials)", {
-  timeout: 60_000,
+  timeout: 180_000,
   skip: url ? false : "ASSAY_TEST_POSTGRES_URL is not set (.ci/postgres sets it)",
 }, async (t) => {
   const schema = `assay_durability_${process.pid}`;

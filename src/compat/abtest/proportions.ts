@@ -6,9 +6,10 @@
  * continuity correction).
  */
 
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { newcombeDifference } from "../../stats/newcombe.js";
 import { twoProportionZ } from "../../stats/two-proportion-z.js";
 import { twoSidedZ } from "../../stats/two-sided-z.js";
-import { wilsonInterval } from "../../stats/wilson.js";
 import { InputError } from "../../table/errors.js";
 
 interface Arm {
@@ -43,12 +44,7 @@ export function compareProportions(control: Arm, treatment: Arm, level = 0.95): 
   const p1 = control.conversions / control.n;
   const p2 = treatment.conversions / treatment.n;
   const d = p2 - p1;
-  const [l1, u1] = wilsonInterval(control.conversions, control.n, level) as [number, number];
-  const [l2, u2] = wilsonInterval(treatment.conversions, treatment.n, level) as [number, number];
-  const ci: [number, number] = [
-    d - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2),
-    d + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2),
-  ];
+  const ci = newcombeDifference(treatment.conversions, treatment.n, control.conversions, control.n, level)!;
   const z = twoSidedZ(level);
   const seUnpooled = Math.sqrt((p1 * (1 - p1)) / control.n + (p2 * (1 - p2)) / treatment.n);
   const test = twoProportionZ(control.conversions, control.n, treatment.conversions, treatment.n);

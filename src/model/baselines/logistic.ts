@@ -3,7 +3,7 @@
  * matrix: minimise mean log loss + (λ/2)·‖w‖² with the intercept unpenalised. λ = 1/(C·n) with
  * C = 1 matches scikit-learn's LogisticRegression default on the same matrix.
  */
-interface LogisticFit {
+export interface LogisticFit {
   weights: Float64Array;
   intercept: number;
   iterations: number;

@@ -4,7 +4,7 @@
  * 0.5), so a node is split from per-bin class counts in one pass over its rows. Leaves predict the
  * Laplace-smoothed positive rate (k + 1) / (n + 2), so no score is exactly 0 or 1.
  */
-interface TreeNode {
+export interface TreeNode {
   /** Leaf: P(positive). */
   score?: number;
   column?: number;

@@ -4,11 +4,14 @@
  *   http(s)://host/path     an HTTP JSON endpoint
  *   FILE.onnx               an ONNX model (needs options.features)
  *   FILE.yaml | FILE.json   a model descriptor (path/url/module + features, tensors, positive class)
+ *   FILE.json               a model saved by `assay train` ("format": "assay-model")
  *   FILE.js | FILE.mjs      a JS module exporting predict(rows)
  * Node-only (it reads files and loads ONNX Runtime); the browser-safe surface is model/index.ts.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
+import { isSavedModel, loadSavedModel } from "../baselines/saved.js";
 import { httpModel } from "../http.js";
 import { type Model, ModelError, type ModelTask } from "../model.js";
 import { scoreColumnModel } from "../score-column.js";
@@ -71,6 +74,22 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
 }
 
 async function fromDescriptor(file: string, options: LoadModelOptions): Promise<Model> {
+  if (file.toLowerCase().endsWith(".json")) {
+    let raw: unknown = null;
+    let text = "";
+    try {
+      text = readFileSync(file, "utf8");
+      raw = JSON.parse(text);
+    } catch {
+      // not JSON: readDescriptor says so
+    }
+    if (isSavedModel(raw)) {
+      const model = loadSavedModel(raw, file);
+      model.metadata.digest = createHash("sha256").update(text).digest("hex");
+      if (options.name) return { ...model, name: options.name };
+      return model;
+    }
+  }
   const d = readDescriptor(file);
   const features = options.features ?? d.features;
   const common = {

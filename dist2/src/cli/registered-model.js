@@ -1,0 +1,50 @@
+/**
+ * `registry:NAME[@VERSION]` as a model spec: what the registered version loads as. Every command
+ * that takes a model SPEC (evaluate, compare, conformal, ood) resolves it here, so they agree.
+ */
+import { extname } from "node:path";
+import { openRegistry } from "../io/registry/files.js";
+import { readDescriptor } from "../model/node/descriptor.js";
+import { UsageError } from "./errors.js";
+import { log } from "./output.js";
+const REGISTERED = /^registry:([\w.-]+)(?:@([\w.-]+))?$/;
+/** A plain spec comes back as it is; registry:NAME becomes its descriptor (or file) and recorded features. */
+export function resolveModelSpec(spec, features, option) {
+    const match = REGISTERED.exec(spec);
+    if (!match)
+        return { target: spec, features };
+    const store = openRegistry();
+    try {
+        const record = store.get(match[1], match[2]);
+        if (!record)
+            throw new UsageError(`${option} ${spec}: no such model in the registry (see assay registry list)`);
+        if (record.stale)
+            log(`warning: ${record.name}@${record.version} is marked stale: ${record.staleReasons.map((r) => r.message).join("; ")}`);
+        return {
+            target: descriptorOf(record) ?? record.path,
+            features: features ?? record.features ?? undefined,
+            registered: `${record.name}@${record.version}`,
+        };
+    }
+    finally {
+        store.close();
+    }
+}
+/**
+ * The registered descriptor. Registries written before descriptors were recorded apart kept it as the
+ * configuration — but so is a training config given with --config, which is no model: a YAML/JSON
+ * configuration counts only when it reads as a descriptor that names a model file.
+ */
+function descriptorOf(record) {
+    if (record.descriptorPath)
+        return record.descriptorPath;
+    const config = record.configPath;
+    if (!config || ![".yaml", ".yml", ".json"].includes(extname(config).toLowerCase()))
+        return null;
+    try {
+        return readDescriptor(config).path !== undefined ? config : null;
+    }
+    catch {
+        return null;
+    }
+}

@@ -1,0 +1,154 @@
+/**
+ * Learning sanity checks (docs/learning.md): does the learning code itself work? Four checks on a
+ * trainable learner, each pass/fail with its numbers:
+ *  - overfit: on a tiny stratified sample (default 64 rows) the learner, at high capacity, reaches a
+ *    training ROC AUC ≥ 0.95 — a learner that cannot memorise 64 rows ignores its input;
+ *  - shuffled labels: trained on a half of the rows with the labels permuted, its ROC AUC on the other
+ *    half (true labels) has a Hanley–McNeil 99% interval that contains 0.5 — above it, the learner
+ *    sees the label some other way (a leak);
+ *  - reproducible: trained twice with the same rows and seed, the predictions are identical;
+ *  - loss decreases: its training log loss is below the constant (prevalence) predictor's.
+ * Rows are drawn with the seeded source, so the run repeats exactly.
+ */
+import { rocAuc } from "../evaluate/ranking.js";
+import { takeRows } from "../model/features.js";
+import { hanleyMcNeilInterval } from "../stats/hanley-mcneil.js";
+import { seededRandom } from "../stats/random.js";
+import { InputError } from "../table/errors.js";
+export async function learningSanity(table, labels, train, options = {}) {
+    const seed = options.seed ?? 1;
+    const level = options.level ?? 0.99;
+    const positives = labels.reduce((a, b) => a + b, 0);
+    if (positives < 4 || labels.length - positives < 4)
+        throw new InputError(`sanity checks need at least 4 rows of each class (got ${positives} positive, ${labels.length - positives} negative)`);
+    const random = seededRandom(seed);
+    const out = [];
+    // 1. Overfit a tiny sample.
+    const tiny = stratifiedSample(labels, options.tinyRows ?? 64, random);
+    const tinyRows = takeRows(table, tiny);
+    const tinyY = Uint8Array.from(tiny, (i) => labels[i]);
+    const memoriser = await train(tinyRows, tinyY, "high");
+    const tinyAuc = rocAuc((await memoriser.predict(tinyRows)).scores, tinyY);
+    out.push({
+        check: "sanity.overfit",
+        status: tinyAuc >= 0.95 ? "pass" : "fail",
+        value: tinyAuc,
+        threshold: 0.95,
+        rows: tiny.length,
+        message: tinyAuc >= 0.95
+            ? `memorises a tiny sample: training ROC AUC ${fmt(tinyAuc)} on ${tiny.length} rows`
+            : `cannot overfit ${tiny.length} rows (training ROC AUC ${fmt(tinyAuc)} < 0.95): does the learner use its input?`,
+    });
+    // 2. Shuffled labels learn nothing. The labels of the sample are permuted — in the label vector
+    // and in the label column of the rows alike, so a learner that reads the label sees the shuffled
+    // one — and the fit on one half is scored on the other half against its permuted labels. Those
+    // are independent of the features, so any honest learner's AUC is 0.5 up to sampling error;
+    // (scoring against the true labels would not do: a function of the features fitted to noise
+    // still correlates with a label the features predict.)
+    const sample = stratifiedSample(labels, Math.min(options.rows ?? 4000, labels.length), random);
+    shuffle(sample, random);
+    const permutation = sample.slice();
+    shuffle(permutation, random);
+    const permuted = permuteColumn(takeRows(table, sample), takeRows(table, permutation), options.labelColumn);
+    const permY = Uint8Array.from(permutation, (i) => labels[i]);
+    const even = sample.map((_, k) => k).filter((k) => k % 2 === 0);
+    const odd = sample.map((_, k) => k).filter((k) => k % 2 === 1);
+    const noise = await train(takeRows(permuted, even), Uint8Array.from(even, (k) => permY[k]), "default");
+    const heldY = Uint8Array.from(odd, (k) => permY[k]);
+    const noiseAuc = rocAuc((await noise.predict(takeRows(permuted, odd))).scores, heldY);
+    const heldPos = heldY.reduce((a, b) => a + b, 0);
+    const ci = hanleyMcNeilInterval(noiseAuc, heldPos, heldY.length - heldPos, level);
+    const quiet = ci !== null && ci[0] <= 0.5 && ci[1] >= 0.5;
+    const ciText = ci ? `${fmt(ci[0])}–${fmt(ci[1])}` : "n/a";
+    out.push({
+        check: "sanity.shuffled_labels",
+        status: quiet ? "pass" : "fail",
+        value: noiseAuc,
+        ...(ci ? { ci } : {}),
+        rows: even.length,
+        message: quiet
+            ? `learns nothing from shuffled labels: held-out ROC AUC ${fmt(noiseAuc)} (${level * 100}% CI ${ciText}) contains 0.5`
+            : `trained and scored on shuffled labels it still ranks held-out rows: ROC AUC ${fmt(noiseAuc)} (${level * 100}% CI ${ciText}) excludes 0.5 — the label leaks into training or scoring`,
+    });
+    const fitRows = even.map((k) => sample[k]).sort((a, b) => a - b);
+    const fitBatch = takeRows(table, fitRows);
+    const heldBatch = takeRows(table, odd.map((k) => sample[k]).sort((a, b) => a - b));
+    // 3. Same rows, same seed: identical predictions.
+    const trueY = Uint8Array.from(fitRows, (i) => labels[i]);
+    const first = await train(fitBatch, trueY, "default");
+    const second = await train(fitBatch, trueY, "default");
+    const a = (await first.predict(heldBatch)).scores;
+    const b = (await second.predict(heldBatch)).scores;
+    let differ = 0;
+    let largest = 0;
+    for (let i = 0; i < a.length; i++)
+        if (!Object.is(a[i], b[i])) {
+            differ++;
+            largest = Math.max(largest, Math.abs(a[i] - b[i]));
+        }
+    out.push({
+        check: "sanity.reproducible",
+        status: differ === 0 ? "pass" : "fail",
+        value: differ,
+        threshold: 0,
+        rows: a.length,
+        message: differ === 0
+            ? `two fits with the same seed give identical predictions on ${a.length} rows`
+            : `two fits with the same seed disagree on ${differ} of ${a.length} rows (largest difference ${largest.toPrecision(3)}): unseeded randomness or state kept between fits`,
+    });
+    // 4. Training loss below the constant predictor's.
+    const trainScores = (await first.predict(fitBatch)).scores;
+    const prevalence = trueY.reduce((s, v) => s + v, 0) / trueY.length;
+    const before = logLoss(new Float64Array(trueY.length).fill(prevalence), trueY);
+    const after = logLoss(trainScores, trueY);
+    const fell = after < before;
+    out.push({
+        check: "sanity.loss_decreases",
+        status: fell ? "pass" : "fail",
+        value: after,
+        threshold: before,
+        rows: trueY.length,
+        message: fell
+            ? `training log loss falls from ${fmt(before)} (prevalence) to ${fmt(after)}`
+            : `training log loss ${fmt(after)} is not below the constant predictor's ${fmt(before)}: the fit does not reduce its loss`,
+    });
+    return out;
+}
+/** `rows` with the column `name` taken from `donor` (same length): the label column, permuted. */
+function permuteColumn(rows, donor, name) {
+    if (name === undefined)
+        return rows;
+    const from = donor.columns.find((c) => c.name === name);
+    if (!from)
+        return rows;
+    return { ...rows, columns: rows.columns.map((c) => (c.name === name ? from : c)) };
+}
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
+function logLoss(p, y) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+        const q = Math.min(Math.max(p[i], 1e-15), 1 - 1e-15);
+        s -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
+    }
+    return s / y.length;
+}
+function shuffle(a, random) {
+    for (let i = a.length - 1; i > 0; i--) {
+        const j = random.below(i + 1);
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+/** `size` row indices (sorted) with each class in proportion, at least 2 of each. */
+function stratifiedSample(labels, size, random) {
+    const pos = [];
+    const neg = [];
+    labels.forEach((y, i) => (y === 1 ? pos : neg).push(i));
+    shuffle(pos, random);
+    shuffle(neg, random);
+    const m = Math.min(size, labels.length);
+    const k = Math.min(pos.length, Math.max(2, Math.round((m * pos.length) / labels.length)));
+    const rest = Math.min(neg.length, m - k);
+    return [...pos.slice(0, k), ...neg.slice(0, rest)].sort((a, b) => a - b);
+}

@@ -1,0 +1,38 @@
+import { numbered, sqlIdent } from "../schema/sql.js";
+import { columnFacts, columnFindings } from "./columns.js";
+import { finding, percent } from "./finding.js";
+import { labelFindings } from "./label.js";
+import { outlierFindings } from "./outliers.js";
+import { overlapFindings } from "./overlap.js";
+export async function lintTable(input) {
+    const { relation, columns, query } = input;
+    const maxExamples = input.maxExamples ?? 5;
+    const facts = await columnFacts(relation, columns, query);
+    const all = columns.map((c) => sqlIdent(c.name)).join(", ");
+    const [dup] = await query(`SELECT count(*)::DOUBLE AS n, count(DISTINCT hash(${all}))::DOUBLE AS d FROM ${relation}`);
+    const rows = Number(dup.n);
+    const results = [];
+    results.push(...(await columnFindings(relation, facts, query, rows, { label: input.label, maxExamples })));
+    results.push(...(await outlierFindings(relation, facts, query, maxExamples)));
+    const duplicates = rows - Number(dup.d);
+    const pairs = duplicates > 0 && maxExamples > 0
+        ? await query(`SELECT __row, __first FROM (SELECT __row, min(__row) OVER (PARTITION BY hash(${all})) AS __first FROM ${numbered(relation)}) WHERE __row <> __first ORDER BY __row LIMIT ${maxExamples}`)
+        : [];
+    results.push(finding("lint.duplicate_rows", duplicates > 0 ? "warning" : "info", {
+        value: rows > 0 ? duplicates / rows : null,
+        count: duplicates,
+        total: rows,
+        message: `${duplicates} of ${rows} rows (${percent(duplicates, rows)}) repeat an earlier row`,
+        ...(duplicates > 0
+            ? { examples: pairs.map((r) => ({ row: Number(r.__row), duplicateOf: Number(r.__first) })) }
+            : {}),
+    }));
+    if (input.label !== undefined)
+        results.push(...(await labelFindings(relation, input.label, facts, query, maxExamples)));
+    if (input.against) {
+        const names = new Set(input.against.columns.map((c) => c.name));
+        const shared = columns.map((c) => c.name).filter((n) => names.has(n));
+        results.push(...(await overlapFindings(relation, input.against, shared, query, { label: input.label, maxExamples })));
+    }
+    return { rows, results };
+}

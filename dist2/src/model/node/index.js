@@ -1,0 +1,104 @@
+/**
+ * `loadModel(spec)` for every adapter, in Node: the SPEC forms of DESIGN §3 —
+ *   score:COL               a column of precomputed scores
+ *   http(s)://host/path     an HTTP JSON endpoint
+ *   FILE.onnx               an ONNX model (needs options.features)
+ *   FILE.yaml | FILE.json   a model descriptor (path/url/module + features, tensors, positive class)
+ *   FILE.json               a model saved by `assay train` ("format": "assay-model")
+ *   FILE.js | FILE.mjs      a JS module exporting predict(rows)
+ * Node-only (it reads files and loads ONNX Runtime); the browser-safe surface is model/index.ts.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { isSavedModel, loadSavedModel } from "../baselines/saved.js";
+import { httpModel } from "../http.js";
+import { ModelError } from "../model.js";
+import { scoreColumnModel } from "../score-column.js";
+import { readDescriptor } from "./descriptor.js";
+import { loadModuleModel } from "./module.js";
+import { loadOnnxModel } from "./onnx.js";
+export { readDescriptor } from "./descriptor.js";
+export async function loadModel(spec, options = {}) {
+    const trimmed = spec.trim();
+    if (trimmed === "")
+        throw new ModelError("empty model spec");
+    if (trimmed.startsWith("score:"))
+        return scoreColumnModel(trimmed.slice("score:".length), options.task);
+    if (/^https?:\/\//i.test(trimmed))
+        return httpModel(trimmed, {
+            ...options.http,
+            features: options.features,
+            name: options.name,
+            task: options.task,
+        });
+    const ext = extname(trimmed).toLowerCase();
+    if (!existsSync(trimmed))
+        throw new ModelError(`${trimmed}: no such model file`);
+    switch (ext) {
+        case ".onnx":
+            if (!options.features || options.features.length === 0)
+                throw new ModelError(`${trimmed}: an ONNX file needs its feature columns in order: --features a,b,c (or use a model descriptor)`);
+            return loadOnnxModel(trimmed, { features: options.features, name: options.name, task: options.task });
+        case ".yaml":
+        case ".yml":
+        case ".json":
+            return fromDescriptor(trimmed, options);
+        case ".js":
+        case ".mjs":
+        case ".cjs":
+            return loadModuleModel(trimmed, { features: options.features, name: options.name, task: options.task });
+        default:
+            throw new ModelError(`${trimmed}: unknown model type '${ext || "(none)"}'; expected .onnx, a descriptor (.yaml/.json), a JS module (.js/.mjs), an http(s):// URL or score:COL`);
+    }
+}
+async function fromDescriptor(file, options) {
+    if (file.toLowerCase().endsWith(".json")) {
+        let raw = null;
+        let text = "";
+        try {
+            text = readFileSync(file, "utf8");
+            raw = JSON.parse(text);
+        }
+        catch {
+            // not JSON: readDescriptor says so
+        }
+        if (isSavedModel(raw)) {
+            const model = loadSavedModel(raw, file);
+            model.metadata.digest = createHash("sha256").update(text).digest("hex");
+            if (options.name)
+                return { ...model, name: options.name };
+            return model;
+        }
+    }
+    const d = readDescriptor(file);
+    const features = options.features ?? d.features;
+    const common = {
+        name: options.name ?? d.name,
+        task: options.task ?? d.task,
+        positiveClass: d.positiveClass,
+    };
+    if (d.path !== undefined) {
+        if (!features || features.length === 0)
+            throw new ModelError(`${file}: an ONNX model needs 'features' (in order)`);
+        return loadOnnxModel(d.path, {
+            ...common,
+            features,
+            input: d.input,
+            output: d.output,
+            outputIndex: d.outputIndex,
+        });
+    }
+    if (d.url !== undefined)
+        return httpModel(d.url, {
+            ...options.http,
+            ...common,
+            features: features ?? null,
+            batchSize: d.batchSize ?? options.http?.batchSize,
+            timeoutMs: d.timeoutMs ?? options.http?.timeoutMs,
+            retries: d.retries ?? options.http?.retries,
+            headers: d.headers,
+            outputIndex: d.outputIndex,
+        });
+    return loadModuleModel(d.module, { ...common, features: features ?? null });
+}

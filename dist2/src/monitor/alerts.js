@@ -1,0 +1,317 @@
+import { createHash, randomUUID } from "node:crypto";
+import { compare } from "./alert-rules.js";
+import { monitorOf, subjectOf } from "./monitors/check.js";
+import { isoTime } from "./time-bounds.js";
+import { DEFAULT_RETRY, deliver } from "./webhook.js";
+export { loadAlertRules } from "./alert-rules.js";
+/** Most windows a learned threshold looks at. */
+const MAX_LEARNING_WINDOWS = 60;
+/**
+ * The alert lifecycle. Each (rule, model, subject) is one alert, identified by a fingerprint, so repeated
+ * evaluations update it instead of duplicating it (de-duplication):
+ *   inactive ──condition──► pending ──held for `for`──► firing ──condition gone──► resolved
+ *   pending ──condition gone──► inactive (never notified)      resolved ──condition──► pending (new episode)
+ * Webhooks are sent on firing and on resolved, unless a silence matches the alert's labels at that moment
+ * (wall clock). Every transition is written to the alert history.
+ */
+export class AlertEngine {
+    store;
+    rules;
+    retry;
+    service = null;
+    metrics = null;
+    alerts = null;
+    deliveries = new Set();
+    chains = new Map();
+    bands = new Map();
+    evaluating = Promise.resolve();
+    /** The latest webhook outcomes (newest last), for the API and tests. */
+    deliveryLog = [];
+    constructor(store, rules, retry = DEFAULT_RETRY) {
+        this.store = store;
+        this.rules = rules;
+        this.retry = retry;
+    }
+    attach(service, metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+    get ruleSet() {
+        return this.rules;
+    }
+    setRules(rules) {
+        this.rules = rules;
+        this.bands.clear();
+    }
+    async state() {
+        if (!this.alerts)
+            this.alerts = new Map((await this.store.getAlerts()).map((a) => [a.fingerprint, a]));
+        return this.alerts;
+    }
+    /** Evaluates every rule at time `at` (ms). Evaluations never overlap. Returns pending and firing alerts. */
+    evaluate(at) {
+        const run = this.evaluating.then(() => this.evaluateNow(at));
+        this.evaluating = run.catch(() => undefined);
+        return run;
+    }
+    async evaluateNow(at) {
+        const service = this.service;
+        if (!service)
+            throw new Error("alert engine is not attached to a service");
+        const alerts = await this.state();
+        const models = await this.store.listModels();
+        for (const spec of models) {
+            const windows = new Map();
+            const resultsFor = async (windowMs) => {
+                let results = windows.get(windowMs);
+                if (!results) {
+                    results = (await service.monitors(spec, at - windowMs, at, at)).results;
+                    windows.set(windowMs, results);
+                    this.metrics?.record(spec.name, results);
+                }
+                return results;
+            };
+            for (const rule of this.rules.rules) {
+                if (rule.model !== null && rule.model !== spec.name)
+                    continue;
+                const results = (await resultsFor(rule.windowMs)).filter((r) => monitorOf(r) === rule.monitor && (rule.subject === null || subjectOf(r) === rule.subject));
+                const seen = new Set();
+                for (const result of results) {
+                    const fingerprint = fingerprintOf(rule.name, spec.name, subjectOf(result));
+                    seen.add(fingerprint);
+                    const active = await this.holds(rule, spec.name, result, at);
+                    await this.step(alerts, rule, spec.name, result, active, at, fingerprint);
+                }
+                // Alerts whose series vanished (no data, feature dropped) are treated as no longer holding.
+                for (const alert of alerts.values())
+                    if (alert.rule === rule.name && alert.model === spec.name && !seen.has(alert.fingerprint))
+                        await this.step(alerts, rule, spec.name, null, false, at, alert.fingerprint);
+            }
+            if (this.rules.rules.length === 0)
+                await resultsFor(3_600_000);
+        }
+        this.publishFiring(alerts);
+        return [...alerts.values()].filter((a) => a.state !== "resolved");
+    }
+    async holds(rule, model, result, at) {
+        const c = rule.condition;
+        if (c.kind === "status")
+            return result.status === "fail";
+        const value = result.value ?? null;
+        if (value === null)
+            return false;
+        if (c.kind === "compare")
+            return compare(c, value);
+        const band = await this.band(rule, model, subjectOf(result), at);
+        if (!band)
+            return false;
+        const d = c.learned.direction;
+        return (d !== "below" && value > band.high) || (d !== "above" && value < band.low);
+    }
+    /** mean ± kσ (ddof = 1) of the monitor over consecutive windows of clean history. */
+    async band(rule, model, subject, at) {
+        const l = this.rules.rules.find((r) => r === rule).condition.learned;
+        const from = l.from ?? at - rule.windowMs - l.historyMs;
+        const to = l.to ?? at - rule.windowMs;
+        const key = `${rule.name}\u0000${model}\u0000${from}\u0000${to}`;
+        let bySubject = this.bands.get(key);
+        if (!bySubject) {
+            bySubject = new Map();
+            const spec = await this.service.model(model);
+            const values = new Map();
+            if (spec) {
+                const step = Math.max(rule.windowMs, (to - from) / MAX_LEARNING_WINDOWS);
+                for (let end = from + rule.windowMs; end <= to; end += step) {
+                    const { results } = await this.service.monitors(spec, end - rule.windowMs, end, end);
+                    for (const r of results)
+                        if (monitorOf(r) === rule.monitor && r.value !== null && r.value !== undefined) {
+                            const subject = subjectOf(r) ?? "";
+                            const list = values.get(subject) ?? [];
+                            list.push(r.value);
+                            values.set(subject, list);
+                        }
+                }
+            }
+            for (const [s, xs] of values) {
+                if (xs.length < 2) {
+                    bySubject.set(s, null);
+                    continue;
+                }
+                const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+                const std = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+                bySubject.set(s, { mean, std, n: xs.length, low: mean - l.k * std, high: mean + l.k * std });
+            }
+            if (l.historyMs !== undefined)
+                this.bands.clear(); // a trailing band is only valid at this `at`
+            this.bands.set(key, bySubject);
+        }
+        return bySubject.get(subject ?? "") ?? null;
+    }
+    async step(alerts, rule, model, result, active, at, fingerprint) {
+        const previous = alerts.get(fingerprint);
+        const value = result?.value ?? null;
+        const subject = (result ? subjectOf(result) : null) ?? previous?.subject ?? "";
+        const labels = {
+            ...rule.labels,
+            alertname: rule.name,
+            model,
+            severity: rule.severity,
+            monitor: rule.monitor,
+            ...(subject ? { subject } : {}),
+        };
+        const message = result
+            ? `${rule.monitor}${subject ? `[${subject}]` : ""} = ${value === null ? "n/a" : round(value)} (${rule.condition.text}): ${result.message}`
+            : `${rule.monitor}${subject ? `[${subject}]` : ""}: no data in the window`;
+        const base = previous ?? {
+            fingerprint,
+            rule: rule.name,
+            model,
+            subject,
+            severity: rule.severity,
+            labels,
+            state: "resolved",
+            value,
+            activeSince: at,
+            firedAt: null,
+            resolvedAt: null,
+            lastEvaluated: at,
+            message,
+        };
+        let next = { ...base, value, lastEvaluated: at, message, labels, severity: rule.severity };
+        let transition = null;
+        const live = previous && previous.state !== "resolved";
+        if (active) {
+            if (!live) {
+                next = { ...next, state: "pending", activeSince: at, firedAt: null, resolvedAt: null };
+                transition = "pending";
+            }
+            if (next.state === "pending" && at - next.activeSince >= rule.forMs) {
+                next = { ...next, state: "firing", firedAt: at };
+                transition = "firing";
+            }
+        }
+        else if (live) {
+            if (previous.state === "firing") {
+                next = { ...next, state: "resolved", resolvedAt: at };
+                transition = "resolved";
+            }
+            else {
+                // A pending alert that stops holding never fired: it goes back to inactive without a notification.
+                next = { ...next, state: "resolved", resolvedAt: null };
+                transition = "inactive";
+            }
+        }
+        else if (!previous)
+            return; // nothing active, nothing to remember
+        alerts.set(fingerprint, next);
+        const event = transition
+            ? {
+                fingerprint,
+                rule: rule.name,
+                model,
+                state: transition,
+                at,
+                value,
+                severity: rule.severity,
+                labels,
+                message,
+            }
+            : null;
+        await this.store.saveAlert(next, event);
+        if (transition === "firing" || transition === "resolved")
+            await this.notify(next, transition);
+    }
+    async notify(alert, status) {
+        if (this.rules.webhooks.length === 0)
+            return;
+        const silences = await this.store.listSilences();
+        const now = Date.now();
+        if (silences.some((s) => s.startsAt <= now && now < s.endsAt && matches(s, alert.labels)))
+            return;
+        const payload = {
+            version: 1,
+            status,
+            alert: {
+                fingerprint: alert.fingerprint,
+                rule: alert.rule,
+                model: alert.model,
+                subject: alert.subject || null,
+                severity: alert.severity,
+                labels: alert.labels,
+                value: alert.value,
+                activeSince: isoTime(alert.activeSince),
+                firedAt: isoTime(alert.firedAt),
+                resolvedAt: isoTime(alert.resolvedAt),
+                message: alert.message,
+            },
+        };
+        for (const hook of this.rules.webhooks) {
+            // Delivery runs in the background (a slow receiver must not hold up evaluation), but in order per alert
+            // and receiver: a "resolved" must never overtake the "firing" it resolves while that one is retried.
+            const key = `${alert.fingerprint}\u0000${hook.url}`;
+            const previous = this.chains.get(key) ?? Promise.resolve();
+            const p = previous
+                .then(() => deliver(hook, payload, this.retry))
+                .then((outcome) => {
+                this.deliveryLog.push({
+                    ...outcome,
+                    fingerprint: alert.fingerprint,
+                    status_: status,
+                    at: Date.now(),
+                });
+                if (this.deliveryLog.length > 200)
+                    this.deliveryLog.shift();
+            });
+            this.deliveries.add(p);
+            this.chains.set(key, p);
+            p.finally(() => {
+                this.deliveries.delete(p);
+                if (this.chains.get(key) === p)
+                    this.chains.delete(key);
+            });
+        }
+    }
+    /** Waits for webhook deliveries in flight (shutdown, tests). */
+    async drain() {
+        while (this.deliveries.size > 0)
+            await Promise.allSettled([...this.deliveries]);
+    }
+    publishFiring(alerts) {
+        if (!this.metrics)
+            return;
+        const counts = new Map();
+        for (const a of alerts.values())
+            if (a.state === "firing") {
+                const key = `${a.model}\u0000${a.severity}`;
+                counts.set(key, (counts.get(key) ?? 0) + 1);
+            }
+        this.metrics.setFiring(counts);
+    }
+    async list() {
+        const silences = await this.store.listSilences();
+        const now = Date.now();
+        return [...(await this.state()).values()]
+            .filter((a) => a.state !== "resolved")
+            .map((a) => ({
+            ...a,
+            silenced: silences.some((s) => s.startsAt <= now && now < s.endsAt && matches(s, a.labels)),
+        }));
+    }
+    async addSilence(input) {
+        const silence = { ...input, id: randomUUID() };
+        await this.store.addSilence(silence);
+        return silence;
+    }
+}
+export function fingerprintOf(rule, model, subject) {
+    return createHash("sha256")
+        .update(`${rule}\u0000${model}\u0000${subject ?? ""}`)
+        .digest("hex")
+        .slice(0, 16);
+}
+function matches(silence, labels) {
+    return Object.entries(silence.matchers).every(([k, v]) => labels[k] === v);
+}
+function round(x) {
+    return Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(3);
+}

@@ -1,0 +1,210 @@
+/**
+ * Vega-Lite specs shared by the HTML reports (rendered to SVG in Node by `vega.ts`) and the dashboard
+ * (rendered live in the browser). Pure data in, spec out; no runtime imports, so the browser loads this
+ * very file (served by `src/monitor/routes-dashboard.ts`).
+ */
+/** The palette of the whole product: one colour per status and a category range for series. */
+export const PALETTE = {
+    ink: "#111827",
+    muted: "#6b7280",
+    grid: "#e5e7eb",
+    accent: "#2563eb",
+    pass: "#15803d",
+    warn: "#b45309",
+    fail: "#b91c1c",
+    categories: ["#2563eb", "#f97316", "#16a34a", "#dc2626", "#7c3aed", "#0891b2", "#ca8a04", "#db2777"],
+};
+/** One visual language: fonts, axes and palette of every chart in every report and on the dashboard. */
+export const CHART_CONFIG = {
+    font: "system-ui, -apple-system, Segoe UI, sans-serif",
+    background: "white",
+    axis: {
+        labelColor: "#374151",
+        titleColor: "#374151",
+        gridColor: PALETTE.grid,
+        domainColor: "#9ca3af",
+        labelFontSize: 11,
+    },
+    legend: { labelColor: "#374151", titleColor: "#374151", labelFontSize: 11, orient: "bottom" },
+    range: { category: [...PALETTE.categories] },
+    view: { stroke: null },
+};
+/** A spec with the shared config merged under its own (what both renderers draw). */
+export function withChartConfig(spec) {
+    return {
+        ...spec,
+        config: { ...CHART_CONFIG, ...spec.config },
+    };
+}
+/**
+ * Values over time, one line per series: CI bands where points have them, flagged windows as red
+ * rings, the threshold as a dashed rule. Used for drift, data quality and performance over windows.
+ */
+export function timelineSpec(points, options) {
+    const format = options.format ?? ".3f";
+    const values = points.filter((p) => p.value !== null && Number.isFinite(p.value));
+    const hasKind = values.some((p) => p.kind !== undefined);
+    const x = { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } };
+    const tooltip = [
+        { field: "series", type: "nominal", title: "series" },
+        ...(hasKind ? [{ field: "kind", type: "nominal", title: options.kindTitle ?? "kind" }] : []),
+        { field: "time", type: "temporal", title: "window from", format: "%Y-%m-%d %H:%M" },
+        { field: "value", type: "quantitative", title: options.yTitle, format },
+        { field: "n", type: "quantitative", title: "n", format: "," },
+        ...(values.some((p) => p.note) ? [{ field: "note", type: "nominal", title: "detail" }] : []),
+    ];
+    const color = {
+        field: "series",
+        type: "nominal",
+        title: null,
+        legend: { symbolType: "stroke", symbolStrokeWidth: 3 },
+    };
+    const layers = [];
+    if (values.some((p) => p.lo !== undefined && p.lo !== null && p.hi !== undefined && p.hi !== null))
+        layers.push({
+            transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
+            mark: { type: "area", opacity: 0.15 },
+            encoding: {
+                x,
+                y: { field: "lo", type: "quantitative" },
+                y2: { field: "hi" },
+                color,
+                detail: hasKind ? { field: "kind" } : undefined,
+            },
+        });
+    layers.push({
+        mark: { type: "line", strokeWidth: 2 },
+        encoding: {
+            x,
+            y: { field: "value", type: "quantitative", title: options.yTitle, axis: { format } },
+            color,
+            ...(hasKind
+                ? {
+                    strokeDash: {
+                        field: "kind",
+                        type: "nominal",
+                        title: options.kindTitle ?? null,
+                        // The first kind in the data is drawn solid, the next dashed, then dotted.
+                        scale: {
+                            domain: [...new Set(values.map((p) => p.kind).filter((k) => k !== undefined))],
+                            range: [
+                                [1, 0],
+                                [6, 4],
+                                [2, 2],
+                            ],
+                        },
+                        legend: { symbolType: "stroke", symbolStrokeColor: PALETTE.ink, symbolStrokeWidth: 2 },
+                    },
+                    detail: { field: "kind" },
+                }
+                : {}),
+        },
+    });
+    // Points apart from the line, so the dash legend shows dashes; they carry the tooltips.
+    layers.push({
+        transform: [{ filter: "!datum.uncertain" }],
+        mark: { type: "point", size: 30, filled: true, opacity: 1 },
+        encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip },
+    });
+    if (values.some((p) => p.uncertain))
+        layers.push({
+            transform: [{ filter: "datum.uncertain" }],
+            mark: { type: "point", size: 30, filled: false, opacity: 1, strokeWidth: 1.5, fill: "white" },
+            encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip },
+        });
+    if (values.some((p) => p.flagged))
+        layers.push({
+            transform: [{ filter: "datum.flagged" }],
+            mark: { type: "point", shape: "circle", size: 140, strokeWidth: 2, color: PALETTE.fail, filled: false },
+            encoding: { x, y: { field: "value", type: "quantitative" }, tooltip },
+        });
+    const spec = {
+        width: options.width ?? 520,
+        height: options.height ?? 180,
+        data: {
+            values: values.map((p) => ({ ...p, flagged: p.flagged === true, uncertain: p.uncertain === true })),
+        },
+        layer: layers,
+    };
+    if (options.threshold !== undefined && options.threshold !== null)
+        layers.push({
+            data: { values: [{ threshold: options.threshold }] },
+            mark: { type: "rule", strokeDash: [6, 4], color: PALETTE.fail, opacity: 0.7 },
+            encoding: { y: { field: "threshold", type: "quantitative" } },
+        });
+    return spec;
+}
+/** Predictions and labeled predictions per window. */
+export function volumeSpec(points, options = {}) {
+    const rows = points.flatMap((p) => [
+        { time: p.time, to: p.to, what: "predictions", count: p.predictions },
+        { time: p.time, to: p.to, what: "with labels", count: p.labeled },
+    ]);
+    return {
+        width: options.width ?? 520,
+        height: options.height ?? 120,
+        data: { values: rows },
+        mark: { type: "rect", opacity: 0.9, stroke: "white", strokeWidth: 1 },
+        encoding: {
+            x: { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } },
+            x2: { field: "to" },
+            y: { field: "count", type: "quantitative", title: "rows" },
+            y2: { datum: 0 },
+            color: {
+                field: "what",
+                type: "nominal",
+                title: null,
+                scale: { domain: ["predictions", "with labels"], range: ["#93c5fd", PALETTE.accent] },
+            },
+            tooltip: [
+                { field: "time", type: "temporal", title: "window from", format: "%Y-%m-%d %H:%M" },
+                { field: "what", type: "nominal" },
+                { field: "count", type: "quantitative", format: "," },
+            ],
+        },
+    };
+}
+/** A column's distribution (histogram of numbers, top values of text) from its profile. */
+export function distributionSpec(column, options = {}) {
+    const width = options.width ?? 300;
+    const histogram = column.histogram;
+    if (histogram && histogram.counts.length > 0) {
+        const temporal = column.type === "date" || column.type === "timestamp";
+        const values = histogram.counts.map((count, i) => ({
+            lo: histogram.edges[i],
+            hi: histogram.edges[i + 1],
+            count,
+        }));
+        return {
+            width,
+            height: 120,
+            data: { values },
+            mark: { type: "rect", color: PALETTE.accent },
+            encoding: {
+                x: {
+                    field: "lo",
+                    type: temporal ? "temporal" : "quantitative",
+                    title: column.name,
+                    // a time axis has no zero to leave out; a numeric one should start at the data
+                    ...(temporal ? {} : { scale: { zero: false } }),
+                    axis: { labelOverlap: true },
+                },
+                x2: { field: "hi" },
+                y: { field: "count", type: "quantitative", title: "rows" },
+            },
+        };
+    }
+    if (column.top.length > 0) {
+        return {
+            width,
+            height: Math.max(60, column.top.length * 14),
+            data: { values: column.top.map((t) => ({ value: String(t.value), count: t.count })) },
+            mark: { type: "bar", color: PALETTE.accent },
+            encoding: {
+                y: { field: "value", type: "nominal", sort: "-x", title: null },
+                x: { field: "count", type: "quantitative", title: "rows" },
+            },
+        };
+    }
+    return null;
+}

@@ -1,0 +1,254 @@
+import { LineCounter, parseDocument } from "yaml";
+import { InputError } from "../table/errors.js";
+import { COLUMN_TYPES } from "../table/types.js";
+import { CHECK_IDS, SCHEMA_FORMAT, SCHEMA_VERSION, } from "./types.js";
+/** A problem in a schema file, located: "schema.yaml:12: columns.age.range.min: expected a number". */
+export class SchemaFileError extends InputError {
+    file;
+    line;
+    field;
+    problem;
+    name = "SchemaFileError";
+    constructor(file, line, field, problem) {
+        super(`${file}:${line}: ${field ? `${field}: ` : ""}${problem}`);
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.problem = problem;
+    }
+}
+const COLUMN_FIELDS = [
+    "type",
+    "required",
+    "missing",
+    "nonFinite",
+    "range",
+    "reference",
+    "domain",
+    "format",
+    "unique",
+    "checks",
+];
+const FORMAT_KINDS = ["date", "timestamp", "integer", "float", "boolean", "regex"];
+/** Parses and checks a schema file; throws SchemaFileError at the first problem, naming line and field. */
+export function parseSchema(text, file = "schema.yaml") {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
+        throw new SchemaFileError(file, line, "", `invalid YAML: ${e.message.split("\n")[0]}`);
+    }
+    const lineOf = (path) => {
+        for (let p = path;; p = p.slice(0, -1)) {
+            const node = p.length === 0 ? doc.contents : doc.getIn(p, true);
+            const range = node?.range;
+            if (range)
+                return lines.linePos(range[0]).line;
+            if (p.length === 0)
+                return 1;
+        }
+    };
+    const fail = (path, problem) => {
+        throw new SchemaFileError(file, lineOf(path), path.join("."), problem);
+    };
+    const root = doc.toJS({ maxAliasCount: 100 });
+    if (!isObject(root))
+        return fail([], "expected a mapping with format, version, table and columns");
+    const expectObject = (v, path) => isObject(v) ? v : fail(path, `expected a mapping, got ${show(v)}`);
+    const expectNumber = (v, path, range = {}) => {
+        if (v === null && range.nullable)
+            return null;
+        if (typeof v !== "number" || !Number.isFinite(v))
+            return fail(path, `expected a number, got ${show(v)}`);
+        if (range.min !== undefined && v < range.min)
+            return fail(path, `must be ≥ ${range.min}, got ${v}`);
+        if (range.max !== undefined && v > range.max)
+            return fail(path, `must be ≤ ${range.max}, got ${v}`);
+        return v;
+    };
+    const fraction = (v, path) => expectNumber(v, path, { min: 0, max: 1 });
+    const unknownKeys = (o, allowed, path) => {
+        for (const k of Object.keys(o))
+            if (!allowed.includes(k))
+                fail([...path, k], `unknown field (expected one of ${allowed.join(", ")})`);
+    };
+    const checks = (v, path) => {
+        if (v === undefined || v === null)
+            return {};
+        const o = expectObject(v, path);
+        const out = {};
+        for (const [id, raw] of Object.entries(o)) {
+            if (!CHECK_IDS.includes(id))
+                fail([...path, id], `unknown check id (known: ${CHECK_IDS.join(", ")})`);
+            const ov = expectObject(raw, [...path, id]);
+            unknownKeys(ov, ["severity", "mostly"], [...path, id]);
+            const override = {};
+            if (ov.severity !== undefined) {
+                if (ov.severity !== "error" && ov.severity !== "warning" && ov.severity !== "info")
+                    fail([...path, id, "severity"], `expected error, warning or info, got ${show(ov.severity)}`);
+                override.severity = ov.severity;
+            }
+            if (ov.mostly !== undefined)
+                override.mostly = fraction(ov.mostly, [...path, id, "mostly"]);
+            out[id] = override;
+        }
+        return out;
+    };
+    unknownKeys(root, ["format", "version", "reference", "table", "checks", "columns"], []);
+    if (root.format !== SCHEMA_FORMAT)
+        fail(["format"], `expected '${SCHEMA_FORMAT}', got ${show(root.format)}`);
+    if (root.version !== SCHEMA_VERSION)
+        fail(["version"], `this build reads version ${SCHEMA_VERSION}, got ${show(root.version)}`);
+    let reference = null;
+    if (root.reference !== undefined && root.reference !== null) {
+        const r = expectObject(root.reference, ["reference"]);
+        reference = {
+            source: String(r.source ?? ""),
+            digest: String(r.digest ?? ""),
+            rows: Number(r.rows ?? 0),
+            createdAt: String(r.createdAt ?? ""),
+            confidence: Number(r.confidence ?? 0.999),
+        };
+    }
+    const table = root.table === undefined ? {} : expectObject(root.table, ["table"]);
+    unknownKeys(table, ["rows", "duplicates"], ["table"]);
+    const rowsObj = table.rows === undefined ? {} : expectObject(table.rows, ["table", "rows"]);
+    unknownKeys(rowsObj, ["min", "max"], ["table", "rows"]);
+    const rows = {
+        min: expectNumber(rowsObj.min ?? null, ["table", "rows", "min"], { min: 0, nullable: true }),
+        max: expectNumber(rowsObj.max ?? null, ["table", "rows", "max"], { min: 0, nullable: true }),
+    };
+    if (rows.min !== null && rows.max !== null && rows.min > rows.max)
+        fail(["table", "rows"], `min (${rows.min}) is above max (${rows.max})`);
+    const duplicates = table.duplicates === undefined || table.duplicates === null
+        ? null
+        : fraction(table.duplicates, ["table", "duplicates"]);
+    const columnsObj = expectObject(root.columns, ["columns"]);
+    const columns = [];
+    for (const [name, raw] of Object.entries(columnsObj)) {
+        const path = ["columns", name];
+        const c = expectObject(raw, path);
+        unknownKeys(c, COLUMN_FIELDS, path);
+        if (!COLUMN_TYPES.includes(c.type))
+            fail([...path, "type"], `expected one of ${COLUMN_TYPES.join(", ")}, got ${show(c.type)}`);
+        if (c.required !== undefined && typeof c.required !== "boolean")
+            fail([...path, "required"], `expected true or false, got ${show(c.required)}`);
+        const contract = {
+            name,
+            type: c.type,
+            required: c.required !== false,
+            missing: c.missing === undefined ? 0 : fraction(c.missing, [...path, "missing"]),
+        };
+        if (c.nonFinite !== undefined)
+            contract.nonFinite = fraction(c.nonFinite, [...path, "nonFinite"]);
+        if (c.range !== undefined) {
+            const r = expectObject(c.range, [...path, "range"]);
+            unknownKeys(r, ["min", "max", "mostly"], [...path, "range"]);
+            const min = expectNumber(r.min ?? null, [...path, "range", "min"], { nullable: true });
+            const max = expectNumber(r.max ?? null, [...path, "range", "max"], { nullable: true });
+            if (min !== null && max !== null && min > max)
+                fail([...path, "range"], `min (${min}) is above max (${max})`);
+            contract.range = {
+                min,
+                max,
+                mostly: r.mostly === undefined ? 1 : fraction(r.mostly, [...path, "range", "mostly"]),
+            };
+        }
+        if (c.reference !== undefined) {
+            const r = expectObject(c.reference, [...path, "reference"]);
+            unknownKeys(r, ["quantiles", "mean"], [...path, "reference"]);
+            const q = expectObject(r.quantiles ?? {}, [...path, "reference", "quantiles"]);
+            const quantiles = {};
+            for (const [k, v] of Object.entries(q)) {
+                const p = Number(k);
+                if (!(p > 0 && p < 1))
+                    fail([...path, "reference", "quantiles", k], "quantile keys must be in (0, 1)");
+                quantiles[k] = expectNumber(v, [...path, "reference", "quantiles", k]);
+            }
+            const mean = expectNumber(r.mean ?? null, [...path, "reference", "mean"], { nullable: true });
+            contract.reference = { quantiles, mean };
+        }
+        if (c.domain !== undefined) {
+            const d = expectObject(c.domain, [...path, "domain"]);
+            unknownKeys(d, ["values", "mostly"], [...path, "domain"]);
+            let values = {};
+            if (Array.isArray(d.values))
+                for (const v of d.values)
+                    values[String(v)] = 0;
+            else {
+                const o = expectObject(d.values, [...path, "domain", "values"]);
+                values = {};
+                for (const [k, v] of Object.entries(o))
+                    values[k] = v === null ? 0 : fraction(v, [...path, "domain", "values", k]);
+            }
+            if (Object.keys(values).length === 0)
+                fail([...path, "domain", "values"], "a domain needs at least one value");
+            contract.domain = {
+                values,
+                mostly: d.mostly === undefined ? 1 : fraction(d.mostly, [...path, "domain", "mostly"]),
+            };
+        }
+        if (c.format !== undefined) {
+            const f = expectObject(c.format, [...path, "format"]);
+            unknownKeys(f, ["kind", "pattern", "mostly"], [...path, "format"]);
+            if (!FORMAT_KINDS.includes(f.kind))
+                fail([...path, "format", "kind"], `expected one of ${FORMAT_KINDS.join(", ")}, got ${show(f.kind)}`);
+            if (f.kind === "regex") {
+                if (typeof f.pattern !== "string")
+                    fail([...path, "format", "pattern"], "a regex format needs a pattern");
+                try {
+                    new RegExp(f.pattern);
+                }
+                catch (error) {
+                    fail([...path, "format", "pattern"], `not a regular expression: ${error.message}`);
+                }
+            }
+            contract.format = {
+                kind: f.kind,
+                mostly: f.mostly === undefined ? 1 : fraction(f.mostly, [...path, "format", "mostly"]),
+            };
+            if (typeof f.pattern === "string")
+                contract.format.pattern = f.pattern;
+        }
+        if (c.unique !== undefined && c.unique !== false) {
+            if (c.unique === true)
+                contract.unique = { mostly: 1 };
+            else {
+                const u = expectObject(c.unique, [...path, "unique"]);
+                unknownKeys(u, ["mostly"], [...path, "unique"]);
+                contract.unique = {
+                    mostly: u.mostly === undefined ? 1 : fraction(u.mostly, [...path, "unique", "mostly"]),
+                };
+            }
+        }
+        const overrides = checks(c.checks, [...path, "checks"]);
+        if (Object.keys(overrides).length > 0)
+            contract.checks = overrides;
+        columns.push(contract);
+    }
+    return {
+        format: SCHEMA_FORMAT,
+        version: SCHEMA_VERSION,
+        reference,
+        table: { rows, duplicates },
+        checks: checks(root.checks, ["checks"]),
+        columns,
+    };
+}
+function isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function show(v) {
+    if (v === undefined)
+        return "nothing";
+    if (v === null)
+        return "null";
+    if (typeof v === "string")
+        return `'${v}'`;
+    if (Array.isArray(v))
+        return "a list";
+    if (typeof v === "object")
+        return "a mapping";
+    return String(v);
+}
