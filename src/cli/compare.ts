@@ -10,15 +10,15 @@ import { DEFAULT_GATE, type GateThresholds } from "../compat/gate.js";
 import { GOLDEN_FORMAT, type GoldenSet, locateGoldenRows, parseGoldenSet } from "../compat/golden.js";
 import { invertedModelChecks } from "../compat/inverted.js";
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from "../compat/paired-bootstrap.js";
+import { comparisonReport } from "../compat/report.js";
 import { columnPartition, type Partition } from "../compat/slices.js";
 import { describingColumns, type ExcludedColumn } from "../evaluate/input-columns.js";
 import { describePositive, encodeBinaryLabel } from "../evaluate/labels.js";
-import { openRegistry } from "../io/registry/files.js";
 import { FILE_EXTENSIONS, openSource } from "../io/source.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { formatFixed, formatInterval, formatPValue } from "../report/format.js";
-import { type CheckResult, makeReport } from "../report/report.js";
+import type { CheckResult } from "../report/report.js";
 import type { Adjustment } from "../stats/multiple-testing.js";
 import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
@@ -235,40 +235,32 @@ export async function run(argv: string[]): Promise<number> {
       old: oldSpec,
       new: newSpec,
     });
-    // Scores that run against the label void the gate: its deltas compare two readings of the wrong class.
-    const verdict = inverted.length > 0 ? "fail" : result.verdict;
-    const status = verdict === "fail" ? "fail" : verdict === "pass" ? "pass" : "warn";
-    const report = makeReport(
-      "comparison",
-      {
-        inputs: [
-          { name: source.name, digest, rows },
-          ...[oldModel, newModel]
-            .filter((m) => m.model?.metadata.digest)
-            .map((m) => ({ name: m.model?.name ?? m.spec, digest: String(m.model?.metadata.digest), rows })),
-        ],
-        config: {
-          label,
-          positive: labelInfo.positive,
-          old: oldSpec,
-          new: newSpec,
-          threshold,
-          sensitive,
-          slices: sliceColumns,
-          excludedColumns,
-          gate,
-          bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
-          golden: v.golden ?? null,
-          goldenOut: goldenOut ?? null,
-        },
-        results: [...inverted, ...result.checks],
-        summary: { status, verdict, gateVerdict: result.verdict },
+    const report = comparisonReport(result, {
+      inputs: [
+        { name: source.name, digest, rows },
+        ...[oldModel, newModel]
+          .filter((m) => m.model?.metadata.digest)
+          .map((m) => ({ name: m.model?.name ?? m.spec, digest: String(m.model?.metadata.digest), rows })),
+      ],
+      config: {
+        label,
+        positive: labelInfo.positive,
+        old: oldSpec,
+        new: newSpec,
+        threshold,
+        sensitive,
+        slices: sliceColumns,
+        excludedColumns,
+        gate,
+        bootstrap: { resamples, seed, level: 0.95, resampling: "rows (pairs), unstratified" },
+        golden: v.golden ?? null,
+        goldenOut: goldenOut ?? null,
       },
-      {
-        positiveClass: { value: labelInfo.positive, count: labelInfo.positives, rows: labelInfo.rows },
-        ...jsonBody(result, goldenUnmatched),
-      },
-    );
+      goldenUnmatched,
+      positiveClass: labelInfo,
+      inverted,
+    });
+    const status = report.summary.status;
     saveEvidence(report);
     if (typeof v.html === "string") writeTextFile(v.html, await comparisonHtml(report, result));
     if (v.json) printJson(report);
@@ -451,36 +443,6 @@ function writeGolden(
     })),
   };
   writeTextFile(path, `${JSON.stringify(golden, null, 1)}\n`);
-}
-
-function jsonBody(r: Comparison, goldenUnmatched: number): Record<string, unknown> {
-  return {
-    n: r.n,
-    threshold: r.threshold,
-    bothCorrect: r.bothCorrect,
-    negativeFlips: r.negativeFlips,
-    positiveFlips: r.positiveFlips,
-    bothWrong: r.bothWrong,
-    negativeFlipRate: r.negativeFlipRate,
-    negativeFlipRateCi: r.negativeFlipRateCi,
-    positiveFlipRate: r.positiveFlipRate,
-    relativeNegativeFlipRate: r.relativeNegativeFlipRate,
-    btc: r.btc,
-    bec: r.bec,
-    errorPersistence: r.errorPersistence,
-    mcnemarPValue: r.mcnemarPValue,
-    mcnemarChiSquare: r.mcnemarChiSquare,
-    accuracyOld: r.accuracyOld,
-    accuracyNew: r.accuracyNew,
-    accuracyDelta: r.accuracyDelta,
-    metrics: r.metrics,
-    slices: r.slices,
-    groups: r.groups,
-    fairness: r.fairness,
-    golden: r.golden ? { ...r.golden, unmatched: goldenUnmatched } : null,
-    regressedRows: { count: r.regressedRows.length, first: Array.from(r.regressedRows.subarray(0, 20)) },
-    verdict: r.verdict,
-  };
 }
 
 function textSummary(

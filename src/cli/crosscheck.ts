@@ -15,7 +15,6 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { inContext } from "../table/errors.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./model-args.js";
 import { printJson, saveEvidence } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
@@ -89,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`${source.name}: no rows (header only?): nothing to compare`);
     const options = { threshold, top, level: 0.95 };
     const parts = [];
-    const onData = await guardModel(crosscheck(a, b, data, { ...options, slices }));
+    const onData = await crosscheck(a, b, data, { ...options, slices });
     parts.push({ name: "data", part: onData.part });
     if (typeof v.schema === "string" && fuzzRows > 0) {
       const schema = parseSchema(readFileSync(v.schema, "utf8"), v.schema);
@@ -104,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       });
       // Valid and boundary values only: two implementations may fairly differ on invalid input.
       const fuzzed = generateRows(columns, fuzzRows, seed, 0);
-      parts.push({ name: "fuzzed", part: (await guardModel(crosscheck(a, b, fuzzed, options))).part });
+      parts.push({ name: "fuzzed", part: (await crosscheck(a, b, fuzzed, options)).part });
     }
     const results = crosscheckChecks(parts, { maxDisagreement, tolerance });
     const report = makeReport(
@@ -141,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
 
 async function load(spec: string, features: string[] | undefined, flag: string): Promise<Model> {
   try {
-    return await guardModel(loadModel(spec, { features }));
+    return await loadModel(spec, { features });
   } catch (error) {
     throw inContext(error, flag);
   }

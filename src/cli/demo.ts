@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatNumber, textTable } from "../report/format.js";
 import { numberOption, parseCommand } from "./args.js";
@@ -62,7 +63,9 @@ export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   const say = (line: string) =>
     process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
-  const flightsFile = join(ROOT, "node_modules", "vega-datasets", "data", "flights-3m.parquet");
+  // resolved like an import, so it is found where npm put it (hoisted beside assay in an install)
+  const datasets = dirname(createRequire(import.meta.url).resolve("vega-datasets"));
+  const flightsFile = join(datasets, "..", "data", "flights-3m.parquet");
   const flights = await runFlights(flightsFile, out, say);
   const card = prepareReadinessCard(join(ROOT, "examples", "adult"), out);
   const replay = await replayFlights(

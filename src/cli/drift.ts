@@ -1,18 +1,12 @@
 import { readFileSync } from "node:fs";
-import { DRIFT_CHECK_STATUS } from "../drift/check-status.js";
-import { applyOverride, DriftConfigError, parseAssignments, policyFromConfig } from "../drift/config.js";
-import { type DriftPolicy, defaultPolicy, resolveRule } from "../drift/policy.js";
-import { readProfileSamples } from "../drift/profile-samples.js";
-import type { ColumnSample } from "../drift/sample.js";
-import { pooledCategories, readColumnSamples } from "../drift/source-samples.js";
+import { type DriftSide, driftBetween } from "../drift/between.js";
+import { applyOverride, parseAssignments, policyFromConfig } from "../drift/config.js";
+import { type DriftPolicy, defaultPolicy } from "../drift/policy.js";
+import { driftReport } from "../drift/report.js";
 import { renderDriftText } from "../drift/text.js";
-import { type ColumnPair, compareColumns, type DatasetDrift } from "../drift/verdict.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
 import { type DuckDBRelation, openSources } from "../io/source.js";
-import { type CheckResult, makeReport } from "../report/report.js";
-import { InputError, inContext } from "../table/errors.js";
-import type { Relation } from "../table/relation.js";
-import type { ColumnInfo } from "../table/types.js";
+import { inContext } from "../table/errors.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
@@ -79,149 +73,40 @@ export async function run(argv: string[]): Promise<number> {
   const tables = [referenceArg, currentArg].filter((a) => !("path" in a && isProfileFile(a.path)));
   const opened = await openSources(tables.map((a) => ("path" in a ? { path: a.path } : { sql: a.sql })));
   const relationOf = (arg: SideArg) => opened[tables.indexOf(arg)];
-  const reference = await openSide(referenceArg, "reference", relationOf(referenceArg));
-  const current = await openSide(currentArg, "current", relationOf(currentArg));
-
-  const wanted = listOption(values.columns);
-  const common = reference.columns.filter((c) => current.columns.some((d) => d.name === c.name));
-  for (const name of wanted ?? []) {
-    if (!reference.columns.some((c) => c.name === name))
-      throw new UsageError(`${reference.name}: no column named '${name}'`);
-    if (!current.columns.some((c) => c.name === name))
-      throw new UsageError(`${current.name}: no column named '${name}'`);
-  }
-  const selected = wanted ? common.filter((c) => wanted.includes(c.name)) : common;
-  if (selected.length === 0)
-    throw new UsageError(`${reference.name} and ${current.name} have no column in common to compare`);
-  const onlyReference = reference.columns
-    .filter((c) => !current.columns.some((d) => d.name === c.name))
-    .map((c) => c.name);
-  const onlyCurrent = current.columns
-    .filter((c) => !reference.columns.some((d) => d.name === c.name))
-    .map((c) => c.name);
-
-  const plan = selected.map((info) => {
-    const other = current.columns.find((c) => c.name === info.name) as ColumnInfo;
-    const rule = resolveRule(policy, info.name, info.type);
-    const kindOther = resolveRule(policy, other.name, other.type).kind;
-    // A column whose type changed is compared as categorical (5 and "5" agree, "5.0" does not),
-    // and the change is reported.
-    const typeChange = info.type !== other.type ? `${info.type} → ${other.type}` : undefined;
-    const kind = rule.kind !== kindOther ? ("categorical" as const) : rule.kind;
-    return { info, kind, ignore: rule.ignore, typeChange: rule.kind !== kindOther ? typeChange : undefined };
+  const reference = openSide(referenceArg, "reference", relationOf(referenceArg));
+  const current = openSide(currentArg, "current", relationOf(currentArg));
+  const outcome = await driftBetween(reference.side, current.side, {
+    policy,
+    columns: listOption(values.columns),
+    names: { reference: reference.name, current: current.name },
   });
-  const active = plan.filter((p) => !p.ignore);
-  const [refSamples, curSamples] = await Promise.all([reference.samples(active), current.samples(active)]);
-  // High-cardinality categorical columns: DuckDB joins the full frequency tables (exact pooling, exact unseen share)
-  if (reference.source && current.source)
-    for (const p of active) {
-      const a = refSamples.get(p.info.name);
-      const b = curSamples.get(p.info.name);
-      if (a?.kind !== "categorical" || b?.kind !== "categorical" || !(a.highCardinality || b.highCardinality))
-        continue;
-      const [pa, pb] = await pooledCategories(reference.source, current.source, p.info.name, {
-        reference: { missing: a.missing, rows: a.rows },
-        current: { missing: b.missing, rows: b.rows },
-      });
-      refSamples.set(p.info.name, pa);
-      curSamples.set(p.info.name, pb);
-    }
-  for (const [side, samples] of [
-    [reference, refSamples],
-    [current, curSamples],
-  ] as const) {
-    const first = samples.values().next().value;
-    if (side.rows < 0) side.rows = first ? first.rows : await (side.source as Relation).rowCount();
-  }
-  // a header-only file would make every column insufficient and the dataset "no drift"
-  for (const [side, what] of [
-    [reference, "reference"],
-    [current, "current"],
-  ] as const)
-    if (side.rows === 0)
-      throw new InputError(`${what} ${side.name} has no rows: there is nothing to compare`);
-  const pairs: ColumnPair[] = plan.map((p) => ({
-    name: p.info.name,
-    type: p.info.type,
-    typeChange: p.typeChange,
-    reference: refSamples.get(p.info.name) ?? emptySample(p.kind),
-    current: curSamples.get(p.info.name) ?? emptySample(p.kind),
-  }));
-  const result = compareColumns(pairs, policy);
-  const approximate = reference.approximate || current.approximate;
-  const report = makeReport(
-    "drift",
-    {
-      inputs: [
-        { name: reference.name, digest: reference.digest, rows: reference.rows },
-        { name: current.name, digest: current.digest, rows: current.rows },
-      ],
-      config: { ...policy, selectedColumns: wanted ?? null },
-      results: checkResults(result),
-      summary: {
-        status: result.drifted
-          ? "fail"
-          : result.counts.warn + result.counts.insufficient > 0
-            ? "warn"
-            : "pass",
-        drifted: result.drifted,
-        verdict: result.drifted ? "drift" : result.insufficient ? "insufficient" : "no drift",
-        share: result.share,
-        counts: result.counts,
-      },
-    },
-    {
-      drifted: result.drifted,
-      insufficient: result.insufficient,
-      share: result.share,
-      rule: result.rule,
-      approximate: approximate
-        ? "one side is a saved profile: statistics come from its sketches (see docs/drift.md for the error)"
-        : null,
-      columns: result.columns,
-      ignored: result.ignored,
-      onlyInReference: onlyReference,
-      onlyInCurrent: onlyCurrent,
-    },
-  );
+  const result = outcome.drift;
+  const report = driftReport(outcome);
   saveEvidence(report);
   if (typeof values.html === "string") {
     // Vega is loaded only when a chart is asked for: it costs a quarter of a second at start-up.
     const { driftHtml } = await import("../drift/html.js");
     writeTextFile(
       values.html,
-      await driftHtml(result, pairs, {
-        reference: reference.name,
-        current: current.name,
+      await driftHtml(result, outcome.pairs, {
+        reference: outcome.reference.name,
+        current: outcome.current.name,
         createdAt: report.createdAt,
       }),
     );
   }
   if (values.json) printJson(report);
   else {
-    let text = renderDriftText(result, {
-      reference: { name: reference.name, rows: reference.rows },
-      current: { name: current.name, rows: current.rows },
-    });
-    if (onlyReference.length > 0) text += `only in reference (not compared): ${onlyReference.join(", ")}\n`;
-    if (onlyCurrent.length > 0) text += `only in current (not compared): ${onlyCurrent.join(", ")}\n`;
-    if (approximate) text += "note: a side is a saved profile; its statistics are computed from sketches\n";
+    const { onlyInReference, onlyInCurrent } = outcome;
+    let text = renderDriftText(result, { reference: outcome.reference, current: outcome.current });
+    if (onlyInReference.length > 0)
+      text += `only in reference (not compared): ${onlyInReference.join(", ")}\n`;
+    if (onlyInCurrent.length > 0) text += `only in current (not compared): ${onlyInCurrent.join(", ")}\n`;
+    if (outcome.reference.approximate || outcome.current.approximate)
+      text += "note: a side is a saved profile; its statistics are computed from sketches\n";
     process.stdout.write(text);
   }
   return result.drifted ? 1 : 0;
-}
-
-interface Side {
-  /** The data source, when the side is data rather than a saved profile. */
-  source?: Relation;
-  name: string;
-  digest: string;
-  rows: number;
-  columns: ColumnInfo[];
-  approximate: boolean;
-  samples(
-    columns: { info: ColumnInfo; kind: "numeric" | "categorical" }[],
-  ): Promise<Map<string, ColumnSample>>;
 }
 
 function sides(positionals: string[], values: Record<string, unknown>): [SideArg, SideArg] {
@@ -242,32 +127,16 @@ function sides(positionals: string[], values: Record<string, unknown>): [SideArg
 
 type SideArg = { path: string } | { sql: string };
 
-async function openSide(arg: SideArg, what: string, source: DuckDBRelation | undefined): Promise<Side> {
-  if ("path" in arg && isProfileFile(arg.path)) {
-    const profile = readProfile(arg.path);
-    return {
-      name: arg.path.split("/").pop() ?? arg.path,
-      digest: profile.source.digest,
-      rows: profile.rows,
-      columns: profile.columns.map((c) => ({ name: c.name, type: c.type, sourceType: c.type })),
-      approximate: true,
-      samples: async (columns) => readProfileSamples(profile, columns),
-    };
-  }
+/** A side as data (a file or a query, opened with the other side) or as a saved profile, and its name. */
+function openSide(
+  arg: SideArg,
+  what: string,
+  source: DuckDBRelation | undefined,
+): { side: DriftSide; name: string } {
+  if ("path" in arg && isProfileFile(arg.path))
+    return { side: readProfile(arg.path), name: arg.path.split("/").pop() ?? arg.path };
   if (!source) throw new Error("internal: a table side was not opened");
-  // the row count comes with the column scans (see below); counting here would be another full
-  // execution of a --sql query
-  const digest = await source.digest();
-  const rows = -1;
-  return {
-    source,
-    name: "path" in arg ? source.name : `${what} query`,
-    digest,
-    rows,
-    columns: source.columns,
-    approximate: false,
-    samples: (columns) => readColumnSamples(source, columns),
-  };
+  return { side: source, name: "path" in arg ? source.name : `${what} query` };
 }
 
 async function buildPolicy(values: Record<string, unknown>): Promise<DriftPolicy> {
@@ -311,45 +180,4 @@ async function buildPolicy(values: Record<string, unknown>): Promise<DriftPolicy
       applyOverride(policy, key, { threshold });
     }
   return policy;
-}
-
-function emptySample(kind: "numeric" | "categorical"): ColumnSample {
-  return kind === "numeric"
-    ? {
-        kind,
-        distribution: { values: new Float64Array(0), counts: new Float64Array(0), total: 0 },
-        missing: 0,
-        nonFinite: 0,
-        rows: 0,
-      }
-    : { kind, counts: new Map(), missing: 0, rows: 0 };
-}
-
-function checkResults(result: DatasetDrift): CheckResult[] {
-  const out: CheckResult[] = result.columns.map((c) => {
-    const main = c.signals[0];
-    const deciding = c.signals.find((s) => s.status === c.status) ?? main;
-    return {
-      check: "drift.column",
-      subject: { column: c.name },
-      status: DRIFT_CHECK_STATUS[c.status],
-      value: deciding.effect,
-      threshold: deciding.threshold,
-      pValue: deciding.qValue,
-      message: `${c.name}: ${c.status} — ${deciding.signal === "distribution" ? "" : `${deciding.signal}: `}${deciding.reason}`,
-      examples: "unseen" in c.stats && c.stats.unseen.count > 0 ? c.stats.unseen.examples : undefined,
-    };
-  });
-  out.push({
-    check: "drift.dataset",
-    status: result.drifted ? "fail" : "pass",
-    value: result.share,
-    message: result.drifted
-      ? `${result.counts.drift} of ${result.columns.length} columns drifted (${result.columns
-          .filter((c) => c.status === "drift")
-          .map((c) => c.name)
-          .join(", ")})`
-      : `no column drifted (${result.columns.length} compared)`,
-  });
-  return out;
 }

@@ -4,17 +4,11 @@
  */
 
 import { checkBinaryInputs } from "../evaluate/binary.js";
-import { evaluationChecks } from "../evaluate/checks.js";
-import {
-  type Evaluation,
-  type EvaluationOptions,
-  evaluateClassifier,
-  type ThresholdRule,
-} from "../evaluate/evaluation.js";
+import type { EvaluationOptions, ThresholdRule } from "../evaluate/evaluation.js";
 import { renderEvaluationHtml } from "../evaluate/html.js";
 import { describingColumns } from "../evaluate/input-columns.js";
-import { invertedScoresCheck } from "../evaluate/inverted-scores.js";
-import { type BinaryLabel, binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
+import { binaryLabels, encodeBinaryLabel } from "../evaluate/labels.js";
+import { evaluateModel, featureColumns, modelScores } from "../evaluate/model-evaluation.js";
 import { evaluateRegression } from "../evaluate/regression.js";
 import {
   type RegressionEvaluation,
@@ -22,9 +16,10 @@ import {
   renderRegressionHtml,
   renderRegressionText,
 } from "../evaluate/regression-output.js";
+import { evaluationReport } from "../evaluate/report.js";
 import { renderEvaluationText } from "../evaluate/text.js";
 import { openSource } from "../io/source.js";
-import { type Model, predictTable, readTable } from "../model/index.js";
+import { type Model, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import { makeReport } from "../report/report.js";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from "../stats/bootstrap.js";
@@ -33,7 +28,6 @@ import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 import { resolveModelSpec } from "./registered-model.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
@@ -179,12 +173,9 @@ export async function run(argv: string[]): Promise<number> {
     const positive = (v.positive as string | undefined) ?? model.metadata.positiveClass;
 
     const table = await readTable(source);
+    const others = featureColumns(table, model, label);
+    // the positive class as written in the evaluated rows; --validation and --train are read with it
     const labelInfo = encodeBinaryLabel(findColumn(table, label), positive);
-    const labels = labelInfo.values;
-    const others = source.columns.map((c) => c.name).filter((n) => n !== label && !scoreColumns.includes(n));
-    const scores = await scoreRows(model, table, label, others);
-    checkBinaryInputs(scores, labels, model.name);
-
     let validation: EvaluationOptions["validation"];
     if (v.validation !== undefined) {
       const vs = await openSource({ path: v.validation as string });
@@ -223,7 +214,11 @@ export async function run(argv: string[]): Promise<number> {
       };
     }
 
-    const evaluation = await evaluateClassifier(table, labels, scores, {
+    const bar = progress(`scoring with ${model.name}`);
+    const evaluation = await evaluateModel(table, model, {
+      label,
+      positive,
+      onProgress: bar.update,
       threshold,
       resamples,
       seed,
@@ -245,41 +240,26 @@ export async function run(argv: string[]): Promise<number> {
       },
       baselineFeatures,
       baselineTrain,
-    }).catch((error: unknown) => {
-      if (error instanceof Error && /no threshold reaches/.test(error.message))
-        throw new UsageError(error.message);
-      throw error;
-    });
-
-    const results = evaluationChecks(evaluation, failUnder);
-    const inverted = invertedScoresCheck({
-      check: "evaluate.inverted_scores",
-      model: model.name,
-      auc: evaluation.metrics.rocAuc.value,
-      ci: evaluation.metrics.rocAuc.ci,
-      positive: labelInfo,
-    });
-    if (inverted) results.unshift(inverted);
-    const report = makeReport(
-      "evaluation",
-      {
-        inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
-        config: {
-          label,
-          positive: labelInfo.positive,
-          model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
-          threshold: v.threshold ?? 0.5,
-          sensitive,
-          slices: slices ?? null,
-          bootstrap: { resamples, seed, level },
-          validation: v.validation ?? null,
-          train: v.train ?? null,
-          failUnder,
-        },
-        results,
+    }).finally(() => bar.done());
+    const report = evaluationReport(evaluation, {
+      input: { name: source.name, digest: await source.digest(), rows: table.length },
+      model,
+      label,
+      positive: labelInfo.positive,
+      positiveClass: evaluation.positiveClass,
+      failUnder,
+      config: {
+        label,
+        positive: labelInfo.positive,
+        model: { spec, name: model.name, kind: model.kind, features: model.features, ...model.metadata },
+        threshold: v.threshold ?? 0.5,
+        sensitive,
+        slices: slices ?? null,
+        bootstrap: { resamples, seed, level },
+        validation: v.validation ?? null,
+        train: v.train ?? null,
       },
-      body(evaluation, model, labelInfo),
-    );
+    });
     saveEvidence(report);
     if (v.html !== undefined) writeTextFile(v.html as string, await renderEvaluationHtml(report, evaluation));
     if (v.json) printJson(report);
@@ -290,43 +270,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** The --json fields of the issue, beside the envelope. */
-function body(e: Evaluation, model: Model, label: BinaryLabel): Record<string, unknown> {
-  return {
-    positiveClass: { value: label.positive, count: label.positives, rows: label.rows },
-    model: {
-      name: model.name,
-      kind: model.kind,
-      features: model.features,
-      digest: model.metadata.digest ?? null,
-    },
-    n: e.n,
-    positives: e.positives,
-    threshold: e.threshold,
-    thresholdRule: e.thresholdRule,
-    metrics: e.metrics,
-    confusion: e.confusion,
-    bootstrap: e.bootstrap,
-    thresholds: e.thresholds,
-    calibration: e.calibration,
-    curves: e.curves,
-    fairness: e.fairness,
-    slices: e.slices,
-    sliceSearch: e.sliceSearch,
-    baseline: e.baseline,
-    columns: e.columns,
-  };
-}
-
 async function scoreRows(model: Model, table: Batch, label: string, others: string[]): Promise<Float64Array> {
-  // Models that take whatever they are given must never see the label.
-  const input: Batch = model.features
-    ? table
-    : { ...table, columns: table.columns.filter((c) => c.name !== label && others.includes(c.name)) };
   const bar = progress(`scoring with ${model.name}`);
   try {
-    const { scores } = await predictTable(model, input, { onProgress: bar.update });
-    return scores;
+    return await modelScores(model, table, label, others, bar.update);
   } finally {
     bar.done();
   }

@@ -1,10 +1,8 @@
 import { openSource } from "../io/source.js";
-import type { LintFinding } from "../lint/finding.js";
-import { lintTable } from "../lint/lint.js";
-import { findingsText } from "../report/findings-text.js";
-import { makeReport } from "../report/report.js";
+import { lintRelation } from "../lint/lint.js";
+import { lintReport } from "../lint/report.js";
+import { renderLintText } from "../lint/text.js";
 import { numberOption, parseCommand } from "./args.js";
-import { UsageError } from "./errors.js";
 import { printJson, saveEvidence } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
@@ -44,47 +42,18 @@ export async function run(argv: string[]): Promise<number> {
   const maxExamples = Math.floor(numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5);
   const source = await sourceFromArgs(positionals, values.sql);
   const label = typeof values.label === "string" ? values.label : undefined;
-  if (label !== undefined && !source.columns.some((c) => c.name === label))
-    throw new UsageError(
-      `${source.name}: no label column named '${label}' (columns: ${source.columns.map((c) => c.name).join(", ")})`,
-    );
   const against = typeof values.against === "string" ? await openSource({ path: values.against }) : undefined;
-  if (against && !against.columns.some((c) => source.columns.some((s) => s.name === c.name)))
-    throw new UsageError(`${against.name}: shares no column with ${source.name}`);
-  const outcome = await lintTable({
-    relation: source.sql,
-    columns: source.columns,
-    query: source.query,
-    label,
-    against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
-    maxExamples,
-  });
+  const outcome = await lintRelation(source, { label, against, maxExamples });
   const errors = outcome.results.filter((r) => r.status === "fail").length;
-  const warnings = outcome.results.filter((r) => r.status === "warn").length;
   const inputs = [{ name: source.name, digest: await source.digest(), rows: outcome.rows }];
   if (against)
     inputs.push({ name: against.name, digest: await against.digest(), rows: await against.rowCount() });
-  const report = makeReport(
-    "lint",
-    {
-      inputs,
-      config: { label: label ?? null, against: values.against ?? null, examples: maxExamples },
-      results: outcome.results,
-      summary: { errors, warnings, findings: errors + warnings },
-    },
-    { rows: outcome.rows },
-  );
+  const report = lintReport(outcome, {
+    inputs,
+    config: { label: label ?? null, against: values.against ?? null, examples: maxExamples },
+  });
   saveEvidence(report);
   if (values.json) printJson(report);
-  else process.stdout.write(renderText(source.name, outcome.rows, outcome.results));
+  else process.stdout.write(renderLintText(source.name, outcome.rows, outcome.results));
   return errors > 0 ? 1 : 0;
-}
-
-function renderText(name: string, rows: number, results: LintFinding[]): string {
-  const flagged = results.filter((r) => r.status !== "pass");
-  const lines = [`lint ${name} (${rows} rows): ${flagged.length} finding${flagged.length === 1 ? "" : "s"}`];
-  if (flagged.length > 0) lines.push(...findingsText(flagged, 150));
-  for (const r of results.filter((x) => x.check === "lint.label_leakage" && x.status === "pass"))
-    lines.push(r.message);
-  return `${lines.join("\n")}\n`;
 }

@@ -1,13 +1,12 @@
 /**
  * The model arguments of the commands that run a model (evaluate, conformal, ood): loading --model SPEC
- * or --score COL with --features and the endpoint settings, running it over a table, and turning its
- * errors into usage errors.
+ * or --score COL with --features and the endpoint settings, and running it over a table. A ModelError is
+ * an InputError, so main.ts already reports it on one line with exit 2.
  */
-import { type Model, ModelError, type Prediction, predictTable } from "../model/index.js";
+import { type Model, type Prediction, predictTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption } from "./args.js";
-import { UsageError } from "./errors.js";
 import { progress } from "./output.js";
 import { resolveModelSpec } from "./registered-model.js";
 
@@ -19,17 +18,15 @@ export async function modelFromArgs(
   const spec = v.score !== undefined ? `score:${v.score}` : (v.model as string | undefined);
   if (spec === undefined) return null;
   const { target, features } = resolveModelSpec(spec, listOption(v.features), "--model");
-  const model = await guardModel(
-    loadModel(target, {
-      features,
-      task,
-      http: {
-        timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
-        retries: numberOption(v.retries, "--retries", { min: 0 }),
-        batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
-      },
-    }),
-  );
+  const model = await loadModel(target, {
+    features,
+    task,
+    http: {
+      timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
+      retries: numberOption(v.retries, "--retries", { min: 0 }),
+      batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
+    },
+  });
   return { model, spec };
 }
 
@@ -45,18 +42,8 @@ export async function predictRows(
     : { ...table, columns: table.columns.filter((c) => !hidden.includes(c.name)) };
   const bar = progress(`scoring ${what} with ${model.name}`);
   try {
-    return await guardModel(predictTable(model, input, { onProgress: bar.update }));
+    return await predictTable(model, input, { onProgress: bar.update });
   } finally {
     bar.done();
-  }
-}
-
-/** Model problems the user can fix (a bad spec, a shape mismatch) become usage errors. */
-export async function guardModel<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(error.message);
-    throw error;
   }
 }

@@ -20,7 +20,6 @@ import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js
 import type { Batch, NumericColumn } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
@@ -127,17 +126,15 @@ export async function run(argv: string[]): Promise<number> {
       : commandTrainer(v["train-cmd"] as string, label, features, work);
   const bar = progress(`pmv: ${rates.length} rates × ${replicates} fits + ${folds} folds`);
   try {
-    const result = await guardModel(
-      perturbedModelValidation(inputs, labels, test, fit, {
-        rates,
-        replicates,
-        folds,
-        seed,
-        threshold: 0.5,
-        level: 0.95,
-        onProgress: bar.update,
-      }),
-    );
+    const result = await perturbedModelValidation(inputs, labels, test, fit, {
+      rates,
+      replicates,
+      folds,
+      seed,
+      threshold: 0.5,
+      level: 0.95,
+      onProgress: bar.update,
+    });
     bar.done();
     const algo = v.algo !== undefined ? { algo: v.algo, ...options } : { trainCmd: v["train-cmd"] };
     const report = makeReport(
@@ -203,7 +200,7 @@ export function commandTrainer(command: string, label: string, features: string[
       );
     const spec = run.stdout.trim().split("\n").slice(-1)[0]?.trim();
     if (!spec) throw new UsageError("--train-cmd printed no model SPEC on its last line of stdout");
-    return guardModel(loadModel(spec, { features }));
+    return loadModel(spec, { features });
   };
 }
 

@@ -1,10 +1,10 @@
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
 import { profileBatches } from "../profile/build.js";
-import { profileChecks } from "../profile/checks.js";
+import { profileReport } from "../profile/report.js";
 import { profileSource } from "../profile/sql.js";
 import { renderProfileText } from "../profile/text.js";
 import type { TableProfile } from "../profile/types.js";
-import { jsonSafe, makeReport } from "../report/report.js";
+import { jsonSafe } from "../report/report.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
@@ -87,15 +87,7 @@ export async function run(argv: string[]): Promise<number> {
       );
   }
   bar.done();
-  const report = makeReport(
-    "profile",
-    {
-      inputs: [{ name: source.name, digest: profile.source.digest, rows: profile.rows }],
-      config: { engine, columns: columns ?? null },
-      results: profileChecks(profile),
-    },
-    { ...profile },
-  );
+  const report = profileReport(profile, { columns: columns ?? null });
   if (values.out) writeTextFile(values.out as string, `${JSON.stringify(jsonSafe(report))}\n`);
   if (values.html) {
     // Loaded only when asked for: the chart libraries cost more start-up time than the profile itself.

@@ -11,7 +11,7 @@ import { log } from "./output.js";
 
 const REGISTERED = /^registry:([\w.-]+)(?:@([\w.-]+))?$/;
 
-export interface ResolvedSpec {
+interface ResolvedSpec {
   /** What loadModel opens: a descriptor, or the model file. */
   target: string;
   features: string[] | undefined;

@@ -19,7 +19,7 @@ import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel, modelFromArgs } from "./model-args.js";
+import { modelFromArgs } from "./model-args.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
@@ -133,28 +133,33 @@ export async function run(argv: string[]): Promise<number> {
     const labels = labelInfo.values;
     const inputs: Batch = { ...data, columns: data.columns.filter((c) => c.name !== label) };
     const features = model.features ?? inputs.columns.map((c) => c.name);
-    const curves = await guardModel(
-      noiseCurves(model, inputs, labels, features, { levels, threshold, seed, resamples, level: 0.95 }),
-    );
+    const curves = await noiseCurves(model, inputs, labels, features, {
+      levels,
+      threshold,
+      seed,
+      resamples,
+      level: 0.95,
+    });
     let adversarial = null;
     if (!v["no-adversarial"]) {
-      const search = await guardModel(
-        adversarialSearch(model, inputs, features, { threshold, maxRadius, immutable, ranges }),
-      );
+      const search = await adversarialSearch(model, inputs, features, {
+        threshold,
+        maxRadius,
+        immutable,
+        ranges,
+      });
       const targets = search.flips
         .filter((f) => f.radius !== null)
         .map((f) => ({ row: f.row, radius: f.radius as number }));
       const random =
         randomBudget > 0 && targets.length > 0
-          ? await guardModel(
-              randomSearch(model, inputs, features, targets, {
-                threshold,
-                immutable,
-                budget: randomBudget,
-                ranges,
-                seed,
-              }),
-            )
+          ? await randomSearch(model, inputs, features, targets, {
+              threshold,
+              immutable,
+              budget: randomBudget,
+              ranges,
+              seed,
+            })
           : null;
       adversarial = summariseAdversarial(search, random, {
         epsilon,

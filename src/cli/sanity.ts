@@ -15,7 +15,6 @@ import { readTable } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence } from "./output.js";
 import { commandTrainer } from "./pmv.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
@@ -110,14 +109,12 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress(`sanity checks of ${what}`);
   let results: Awaited<ReturnType<typeof learningSanity>>;
   try {
-    results = await guardModel(
-      learningSanity(table, encoded.values, trainer, {
-        seed,
-        rows,
-        tinyRows: tiny,
-        labelColumn: label,
-      }),
-    );
+    results = await learningSanity(table, encoded.values, trainer, {
+      seed,
+      rows,
+      tinyRows: tiny,
+      labelColumn: label,
+    });
   } finally {
     bar.done();
     rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 import { isProfileFile, readProfile } from "../io/profile-file.js";
-import { profileSource } from "../profile/sql.js";
 import { inferSchema } from "../schema/infer.js";
-import { countDuplicateRows, valueShapes } from "../schema/relation-facts.js";
+import { inferRelationSchema } from "../schema/infer-relation.js";
 import { schemaToYaml } from "../schema/yaml-write.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -58,14 +57,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const source = await sourceFromArgs(positionals, values.sql);
   const bar = progress(`profiling ${source.name}`);
-  const profile = await profileSource(source, { onStep: (done, total) => bar.update(done / total) });
-  bar.done();
-  if (profile.rows === 0) throw new UsageError(`${source.name}: no rows to infer a schema from`);
-  const duplicateRows = await countDuplicateRows(source);
-  const shapes = new Map<string, { shape: string; count: number }[]>();
-  for (const column of source.columns.filter((c) => c.type === "string"))
-    shapes.set(column.name, await valueShapes(source, column.name));
-  const { schema, explain } = inferSchema(profile, { confidence, maxDomain, duplicateRows, shapes });
+  const { schema, explain } = await inferRelationSchema(source, {
+    confidence,
+    maxDomain,
+    onStep: (done, total) => bar.update(done / total),
+  }).finally(() => bar.done());
   return emit(schemaToYaml(schema, explain), schema.columns.length, source.name, values.out);
 }
 

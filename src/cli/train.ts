@@ -15,7 +15,6 @@ import { formatNumber } from "../report/format.js";
 import { makeReport } from "../report/report.js";
 import { listOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { guardModel } from "./model-args.js";
 import { printJson, progress, saveEvidence } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
@@ -96,8 +95,8 @@ export async function run(argv: string[]): Promise<number> {
       for (let i = 0; i < table.length; i++)
         if (!labelColumn.valid[i] || !Number.isFinite(labelColumn.values[i]))
           throw new UsageError(`label '${label}' is missing or not finite at row ${i}`);
-      const fitted = await guardModel(
-        Promise.resolve().then(() => trainGbdt(inputs, labelColumn.values, features, { loss: "l2", params })),
+      const fitted = await Promise.resolve().then(() =>
+        trainGbdt(inputs, labelColumn.values, features, { loss: "l2", params }),
       );
       model = baselineFromState({ kind: "gbdt", fit: fitted.fit, params }, features);
       details = trainingDetails(fitted.training);
@@ -108,8 +107,8 @@ export async function run(argv: string[]): Promise<number> {
         throw new UsageError(
           `label '${label}' has one class only (${encoded.positives} of ${encoded.rows} rows are "${positive}"); a classifier needs both`,
         );
-      model = await guardModel(
-        Promise.resolve().then(() => trainLearner(algo, inputs, encoded.values, features, options)),
+      model = await Promise.resolve().then(() =>
+        trainLearner(algo, inputs, encoded.values, features, options),
       );
       if (algo === "gbdt") details = { trees: model.metadata.trees };
     }

@@ -3,10 +3,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { duckdb, queryRows } from "../io/duckdb.js";
 import { guard } from "../io/source.js";
-import { findingsText } from "../report/findings-text.js";
-import { makeReport } from "../report/report.js";
 import { validationJunit } from "../schema/junit.js";
-import { type Anomaly, validateBatch } from "../schema/validate.js";
+import { validationReport } from "../schema/report.js";
+import { renderValidationText } from "../schema/text.js";
+import { validateRelation } from "../schema/validate.js";
 import { parseSchema } from "../schema/yaml-read.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -58,39 +58,19 @@ export async function run(argv: string[]): Promise<number> {
   const schemaText = readFileSync(schemaPath, "utf8");
   const schema = parseSchema(schemaText, schemaPath);
   const source = await sourceFromArgs(positionals, values.sql);
-  const second = await duckdb(); // same database, another connection: lets two scans overlap
-  const outcome = await validateBatch({
-    schema,
-    columns: source.columns,
-    relation: source.sql,
-    query: source.query,
+  const second = await duckdb();
+  const outcome = await validateRelation(source, schema, {
+    // same database, another connection: lets two scans overlap
     queryConcurrent: (sql) => guard(source.name, queryRows(second, sql)),
     maxExamples: Math.floor(maxExamples),
   });
   const errors = outcome.results.filter((r) => r.status === "fail" && r.severity === "error").length;
-  const warnings = outcome.results.filter((r) => r.status === "warn").length;
-  const report = makeReport(
-    "validation",
-    {
-      inputs: [
-        { name: source.name, digest: await source.digest(), rows: outcome.rows },
-        {
-          name: basename(schemaPath),
-          digest: createHash("sha256").update(schemaText).digest("hex"),
-          rows: 0,
-        },
-      ],
-      config: {
-        schema: schemaPath,
-        examples: maxExamples,
-        confidence: schema.reference?.confidence ?? 0.999,
-      },
-      // chart data feeds the HTML page only; the JSON stays small
-      results: outcome.results.map(({ chart: _chart, ...rest }) => rest),
-      summary: { errors, warnings, checks: outcome.results.length },
-    },
-    { rows: outcome.rows, anomalies: outcome.results.filter((r) => r.status !== "pass").length },
-  );
+  const report = validationReport(outcome, {
+    input: { name: source.name, digest: await source.digest() },
+    schema,
+    schemaFile: { name: basename(schemaPath), digest: createHash("sha256").update(schemaText).digest("hex") },
+    config: { schema: schemaPath, examples: maxExamples },
+  });
   saveEvidence(report);
   if (typeof values.junit === "string")
     writeTextFile(
@@ -103,26 +83,6 @@ export async function run(argv: string[]): Promise<number> {
     writeTextFile(values.html, await validationHtml(report, outcome.results));
   }
   if (values.json) printJson(report);
-  else process.stdout.write(renderText(source.name, schemaPath, outcome.rows, outcome.results));
+  else process.stdout.write(renderValidationText(source.name, schemaPath, outcome.rows, outcome.results));
   return errors > 0 ? 1 : 0;
-}
-
-function renderText(name: string, schemaPath: string, rows: number, results: Anomaly[]): string {
-  const flagged = results.filter((r) => r.status !== "pass");
-  const lines = [`validate ${name} (${rows} rows) against ${schemaPath}: ${results.length} checks`];
-  if (flagged.length === 0) lines.push("all checks pass");
-  else {
-    lines.push(...findingsText(flagged, 140));
-  }
-  const absent = results.filter((r) => r.check === "schema.missing_column" && r.status === "fail").length;
-  const contracted = results.filter((r) => r.check === "schema.missing_rate").length + absent;
-  if (absent > 1 && absent * 2 > contracted)
-    lines.push(
-      `${absent} of ${contracted} contracted columns are absent: is this the table the schema describes?`,
-    );
-  const errors = flagged.filter((r) => r.status === "fail").length;
-  lines.push(
-    `${errors} error${errors === 1 ? "" : "s"}, ${flagged.length - errors} warning${flagged.length - errors === 1 ? "" : "s"}`,
-  );
-  return `${lines.join("\n")}\n`;
 }

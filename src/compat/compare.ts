@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from "../report/report.js";
 import { wilsonInterval } from "../stats/wilson.js";
+import { InputError } from "../table/errors.js";
 import { type FairnessDelta, fairnessDelta } from "./fairness-delta.js";
 import { compatibilityMeasures, correctness, flipCounts, regressedRows } from "./flips.js";
 import { DEFAULT_GATE, type GateThresholds, runGate, type Verdict } from "./gate.js";
@@ -61,7 +62,7 @@ export interface Comparison {
 export function compareModels(input: CompareInput): Comparison {
   const { oldScores, newScores, labels } = input;
   if (oldScores.length !== labels.length || newScores.length !== labels.length)
-    throw new Error(
+    throw new InputError(
       `row counts differ: ${oldScores.length} old scores, ${newScores.length} new scores, ${labels.length} labels`,
     );
   const threshold = input.threshold ?? 0.5;

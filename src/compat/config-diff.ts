@@ -4,7 +4,7 @@
  * compared by index; a leaf that turns into an object (or back) is one change of the whole subtree.
  */
 
-export interface ConfigChange {
+interface ConfigChange {
   path: string;
   kind: "added" | "removed" | "changed";
   before?: unknown;

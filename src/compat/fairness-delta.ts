@@ -16,9 +16,9 @@ export const FAIRNESS_GAPS = [
   "equalizedOddsDifference",
   "equalOpportunityDifference",
 ] as const;
-export type FairnessGap = (typeof FAIRNESS_GAPS)[number];
+type FairnessGap = (typeof FAIRNESS_GAPS)[number];
 
-export interface GroupRateChange {
+interface GroupRateChange {
   n: number;
   included: boolean;
   selectionRate: { old: number; new: number };

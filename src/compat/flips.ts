@@ -52,7 +52,7 @@ export function flipCounts(
 }
 
 /** The compatibility measures of a flip table. A ratio with a zero denominator is NaN (reported as null). */
-export interface CompatibilityMeasures {
+interface CompatibilityMeasures {
   accuracyOld: number;
   accuracyNew: number;
   /** new − old. */

@@ -49,7 +49,7 @@ export const DEFAULT_GATE: GateThresholds = {
   fairnessTolerance: 0.02,
 };
 
-export interface GateInput {
+interface GateInput {
   counts: FlipCounts;
   accuracyDelta: { value: number | null; ci: [number, number] | null };
   groups: GroupComparison[];

@@ -8,7 +8,7 @@ import { InputError } from "../table/errors.js";
 
 export const GOLDEN_FORMAT = "assay.golden/1";
 
-export interface GoldenRow {
+interface GoldenRow {
   row: number;
   key?: string | number | null;
   label: string | number | null;

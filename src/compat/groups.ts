@@ -32,12 +32,12 @@ export interface GroupComparison {
   tested: boolean;
 }
 
-export interface GroupOptions extends BootstrapSettings {
+interface GroupOptions extends BootstrapSettings {
   minGroupRows?: number;
   adjustment?: Adjustment;
 }
 
-export const DEFAULT_MIN_GROUP_ROWS = 30;
+const DEFAULT_MIN_GROUP_ROWS = 30;
 
 export function compareGroups(
   oldCorrect: Uint8Array,

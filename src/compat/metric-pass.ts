@@ -3,25 +3,9 @@
  * bootstrap resample, all ones for the point estimate). The metrics are evaluate's: the same
  * definitions `assay evaluate` reports, so a delta here is a difference of the numbers users see there.
  */
-import { BINARY_METRICS, BinaryMetricEngine, type BinaryMetricName } from "../evaluate/binary.js";
+import { BINARY_METRICS, BinaryMetricEngine } from "../evaluate/binary.js";
 
-export const PAIRED_METRICS = BINARY_METRICS;
-export type PairedMetricName = BinaryMetricName;
-
-/** Whether a larger value is better: a delta's sign is read through this. */
-export const HIGHER_IS_BETTER: Record<PairedMetricName, boolean> = {
-  accuracy: true,
-  precision: true,
-  recall: true,
-  f1: true,
-  rocAuc: true,
-  prAuc: true,
-  logLoss: false,
-  brier: false,
-  balancedAccuracy: true,
-  mcc: true,
-  ece: false,
-};
+const PAIRED_METRICS = BINARY_METRICS;
 
 export interface MetricPass {
   readonly names: readonly string[];

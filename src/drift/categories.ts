@@ -1,5 +1,5 @@
 /** Counts of categories on both sides, aligned on the sorted union of categories. */
-export interface CategoryTable {
+interface CategoryTable {
   categories: string[];
   reference: number[];
   current: number[];
@@ -20,7 +20,7 @@ export function categoryTable(reference: Map<string, number>, current: Map<strin
 }
 
 /** Python's string order (by code point), so category lists match SciPy/pandas output. */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.codePointAt(i) as number;

@@ -5,8 +5,8 @@ import type { ColumnType } from "../table/types.js";
 export const NUMERIC_METHODS = ["wasserstein", "ks", "psi", "js"] as const;
 /** Effect sizes a categorical column can be judged by. */
 export const CATEGORICAL_METHODS = ["js", "linf", "psi"] as const;
-export type NumericMethod = (typeof NUMERIC_METHODS)[number];
-export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
+type NumericMethod = (typeof NUMERIC_METHODS)[number];
+type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
 export type ColumnKind = "numeric" | "categorical";
 
 /** What a column (or a type of column) may override. */
@@ -49,7 +49,7 @@ export interface DriftPolicy {
 }
 
 /** Default thresholds of each method, used when a rule names a method but no threshold. */
-export const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, number> = {
+const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, number> = {
   wasserstein: 0.1,
   ks: 0.1,
   psi: 0.2,
@@ -62,10 +62,10 @@ export const DEFAULT_THRESHOLDS: Record<NumericMethod | CategoricalMethod, numbe
  * category share moving by 10 points (JS ≥ 0.085 whatever the shares) is flagged once n is large
  * enough (docs/drift.md §3.5 gives the minimum detectable change per n).
  */
-export const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };
+const CATEGORICAL_THRESHOLDS: Partial<Record<CategoricalMethod, number>> = { js: 0.05 };
 
 /** The default threshold of a method for a kind of column. */
-export function defaultThreshold(kind: ColumnKind, method: NumericMethod | CategoricalMethod): number {
+function defaultThreshold(kind: ColumnKind, method: NumericMethod | CategoricalMethod): number {
   return (
     (kind === "categorical" ? CATEGORICAL_THRESHOLDS[method as CategoricalMethod] : undefined) ??
     DEFAULT_THRESHOLDS[method]
@@ -89,7 +89,7 @@ export function defaultPolicy(): DriftPolicy {
 }
 
 /** The kind a column type is compared as, before overrides: booleans and strings are categorical. */
-export function defaultKind(type: ColumnType): ColumnKind {
+function defaultKind(type: ColumnType): ColumnKind {
   return type === "string" || type === "boolean" ? "categorical" : "numeric";
 }
 

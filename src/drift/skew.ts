@@ -3,7 +3,7 @@ import type { Relation, Row } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 
 /** How two values of a feature are compared after the join. */
-export interface SkewOptions {
+interface SkewOptions {
   key: string[];
   /** Numeric values match when |a − b| ≤ absolute + relative·|a|. */
   tolerance: { absolute: number; relative: number };

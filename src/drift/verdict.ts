@@ -10,7 +10,7 @@ import type { ColumnSample } from "./sample.js";
 export type ColumnStatus = "drift" | "warn" | "insufficient" | "stable";
 
 /** One way a column can drift: an effect size judged against a threshold, and a test. */
-export interface Signal {
+interface Signal {
   signal: "distribution" | "missing" | "nonFinite" | "unseen" | "range";
   /** The effect-size statistic, e.g. "wassersteinNorm", "js", "missingRateChange". */
   effectName: string;
@@ -136,7 +136,7 @@ export function compareColumns(pairs: ColumnPair[], policy: DriftPolicy): Datase
   };
 }
 
-export function datasetRule(policy: DriftPolicy): string {
+function datasetRule(policy: DriftPolicy): string {
   const tail = policy.datasetShare > 0 ? ` and the drifted share is at least ${policy.datasetShare}` : "";
   return `the dataset drifts when at least one column drifts${tail}; a column drifts when an effect reaches its threshold and its test rejects at FDR ${policy.alpha} (Benjamini–Hochberg over all tests)`;
 }

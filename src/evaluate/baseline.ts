@@ -32,7 +32,7 @@ const REPORTED = ["rocAuc", "prAuc", "logLoss", "brier", "accuracy", "f1"] as co
 type Reported = (typeof REPORTED)[number];
 const AUC = BINARY_METRICS.indexOf("rocAuc");
 
-export interface BaselineResult {
+interface BaselineResult {
   kind: BaselineKind;
   name: string;
   metrics: Record<Reported, Estimate>;
@@ -52,7 +52,7 @@ export interface BaselineComparison {
   finding: string;
 }
 
-export interface BaselineInput {
+interface BaselineInput {
   table: Batch;
   labels: Uint8Array;
   modelScores: Float64Array;

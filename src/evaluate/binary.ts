@@ -34,7 +34,7 @@ export const BINARY_METRICS = [
   "mcc",
   "ece",
 ] as const;
-export type BinaryMetricName = (typeof BINARY_METRICS)[number];
+type BinaryMetricName = (typeof BINARY_METRICS)[number];
 /** Where `BinaryMetricEngine.metrics` puts DeLong's variance of the ROC AUC, after the metrics. */
 export const AUC_VARIANCE = BINARY_METRICS.length;
 
@@ -49,7 +49,7 @@ function delongVariance(auc: number, p: number, n: number, q10: number, q01: num
   const ss01 = Math.max(0, q01 / (p * p) - n * auc * auc);
   return ss10 / (p - 1) / p + ss01 / (n - 1) / n;
 }
-export type BinaryMetricValues = Record<BinaryMetricName, number>;
+type BinaryMetricValues = Record<BinaryMetricName, number>;
 
 /**
  * Rejects what would give wrong numbers silently: length mismatch, NaN or out-of-range scores, and a

@@ -49,11 +49,6 @@ export function f1(c: Confusion): number {
   return d === 0 ? 0 : (2 * c.tp) / d;
 }
 
-/** FP / (FP + TN); NaN when there are no negatives. */
-export function falsePositiveRate(c: Confusion): number {
-  return c.fp / (c.fp + c.tn);
-}
-
 /** (TPR + TNR) / 2, with sklearn's convention of averaging per-class recall. */
 export function balancedAccuracy(c: Confusion): number {
   const tpr = c.tp / (c.tp + c.fn);

@@ -14,7 +14,7 @@ import {
 import { wilsonInterval } from "../stats/wilson.js";
 
 /** How an interval was computed. */
-export type IntervalMethod =
+type IntervalMethod =
   | "wilson"
   | "bootstrap-t, logit, rows"
   | "bootstrap percentile, rows"
@@ -43,7 +43,7 @@ export interface Estimate {
  * DasGupta 2001, fig. 4), a metric that compares the classes (ROC AUC, PR AUC, MCC …) at least
  * MIN_CLASS_ROWS rows of each class.
  */
-export const MIN_DENOMINATOR = 10;
+const MIN_DENOMINATOR = 10;
 export const MIN_CLASS_ROWS = 10;
 
 /** A proportion k/n with its Wilson interval; insufficient below MIN_DENOMINATOR. */

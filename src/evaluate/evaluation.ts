@@ -7,6 +7,7 @@ import type { ExcludedColumn } from "./input-columns.js";
  */
 
 import type { BootstrapOptions } from "../stats/bootstrap.js";
+import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 import { type BaselineComparison, compareWithBaselines } from "./baseline.js";
 import { type BinaryEvaluation, evaluateBinary } from "./binary.js";
@@ -92,7 +93,7 @@ export async function evaluateClassifier(
       cost: learned.cost,
       "precision-at-recall": learned.precisionAtRecall,
     }[options.threshold];
-    if (!pick) throw new Error(`no threshold reaches the required recall for ${options.threshold}`);
+    if (!pick) throw new InputError(`no threshold reaches the required recall for ${options.threshold}`);
     threshold = pick.threshold;
     thresholdRule = `${pick.rule}, learned on ${options.validation ? "validation" : "evaluation"} data`;
   } else thresholdRule = "default 0.5";
@@ -191,6 +192,6 @@ function curves(scores: Float64Array, labels: Uint8Array): Evaluation["curves"] 
 
 function column(table: Batch, name: string): Column {
   const c = table.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column '${name}'`);
+  if (!c) throw new InputError(`no column '${name}'`);
   return c;
 }

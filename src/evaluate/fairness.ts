@@ -20,7 +20,7 @@ import { wilsonInterval } from "../stats/wilson.js";
 import { bootstrapEstimate, budgetedResamples, type Estimate } from "./estimate.js";
 import { absoluteInterval, foldedRatioInterval, maxInterval, minInterval } from "./fairness-intervals.js";
 
-export interface GroupRates {
+interface GroupRates {
   count: number;
   positives: number;
   negatives: number;
@@ -42,7 +42,7 @@ export interface GroupRates {
   ci?: Partial<Record<"selectionRate" | "tpr" | "fpr" | "accuracy", [number, number] | null>>;
 }
 
-export interface Disparity {
+interface Disparity {
   metric: "fpr" | "fnr" | "ppr" | "pprev";
   value: number | null;
   disparity: number | null;
@@ -80,7 +80,7 @@ export interface AttributeFairness {
   };
 }
 
-export const ALL_GROUPS_SEMANTICS =
+const ALL_GROUPS_SEMANTICS =
   "Fairlearn: every group, small ones included; an undefined rate counts as 0; no interval";
 
 export interface FairnessOptions extends BootstrapOptions {

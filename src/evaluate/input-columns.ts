@@ -11,7 +11,7 @@ export interface ExcludedColumn {
   reason: string;
 }
 
-export interface DescribingColumns {
+interface DescribingColumns {
   columns: string[];
   excluded: ExcludedColumn[];
 }
@@ -20,8 +20,8 @@ export interface DescribingColumns {
  * As lint.identifier: text or integer, at least 100 present values, at least 90% distinct — and for
  * integers also dense (range at most twice the distinct count).
  */
-export const IDENTIFIER_MIN_ROWS = 100;
-export const IDENTIFIER_DISTINCT_SHARE = 0.9;
+const IDENTIFIER_MIN_ROWS = 100;
+const IDENTIFIER_DISTINCT_SHARE = 0.9;
 
 const PREDICTION_TOKENS = new Set(["pred", "preds", "prediction", "predictions", "predicted", "yhat"]);
 const PROBABILITY_TOKENS = new Set([

@@ -6,7 +6,7 @@
 import { formatInterval, formatNumber } from "../report/format.js";
 import type { CheckResult } from "../report/report.js";
 
-export interface InvertedScoresInput {
+interface InvertedScoresInput {
   /** The check id: `evaluate.inverted_scores`, `compat.inverted_scores` … */
   check: string;
   /** Which model, for the message (and the subject, when several are compared). */

@@ -27,7 +27,7 @@ export function labelCounts(column: Column): { value: string; count: number }[] 
 }
 
 /** `"No" (1,604), "Yes" (506)`: a label's values for a message (the ten most frequent). */
-export function describeLabelValues(column: Column): string {
+function describeLabelValues(column: Column): string {
   const counts = labelCounts(column);
   const shown = counts.slice(0, 10).map((c) => `"${c.value}" (${formatNumber(c.count)})`);
   return `${shown.join(", ")}${counts.length > 10 ? `, … ${counts.length - 10} more values` : ""}`;

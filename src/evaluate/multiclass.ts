@@ -13,11 +13,11 @@ import {
 import { type Estimate, estimates } from "./estimate.js";
 import { LOG_LOSS_EPS } from "./probability.js";
 
-export const MULTICLASS_METRICS = ["accuracy", "macroF1", "microF1", "logLoss"] as const;
-export type MulticlassMetricName = (typeof MULTICLASS_METRICS)[number];
+const MULTICLASS_METRICS = ["accuracy", "macroF1", "microF1", "logLoss"] as const;
+type MulticlassMetricName = (typeof MULTICLASS_METRICS)[number];
 
 /** The predicted class of each row: the arg-max probability (the first on a tie, as numpy). */
-export function argmaxClasses(probabilities: ArrayLike<number>, classes: number): Uint32Array {
+function argmaxClasses(probabilities: ArrayLike<number>, classes: number): Uint32Array {
   const n = probabilities.length / classes;
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -30,7 +30,7 @@ export function argmaxClasses(probabilities: ArrayLike<number>, classes: number)
 }
 
 /** Per-row log loss terms, clipped and renormalised as sklearn 1.2 does. */
-export function multiclassLogLossTerms(
+function multiclassLogLossTerms(
   labels: ArrayLike<number>,
   probabilities: ArrayLike<number>,
   classes: number,
@@ -49,7 +49,7 @@ function clip(p: number): number {
 }
 
 /** All multiclass metrics (MULTICLASS_METRICS order) with each row weighted by `weights`. */
-export function multiclassMetrics(
+function multiclassMetrics(
   labels: ArrayLike<number>,
   predicted: ArrayLike<number>,
   classes: number,

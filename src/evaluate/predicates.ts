@@ -5,6 +5,7 @@
  */
 import { formatSignificant, formatValue } from "../report/format.js";
 import { quantileSorted } from "../stats/quantile.js";
+import { InputError } from "../table/errors.js";
 import type { Batch, Column } from "../table/types.js";
 
 export interface Predicate {
@@ -144,7 +145,7 @@ export function tablePredicates(
 ): Predicate[] {
   return columns.flatMap((name, k) => {
     const column = table.columns.find((c) => c.name === name);
-    if (!column) throw new Error(`no column '${name}'`);
+    if (!column) throw new InputError(`no column '${name}'`);
     return columnPredicates(column, table.length, k, options);
   });
 }

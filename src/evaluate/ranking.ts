@@ -112,7 +112,7 @@ export function averagePrecision(
   return sum;
 }
 
-export interface CurvePoint {
+interface CurvePoint {
   threshold: number;
   tp: number;
   fp: number;

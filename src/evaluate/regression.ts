@@ -44,19 +44,6 @@ export function regressionMetrics(
   return Float64Array.of(abs / total, Math.sqrt(sq / total), r2, ape / total);
 }
 
-export function meanAbsoluteError(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  return regressionMetrics(actual, predicted)[0];
-}
-export function rootMeanSquaredError(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  return regressionMetrics(actual, predicted)[1];
-}
-export function rSquared(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  return regressionMetrics(actual, predicted)[2];
-}
-export function meanAbsolutePercentageError(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
-  return regressionMetrics(actual, predicted)[3];
-}
-
 /** Regression metrics with a plain (unstratified) percentile bootstrap interval each. */
 export function evaluateRegression(
   actual: ArrayLike<number>,

@@ -14,7 +14,7 @@ import { type Predicate, type PredicateOptions, popcount, tablePredicates } from
 import { andBits, describeSlice, errorBits, type SliceOptions, type SliceResult } from "./slices.js";
 
 /** See SliceLineOptions.sliceAlpha for why not 0.5. */
-export const DEFAULT_SLICE_ALPHA = 0.95;
+const DEFAULT_SLICE_ALPHA = 0.95;
 
 export interface SliceLineOptions extends SliceOptions, PredicateOptions {
   /**
@@ -38,7 +38,7 @@ interface Candidate {
   score: number;
 }
 
-export interface SliceLineResult {
+interface SliceLineResult {
   slices: SliceResult[];
   /** Slices whose size and errors were computed. */
   examined: number;

@@ -1,10 +1,13 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 let instance: Promise<DuckDBInstance> | null = null;
 
-/** One in-process DuckDB per CLI process; every reader shares it (the promise, so racing first calls share too). */
+/**
+ * One in-process DuckDB per process; every reader shares it (the promise, so racing first calls share
+ * too). The native binding is loaded on the first call, not on import: `import "assay"` stays cheap.
+ */
 export async function duckdb(): Promise<DuckDBConnection> {
-  instance ??= DuckDBInstance.create(":memory:");
+  instance ??= import("@duckdb/node-api").then((m) => m.DuckDBInstance.create(":memory:"));
   return (await instance).connect();
 }
 
@@ -16,6 +19,7 @@ export async function sandboxedDuckdb(access: {
   paths: string[];
   directories: string[];
 }): Promise<() => Promise<DuckDBConnection>> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const sandbox = await DuckDBInstance.create(":memory:");
   const conn = await sandbox.connect();
   const list = (items: string[]) => `[${items.map((p) => `'${p.replaceAll("'", "''")}'`).join(", ")}]`;

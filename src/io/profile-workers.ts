@@ -6,7 +6,7 @@ import type { TableProfile } from "../profile/types.js";
 import { InputError } from "../table/errors.js";
 
 /** Below this many rows a single thread is faster than starting workers. */
-export const PARALLEL_MIN_ROWS = 1_000_000;
+const PARALLEL_MIN_ROWS = 1_000_000;
 
 export interface WorkerTask {
   path: string;

@@ -6,7 +6,6 @@ import { duckdbDialect } from "../table/duckdb-dialect.js";
 import { InputError, oneLine } from "../table/errors.js";
 import type { Relation, Row } from "../table/relation.js";
 import type { Batch, Column, ColumnInfo, ColumnType } from "../table/types.js";
-import { loadArrowFile } from "./arrow.js";
 import { keepBooleanWords } from "./csv-booleans.js";
 import { duckdb, plainValue, queryRows, sandboxedDuckdb } from "./duckdb.js";
 import { namedFiles, singleSelect } from "./user-sql.js";
@@ -161,13 +160,16 @@ async function fileRelation(conn: DuckDBConnection, path: string, rowNumbers: bo
     case ".ndjson":
     case ".jsonl":
       return `read_json(${p}, format = 'newline_delimited', sample_size = ${sample})`;
-    default:
+    default: {
+      // apache-arrow is loaded only for Arrow files: it costs a quarter of a second at start-up
+      const { loadArrowFile } = await import("./arrow.js");
       return loadArrowFile(conn, path);
+    }
   }
 }
 
 /** Maps a DuckDB type name to an Assay column type. */
-export function columnTypeOf(duckType: string): ColumnType {
+function columnTypeOf(duckType: string): ColumnType {
   const t = duckType.toUpperCase();
   if (t === "BOOLEAN") return "boolean";
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t))

@@ -13,7 +13,7 @@ import { InputError, oneLine } from "../table/errors.js";
 const DATA_FILE = /\.(csv|tsv|parquet|json|ndjson|jsonl)(\.(gz|zst))?$/i;
 const GLOB = /[*?[{]/;
 
-export interface FileAccess {
+interface FileAccess {
   /** Files the query names (absolute). */
   paths: string[];
   /** Directories of the globs it names (absolute, with a trailing slash). */

@@ -3,7 +3,7 @@ import type { ColumnInfo } from "../table/types.js";
 import { finding, type LintFinding, percent } from "./finding.js";
 
 /** Cell values that stand for "unknown" although they are not NULL (the adult data's "?"). */
-export const DISGUISED_MISSING = ["?", "na", "n/a", "nan", "null", "none", "nil", "-", "--", "#n/a", ""];
+const DISGUISED_MISSING = ["?", "na", "n/a", "nan", "null", "none", "nil", "-", "--", "#n/a", ""];
 
 export interface ColumnFacts {
   info: ColumnInfo;
@@ -194,7 +194,7 @@ export async function columnFindings(
 }
 
 /** The first rows (0-based row number and value of `column`) matching a predicate. */
-export async function rowsWhere(
+async function rowsWhere(
   relation: string,
   predicate: string,
   column: string,

@@ -1,7 +1,7 @@
 import { aucFromGroups } from "./auc.js";
 
 /** Folds of the cross-fitted encoding. */
-export const LEAKAGE_FOLDS = 5;
+const LEAKAGE_FOLDS = 5;
 
 /**
  * A row's fold: Knuth's multiplicative hash of the 0-based row number, bits 16–31, mod 5. Not the row
@@ -18,7 +18,7 @@ export function foldSql(row: string): string {
   return `((((${row})::UBIGINT * 2654435761) % 4294967296) // 65536 % ${LEAKAGE_FOLDS})::INTEGER`;
 }
 /** Pseudo-rows at the table's positive rate added to each category (shrinks rare categories to the prior). */
-export const PRIOR_WEIGHT = 1;
+const PRIOR_WEIGHT = 1;
 
 /** Rows of one category in one fold, by label. */
 export interface FoldCell {

@@ -3,7 +3,7 @@ import type { CheckResult } from "../report/report.js";
 import type { Severity } from "../schema/types.js";
 
 /** The checks `assay lint` runs (ids are a contract, like the schema's). */
-export const LINT_CHECKS = [
+const LINT_CHECKS = [
   "lint.numbers_as_strings",
   "lint.mixed_types",
   "lint.disguised_missing",
@@ -16,7 +16,7 @@ export const LINT_CHECKS = [
   "lint.label_leakage",
   "lint.train_test_overlap",
 ] as const;
-export type LintCheck = (typeof LINT_CHECKS)[number];
+type LintCheck = (typeof LINT_CHECKS)[number];
 
 export interface LintFinding extends CheckResult {
   check: LintCheck;

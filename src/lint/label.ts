@@ -12,7 +12,7 @@ import { normalizedMutualInformation } from "./mutual-information.js";
  */
 export const LEAKAGE = { aucError: 0.95, aucWarning: 0.9, nmiError: 0.9, nmiWarning: 0.5 };
 /** Mutual information is read only when the label has at least this many rows per distinct value. */
-export const NMI_ROWS_PER_VALUE = 20;
+const NMI_ROWS_PER_VALUE = 20;
 const ORDERED_TYPES = new Set(["integer", "float", "date", "timestamp"]);
 /** NULL is a category of its own: a column that is empty exactly when the outcome is negative leaks. */
 const NULL_CATEGORY = "\u0000null";
@@ -45,7 +45,7 @@ function compareNumbers(a: number, b: number): number {
   return a - b;
 }
 /** A class holding less than this share of labelled rows makes the label imbalanced. */
-export const MINORITY_SHARE = 0.1;
+const MINORITY_SHARE = 0.1;
 
 export async function labelFindings(
   relation: string,

@@ -1,4 +1,6 @@
 import { numbered, type QueryFn, sqlIdent } from "../schema/sql.js";
+import { InputError } from "../table/errors.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { columnFacts, columnFindings } from "./columns.js";
 import { finding, type LintFinding, percent } from "./finding.js";
@@ -7,7 +9,7 @@ import { outlierFindings } from "./outliers.js";
 import { overlapFindings } from "./overlap.js";
 
 /** Data bugs that need no schema, all computed by DuckDB over the source relation. */
-export interface LintInput {
+interface LintInput {
   relation: string;
   columns: ColumnInfo[];
   query: QueryFn;
@@ -16,7 +18,7 @@ export interface LintInput {
   maxExamples?: number;
 }
 
-export async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
+async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
   const { relation, columns, query } = input;
   const maxExamples = input.maxExamples ?? 5;
   const facts = await columnFacts(relation, columns, query);
@@ -57,4 +59,29 @@ export async function lintTable(input: LintInput): Promise<{ rows: number; resul
     );
   }
   return { rows, results };
+}
+
+/**
+ * A relation linted (`assay lint <source>`): with `label`, the label checks; with `against`, the rows it
+ * shares with another relation of the same engine (train/test overlap).
+ */
+export function lintRelation(
+  relation: Relation,
+  options: { label?: string; against?: Relation; maxExamples?: number } = {},
+): Promise<{ rows: number; results: LintFinding[] }> {
+  const { label, against } = options;
+  if (label !== undefined && !relation.columns.some((c) => c.name === label))
+    throw new InputError(
+      `${relation.name}: no label column named '${label}' (columns: ${relation.columns.map((c) => c.name).join(", ")})`,
+    );
+  if (against && !against.columns.some((c) => relation.columns.some((s) => s.name === c.name)))
+    throw new InputError(`${against.name}: shares no column with ${relation.name}`);
+  return lintTable({
+    relation: relation.sql,
+    columns: relation.columns,
+    query: (sql) => relation.query(sql),
+    label,
+    against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
+    maxExamples: options.maxExamples,
+  });
 }

@@ -10,12 +10,12 @@ import { finding, type LintFinding, percent } from "./finding.js";
  * undefined and Tukey's far-out fences take over: below Q1 − 3·IQR or above Q3 + 3·IQR. When the
  * IQR is 0 too, the column is mostly one value: near_constant speaks for it, not this check.
  */
-export const MODIFIED_Z_LIMIT = 3.5;
-export const TUKEY_FAR_OUT = 3;
+const MODIFIED_Z_LIMIT = 3.5;
+const TUKEY_FAR_OUT = 3;
 /** Above this fraction of flagged values the finding is informational (a shape, not a few bad values). */
-export const RARE_OUTLIERS = 0.01;
+const RARE_OUTLIERS = 0.01;
 
-export interface OutlierRule {
+interface OutlierRule {
   method: "modified_z" | "tukey_far_out";
   low: number;
   high: number;

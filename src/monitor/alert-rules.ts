@@ -23,7 +23,7 @@ import { parseDuration, parseTimestamp } from "./windows.js";
  *       severity: warning
  *       labels: { team: ml }
  */
-export interface Condition {
+interface Condition {
   kind: "compare" | "status" | "learned";
   op?: ">" | ">=" | "<" | "<=" | "==" | "!=";
   abs?: boolean;
@@ -136,7 +136,7 @@ function parseRule(raw: unknown, where: string): AlertRule {
   };
 }
 
-export function parseCondition(raw: unknown, at: string): Condition {
+function parseCondition(raw: unknown, at: string): Condition {
   // "alert" is what the monitors' failing verdict was called before they reported check results.
   if (raw === undefined || raw === "status" || raw === "alert")
     return { kind: "status", text: "the monitor's own verdict is 'fail'" };

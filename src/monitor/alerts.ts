@@ -326,7 +326,7 @@ export class AlertEngine {
   }
 }
 
-export function fingerprintOf(rule: string, model: string, subject: string | null): string {
+function fingerprintOf(rule: string, model: string, subject: string | null): string {
   return createHash("sha256")
     .update(`${rule}\u0000${model}\u0000${subject ?? ""}`)
     .digest("hex")

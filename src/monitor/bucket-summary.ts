@@ -19,7 +19,7 @@ export const SCORE_COLUMN = "@score";
 export const PREDICTION_COLUMN = "@prediction";
 
 /** Per-feature counts the profile cannot hold: schema violations and values outside the reference. */
-export interface FeatureQuality {
+interface FeatureQuality {
   /** Values of the wrong type for the schema (e.g. a string where a number is declared). */
   typeErrors: number;
   /** Numbers outside the reference [min, max]. */
@@ -106,7 +106,7 @@ export function inferFeatures(records: PredictionRecord[]): FeatureSpec[] {
 }
 
 /** Most features an inferred schema grows to; further names are counted as unknown features. */
-export const MAX_INFERRED_FEATURES = 1000;
+const MAX_INFERRED_FEATURES = 1000;
 
 /**
  * A model's features after a batch, when they are not declared: the union of every batch's features

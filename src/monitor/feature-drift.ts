@@ -19,7 +19,7 @@ import { psi } from "../stats/psi.js";
  * huge windows from flagging trivia, the test keeps tiny windows from flagging noise.
  */
 export const DEFAULT_PSI_THRESHOLD = 0.2;
-export const DEFAULT_ALPHA = 0.01;
+const DEFAULT_ALPHA = 0.01;
 
 export interface ColumnDrift {
   column: string;

@@ -8,11 +8,11 @@ export class BadRequest extends InputError {
   readonly statusCode = 400;
 }
 
-export const MAX_RECORDS_PER_REQUEST = 50_000;
+const MAX_RECORDS_PER_REQUEST = 50_000;
 const MAX_ID_LENGTH = 256;
 
 /** The records of an ingest body: a JSON array, one JSON object, {"records": [...]}, or NDJSON text. */
-export function recordsOf(body: unknown): unknown[] {
+function recordsOf(body: unknown): unknown[] {
   if (typeof body === "string") return ndjson(body);
   if (Array.isArray(body)) return body;
   if (body !== null && typeof body === "object") {
@@ -63,7 +63,7 @@ function idOf(r: Record<string, unknown>, where: string): string {
 }
 
 /** Time bounds at a server time; without them only the Date range is enforced (library use). */
-export interface IngestClock {
+interface IngestClock {
   bounds: TimeBounds;
   now: number;
 }
@@ -93,8 +93,8 @@ function isScalar(v: unknown): boolean {
   return v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean";
 }
 
-export const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
-export const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
+const PREDICTION_FIELDS = ["id", "timestamp", "features", "prediction", "score", "version"] as const;
+const LABEL_FIELDS = ["id", "label", "timestamp"] as const;
 
 /**
  * A record as an object with only the fields the route knows: a misspelt field ("scor": 0.3) would

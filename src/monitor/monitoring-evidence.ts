@@ -15,7 +15,7 @@ import type { AlertRules } from "./alert-rules.js";
 import type { MonitorStore } from "./store.js";
 import { isoTime } from "./time-bounds.js";
 
-export async function monitoringReport(
+async function monitoringReport(
   loaded: LoadedCard,
   componentId: string,
   store: MonitorStore,

@@ -6,7 +6,7 @@ import type { MonitorStore } from "./store.js";
 
 export const DEFAULT_DB = "sqlite:.assay/monitor.db";
 
-export interface StoreOptions {
+interface StoreOptions {
   /**
    * A file holding the PostgreSQL password (`--db-password-file`), so it need not be in the URL, where
    * `ps` shows it to every user of the machine. Without it and without one in the URL, the driver reads

@@ -13,7 +13,7 @@ import { REPORT_CSS } from "../report/html.js";
  * Vega and Vega-Lite come from node_modules, the chart specs and report CSS from the compiled
  * `src/report/`, so the dashboard works without network access and draws what the HTML reports draw.
  */
-export interface DashboardOptions {
+interface DashboardOptions {
   /** Where saved reports live; default `$ASSAY_HOME/evidence` or `.assay/evidence` (as `saveEvidence`). */
   evidenceDir?: string;
 }

@@ -13,7 +13,7 @@ import { MonitorService, type ServiceOptions } from "./service.js";
 import type { MonitorStore, Scope } from "./store.js";
 import { isoTime } from "./time-bounds.js";
 
-export interface ServerOptions {
+interface ServerOptions {
   store: MonitorStore;
   service?: Partial<ServiceOptions>;
   /** Largest request body in bytes (413 beyond). */
@@ -75,7 +75,7 @@ declare module "fastify" {
  * vega-interpreter package would remove the need; it is not installed here); its SVG renderer sets style
  * attributes, hence 'unsafe-inline' for styles. No inline script is allowed, no other origin, no framing.
  */
-export const SECURITY_HEADERS: Record<string, string> = {
+const SECURITY_HEADERS: Record<string, string> = {
   "content-security-policy":
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   "x-frame-options": "DENY",

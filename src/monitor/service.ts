@@ -50,7 +50,7 @@ export interface ServiceOptions {
   monitor: MonitorOptions;
 }
 
-export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
+const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   bucketMs: 60_000,
   sampleSize: 20,
   retentionMs: null,
@@ -67,7 +67,7 @@ export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
 const HOUR_SPAN = 3_600_000;
 
 /** What a window read left to the fold queue. */
-export interface UnfoldedInfo {
+interface UnfoldedInfo {
   /** Raw predictions of the model waiting to be folded. */
   pending: number;
   /** How many of them the answer includes (those of the tail that fall in the window). */
@@ -78,7 +78,7 @@ export interface UnfoldedInfo {
   lagMs: number | null;
 }
 
-export interface WindowRead {
+interface WindowRead {
   summary: BucketSummary | null;
   unfolded: UnfoldedInfo;
 }

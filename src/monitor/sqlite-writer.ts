@@ -35,7 +35,7 @@ const RECLAIM_PAGES = 4096;
  * Folding on the writer: one batch of raw rows per call, in its own transaction, so ingest commits queued
  * meanwhile go in between. When the queue of raw rows is empty, fragmented buckets are merged.
  */
-export class Folder {
+class Folder {
   private readonly select;
   private readonly insertPart;
   private readonly keep;

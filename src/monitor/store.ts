@@ -76,7 +76,7 @@ export function tokenFromRow(row: {
   };
 }
 
-export type AlertState = "pending" | "firing" | "resolved";
+type AlertState = "pending" | "firing" | "resolved";
 
 export interface AlertRecord {
   fingerprint: string;

@@ -6,7 +6,7 @@ import { InputError } from "../table/errors.js";
  * Data times are held to a tighter band: no earlier than a floor, no later than the server clock plus a
  * skew — so no single record can move a model's data clock into the future.
  */
-export const MAX_DATE_MS = 8.64e15;
+const MAX_DATE_MS = 8.64e15;
 
 export interface TimeBounds {
   /** Earliest data time accepted (ms); 1970-01-01 by default. */

@@ -6,8 +6,8 @@ import type { ColumnCore } from "./column.js";
 import { inferFromPatterns } from "./patterns.js";
 import { type ColumnProfile, type Histogram, PROFILE_QUANTILES } from "./types.js";
 
-export const TOP_K = 10;
-export const HISTOGRAM_BINS = 20;
+const TOP_K = 10;
+const HISTOGRAM_BINS = 20;
 
 /** Derives the reported statistics (distinct, std, quantiles, histogram, top, inferred type) from the core. */
 export function finalizeColumn(core: ColumnCore): ColumnProfile {

@@ -7,7 +7,7 @@ import { renderSvg } from "../report/vega.js";
 import type { ColumnProfile, TableProfile } from "./types.js";
 
 /** Vega-Lite spec of a column's distribution: histogram bars for numbers, top values for text. */
-export function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
+function columnChartSpec(c: ColumnProfile): TopLevelSpec | null {
   // a boolean is two categories, true and false, not a 0–1 histogram
   if (c.type === "boolean")
     return distributionSpec({

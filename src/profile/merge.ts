@@ -2,6 +2,7 @@ import { DDSketch } from "../sketch/ddsketch.js";
 import { mergeFrequencies } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { HyperLogLog } from "../sketch/hll.js";
+import { InputError } from "../table/errors.js";
 import type { ColumnType } from "../table/types.js";
 import { type ColumnCore, combineMoments, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
@@ -68,7 +69,7 @@ function mergeType(x: ColumnType, y: ColumnType, name: string): ColumnType {
   const numeric = new Set<ColumnType>(["integer", "float", "boolean"]);
   if (numeric.has(x) && numeric.has(y)) return "float";
   if ((x === "date" || x === "timestamp") && (y === "date" || y === "timestamp")) return "timestamp";
-  throw new Error(`cannot merge profiles: column '${name}' is ${x} on one side and ${y} on the other`);
+  throw new InputError(`cannot merge profiles: column '${name}' is ${x} on one side and ${y} on the other`);
 }
 
 export function mergeCores(a: ColumnCore, b: ColumnCore): ColumnCore {
@@ -122,7 +123,7 @@ function mergeSketches(a: ColumnCore, b: ColumnCore): ColumnCore["sketch"] {
     g.merge(b.sketch);
     return g.toState();
   }
-  throw new Error(`cannot merge profiles: column '${a.name}' has sketches of different kinds`);
+  throw new InputError(`cannot merge profiles: column '${a.name}' has sketches of different kinds`);
 }
 
 function mergeLength(a: ColumnCore, b: ColumnCore): ColumnCore["length"] {

@@ -4,7 +4,7 @@ import type { ColumnType } from "../table/types.js";
 import { type ColumnCore, combineMoments } from "./column.js";
 
 /** Grid base cell per temporal type: one day for dates, one second for timestamps (ms units). */
-export const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, timestamp: 1000 };
+const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, timestamp: 1000 };
 
 /**
  * Finite values wait in a block this long; a full block's moments are computed in two passes and

@@ -25,7 +25,7 @@ export interface ReadinessInputs {
   display?: (path: string) => string;
 }
 
-export interface ComponentReadiness {
+interface ComponentReadiness {
   id: string;
   name: string;
   type: ComponentType;

@@ -7,7 +7,7 @@ import { readinessSections } from "./html.js";
  * line by line with each line's sha256, every evidence file with its sha256, the documentation — and how to
  * check all of it without Assay (sha256sum, a JSON viewer). Self-contained: no script, no network.
  */
-export interface AuditContents {
+interface AuditContents {
   readiness: Readiness;
   signoffs: { line: number; text: string; sha256: string }[];
   evidence: {

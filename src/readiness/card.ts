@@ -69,7 +69,7 @@ export interface Subgroup {
   component: string | null;
 }
 
-export interface Debrief {
+interface Debrief {
   level: number;
   accomplished: string;
   descoped: string | null;
@@ -77,13 +77,13 @@ export interface Debrief {
   techDebt: string | null;
 }
 
-export interface EthicsItem {
+interface EthicsItem {
   id: string;
   question: string;
   answer: string | null;
 }
 
-export interface Reviewer {
+interface Reviewer {
   name: string;
   roles: string[];
 }
@@ -127,11 +127,6 @@ export interface Card {
 
 export const DEFAULT_FRESHNESS_DAYS = 30;
 export const DEFAULT_SIGNOFF_LOG = "assay.signoffs.jsonl";
-
-/** Every artefact of the card, with the component it belongs to. */
-export function cardArtefacts(card: Card): { component: string; artefact: Artefact }[] {
-  return card.components.flatMap((c) => c.artefacts.map((artefact) => ({ component: c.id, artefact })));
-}
 
 /** The last path segment: what reports call an input (`source.name` is the file's base name). */
 export function baseName(path: string): string {

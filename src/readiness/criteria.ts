@@ -56,7 +56,7 @@ export function parseCriterion(text: string): Criterion | { problem: string } {
   };
 }
 
-export interface CriterionOutcome {
+interface CriterionOutcome {
   status: "pass" | "fail" | "insufficient";
   observed: number | string | null;
   message: string;

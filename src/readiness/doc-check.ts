@@ -20,7 +20,7 @@ export interface CheckedDoc {
   doc: Doc;
 }
 
-export interface DocsOutcome {
+interface DocsOutcome {
   results: CheckResult[];
   /** Documents rewritten by --fill (path → new text). */
   filled: { path: string; text: string }[];

@@ -56,7 +56,7 @@ export interface EvidenceIndex {
 }
 
 /** Kinds that are themselves conclusions drawn from evidence; they never count as evidence. */
-export const DERIVED_KINDS = new Set(["readiness", "gate", "audit"]);
+const DERIVED_KINDS = new Set(["readiness", "gate", "audit"]);
 
 const DAY = 86_400_000;
 
@@ -146,7 +146,7 @@ export function indexEvidence(
  * The (file name, digest) pairs a report was computed from: its inputs, and the model it ran (an
  * evaluation keeps the model's file and digest in its config; a comparison lists both models as inputs).
  */
-export function namedDigests(report: Report): { name: string | null; digest: string }[] {
+function namedDigests(report: Report): { name: string | null; digest: string }[] {
   const out: { name: string | null; digest: string }[] = [];
   for (const input of Array.isArray(report.inputs) ? report.inputs : [])
     if (input && typeof input.digest === "string")

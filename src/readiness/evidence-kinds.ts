@@ -6,7 +6,7 @@ import type { ArtefactRole, Card, Component } from "./card.js";
  * what to run. Kinds marked `upcoming` come from commands being built beside this one (issues 16, 17,
  * 19); the policy names them already, so their gates are blocked, never passed, until they exist.
  */
-export interface KindInfo {
+interface KindInfo {
   kind: string;
   shows: string;
   upcoming?: boolean;

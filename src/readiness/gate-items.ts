@@ -9,7 +9,7 @@ import type { LoggedSignoff } from "./signoff.js";
  * The gate predicates: each item is one thing a gate needs, judged for one component. Items are named
  * so a policy file can list them per level; `kind:NAME` makes an item from any evidence kind.
  */
-export type ItemStatus = "met" | "missing" | "stale" | "failed" | "n/a";
+type ItemStatus = "met" | "missing" | "stale" | "failed" | "n/a";
 
 export interface ItemOutcome {
   item: string;
@@ -40,7 +40,7 @@ export interface GateContext {
   commands: Omit<CommandContext, "component">;
 }
 
-export interface GateItem {
+interface GateItem {
   id: string;
   title: string;
   appliesTo?: ComponentType[];
@@ -66,7 +66,7 @@ function failing(report: Report): string {
 }
 
 /** An item met by a fresh report of `kind` (default: the item's id) that `judge` accepts (default: it did not fail). */
-export function evidenceItem(
+function evidenceItem(
   id: string,
   title: string,
   options: {
@@ -250,7 +250,7 @@ function subgroupsJudge(report: Report, ctx: GateContext): string | null {
 const modelDigestIsCurrent = (e: Evidence, ctx: GateContext) =>
   (e.report.inputs ?? []).some((i) => i.name === "new" && ctx.digests.has(i.digest));
 
-export const GATE_ITEMS: GateItem[] = [
+const GATE_ITEMS: GateItem[] = [
   cardItem("card.intended-use", "intended uses stated", (c) =>
     c.card.uses.intended.length ? null : "the card states no intended use (uses.intended)",
   ),

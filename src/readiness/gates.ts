@@ -37,11 +37,7 @@ export function judgeGate(gate: LevelGate, ctx: GateContext): GateOutcome {
 }
 
 /** The decisions that still stand for a component: those after the last switchback that reaches back to `level`. */
-export function standingDecisions(
-  signoffs: LoggedSignoff[],
-  component: string,
-  level: number,
-): LoggedSignoff[] {
+function standingDecisions(signoffs: LoggedSignoff[], component: string, level: number): LoggedSignoff[] {
   const mine = signoffs.filter((s) => s.component === null || s.component === component);
   let cut = -1;
   mine.forEach((s, i) => {

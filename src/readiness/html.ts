@@ -14,7 +14,7 @@ const STATUS: Record<string, string> = {
   failed: "fail",
 };
 
-export function itemRows(outcomes: ItemOutcome[]): string {
+function itemRows(outcomes: ItemOutcome[]): string {
   return outcomes
     .map(
       (o) =>

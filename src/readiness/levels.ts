@@ -3,13 +3,13 @@
  * 2022), summarised in our words. A component is *certified* at a level when that level's gate and all
  * gates below it (down to the card's entry level) hold; it *works* on the level above.
  */
-export interface LevelInfo {
+interface LevelInfo {
   level: number;
   name: string;
   summary: string;
 }
 
-export const LEVELS: LevelInfo[] = [
+const LEVELS: LevelInfo[] = [
   {
     level: 0,
     name: "First principles",
@@ -70,7 +70,7 @@ export function levelName(level: number): string {
 }
 
 /** MLTRL's two switchbacks built into the process: proof of concept back to proof of principle, and deployment back to proof of concept. */
-export const EMBEDDED_SWITCHBACKS: [number, number][] = [
+const EMBEDDED_SWITCHBACKS: [number, number][] = [
   [4, 2],
   [9, 4],
 ];

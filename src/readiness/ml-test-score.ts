@@ -13,9 +13,9 @@ import type { Report } from "../report/report.js";
  * add kinds (e.g. when a new command starts producing the evidence).
  */
 export const SECTIONS = ["data", "model", "infrastructure", "monitoring"] as const;
-export type Section = (typeof SECTIONS)[number];
+type Section = (typeof SECTIONS)[number];
 
-export interface MlTest {
+interface MlTest {
   id: string;
   section: Section;
   title: string;
@@ -290,7 +290,7 @@ export interface TestRun {
   report: Report;
 }
 
-export interface MlTestResult {
+interface MlTestResult {
   id: string;
   section: Section;
   title: string;
@@ -309,7 +309,7 @@ export interface MlTestScore {
   tests: MlTestResult[];
 }
 
-export interface ScoreInputs {
+interface ScoreInputs {
   runs: TestRun[];
   manualTests: Record<string, string>;
   /** A gate approval on the current card exists (a human review happened). */

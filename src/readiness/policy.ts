@@ -81,7 +81,7 @@ export const DEFAULT_POLICY: Policy = {
   mlTestKinds: {},
 };
 
-export const POLICY_FORMAT = "assay.policy";
+const POLICY_FORMAT = "assay.policy";
 
 /** Reads a policy file over the default; throws LocatedError naming line and field. */
 export function parsePolicy(text: string, file: string, base: Policy = DEFAULT_POLICY): Policy {

@@ -7,9 +7,9 @@ import type { Evidence, EvidenceIndex } from "./evidence-index.js";
  * the newest fresh report of its kind about the requirement's component (any component when the
  * requirement names none), restricted to reports with an input named INPUT when it says `on INPUT`.
  */
-export type Phase = "verification" | "validation";
+type Phase = "verification" | "validation";
 
-export interface CriterionResult {
+interface CriterionResult {
   requirement: string;
   phase: Phase;
   criterion: string;

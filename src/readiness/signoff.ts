@@ -7,11 +7,11 @@ import { LocatedError } from "./located-yaml.js";
  * breaks the chain at the next one, and anyone can check it with `sha256sum` and no Assay. Each entry
  * records the card's digest: a sign-off given on another version of the card is stale.
  */
-export const SIGNOFF_FORMAT = "assay.signoff";
+const SIGNOFF_FORMAT = "assay.signoff";
 export const DECISIONS = ["approve", "reject", "switchback"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export interface Signoff {
+interface Signoff {
   format: typeof SIGNOFF_FORMAT;
   at: string;
   level: number;

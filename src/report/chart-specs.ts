@@ -43,7 +43,7 @@ export function withChartConfig(spec: TopLevelSpec): TopLevelSpec {
 }
 
 /** One value of one series at one time (a monitoring window, a month, a run). */
-export interface SeriesPoint {
+interface SeriesPoint {
   /** ISO 8601 start of the window. */
   time: string;
   series: string;
@@ -63,7 +63,7 @@ export interface SeriesPoint {
   note?: string;
 }
 
-export interface TimelineOptions {
+interface TimelineOptions {
   width?: number;
   height?: number;
   yTitle: string;

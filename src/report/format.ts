@@ -15,11 +15,6 @@ export function formatFixed(x: number | null | undefined, digits = 4, missing = 
   return typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : missing;
 }
 
-/** At most `digits` decimals, trailing zeros dropped (0.25 not 0.2500): numbers inside sentences. */
-export function formatRounded(x: number | null | undefined, digits = 4, missing = "n/a"): string {
-  return typeof x === "number" && Number.isFinite(x) ? String(Number(x.toFixed(digits))) : missing;
-}
-
 /**
  * `digits` significant digits, trailing zeros dropped (0.0123, 12.35): effects, thresholds, bin edges.
  * Integers print in full (1484705, not 1485000): rounding them only hides which value is meant.

@@ -31,7 +31,7 @@ export interface MetricCondition extends Bounds {
   warn?: Bounds;
 }
 
-export interface MetricReading {
+interface MetricReading {
   value: number | null;
   ci?: [number, number] | null;
 }

@@ -43,7 +43,7 @@ export interface Report {
   [body: string]: unknown;
 }
 
-export const ASSAY_VERSION = "0.1.0";
+const ASSAY_VERSION = "0.1.0";
 
 export function makeReport(
   kind: string,

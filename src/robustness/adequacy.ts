@@ -9,7 +9,7 @@ import type { ColumnContract } from "../schema/types.js";
 import type { Batch } from "../table/types.js";
 import { missingAllowed } from "./fuzz-arbitraries.js";
 
-export interface FeatureCoverage {
+interface FeatureCoverage {
   column: string;
   cells: string[];
   /** Rows of the test set per cell, in the order of `cells`. */
@@ -19,7 +19,7 @@ export interface FeatureCoverage {
   untested: string[];
 }
 
-export interface PairCoverage {
+interface PairCoverage {
   columns: [string, string];
   cells: number;
   covered: number;
@@ -42,7 +42,7 @@ interface Cells {
   of: (batch: Batch) => Int32Array;
 }
 
-export function cellsOf(c: ColumnContract): Cells | null {
+function cellsOf(c: ColumnContract): Cells | null {
   const withMissing = missingAllowed(c);
   if (c.type === "string") {
     const values = Object.entries(c.domain?.values ?? {})

@@ -19,7 +19,7 @@ import { predictTable } from "../model/predict.js";
 import type { Batch, NumericColumn, StringColumn } from "../table/types.js";
 import { standardDeviation } from "./noise-curve.js";
 
-export interface AdversarialOptions {
+interface AdversarialOptions {
   threshold: number;
   /** The largest radius searched (SD units). */
   maxRadius: number;

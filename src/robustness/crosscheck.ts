@@ -13,7 +13,7 @@ import { predictTable } from "../model/predict.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import type { Batch } from "../table/types.js";
 
-export interface Difference {
+interface Difference {
   row: number;
   a: number;
   b: number;

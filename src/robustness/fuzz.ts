@@ -24,9 +24,9 @@ import {
 } from "./fuzz-arbitraries.js";
 
 export type FuzzFailureKind = "crash" | "non_finite" | "out_of_range" | "unstable";
-export const FUZZ_KINDS: readonly FuzzFailureKind[] = ["crash", "non_finite", "out_of_range", "unstable"];
+const FUZZ_KINDS: readonly FuzzFailureKind[] = ["crash", "non_finite", "out_of_range", "unstable"];
 
-export interface FuzzFailure {
+interface FuzzFailure {
   kind: FuzzFailureKind;
   /** The shrunk row: the simplest row fast-check found that still fails this way. */
   row: FuzzRow;
@@ -40,7 +40,7 @@ export interface FuzzFailure {
   shrinkSteps: number;
 }
 
-export interface FuzzOptions {
+interface FuzzOptions {
   seed: number;
   /** Rows to generate (the search stops at the first of budgetRows and budgetMs). */
   budgetRows: number;

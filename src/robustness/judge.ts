@@ -13,7 +13,7 @@ import type { Status } from "../report/report.js";
 import { rateLowerBound } from "../stats/clopper-pearson.js";
 import { wilsonInterval } from "../stats/wilson.js";
 
-export interface Judgement {
+interface Judgement {
   status: Extract<Status, "pass" | "fail" | "insufficient">;
   rate: number | null;
   ci: [number, number] | null;

@@ -14,14 +14,14 @@ import { type RunOptions, runSuite, type TestOutcome } from "./run-suite.js";
 import type { Suite } from "./suite.js";
 import { copyBatch } from "./transforms.js";
 
-export interface MutantResult {
+interface MutantResult {
   name: string;
   status: "killed" | "survived" | "equivalent";
   /** The tests that killed it. */
   killedBy: string[];
 }
 
-export interface MutationScore {
+interface MutationScore {
   mutants: number;
   killed: number;
   equivalent: number;
@@ -89,7 +89,7 @@ export async function mutationScore(
 }
 
 /** The mutants of a model: one score-noise mutant, three per feature, and a constant model. */
-export function makeMutants(model: Model, data: Batch, reference: Float64Array): Model[] {
+function makeMutants(model: Model, data: Batch, reference: Float64Array): Model[] {
   const features = model.features ?? data.columns.map((c) => c.name);
   const mutants: Model[] = [
     scoreMutant(model, "score noise (sd 0.1)", (scores) => {

@@ -14,7 +14,7 @@ import { type Random, seededRandom } from "../stats/random.js";
 import type { Batch } from "../table/types.js";
 import { copyBatch } from "./transforms.js";
 
-export interface NoisePoint {
+interface NoisePoint {
   level: number;
   accuracy: number;
   ci: [number, number] | null;
@@ -28,7 +28,7 @@ export interface NoiseCurve {
   drop: number;
 }
 
-export interface NoiseOptions {
+interface NoiseOptions {
   levels: number[];
   threshold: number;
   seed: number;
@@ -104,7 +104,7 @@ function correctness(scores: Float64Array, labels: Uint8Array, threshold: number
 }
 
 /** A copy of the batch with noise of `level` on the named features. */
-export function addNoise(data: Batch, features: string[], level: number, random: Random): Batch {
+function addNoise(data: Batch, features: string[], level: number, random: Random): Batch {
   const out = copyBatch(data);
   for (const name of features) {
     const column = out.columns.find((c) => c.name === name);

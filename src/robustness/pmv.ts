@@ -23,7 +23,7 @@ import type { Batch } from "../table/types.js";
 /** Trains a model on rows with 0/1 labels (a built-in baseline, or a user's training command). */
 export type Trainer = (rows: Batch, labels: Uint8Array) => Promise<Model>;
 
-export interface PmvPoint {
+interface PmvPoint {
   rate: number;
   replicate: number;
   /** Accuracy on the training rows against their (noisy) training labels. */
@@ -32,7 +32,7 @@ export interface PmvPoint {
   testAccuracy: number | null;
 }
 
-export type PmvVerdict = "over-fit" | "under-fit" | "well-fit" | "unclear";
+type PmvVerdict = "over-fit" | "under-fit" | "well-fit" | "unclear";
 
 export interface PmvResult {
   points: PmvPoint[];
@@ -49,7 +49,7 @@ export interface PmvResult {
   reason: string;
 }
 
-export interface PmvOptions {
+interface PmvOptions {
   rates: number[];
   replicates: number;
   folds: number;
@@ -168,7 +168,7 @@ export async function perturbedModelValidation(
 }
 
 /** A copy of the labels with exactly round(rate·n) of them flipped, chosen at random. */
-export function flipLabels(labels: Uint8Array, rate: number, random: Random): Uint8Array {
+function flipLabels(labels: Uint8Array, rate: number, random: Random): Uint8Array {
   const out = labels.slice();
   for (const i of sampleWithoutReplacement(labels.length, Math.round(rate * labels.length), random))
     out[i] = 1 - out[i];

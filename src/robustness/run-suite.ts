@@ -15,7 +15,7 @@ import { selectRows } from "./select-rows.js";
 import type { Suite, SuiteTest } from "./suite.js";
 import { applyTransforms, type PluginTransform } from "./transforms.js";
 
-export interface FailingExample {
+interface FailingExample {
   row: Record<string, unknown>;
   score: number;
   transformed?: Record<string, unknown>;

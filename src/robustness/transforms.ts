@@ -21,14 +21,14 @@ export type PluginTransform = (
   random: () => number,
 ) => Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
 
-export interface TransformContext {
+interface TransformContext {
   random: Random;
   /** The whole data table: where `noise.band` reads a column's interquartile range. */
   reference: Batch;
   plugins: Record<string, PluginTransform>;
 }
 
-export interface Transformed {
+interface Transformed {
   batch: Batch;
   /** Row i of `batch` is row order[i] of the input (null: same order). */
   order: Uint32Array | null;

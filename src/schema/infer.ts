@@ -32,7 +32,7 @@ export interface InferredSchema {
   explain: Map<string, string>;
 }
 
-export const UNIT_QUANTILES = ["0.05", "0.25", "0.5", "0.75", "0.95"] as const;
+const UNIT_QUANTILES = ["0.05", "0.25", "0.5", "0.75", "0.95"] as const;
 
 export function inferSchema(profile: TableProfile, options: InferOptions = {}): InferredSchema {
   const confidence = options.confidence ?? 0.999;

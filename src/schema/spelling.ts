@@ -3,7 +3,7 @@
  * An unseen value is a likely variant of a known one when they are equal after folding case,
  * punctuation and whitespace, or within a small Damerau–Levenshtein distance.
  */
-export interface SpellingVariant {
+interface SpellingVariant {
   value: string;
   known: string;
   /** How they differ: "case", "punctuation/whitespace" (after case folding), or "edit distance N". */

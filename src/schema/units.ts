@@ -4,7 +4,7 @@
  * quantiles and mean with the reference ones stored in the schema: every ratio must agree
  * (max/min ratio ≤ `maxSpread`) and their geometric mean must be far from 1.
  */
-export const KNOWN_FACTORS: { factor: number; name: string }[] = [
+const KNOWN_FACTORS: { factor: number; name: string }[] = [
   { factor: 10, name: "×10" },
   { factor: 100, name: "×100 (e.g. dollars → cents, fraction → percent)" },
   { factor: 1000, name: "×1000 (e.g. kg → g, s → ms, km → m)" },
@@ -25,7 +25,7 @@ export const KNOWN_FACTORS: { factor: number; name: string }[] = [
   { factor: 1.8, name: "×1.8 (a Celsius/Fahrenheit difference)" },
 ];
 
-export interface UnitChange {
+interface UnitChange {
   /** batch ≈ factor × reference */
   factor: number;
   /** The known conversion nearest to the factor (within 3%), or null. */

@@ -1,4 +1,5 @@
 import type { Status } from "../report/report.js";
+import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { type Anomaly, num } from "./anomaly.js";
 import { countDuplicateRows, duplicateExamples, judgeDuplicateRows } from "./checks/duplicate-rows.js";
@@ -25,7 +26,7 @@ import type { ColumnContract, Schema } from "./types.js";
  * numbers come from one more scan over the row-numbered relation, and only when something failed.
  * Out-of-domain values and duplicate pairs get one small query each when they fire.
  */
-export interface ValidateInput {
+interface ValidateInput {
   schema: Schema;
   /** The batch's columns as the source reports them. */
   columns: ColumnInfo[];
@@ -119,3 +120,22 @@ function planColumn(
 }
 
 export type { Anomaly, Status };
+
+/**
+ * A relation validated against a schema: the relation's own SQL and session (a second session of the
+ * same engine, when given, lets the duplicate-row scan overlap the main one).
+ */
+export function validateRelation(
+  relation: Relation,
+  schema: Schema,
+  options: { maxExamples?: number; queryConcurrent?: QueryFn } = {},
+): Promise<ValidationOutcome> {
+  return validateBatch({
+    schema,
+    columns: relation.columns,
+    relation: relation.sql,
+    query: (sql) => relation.query(sql),
+    queryConcurrent: options.queryConcurrent,
+    maxExamples: options.maxExamples,
+  });
+}

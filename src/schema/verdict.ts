@@ -32,7 +32,7 @@ export function statusOf(severity: Severity): Status {
 }
 
 /** The override that applies to a check on a column: the column's own, then the schema-wide one. */
-export function overrideFor(schema: Schema, check: CheckId, column?: ColumnContract): CheckOverride {
+function overrideFor(schema: Schema, check: CheckId, column?: ColumnContract): CheckOverride {
   return { ...(schema.checks[check] ?? {}), ...(column?.checks?.[check] ?? {}) };
 }
 

@@ -15,7 +15,7 @@ Per-check severity (error | warning | info) and mostly: add \`checks: {schema.ou
 at the top level (all columns) or under a column (that column only).`;
 
 /** The schema as a plain object in file order (what YAML prints). */
-export function schemaToObject(schema: Schema): Record<string, unknown> {
+function schemaToObject(schema: Schema): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const c of schema.columns) columns[c.name] = columnToObject(c);
   const table: Record<string, unknown> = { rows: schema.table.rows };

@@ -3,8 +3,8 @@
  * Written here rather than taken from @datadog/sketches-js because the SQL engine must compute the very
  * same bucket keys inside DuckDB (key = ceil(ln|x| · multiplier)) and the profile stores buckets as JSON.
  */
-export const DEFAULT_RELATIVE_ACCURACY = 0.005;
-export const DEFAULT_MAX_BINS = 4096;
+const DEFAULT_RELATIVE_ACCURACY = 0.005;
+const DEFAULT_MAX_BINS = 4096;
 
 export interface DDSketchState {
   kind: "ddsketch";
@@ -30,7 +30,7 @@ export function bucketValue(key: number, gamma: number): number {
 }
 
 /** A bucket store capped at maxBins consecutive keys; lower keys collapse into the lowest kept key. */
-export class BucketStore {
+class BucketStore {
   readonly counts = new Map<number, number>();
   private maxKey = -Infinity;
   private floorKey = -Infinity;

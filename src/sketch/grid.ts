@@ -4,7 +4,7 @@
  * smallest that keeps the occupied key range within maxBins. Halving the resolution maps key → floor(key/2),
  * which equals floor(x/(2w)), so the stream engine, the SQL engine and merges all land on the same cells.
  */
-export const DEFAULT_GRID_BINS = 4096;
+const DEFAULT_GRID_BINS = 4096;
 
 export interface GridState {
   kind: "grid";

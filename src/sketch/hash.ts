@@ -2,7 +2,7 @@
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-export function fmix32(h: number): number {
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,8 +23,4 @@ export function hashString(s: string): number {
 export function hashNumber(x: number): number {
   f64[0] = x === 0 ? 0 : x; // -0 and 0 are the same value
   return fmix32(u32[0] ^ fmix32(u32[1] ^ 0x9e3779b9));
-}
-
-export function hashValue(v: string | number): number {
-  return typeof v === "number" ? hashNumber(v) : hashString(v);
 }

@@ -5,7 +5,7 @@ import { decodeBase64, encodeBase64 } from "./base64.js";
  * 1.04/√4096 ≈ 1.6%, with linear counting for small cardinalities. Registers merge by maximum.
  * A 32-bit hash saturates past ~10^9 distinct values; Assay states the estimate and its error.
  */
-export const HLL_PRECISION = 12;
+const HLL_PRECISION = 12;
 const M = 1 << HLL_PRECISION;
 
 export const HLL_RELATIVE_ERROR = 1.04 / Math.sqrt(M);

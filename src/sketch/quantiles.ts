@@ -3,7 +3,7 @@ import { type GridState, gridBuckets } from "./grid.js";
 
 export type QuantileSketch = DDSketchState | GridState;
 
-export interface SketchBucket {
+interface SketchBucket {
   /** Interval the bucket covers (lo = hi for the exact-zero bucket). */
   lo: number;
   hi: number;

@@ -1,6 +1,6 @@
 import { type Chi2Result, chi2Homogeneity } from "./chi2.js";
 
-export interface PooledTable {
+interface PooledTable {
   reference: number[];
   current: number[];
   /** Columns merged into the one pooled column (0: the table is unchanged). */

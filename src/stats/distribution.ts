@@ -97,7 +97,7 @@ function countIntegers(
 }
 
 /** Collapses an ascending array of finite values into distinct values and counts. */
-export function distributionOfSorted(sorted: Float64Array): Distribution {
+function distributionOfSorted(sorted: Float64Array): Distribution {
   const n = sorted.length;
   if (n === 0) return { values: new Float64Array(0), counts: new Float64Array(0), total: 0 };
   let distinct = 1;

@@ -51,7 +51,7 @@ const SCALE_DOWN = 2 ** -SCALE_EXP;
  * Durbin's matrix formula, P(Dₙ < x) = n!/nⁿ · (Hⁿ)ₖₖ with k = ⌈nx⌉, h = k − nx, m = 2k − 1
  * (Marsaglia, Tsang & Wang 2003). Powers are rescaled by 2^128 with a separate exponent.
  */
-export function durbinCdf(n: number, x: number): number {
+function durbinCdf(n: number, x: number): number {
   if (x >= 1) return 1;
   const nx = n * x;
   if (nx <= 0.5) return 0;
@@ -127,7 +127,7 @@ function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
  *   P(Dₙ < x) ≈ K₀(z) + K₁(z)/√n + K₂(z)/n + K₃(z)/n^(3/2),
  * each Kᵢ written as a theta series that converges fast for small z.
  */
-export function pelzGoodSf(n: number, x: number): number {
+function pelzGoodSf(n: number, x: number): number {
   if (x <= 0) return 1;
   if (x >= 1) return 0;
   const z = Math.sqrt(n) * x;

@@ -3,7 +3,7 @@ import { hypergeometricSample } from "./hypergeometric-sample.js";
 import { monteCarloPValue, seedFrom } from "./monte-carlo-p.js";
 
 /** A pooled sample is heavily tied when it has at most this many distinct values … */
-export const KS_TIES_MAX_DISTINCT = 2_000;
+const KS_TIES_MAX_DISTINCT = 2_000;
 
 export interface KsTiesResult {
   pValue: number;

@@ -15,7 +15,7 @@ export interface KsResult {
 }
 
 /** SciPy's 'auto' switches to the asymptotic p-value above this sample size. */
-export const KS_EXACT_MAX_N = 10_000;
+const KS_EXACT_MAX_N = 10_000;
 
 /**
  * Two-sample, two-sided Kolmogorov–Smirnov test with scipy.stats.ks_2samp(method='auto')
@@ -40,7 +40,7 @@ export function ksTest(reference: Distribution, current: Distribution): KsResult
 }
 
 /** D, where it happens, and its sign, from one merge walk. */
-export function largestGap(
+function largestGap(
   reference: Distribution,
   current: Distribution,
 ): { statistic: number; location: number; sign: 1 | -1 } {
@@ -85,7 +85,7 @@ export function largestGap(
 }
 
 /** NumPy's np.round: halves go to the even neighbour. */
-export function roundHalfEven(x: number): number {
+function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

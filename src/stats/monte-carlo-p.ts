@@ -1,6 +1,6 @@
 import { type Random, seededRandom } from "./random.js";
 
-export interface MonteCarloP {
+interface MonteCarloP {
   pValue: number;
   /** Null draws made (fewer than `maxDraws` when the sequential rule stopped early). */
   draws: number;

@@ -6,7 +6,7 @@
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
-export interface SlopeFit {
+interface SlopeFit {
   slope: number;
   intercept: number;
   standardError: number | null;

@@ -10,7 +10,7 @@
  * (../shared/oracles/adult.json, `conventions.drift_numeric`). Its known wart: a bin holding a share
  * below ε scores as further from a large share than an empty bin does. No SciPy function computes PSI.
  */
-export const PSI_EPSILON = 1e-4;
+const PSI_EPSILON = 1e-4;
 
 export function psi(reference: ArrayLike<number>, current: ArrayLike<number>, epsilon = PSI_EPSILON): number {
   const rTotal = sum(reference);

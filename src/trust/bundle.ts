@@ -22,8 +22,8 @@ import type { QuantileConvention } from "./quantile.js";
 import { checkScale } from "./residual.js";
 import { setMembers } from "./sets.js";
 
-export const TRUST_BUNDLE_FORMAT = "assay.trust-bundle";
-export const TRUST_BUNDLE_VERSION = 1;
+const TRUST_BUNDLE_FORMAT = "assay.trust-bundle";
+const TRUST_BUNDLE_VERSION = 1;
 
 export interface TrustBundle {
   format: typeof TRUST_BUNDLE_FORMAT;

@@ -16,7 +16,7 @@ import type { ConformalResult, GroupCoverage } from "./conformal.js";
 import type { OodSummary } from "./ood-summary.js";
 import type { SelectiveReport } from "./selective-report.js";
 
-export const COVERAGE_TEST_LEVEL = 0.01;
+const COVERAGE_TEST_LEVEL = 0.01;
 
 const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 const ci = (c: [number, number] | null) => (c ? ` [${pct(c[0])}, ${pct(c[1])}]` : "");

@@ -26,8 +26,8 @@ import { labelScores, predictionSets } from "./sets.js";
 
 export const CLASSIFICATION_METHODS = ["lac", "aps", "aps-randomized"] as const;
 export const REGRESSION_METHODS = ["residual", "normalized"] as const;
-export type ClassificationMethod = (typeof CLASSIFICATION_METHODS)[number];
-export type RegressionMethod = (typeof REGRESSION_METHODS)[number];
+type ClassificationMethod = (typeof CLASSIFICATION_METHODS)[number];
+type RegressionMethod = (typeof REGRESSION_METHODS)[number];
 export type ConformalMethod = ClassificationMethod | RegressionMethod;
 
 export interface ClassificationSide {
@@ -71,7 +71,7 @@ export interface GroupCoverage {
   meanIntervalWidth: number | null;
 }
 
-export interface MondrianCell extends GroupCoverage, Omit<MondrianGroup, "group"> {
+interface MondrianCell extends GroupCoverage, Omit<MondrianGroup, "group"> {
   /** What exchangeability allows the covered count to be, given the cell's own calibration. */
   chance: ExchangeableCount | null;
 }

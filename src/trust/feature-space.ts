@@ -11,10 +11,10 @@ import type { Batch } from "../table/types.js";
 import { TrustError } from "./errors.js";
 import { type TailKnots, tailKnots } from "./tail-transform.js";
 
-export const UNSEEN = -1;
+const UNSEEN = -1;
 export const MISSING = -2;
 
-export interface NumericFeature {
+interface NumericFeature {
   name: string;
   mean: number;
   sd: number;
@@ -24,7 +24,7 @@ export interface NumericFeature {
   tail: TailKnots;
 }
 
-export interface CategoricalFeature {
+interface CategoricalFeature {
   name: string;
   categories: string[];
   counts: number[];

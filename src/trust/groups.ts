@@ -7,7 +7,7 @@
 import type { Column } from "../table/types.js";
 import { TrustError } from "./errors.js";
 
-export const MAX_NUMERIC_GROUPS = 20;
+const MAX_NUMERIC_GROUPS = 20;
 
 export function groupKeys(column: Column): string[] {
   const n = column.valid.length;

@@ -10,7 +10,7 @@
 import { seededRandom } from "../stats/random.js";
 
 /** A tree in preorder: feature < 0 marks a leaf, whose `threshold` slot holds c(leaf size). */
-export interface IsolationTree {
+interface IsolationTree {
   feature: ArrayLike<number>;
   threshold: ArrayLike<number>;
   /** Index of the right child (the left child is the next node). */

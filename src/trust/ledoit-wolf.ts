@@ -4,7 +4,7 @@
  * the expected squared error: Σ = (1 − δ)·S + δ·μ·I. Well conditioned even when features are nearly
  * collinear, so its inverse is safe for Mahalanobis distances.
  */
-export interface ShrunkCovariance {
+interface ShrunkCovariance {
   location: Float64Array;
   covariance: Float64Array;
   shrinkage: number;

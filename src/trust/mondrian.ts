@@ -23,7 +23,7 @@ export interface MondrianGroup {
   reason?: string;
 }
 
-export interface MondrianCalibration {
+interface MondrianCalibration {
   pooled: ConformalQuantile;
   groups: Map<string, MondrianGroup>;
   /** The smallest calibration group that gets its own qhat. */
@@ -77,7 +77,7 @@ export function mondrianQhats(calibration: MondrianCalibration, keys: string[]):
 }
 
 /** Smallest n with ⌈(n+1)(1−α)⌉ ≤ n. */
-export function smallestFiniteGroup(alpha: number): number {
+function smallestFiniteGroup(alpha: number): number {
   let n = Math.max(1, Math.floor((1 - alpha) / alpha) - 1);
   while (finiteSampleRank(n, alpha) > n) n++;
   return n;

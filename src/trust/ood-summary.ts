@@ -11,13 +11,13 @@ import type { Encoded } from "./feature-space.js";
 import type { DetectorName, FittedOod, OodScores } from "./ood.js";
 import { conformalPValue } from "./p-value.js";
 
-export interface FlaggedShare {
+interface FlaggedShare {
   count: number;
   share: number | null;
   ci: [number, number] | null;
 }
 
-export interface UnusualRow {
+interface UnusualRow {
   /** 0-based row of the scored table. */
   row: number;
   score: number;
@@ -42,7 +42,7 @@ export interface OodSummary {
   flags: Uint8Array;
 }
 
-export function flaggedShare(flags: Uint8Array, level: number): FlaggedShare {
+function flaggedShare(flags: Uint8Array, level: number): FlaggedShare {
   let count = 0;
   for (const f of flags) count += f;
   const n = flags.length;

@@ -36,7 +36,7 @@ import { conformalPValue } from "./p-value.js";
 import { rarityScores } from "./rarity.js";
 import { type TailKnots, tailDecades, tailKnots } from "./tail-transform.js";
 
-export const DETECTORS = ["mahalanobis", "rarity", "knn", "isolationForest"] as const;
+const DETECTORS = ["mahalanobis", "rarity", "knn", "isolationForest"] as const;
 export type DetectorName = (typeof DETECTORS)[number];
 
 export interface OodOptions {
@@ -85,7 +85,7 @@ export interface FittedOod {
   calibrationByDetector: Partial<Record<DetectorName, Float64Array>>;
 }
 
-export const MIN_REFERENCE_ROWS = 20;
+const MIN_REFERENCE_ROWS = 20;
 
 export function fitOod(batch: Batch, columns: string[], options: OodOptions = {}): FittedOod {
   const n = batch.length;

@@ -16,7 +16,7 @@ function smoothed(count: number, rows: number, categories: number): number {
   return (count + 1) / (rows + categories + 1);
 }
 
-export interface CellShare {
+interface CellShare {
   column: string;
   /** Share of reference rows at least as extreme in this column alone. */
   share: number;
@@ -25,7 +25,7 @@ export interface CellShare {
 }
 
 /** Cell j of row i: text columns first (q of them), then numeric ones (p). */
-export function cellShare(space: FeatureSpace, encoded: Encoded, i: number, j: number): CellShare {
+function cellShare(space: FeatureSpace, encoded: Encoded, i: number, j: number): CellShare {
   const q = space.categorical.length;
   if (j < q) {
     const f = space.categorical[j];

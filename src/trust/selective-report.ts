@@ -8,7 +8,7 @@ import { type Abstention, abstentionForTarget, type RiskCoverage, riskCoverage }
 
 export type Ranking = "confidence" | "setSize" | "intervalWidth" | "ood";
 
-export interface SelectiveInput {
+interface SelectiveInput {
   /** Per-row loss: 0/1 errors, or absolute errors for regression. */
   loss: Float64Array;
   binary: boolean;

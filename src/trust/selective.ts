@@ -7,7 +7,7 @@
  */
 import { wilsonInterval } from "../stats/wilson.js";
 
-export interface RiskCoveragePoint {
+interface RiskCoveragePoint {
   coverage: number;
   accepted: number;
   risk: number;
@@ -22,7 +22,7 @@ export interface RiskCoverage {
 }
 
 /** Rows ordered by their keys, lexicographically ascending (first key first): most trusted first. */
-export function acceptanceOrder(keys: ArrayLike<number>[]): Uint32Array {
+function acceptanceOrder(keys: ArrayLike<number>[]): Uint32Array {
   const n = keys[0].length;
   const order = Uint32Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {

@@ -10,7 +10,7 @@ export function labelScores(matrix: Float64Array, classes: number, labels: Array
   return out;
 }
 
-export interface SetOutcome {
+interface SetOutcome {
   /** Classes in each row's set. */
   sizes: Uint32Array;
   /** 1 where the true class is in the set (all zeros when no labels were given). */

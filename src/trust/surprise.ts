@@ -14,7 +14,7 @@ import { type KnnReference, squaredDistance } from "./knn.js";
 /** A distance between two reference inputs of different classes is floored here (duplicates). */
 const MIN_CLASS_GAP = 1e-9;
 
-export interface SurpriseReference {
+interface SurpriseReference {
   knn: KnnReference;
   /** Predicted class of each reference point. */
   classes: ArrayLike<number>;

@@ -115,3 +115,20 @@ test("the core project (tsconfig.core.json: DOM lib, no Node types) has no Node 
   const edges = files.filter((f) => /\/src\/(io|monitor|cli|model\/node)\//.test(f));
   assert.deepEqual(edges, []);
 });
+
+test("the library's entries: assay/core (src/core.ts) is core, assay (src/index.ts) adds only io/ and model/node/", () => {
+  const core = imports.filter((i) => i.file === "core.ts");
+  assert.ok(core.length > 30, `${core.length} imports in core.ts`);
+  assert.deepEqual(
+    core.filter((i) => i.target === null || !isCoreFile(i.target)).map((i) => i.specifier),
+    [],
+  );
+  const index = imports.filter((i) => i.file === "index.ts");
+  assert.ok(index.some((i) => i.target === "core.ts"));
+  assert.deepEqual(
+    index
+      .filter((i) => i.target === null || !(i.target === "core.ts" || /^(io|model\/node)\//.test(i.target)))
+      .map((i) => i.specifier),
+    [],
+  );
+});

@@ -21,9 +21,12 @@ export const BROWSER_PACKAGES = [
   "@datadog/sketches-js",
 ];
 
-/** Is this file (a path below src/, with /) part of the browser-safe core? src/index.ts is the library's front door, not a layer. */
+/**
+ * Is this file (a path below src/, with /) part of the browser-safe core? Of the library's entries,
+ * src/core.ts (assay/core) is core and held to its rules; src/index.ts (assay) is the Node front door.
+ */
 export function isCoreFile(path: string): boolean {
-  if (!path.includes("/")) return false;
+  if (!path.includes("/")) return path === "core.ts" || path === "core.js";
   return !EDGE_FOLDERS.includes(path.split("/")[0]) && !EDGE_PATHS.some((p) => path.startsWith(p));
 }
 

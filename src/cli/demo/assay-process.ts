@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 
 const MAIN = fileURLToPath(new URL("../main.js", import.meta.url));
 
-export interface AssayRun {
+interface AssayRun {
   code: number;
   stdout: string;
   stderr: string;

@@ -8,7 +8,7 @@ import { batchFromRows, DELAY_FEATURES, type DelayModel, trainDelayModel } from 
 export const MONTHS = ["", "January", "February", "March", "April", "May", "June"];
 
 /** What one month of flights looked like to each stage. */
-export interface MonthResult {
+interface MonthResult {
   month: number;
   rows: number;
   validationErrors: string[];

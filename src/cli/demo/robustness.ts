@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { assay } from "./assay-process.js";
 
-export interface RobustnessResult {
+interface RobustnessResult {
   lines: string[];
   reports: string[];
 }

@@ -1,7 +1,8 @@
 import { join } from "node:path";
+import { duckdbDialect } from "../../table/duckdb-dialect.js";
 import { assay } from "./assay-process.js";
 
-export interface TrustResult {
+interface TrustResult {
   /** Summary lines for the demo's closing table. */
   lines: string[];
   reports: string[];
@@ -14,14 +15,14 @@ export interface TrustResult {
  */
 export function runTrust(examples: string, out: string, say: (line: string) => void): TrustResult {
   const dir = join(out, "adult");
-  const test = join(examples, "adult_test.csv").replaceAll("'", "''");
+  const test = duckdbDialect.string(join(examples, "adult_test.csv"));
   say("adult · conformal prediction sets for v1 (α = 0.1), selective prediction, a trust bundle");
   const conformal = assay([
     "conformal",
     "--calibration-sql",
-    `SELECT * FROM '${test}' LIMIT 8140`,
+    `SELECT * FROM ${test} LIMIT 8140`,
     "--evaluation-sql",
-    `SELECT * FROM '${test}' OFFSET 8140`,
+    `SELECT * FROM ${test} OFFSET 8140`,
     "--label",
     "income-per-year",
     "--model",

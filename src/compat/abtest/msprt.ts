@@ -13,7 +13,7 @@
  * asymptotically, so looks start after a burn-in of a few observations per arm.
  */
 
-export interface MsprtLook {
+interface MsprtLook {
   /** Mixture likelihood ratio Λ. */
   likelihoodRatio: number;
   /** 1/Λ capped at 1 (not yet the running minimum). */

@@ -12,7 +12,7 @@ import { twoProportionZ } from "../../stats/two-proportion-z.js";
 import { twoSidedZ } from "../../stats/two-sided-z.js";
 import { InputError } from "../../table/errors.js";
 
-export interface Arm {
+interface Arm {
   conversions: number;
   n: number;
 }
@@ -31,7 +31,7 @@ export interface ProportionComparison {
   level: number;
 }
 
-export function checkArm(arm: Arm, name: string): void {
+function checkArm(arm: Arm, name: string): void {
   if (!Number.isInteger(arm.n) || arm.n <= 0)
     throw new InputError(`${name}: n must be a positive integer, got ${arm.n}`);
   if (!Number.isInteger(arm.conversions) || arm.conversions < 0 || arm.conversions > arm.n)

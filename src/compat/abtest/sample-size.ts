@@ -10,7 +10,7 @@ import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { InputError } from "../../table/errors.js";
 
-export interface PowerSettings {
+interface PowerSettings {
   alpha?: number;
   power?: number;
 }

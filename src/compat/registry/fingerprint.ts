@@ -38,7 +38,7 @@ export interface FingerprintChange {
 }
 
 /** Thresholds below which a change is not worth reporting. */
-export const FINGERPRINT_THRESHOLDS = {
+const FINGERPRINT_THRESHOLDS = {
   /** Relative change of the row count. */
   rows: 0,
   /** Absolute change of a column's missing rate. */

@@ -1,21 +1,21 @@
 /** The lineage graph of the registry: datasets → models, models → models; as text, Mermaid or DOT. */
 import type { ModelRecord } from "./types.js";
 
-export interface LineageNode {
+interface LineageNode {
   id: string;
   kind: "dataset" | "model";
   label: string;
   stale?: boolean;
 }
 
-export interface LineageEdge {
+interface LineageEdge {
   from: string;
   to: string;
   /** "train", "eval" or "output" (a model's outputs feeding another model). */
   role: string;
 }
 
-export interface LineageGraph {
+interface LineageGraph {
   nodes: LineageNode[];
   edges: LineageEdge[];
 }

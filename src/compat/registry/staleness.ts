@@ -7,7 +7,7 @@ import { compareFingerprints, type DatasetFingerprint } from "./fingerprint.js";
 import type { ModelRecord, StaleReason } from "./types.js";
 
 /** What the file system says now: a digest per path (null when the file is gone) and fingerprints of changed data. */
-export interface CurrentState {
+interface CurrentState {
   digests: Map<string, string | null>;
   fingerprints: Map<string, DatasetFingerprint>;
 }

@@ -1,7 +1,7 @@
 /** The registry's records: model versions, the datasets and models they depend on, and staleness. */
 import type { DatasetFingerprint, FingerprintChange } from "./fingerprint.js";
 
-export type DatasetRole = "train" | "eval";
+type DatasetRole = "train" | "eval";
 
 export interface DatasetDependency {
   role: DatasetRole;

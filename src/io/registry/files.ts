@@ -9,7 +9,7 @@ import { openSource } from "../source.js";
 import { RegistryStore } from "./store.js";
 
 /** `--db FILE`, else $ASSAY_HOME/registry.db, else .assay/registry.db. */
-export function registryFile(flag?: unknown): string {
+function registryFile(flag?: unknown): string {
   if (typeof flag === "string" && flag !== "") return flag;
   return join(process.env.ASSAY_HOME ?? ".assay", "registry.db");
 }

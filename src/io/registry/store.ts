@@ -45,7 +45,7 @@ interface ModelRow {
   checked_at: string | null;
 }
 
-export type NewModel = Omit<ModelRecord, "stale" | "staleReasons" | "checkedAt">;
+type NewModel = Omit<ModelRecord, "stale" | "staleReasons" | "checkedAt">;
 
 export class RegistryStore {
   private readonly db: Database.Database;

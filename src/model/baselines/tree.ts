@@ -15,7 +15,7 @@ export interface TreeNode {
   count: number;
 }
 
-export interface TreeOptions {
+interface TreeOptions {
   maxDepth?: number;
   minLeaf?: number;
   maxSplitPoints?: number;

@@ -12,7 +12,7 @@ import { type Model, ModelError, type ModelTask, type Prediction } from "../mode
 
 type Predict = (rows: Record<string, number | string | null>[]) => unknown;
 
-export interface ModuleOptions {
+interface ModuleOptions {
   features?: string[] | null;
   positiveClass?: string;
   task?: ModelTask;

@@ -7,7 +7,7 @@ import type { Batch } from "../../table/types.js";
 import { featureMatrix, scoresFromOutput } from "../features.js";
 import { type Model, ModelError, type ModelTask, type Prediction } from "../model.js";
 
-export interface OnnxOptions {
+interface OnnxOptions {
   features: string[];
   /** Input tensor name; default: the model's only input. */
   input?: string;

@@ -6,7 +6,7 @@ import type { CheckResult, Status } from "../../report/report.js";
  * subject is a feature (`{column}`) or a metric (`{metric}`), absent for the model as a whole; `n` is the
  * sample size behind the value, and `method` / `details` say how it was computed.
  */
-export interface MonitorReading {
+interface MonitorReading {
   status: Status;
   value: number | null;
   n: number;

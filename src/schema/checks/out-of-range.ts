@@ -4,7 +4,7 @@ import { severityFor } from "../verdict.js";
 import { type ColumnScan, finite, finiteCount, type Judge, rateCheck, type Scan } from "./scan.js";
 
 /** The rows whose finite value breaks the contract's range; null when the contract has no bound. */
-export function rangePredicate(col: ColumnScan): string | null {
+function rangePredicate(col: ColumnScan): string | null {
   const v = col.numeric;
   const range = col.contract.range;
   if (!v || !range) return null;
