@@ -312,7 +312,8 @@ export class MonitorService {
       const spec = await this.model(model);
       const reference = await this.reference(model);
       if (spec) {
-        const tail = planFold(spec, inWindow, reference?.facts ?? null, 0).parts.map(
+        const trust = await this.trust(model);
+        const tail = planFold(spec, inWindow, reference?.facts ?? null, 0, trust).parts.map(
           (p) => p.summary as BucketSummary,
         );
         summary = mergeSummaries(folded ? [folded, ...tail] : tail);
