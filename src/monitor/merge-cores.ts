@@ -1,8 +1,9 @@
-import { type ColumnCore, combineMoments, MAX_EXAMPLES } from "../profile/column.js";
+import { type ColumnCore, MAX_EXAMPLES } from "../profile/column.js";
 import { DDSketch } from "../sketch/ddsketch.js";
 import { boundOf, type FrequencyState, frequencyState } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { HyperLogLog } from "../sketch/hll.js";
+import { combineMoments } from "../stats/moments.js";
 
 /**
  * Merges many column cores at once — what a window over hundreds of buckets needs. Same result as folding

@@ -2,25 +2,17 @@ import { DEFAULT_FREQUENCY_CAPACITY, FrequencyCounter, type FrequencyState } fro
 import { hashNumber, hashString } from "../sketch/hash.js";
 import { HyperLogLog } from "../sketch/hll.js";
 import type { Column, ColumnInfo, ColumnType } from "../table/types.js";
-import { NumericFold } from "./numeric-fold.js";
+import { NumericFold, type NumericState } from "./numeric-fold.js";
 import { classify, emptyPatterns } from "./patterns.js";
-import type { PatternCounts, QuantileSketchState } from "./types.js";
+import type { PatternCounts } from "./types.js";
 
 /** The mergeable part of a column profile; everything else in ColumnProfile is derived from it. */
-export interface ColumnCore {
+export interface ColumnCore extends NumericState {
   name: string;
   type: ColumnType;
   count: number;
   missing: number;
   nan: number;
-  posInf: number;
-  negInf: number;
-  zeros: number;
-  negatives: number;
-  min: number | null;
-  max: number | null;
-  moments: { n: number; mean: number; m2: number } | null;
-  sketch: QuantileSketchState | null;
   frequencies: FrequencyState;
   hll: string;
   /** Set when an engine counted distinct values exactly beyond the frequency capacity. */
@@ -64,18 +56,6 @@ export function emptyCore(
     patterns: type === "string" ? emptyPatterns() : null,
     nonNumericExamples: null,
   };
-}
-
-/** Chan et al.'s pairwise combination of (n, mean, M2). */
-export function combineMoments(
-  a: { n: number; mean: number; m2: number } | null,
-  b: { n: number; mean: number; m2: number } | null,
-): { n: number; mean: number; m2: number } | null {
-  if (!a || a.n === 0) return b && b.n > 0 ? { ...b } : a && b ? { n: 0, mean: 0, m2: 0 } : (a ?? b);
-  if (!b || b.n === 0) return { ...a };
-  const n = a.n + b.n;
-  const delta = b.mean - a.mean;
-  return { n, mean: a.mean + (delta * b.n) / n, m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n };
 }
 
 /** Accumulates one column over batches (the stream engine). */

@@ -2,9 +2,10 @@ import { DDSketch } from "../sketch/ddsketch.js";
 import { mergeFrequencies } from "../sketch/frequency.js";
 import { GridSketch } from "../sketch/grid.js";
 import { HyperLogLog } from "../sketch/hll.js";
+import { combineMoments } from "../stats/moments.js";
 import { InputError } from "../table/errors.js";
 import type { ColumnType } from "../table/types.js";
-import { type ColumnCore, combineMoments, MAX_EXAMPLES } from "./column.js";
+import { type ColumnCore, MAX_EXAMPLES } from "./column.js";
 import { finalizeColumn } from "./finalize.js";
 import type { ColumnProfile, PatternCounts, TableProfile } from "./types.js";
 

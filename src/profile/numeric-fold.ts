@@ -1,7 +1,8 @@
 import { DDSketch } from "../sketch/ddsketch.js";
 import { GridSketch } from "../sketch/grid.js";
+import { combineMoments, type Moments } from "../stats/moments.js";
 import type { ColumnType } from "../table/types.js";
-import { type ColumnCore, combineMoments } from "./column.js";
+import type { QuantileSketchState } from "./types.js";
 
 /** Grid base cell per temporal type: one day for dates, one second for timestamps (ms units). */
 const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, timestamp: 1000 };
@@ -14,10 +15,17 @@ const GRID_BASE: Record<"date" | "timestamp", number> = { date: 86_400_000, time
  */
 const BLOCK = 2048;
 
-type NumericState = Pick<
-  ColumnCore,
-  "posInf" | "negInf" | "zeros" | "negatives" | "min" | "max" | "moments" | "sketch"
->;
+/** The numeric fields of a column's mergeable core (ColumnCore extends it). */
+export interface NumericState {
+  posInf: number;
+  negInf: number;
+  zeros: number;
+  negatives: number;
+  min: number | null;
+  max: number | null;
+  moments: Moments | null;
+  sketch: QuantileSketchState | null;
+}
 
 /**
  * The numeric statistics of a column, folded one value at a time or one (value, count) group at a
