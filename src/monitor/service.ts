@@ -93,6 +93,8 @@ interface CachedReference {
 export class MonitorService {
   readonly options: ServiceOptions;
   private readonly models = new Map<string, ModelSpec>();
+  /** Bumped on every spec write, so a read that started before a write cannot cache what it read. */
+  private specWrites = 0;
   private readonly references = new Map<string, CachedReference | null>();
   private readonly trusts = new Map<string, TrustBundles | null>();
   private readonly folding = new Map<string, Promise<number>>();
@@ -108,20 +110,23 @@ export class MonitorService {
   async model(name: string): Promise<ModelSpec | null> {
     const cached = this.models.get(name);
     if (cached) return cached;
+    const writes = this.specWrites;
     const spec = await this.store.getModel(name);
-    if (spec) this.models.set(name, spec);
+    if (spec && writes === this.specWrites) this.models.set(name, spec);
     return spec;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
     const created = await this.store.createModel(spec);
+    this.specWrites++;
     if (created) this.models.set(spec.name, spec);
     return created;
   }
 
   async updateModel(spec: ModelSpec): Promise<void> {
     await this.store.updateModel(spec);
-    this.models.set(spec.name, spec);
+    this.specWrites++;
+    this.models.delete(spec.name);
     this.forgetReferences(spec.name);
   }
 
@@ -135,7 +140,10 @@ export class MonitorService {
           inferredSchema(current, inferred),
         );
         if (stored) {
-          this.models.set(spec.name, stored);
+          // Two racing batches' changes can resolve in either order: drop the cached spec rather than
+          // set it, so the next read takes the store's (the later commit's) spec.
+          this.specWrites++;
+          this.models.delete(spec.name);
           this.forgetReferences(spec.name);
         }
       }
@@ -433,6 +441,7 @@ export class MonitorService {
 
   /** Drops cached specs and references (after another server changed them). */
   invalidate(model: string): void {
+    this.specWrites++;
     this.models.delete(model);
     this.forgetReferences(model);
   }
