@@ -58,7 +58,9 @@ function load(
 }
 
 function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", "--db", db], {
+  // ASSAY_BENCH_NODE_ARGS: flags for the server's Node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+  const nodeArgs = (process.env.ASSAY_BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN, "serve", "--port", "0", "--db", db], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let text = "";

@@ -232,12 +232,10 @@ export function modelRoutes(
       if (end === null) throw new BadRequest(`end must be an ISO 8601 timestamp or epoch ms, got '${q.end}'`);
       requireDateTime(end, "end");
     } else {
-      const c = await store.counts(model);
+      // The newest prediction, read off the time index (a count of every prediction would scan them all).
+      const last = await store.newestTimestamp(model, 1);
       // A data clock beyond the Date range (stored before times were bounded) falls back to the server's.
-      end =
-        c.lastTimestamp === null || isoTime(c.lastTimestamp + 1) === null
-          ? service.options.clock()
-          : c.lastTimestamp + 1;
+      end = last === null || isoTime(last + 1) === null ? service.options.clock() : last + 1;
     }
     if (!Number.isFinite(end - length) || isoTime(end - length) === null)
       throw new BadRequest(`the window ${q.window} before ${isoTime(end)} starts outside the range of dates`);

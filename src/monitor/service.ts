@@ -38,8 +38,8 @@ export interface ServiceOptions {
   foldBatch: number;
   /** Parts a bucket may hold before they are merged into one. */
   maxParts: number;
-  /** Hour merges kept in memory for long windows. */
-  hourCache: number;
+  /** Bucket and hour merges kept in memory (least recently used dropped first). */
+  groupCache: number;
   /**
    * Raw (not yet folded) rows a window read folds in memory on top of the folded parts — the oldest ones,
    * next in the fold queue. Bounds the cost of a read under an ingest backlog; what it leaves out is said.
@@ -58,7 +58,7 @@ const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   clock: Date.now,
   foldBatch: 1000,
   maxParts: 8,
-  hourCache: 500,
+  groupCache: 5000,
   tailRows: 5000,
   maxLabeled: 100_000,
   monitor: {},
@@ -98,7 +98,7 @@ export class MonitorService {
   private readonly references = new Map<string, CachedReference | null>();
   private readonly trusts = new Map<string, TrustBundles | null>();
   private readonly folding = new Map<string, Promise<number>>();
-  private readonly hours = new Map<string, { parts: number; maxSeq: number; summary: BucketSummary }>();
+  private readonly groups = new Map<string, { parts: number; maxSeq: number; summary: BucketSummary }>();
 
   constructor(
     readonly store: MonitorStore,
@@ -337,42 +337,46 @@ export class MonitorService {
   }
 
   /**
-   * The merged folded parts of [from, to). Whole hours inside a long window come from an in-memory cache of
-   * hour merges, keyed by the hour's part fingerprint (count and largest seq), so a day window re-merges
-   * only the hours that changed.
+   * The merged folded parts of [from, to). Whole hours come from an in-memory cache of hour merges and the
+   * buckets at the edges from a cache of bucket merges, each keyed by its part fingerprint (count and
+   * largest seq), so a read re-merges only the buckets and hours whose parts changed (the current one).
    */
   private async foldedWindow(model: string, from: number, to: number): Promise<BucketSummary | null> {
     const w = snapWindow(from, to, this.options.bucketMs);
     const hour = HOUR_SPAN;
     const firstHour = Math.ceil(w.from / hour) * hour;
     const lastHour = Math.floor(w.to / hour) * hour;
-    if (hour % this.options.bucketMs !== 0 || lastHour - firstHour < 2 * hour) {
-      const parts = await this.store.bucketParts(model, w.from, w.to);
-      return mergeSummaries(parts.map((p) => p.summary as BucketSummary));
-    }
+    const bucket = this.options.bucketMs;
+    if (hour % bucket !== 0 || lastHour <= firstHour)
+      return mergeSummaries(await this.cachedGroups(model, w.from, w.to, bucket));
+    return mergeSummaries([
+      ...(await this.cachedGroups(model, w.from, firstHour, bucket)),
+      ...(await this.cachedGroups(model, firstHour, lastHour, hour)),
+      ...(await this.cachedGroups(model, lastHour, w.to, bucket)),
+    ]);
+  }
+
+  /** The merged parts of each `span`-long group of buckets in [from, to), from the cache when unchanged. */
+  private async cachedGroups(model: string, from: number, to: number, span: number): Promise<BucketSummary[]> {
+    if (from >= to) return [];
     const pieces: BucketSummary[] = [];
-    const edges = [
-      ...(await this.store.bucketParts(model, w.from, firstHour)),
-      ...(await this.store.bucketParts(model, lastHour, w.to)),
-    ];
-    for (const p of edges) pieces.push(p.summary as BucketSummary);
-    for (const g of await this.store.partGroups(model, firstHour, lastHour, hour)) {
-      const key = `${model}\u0000${g.group}`;
-      const cached = this.hours.get(key);
+    for (const g of await this.store.partGroups(model, from, to, span)) {
+      const key = `${model}\u0000${span}\u0000${g.group}`;
+      const cached = this.groups.get(key);
       if (cached && cached.parts === g.parts && cached.maxSeq === g.maxSeq) {
-        this.hours.delete(key);
-        this.hours.set(key, cached); // most recently used last
+        this.groups.delete(key);
+        this.groups.set(key, cached); // most recently used last
         pieces.push(cached.summary);
         continue;
       }
-      const parts = await this.store.bucketParts(model, g.group, g.group + hour);
+      const parts = await this.store.bucketParts(model, g.group, g.group + span);
       const summary = mergeSummaries(parts.map((p) => p.summary as BucketSummary));
       if (!summary) continue;
-      this.hours.set(key, { parts: g.parts, maxSeq: g.maxSeq, summary });
-      if (this.hours.size > this.options.hourCache) this.hours.delete(this.hours.keys().next().value!);
+      this.groups.set(key, { parts: g.parts, maxSeq: g.maxSeq, summary });
+      if (this.groups.size > this.options.groupCache) this.groups.delete(this.groups.keys().next().value!);
       pieces.push(summary);
     }
-    return mergeSummaries(pieces);
+    return pieces;
   }
 
   /** Every monitor over [from, to). `now` is the evaluation time (model age); the data clock by default. */

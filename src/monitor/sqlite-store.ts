@@ -37,6 +37,9 @@ const TOKEN_COLUMNS = "hash, name, scopes, created_at, expires_at, models";
  * features of predictions not yet folded into bucket summaries — a short queue, emptied by compaction.
  * samples: the bounded sample of raw records kept per bucket for debugging.
  */
+/** Up to this many labels, `labeled` walks the labels instead of the window's predictions. */
+const LABEL_DRIVEN_JOIN_MAX = 50_000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
@@ -82,11 +85,14 @@ export class SqliteStore implements MonitorStore {
   private readonly waiting = new Map<number, { resolve(r: WriteResult): void; reject(e: unknown): void }>();
   private pending: WriteRequest[] = [];
   private flushScheduled = false;
+  private readonly labelDrivenJoinMax: number;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     readonly path: string,
-    options: { writer?: "thread" | "inline" } = {},
+    options: { writer?: "thread" | "inline"; labelDrivenJoinMax?: number } = {},
   ) {
+    this.labelDrivenJoinMax = options.labelDrivenJoinMax ?? LABEL_DRIVEN_JOIN_MAX;
     if (path !== ":memory:") {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       // Created owner-only (SQLite makes its -wal and -shm files with the database file's mode): it holds
@@ -97,15 +103,25 @@ export class SqliteStore implements MonitorStore {
     this.mode = path === ":memory:" ? "inline" : (options.writer ?? "thread");
   }
 
+  /** A prepared statement, prepared once per text (preparing costs more than running a small query). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   async init(): Promise<void> {
     this.db.exec(SCHEMA);
     // databases made before tokens could expire or be limited to models
-    const columns = (this.db.prepare("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
+    const columns = (this.sql("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
       (c) => c.name,
     );
     if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
     if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
-    const raw = (this.db.prepare("PRAGMA table_info(raw_predictions)").all() as { name: string }[]).map(
+    const raw = (this.sql("PRAGMA table_info(raw_predictions)").all() as { name: string }[]).map(
       (c) => c.name,
     );
     if (!raw.includes("received")) this.db.exec("ALTER TABLE raw_predictions ADD COLUMN received INTEGER");
@@ -199,8 +215,7 @@ export class SqliteStore implements MonitorStore {
   }
 
   async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
       )
       .run(
@@ -214,65 +229,62 @@ export class SqliteStore implements MonitorStore {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hash);
+    const row = this.sql(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hash);
     return row ? tokenFromRow(row as Parameters<typeof tokenFromRow>[0]) : null;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    const rows = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`).all();
+    const rows = this.sql(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`).all();
     return rows.map((r) => tokenFromRow(r as Parameters<typeof tokenFromRow>[0]));
   }
 
   async revokeTokens(idOrName: string): Promise<number> {
     const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
-    return this.db
-      .prepare("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
+    return this.sql("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
       .run(idOrName, prefix, prefix).changes;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
-    const info = this.db
-      .prepare("INSERT OR IGNORE INTO models (name, spec) VALUES (?, ?)")
+    const info = this.sql("INSERT OR IGNORE INTO models (name, spec) VALUES (?, ?)")
       .run(spec.name, JSON.stringify(spec));
     return info.changes === 1;
   }
 
   async updateModel(spec: ModelSpec): Promise<void> {
-    this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
+    this.sql("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(spec), spec.name);
   }
 
   async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
     // IMMEDIATE: the write lock is taken before the read, so a second process cannot interleave
     return this.db
       .transaction(() => {
-        const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+        const row = this.sql("SELECT spec FROM models WHERE name = ?").get(name) as
           | { spec: string }
           | undefined;
         if (!row) return null;
         const current = JSON.parse(row.spec) as ModelSpec;
         const next = change(current);
         if (next === null) return current;
-        this.db.prepare("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(next), name);
+        this.sql("UPDATE models SET spec = ? WHERE name = ?").run(JSON.stringify(next), name);
         return next;
       })
       .immediate();
   }
 
   async getModel(name: string): Promise<ModelSpec | null> {
-    const row = this.db.prepare("SELECT spec FROM models WHERE name = ?").get(name) as
+    const row = this.sql("SELECT spec FROM models WHERE name = ?").get(name) as
       | { spec: string }
       | undefined;
     return row ? (JSON.parse(row.spec) as ModelSpec) : null;
   }
 
   async listModels(): Promise<ModelSpec[]> {
-    const rows = this.db.prepare("SELECT spec FROM models ORDER BY name").all() as { spec: string }[];
+    const rows = this.sql("SELECT spec FROM models ORDER BY name").all() as { spec: string }[];
     return rows.map((r) => JSON.parse(r.spec) as ModelSpec);
   }
 
   async putReference(model: string, version: string, profile: unknown): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (model, version) DO UPDATE SET profile = excluded.profile, created_at = excluded.created_at`,
       )
@@ -280,21 +292,18 @@ export class SqliteStore implements MonitorStore {
   }
 
   async getReference(model: string, version: string): Promise<unknown | null> {
-    const row = this.db
-      .prepare("SELECT profile FROM reference_profiles WHERE model = ? AND version = ?")
+    const row = this.sql("SELECT profile FROM reference_profiles WHERE model = ? AND version = ?")
       .get(model, version) as { profile: string } | undefined;
     return row ? JSON.parse(row.profile) : null;
   }
 
   async listReferenceVersions(model: string): Promise<string[]> {
-    const rows = this.db
-      .prepare("SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version")
+    const rows = this.sql("SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version")
       .all(model) as { version: string }[];
     return rows.map((r) => r.version);
   }
   async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (model, version) DO UPDATE SET bundle = excluded.bundle, created_at = excluded.created_at`,
       )
@@ -302,8 +311,7 @@ export class SqliteStore implements MonitorStore {
   }
 
   async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         "SELECT version, bundle, created_at FROM trust_bundles WHERE model = ? ORDER BY created_at, version",
       )
       .all(model) as { version: string; bundle: string; created_at: string }[];
@@ -319,23 +327,21 @@ export class SqliteStore implements MonitorStore {
   }
 
   async counts(model: string): Promise<ModelCounts> {
-    const p = this.db
-      .prepare("SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM predictions WHERE model = ?")
+    const p = this.sql("SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM predictions WHERE model = ?")
       .get(model) as { n: number; first: number | null; last: number | null };
-    const l = this.db.prepare("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
+    const l = this.sql("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
     return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
   }
 
   async newestTimestamp(model: string, rank: number): Promise<number | null> {
-    const row = this.db
-      .prepare("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
+    const row = this.sql("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
       .get(model, rank - 1) as { ts: number } | undefined;
     return row ? Number(row.ts) : null;
   }
 
   async existingPredictionIds(model: string, ids: string[]): Promise<string[]> {
     const found: string[] = [];
-    const select = this.db.prepare("SELECT id FROM predictions WHERE model = ? AND id = ?");
+    const select = this.sql("SELECT id FROM predictions WHERE model = ? AND id = ?");
     for (const id of ids) if (select.get(model, id)) found.push(id);
     return found;
   }
@@ -345,18 +351,18 @@ export class SqliteStore implements MonitorStore {
     limit: number,
     plan: (rows: RawPrediction[]) => CompactionPlan,
   ): Promise<number> {
-    const select = this.db.prepare(
+    const select = this.sql(
       `SELECT seq, id, ts, bucket, version, score, prediction, features FROM raw_predictions
        WHERE model = ? ORDER BY seq LIMIT ?`,
     );
-    const insertPart = this.db.prepare(
+    const insertPart = this.sql(
       "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
     );
-    const keep = this.db.prepare(
+    const keep = this.sql(
       `INSERT OR IGNORE INTO samples (model, id, ts, bucket, version, score, prediction, features)
        SELECT model, id, ts, bucket, version, score, prediction, features FROM raw_predictions WHERE model = ? AND seq = ?`,
     );
-    const done = this.db.prepare("DELETE FROM raw_predictions WHERE model = ? AND seq <= ?");
+    const done = this.sql("DELETE FROM raw_predictions WHERE model = ? AND seq <= ?");
     return this.db
       .transaction(() => {
         const raw = select.all(model, limit) as (RawRow & { seq: number })[];
@@ -376,12 +382,10 @@ export class SqliteStore implements MonitorStore {
   async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
     // one read transaction: the count, the oldest row and the tail come from the same snapshot
     return this.db.transaction(() => {
-      const head = this.db
-        .prepare("SELECT count(*) AS n FROM raw_predictions WHERE model = ?")
+      const head = this.sql("SELECT count(*) AS n FROM raw_predictions WHERE model = ?")
         .get(model) as { n: number };
       if (head.n === 0) return { pending: 0, oldestReceived: null, rows: [] };
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `SELECT id, ts, bucket, version, score, prediction, features, received FROM raw_predictions
            WHERE model = ? ORDER BY seq LIMIT ?`,
         )
@@ -395,15 +399,14 @@ export class SqliteStore implements MonitorStore {
   }
 
   async sampleCounts(model: string, buckets: number[]): Promise<Map<number, number>> {
-    const count = this.db.prepare("SELECT count(*) AS n FROM samples WHERE model = ? AND bucket = ?");
+    const count = this.sql("SELECT count(*) AS n FROM samples WHERE model = ? AND bucket = ?");
     const out = new Map<number, number>();
     for (const b of buckets) out.set(b, (count.get(model, b) as { n: number }).n);
     return out;
   }
 
   async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         "SELECT seq, bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
       )
       .all(model, fromBucket, toBucket) as { seq: number; bucket: number; rows: number; summary: string }[];
@@ -416,8 +419,7 @@ export class SqliteStore implements MonitorStore {
     toBucket: number,
     span: number,
   ): Promise<{ group: number; parts: number; maxSeq: number }[]> {
-    return this.db
-      .prepare(
+    return this.sql(
         `SELECT bucket - (bucket % ?) AS "group", count(*) AS parts, max(seq) AS maxSeq FROM bucket_parts
          WHERE model = ? AND bucket >= ? AND bucket < ? GROUP BY 1 ORDER BY 1`,
       )
@@ -425,13 +427,13 @@ export class SqliteStore implements MonitorStore {
   }
 
   async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
-    const count = this.db.prepare("SELECT count(*) AS n FROM bucket_parts WHERE model = ? AND bucket = ?");
+    const count = this.sql("SELECT count(*) AS n FROM bucket_parts WHERE model = ? AND bucket = ?");
     return buckets.filter((b) => (count.get(model, b) as { n: number }).n > atLeast);
   }
 
   async replaceParts(model: string, bucket: number, seqs: number[], merged: BucketPart): Promise<boolean> {
-    const remove = this.db.prepare("DELETE FROM bucket_parts WHERE model = ? AND bucket = ? AND seq = ?");
-    const insert = this.db.prepare(
+    const remove = this.sql("DELETE FROM bucket_parts WHERE model = ? AND bucket = ? AND seq = ?");
+    const insert = this.sql(
       "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
     );
     const abort = new Error("parts changed");
@@ -450,13 +452,22 @@ export class SqliteStore implements MonitorStore {
   }
 
   async labeled(model: string, from: number, to: number, limit: number): Promise<LabeledPrediction[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT p.id, p.ts, p.score, p.prediction, p.version, l.label FROM predictions p
+    // Which side drives the join: walking the window's predictions newest first stops after `limit`
+    // labeled ones, but reads every prediction of the window when labels are sparse (delayed labels, a
+    // model with none); walking the labels reads each label once. A bounded count picks the cheaper one.
+    const fewLabels =
+      (
+        this.sql("SELECT count(*) AS n FROM (SELECT 1 FROM labels WHERE model = ? LIMIT ?)")
+          .get(model, this.labelDrivenJoinMax) as { n: number }
+      ).n < this.labelDrivenJoinMax;
+    const sql = fewLabels
+      ? `SELECT p.id, p.ts, p.score, p.prediction, p.version, l.label FROM labels l
+         CROSS JOIN predictions p ON p.model = l.model AND p.id = l.id
+         WHERE l.model = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts DESC LIMIT ?`
+      : `SELECT p.id, p.ts, p.score, p.prediction, p.version, l.label FROM predictions p
          JOIN labels l ON l.model = p.model AND l.id = p.id
-         WHERE p.model = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts DESC LIMIT ?`,
-      )
-      .all(model, from, to, limit) as {
+         WHERE p.model = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts DESC LIMIT ?`;
+    const rows = this.sql(sql).all(model, from, to, limit) as {
       id: string;
       ts: number;
       score: number | null;
@@ -480,15 +491,13 @@ export class SqliteStore implements MonitorStore {
     to: number,
     limit: number,
   ): Promise<{ score: number | null; prediction: unknown }[]> {
-    const rows = this.db
-      .prepare("SELECT score, prediction FROM predictions WHERE model = ? AND ts >= ? AND ts < ? LIMIT ?")
+    const rows = this.sql("SELECT score, prediction FROM predictions WHERE model = ? AND ts >= ? AND ts < ? LIMIT ?")
       .all(model, from, to, limit) as { score: number | null; prediction: string | null }[];
     return rows.map((r) => ({ score: r.score, prediction: decodeJson(r.prediction) }));
   }
 
   async samples(model: string, limit: number): Promise<SampleRecord[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT s.id, s.ts, s.bucket, s.version, s.score, s.prediction, s.features, l.label FROM samples s
          LEFT JOIN labels l ON l.model = s.model AND l.id = s.id
          WHERE s.model = ? ORDER BY s.ts DESC LIMIT ?`,
@@ -501,36 +510,32 @@ export class SqliteStore implements MonitorStore {
     return this.db.transaction(() => {
       let n = 0;
       for (const table of ["predictions", "labels", "samples", "raw_predictions"])
-        n += this.db.prepare(`DELETE FROM ${table} WHERE model = ? AND ts < ?`).run(model, before).changes;
-      n += this.db
-        .prepare("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?")
+        n += this.sql(`DELETE FROM ${table} WHERE model = ? AND ts < ?`).run(model, before).changes;
+      n += this.sql("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?")
         .run(model, before).changes;
       return n;
     })();
   }
 
   async getAlerts(): Promise<AlertRecord[]> {
-    const rows = this.db.prepare("SELECT record FROM alerts").all() as { record: string }[];
+    const rows = this.sql("SELECT record FROM alerts").all() as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as AlertRecord);
   }
 
   async saveAlert(alert: AlertRecord, event: AlertEvent | null): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this.sql(
           "INSERT INTO alerts (fingerprint, record) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET record = excluded.record",
         )
         .run(alert.fingerprint, JSON.stringify(alert));
       if (event)
-        this.db
-          .prepare("INSERT INTO alert_events (model, at, event) VALUES (?, ?, ?)")
+        this.sql("INSERT INTO alert_events (model, at, event) VALUES (?, ?, ?)")
           .run(event.model, event.at, JSON.stringify(event));
     })();
   }
 
   async alertHistory(filter: { model?: string; since?: number; limit: number }): Promise<AlertEvent[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT event FROM alert_events WHERE (? IS NULL OR model = ?) AND at >= ? ORDER BY seq DESC LIMIT ?`,
       )
       .all(filter.model ?? null, filter.model ?? null, filter.since ?? -8.64e15, filter.limit) as {
@@ -540,17 +545,16 @@ export class SqliteStore implements MonitorStore {
   }
 
   async addSilence(silence: Silence): Promise<void> {
-    this.db
-      .prepare("INSERT INTO silences (id, silence) VALUES (?, ?)")
+    this.sql("INSERT INTO silences (id, silence) VALUES (?, ?)")
       .run(silence.id, JSON.stringify(silence));
   }
 
   async listSilences(): Promise<Silence[]> {
-    const rows = this.db.prepare("SELECT silence FROM silences ORDER BY id").all() as { silence: string }[];
+    const rows = this.sql("SELECT silence FROM silences ORDER BY id").all() as { silence: string }[];
     return rows.map((r) => JSON.parse(r.silence) as Silence);
   }
 
   async deleteSilence(id: string): Promise<boolean> {
-    return this.db.prepare("DELETE FROM silences WHERE id = ?").run(id).changes === 1;
+    return this.sql("DELETE FROM silences WHERE id = ?").run(id).changes === 1;
   }
 }

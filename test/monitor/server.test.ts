@@ -257,7 +257,7 @@ test("a reference made by `assay profile --out` uploads as is", async () => {
   }
 });
 
-test("long windows: whole hours come from a cache of hour merges that notices new parts", async () => {
+test("windows: whole hours and edge buckets come from a cache of merges that notices new parts", async () => {
   const t = await testServer();
   try {
     await t.call("POST", "/v1/models", { name: "long", features: [{ name: "x", type: "number" }] });
@@ -273,10 +273,12 @@ test("long windows: whole hours come from a cache of hour merges that notices ne
       await t.call("POST", "/v1/models/long/predictions", rows, "ingest");
     };
     await send("a", [0, 1, 2, 3, 4, 5], 30, 1);
+    await t.service.fold("long");
     let reads = 0;
     const original = t.store.bucketParts.bind(t.store);
     t.store.bucketParts = async (...args) => {
-      reads++;
+      // window reads ask for a bucket's or an hour's parts; consolidation (in the background) for one bucket's
+      if (args[2] - args[1] > 1) reads++;
       return original(...args);
     };
     const window = async () =>
@@ -284,12 +286,17 @@ test("long windows: whole hours come from a cache of hour merges that notices ne
         .summary;
     const first = await window();
     assert.equal(first.rows, 150); // hours 1–4 (120) and hour 5 (30); hour 0's rows fall before 0:30
+    assert.equal(reads, 4 + 30, "hours 1–4 whole, and hour 5's 30 buckets at the edge");
     const readsFirst = reads;
     const again = await window();
     assert.equal(again.rows, 150);
-    assert.equal(reads - readsFirst, 2, "only the two partial edges are read again");
+    assert.equal(reads - readsFirst, 0, "unchanged hours and edge buckets are not read again");
     await send("b", [2], 10, 3);
+    assert.equal((await window()).rows, 160, "the new rows, not yet folded, come from the fold queue");
+    await t.service.fold("long");
+    const readsBefore = reads;
     const changed = await window();
+    assert.equal(reads - readsBefore, 1, "only the hour that got new parts is read again");
     assert.equal(changed.rows, 160);
     const x = changed.profile.columns.find((c: { name: string }) => c.name === "x");
     assert.equal(x.count, 160);
