@@ -357,7 +357,12 @@ export class MonitorService {
   }
 
   /** The merged parts of each `span`-long group of buckets in [from, to), from the cache when unchanged. */
-  private async cachedGroups(model: string, from: number, to: number, span: number): Promise<BucketSummary[]> {
+  private async cachedGroups(
+    model: string,
+    from: number,
+    to: number,
+    span: number,
+  ): Promise<BucketSummary[]> {
     if (from >= to) return [];
     const pieces: BucketSummary[] = [];
     for (const g of await this.store.partGroups(model, from, to, span)) {

@@ -116,9 +116,7 @@ export class SqliteStore implements MonitorStore {
   async init(): Promise<void> {
     this.db.exec(SCHEMA);
     // databases made before tokens could expire or be limited to models
-    const columns = (this.sql("PRAGMA table_info(tokens)").all() as { name: string }[]).map(
-      (c) => c.name,
-    );
+    const columns = (this.sql("PRAGMA table_info(tokens)").all() as { name: string }[]).map((c) => c.name);
     if (!columns.includes("expires_at")) this.db.exec("ALTER TABLE tokens ADD COLUMN expires_at INTEGER");
     if (!columns.includes("models")) this.db.exec("ALTER TABLE tokens ADD COLUMN models TEXT");
     const raw = (this.sql("PRAGMA table_info(raw_predictions)").all() as { name: string }[]).map(
@@ -216,16 +214,15 @@ export class SqliteStore implements MonitorStore {
 
   async addToken(hash: string, name: string, scopes: Scope[], options: TokenOptions = {}): Promise<void> {
     this.sql(
-        "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        hash,
-        name,
-        scopes.join(","),
-        new Date().toISOString(),
-        options.expiresAt ?? null,
-        options.models ? JSON.stringify(options.models) : null,
-      );
+      "INSERT INTO tokens (hash, name, scopes, created_at, expires_at, models) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(
+      hash,
+      name,
+      scopes.join(","),
+      new Date().toISOString(),
+      options.expiresAt ?? null,
+      options.models ? JSON.stringify(options.models) : null,
+    );
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
@@ -240,13 +237,18 @@ export class SqliteStore implements MonitorStore {
 
   async revokeTokens(idOrName: string): Promise<number> {
     const prefix = /^[0-9a-f]{8,64}$/.test(idOrName) ? `${idOrName}%` : null;
-    return this.sql("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)")
-      .run(idOrName, prefix, prefix).changes;
+    return this.sql("DELETE FROM tokens WHERE name = ? OR (? IS NOT NULL AND hash LIKE ?)").run(
+      idOrName,
+      prefix,
+      prefix,
+    ).changes;
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
-    const info = this.sql("INSERT OR IGNORE INTO models (name, spec) VALUES (?, ?)")
-      .run(spec.name, JSON.stringify(spec));
+    const info = this.sql("INSERT OR IGNORE INTO models (name, spec) VALUES (?, ?)").run(
+      spec.name,
+      JSON.stringify(spec),
+    );
     return info.changes === 1;
   }
 
@@ -272,9 +274,7 @@ export class SqliteStore implements MonitorStore {
   }
 
   async getModel(name: string): Promise<ModelSpec | null> {
-    const row = this.sql("SELECT spec FROM models WHERE name = ?").get(name) as
-      | { spec: string }
-      | undefined;
+    const row = this.sql("SELECT spec FROM models WHERE name = ?").get(name) as { spec: string } | undefined;
     return row ? (JSON.parse(row.spec) as ModelSpec) : null;
   }
 
@@ -285,36 +285,36 @@ export class SqliteStore implements MonitorStore {
 
   async putReference(model: string, version: string, profile: unknown): Promise<void> {
     this.sql(
-        `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (model, version) DO UPDATE SET profile = excluded.profile, created_at = excluded.created_at`,
-      )
-      .run(model, version, JSON.stringify(profile), new Date().toISOString());
+    ).run(model, version, JSON.stringify(profile), new Date().toISOString());
   }
 
   async getReference(model: string, version: string): Promise<unknown | null> {
-    const row = this.sql("SELECT profile FROM reference_profiles WHERE model = ? AND version = ?")
-      .get(model, version) as { profile: string } | undefined;
+    const row = this.sql("SELECT profile FROM reference_profiles WHERE model = ? AND version = ?").get(
+      model,
+      version,
+    ) as { profile: string } | undefined;
     return row ? JSON.parse(row.profile) : null;
   }
 
   async listReferenceVersions(model: string): Promise<string[]> {
-    const rows = this.sql("SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version")
-      .all(model) as { version: string }[];
+    const rows = this.sql(
+      "SELECT version FROM reference_profiles WHERE model = ? ORDER BY created_at, version",
+    ).all(model) as { version: string }[];
     return rows.map((r) => r.version);
   }
   async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
     this.sql(
-        `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (model, version) DO UPDATE SET bundle = excluded.bundle, created_at = excluded.created_at`,
-      )
-      .run(model, version, JSON.stringify(bundle), new Date().toISOString());
+    ).run(model, version, JSON.stringify(bundle), new Date().toISOString());
   }
 
   async listTrustBundles(model: string): Promise<{ version: string; bundle: unknown; createdAt: string }[]> {
     const rows = this.sql(
-        "SELECT version, bundle, created_at FROM trust_bundles WHERE model = ? ORDER BY created_at, version",
-      )
-      .all(model) as { version: string; bundle: string; created_at: string }[];
+      "SELECT version, bundle, created_at FROM trust_bundles WHERE model = ? ORDER BY created_at, version",
+    ).all(model) as { version: string; bundle: string; created_at: string }[];
     return rows.map((r) => ({ version: r.version, bundle: JSON.parse(r.bundle), createdAt: r.created_at }));
   }
 
@@ -327,15 +327,18 @@ export class SqliteStore implements MonitorStore {
   }
 
   async counts(model: string): Promise<ModelCounts> {
-    const p = this.sql("SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM predictions WHERE model = ?")
-      .get(model) as { n: number; first: number | null; last: number | null };
+    const p = this.sql(
+      "SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM predictions WHERE model = ?",
+    ).get(model) as { n: number; first: number | null; last: number | null };
     const l = this.sql("SELECT count(*) AS n FROM labels WHERE model = ?").get(model) as { n: number };
     return { predictions: p.n, labels: l.n, firstTimestamp: p.first, lastTimestamp: p.last };
   }
 
   async newestTimestamp(model: string, rank: number): Promise<number | null> {
-    const row = this.sql("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?")
-      .get(model, rank - 1) as { ts: number } | undefined;
+    const row = this.sql("SELECT ts FROM predictions WHERE model = ? ORDER BY ts DESC LIMIT 1 OFFSET ?").get(
+      model,
+      rank - 1,
+    ) as { ts: number } | undefined;
     return row ? Number(row.ts) : null;
   }
 
@@ -382,14 +385,14 @@ export class SqliteStore implements MonitorStore {
   async unfolded(model: string, limit: number): Promise<UnfoldedRows> {
     // one read transaction: the count, the oldest row and the tail come from the same snapshot
     return this.db.transaction(() => {
-      const head = this.sql("SELECT count(*) AS n FROM raw_predictions WHERE model = ?")
-        .get(model) as { n: number };
+      const head = this.sql("SELECT count(*) AS n FROM raw_predictions WHERE model = ?").get(model) as {
+        n: number;
+      };
       if (head.n === 0) return { pending: 0, oldestReceived: null, rows: [] };
       const rows = this.sql(
-          `SELECT id, ts, bucket, version, score, prediction, features, received FROM raw_predictions
+        `SELECT id, ts, bucket, version, score, prediction, features, received FROM raw_predictions
            WHERE model = ? ORDER BY seq LIMIT ?`,
-        )
-        .all(model, Math.max(1, limit)) as (RawRow & { received: number | null })[];
+      ).all(model, Math.max(1, limit)) as (RawRow & { received: number | null })[];
       return {
         pending: head.n,
         oldestReceived: rows[0]?.received ?? null,
@@ -407,9 +410,8 @@ export class SqliteStore implements MonitorStore {
 
   async bucketParts(model: string, fromBucket: number, toBucket: number): Promise<BucketPart[]> {
     const rows = this.sql(
-        "SELECT seq, bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
-      )
-      .all(model, fromBucket, toBucket) as { seq: number; bucket: number; rows: number; summary: string }[];
+      "SELECT seq, bucket, rows, summary FROM bucket_parts WHERE model = ? AND bucket >= ? AND bucket < ? ORDER BY bucket, seq",
+    ).all(model, fromBucket, toBucket) as { seq: number; bucket: number; rows: number; summary: string }[];
     return rows.map((r) => ({ seq: r.seq, bucket: r.bucket, rows: r.rows, summary: JSON.parse(r.summary) }));
   }
 
@@ -420,10 +422,9 @@ export class SqliteStore implements MonitorStore {
     span: number,
   ): Promise<{ group: number; parts: number; maxSeq: number }[]> {
     return this.sql(
-        `SELECT bucket - (bucket % ?) AS "group", count(*) AS parts, max(seq) AS maxSeq FROM bucket_parts
+      `SELECT bucket - (bucket % ?) AS "group", count(*) AS parts, max(seq) AS maxSeq FROM bucket_parts
          WHERE model = ? AND bucket >= ? AND bucket < ? GROUP BY 1 ORDER BY 1`,
-      )
-      .all(span, model, fromBucket, toBucket) as { group: number; parts: number; maxSeq: number }[];
+    ).all(span, model, fromBucket, toBucket) as { group: number; parts: number; maxSeq: number }[];
   }
 
   async fragmentedBuckets(model: string, buckets: number[], atLeast: number): Promise<number[]> {
@@ -433,9 +434,7 @@ export class SqliteStore implements MonitorStore {
 
   async replaceParts(model: string, bucket: number, seqs: number[], merged: BucketPart): Promise<boolean> {
     const remove = this.sql("DELETE FROM bucket_parts WHERE model = ? AND bucket = ? AND seq = ?");
-    const insert = this.sql(
-      "INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)",
-    );
+    const insert = this.sql("INSERT INTO bucket_parts (model, bucket, rows, summary) VALUES (?, ?, ?, ?)");
     const abort = new Error("parts changed");
     try {
       this.db
@@ -457,8 +456,10 @@ export class SqliteStore implements MonitorStore {
     // model with none); walking the labels reads each label once. A bounded count picks the cheaper one.
     const fewLabels =
       (
-        this.sql("SELECT count(*) AS n FROM (SELECT 1 FROM labels WHERE model = ? LIMIT ?)")
-          .get(model, this.labelDrivenJoinMax) as { n: number }
+        this.sql("SELECT count(*) AS n FROM (SELECT 1 FROM labels WHERE model = ? LIMIT ?)").get(
+          model,
+          this.labelDrivenJoinMax,
+        ) as { n: number }
       ).n < this.labelDrivenJoinMax;
     const sql = fewLabels
       ? `SELECT p.id, p.ts, p.score, p.prediction, p.version, l.label FROM labels l
@@ -491,18 +492,18 @@ export class SqliteStore implements MonitorStore {
     to: number,
     limit: number,
   ): Promise<{ score: number | null; prediction: unknown }[]> {
-    const rows = this.sql("SELECT score, prediction FROM predictions WHERE model = ? AND ts >= ? AND ts < ? LIMIT ?")
-      .all(model, from, to, limit) as { score: number | null; prediction: string | null }[];
+    const rows = this.sql(
+      "SELECT score, prediction FROM predictions WHERE model = ? AND ts >= ? AND ts < ? LIMIT ?",
+    ).all(model, from, to, limit) as { score: number | null; prediction: string | null }[];
     return rows.map((r) => ({ score: r.score, prediction: decodeJson(r.prediction) }));
   }
 
   async samples(model: string, limit: number): Promise<SampleRecord[]> {
     const rows = this.sql(
-        `SELECT s.id, s.ts, s.bucket, s.version, s.score, s.prediction, s.features, l.label FROM samples s
+      `SELECT s.id, s.ts, s.bucket, s.version, s.score, s.prediction, s.features, l.label FROM samples s
          LEFT JOIN labels l ON l.model = s.model AND l.id = s.id
          WHERE s.model = ? ORDER BY s.ts DESC LIMIT ?`,
-      )
-      .all(model, limit) as (RawRow & { label: string | null })[];
+    ).all(model, limit) as (RawRow & { label: string | null })[];
     return rows.map((r) => ({ ...rawFromRow(r), label: decodeJson(r.label) }));
   }
 
@@ -511,8 +512,7 @@ export class SqliteStore implements MonitorStore {
       let n = 0;
       for (const table of ["predictions", "labels", "samples", "raw_predictions"])
         n += this.sql(`DELETE FROM ${table} WHERE model = ? AND ts < ?`).run(model, before).changes;
-      n += this.sql("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?")
-        .run(model, before).changes;
+      n += this.sql("DELETE FROM bucket_parts WHERE model = ? AND bucket < ?").run(model, before).changes;
       return n;
     })();
   }
@@ -525,28 +525,28 @@ export class SqliteStore implements MonitorStore {
   async saveAlert(alert: AlertRecord, event: AlertEvent | null): Promise<void> {
     this.db.transaction(() => {
       this.sql(
-          "INSERT INTO alerts (fingerprint, record) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET record = excluded.record",
-        )
-        .run(alert.fingerprint, JSON.stringify(alert));
+        "INSERT INTO alerts (fingerprint, record) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET record = excluded.record",
+      ).run(alert.fingerprint, JSON.stringify(alert));
       if (event)
-        this.sql("INSERT INTO alert_events (model, at, event) VALUES (?, ?, ?)")
-          .run(event.model, event.at, JSON.stringify(event));
+        this.sql("INSERT INTO alert_events (model, at, event) VALUES (?, ?, ?)").run(
+          event.model,
+          event.at,
+          JSON.stringify(event),
+        );
     })();
   }
 
   async alertHistory(filter: { model?: string; since?: number; limit: number }): Promise<AlertEvent[]> {
     const rows = this.sql(
-        `SELECT event FROM alert_events WHERE (? IS NULL OR model = ?) AND at >= ? ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(filter.model ?? null, filter.model ?? null, filter.since ?? -8.64e15, filter.limit) as {
+      `SELECT event FROM alert_events WHERE (? IS NULL OR model = ?) AND at >= ? ORDER BY seq DESC LIMIT ?`,
+    ).all(filter.model ?? null, filter.model ?? null, filter.since ?? -8.64e15, filter.limit) as {
       event: string;
     }[];
     return rows.map((r) => JSON.parse(r.event) as AlertEvent);
   }
 
   async addSilence(silence: Silence): Promise<void> {
-    this.sql("INSERT INTO silences (id, silence) VALUES (?, ?)")
-      .run(silence.id, JSON.stringify(silence));
+    this.sql("INSERT INTO silences (id, silence) VALUES (?, ?)").run(silence.id, JSON.stringify(silence));
   }
 
   async listSilences(): Promise<Silence[]> {
