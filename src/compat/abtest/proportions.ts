@@ -5,8 +5,6 @@
  * is the pooled two-proportion z-test (statsmodels proportions_ztest; equals the χ² test without
  * continuity correction).
  */
-
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { newcombeDifference } from "../../stats/newcombe.js";
 import { twoProportionZ } from "../../stats/two-proportion-z.js";
 import { twoSidedZ } from "../../stats/two-sided-z.js";
