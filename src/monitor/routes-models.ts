@@ -297,8 +297,16 @@ export function modelRoutes(
     },
     async (request) => {
       const spec = await modelOr404(request.params.model);
-      await service.fold(spec.name);
-      return { model: spec.name, samples: await store.samples(spec.name, request.query.limit ?? 100) };
+      // Samples are drawn when rows are folded. A small queue is folded first (one fold batch at most), so
+      // what was just sent shows; a backlog is left to the background folder and its size is said instead
+      // of making the read wait for it.
+      const queued = (await store.unfolded(spec.name, 0)).pending;
+      if (queued > 0 && queued <= service.options.foldBatch) await service.fold(spec.name);
+      return {
+        model: spec.name,
+        samples: await store.samples(spec.name, request.query.limit ?? 100),
+        unfolded: { pending: (await store.unfolded(spec.name, 0)).pending },
+      };
     },
   );
 }

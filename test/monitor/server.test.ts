@@ -173,6 +173,24 @@ test("schema violations are counted, not dropped", async () => {
   assert.match(bad.json.error, /window must be/);
 });
 
+test("/samples does not wait for a backlog: it says how many rows are not sampled yet", async () => {
+  const t = await testServer({ service: { foldBatch: 4 } });
+  try {
+    await t.call("POST", "/v1/models", { name: "bl", features: [{ name: "x", type: "number" }] });
+    const rows = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, timestamp: i, features: { x: i } }));
+    await t.call("POST", "/v1/models/bl/predictions", rows, "ingest");
+    const waiting = (await t.call("GET", "/v1/models/bl/samples", undefined, "read")).json;
+    assert.deepEqual(waiting.unfolded, { pending: 10 });
+    assert.equal(waiting.samples.length, 0);
+    await t.service.fold("bl");
+    const folded = (await t.call("GET", "/v1/models/bl/samples", undefined, "read")).json;
+    assert.deepEqual(folded.unfolded, { pending: 0 });
+    assert.equal(folded.samples.length, 10);
+  } finally {
+    await t.close();
+  }
+});
+
 test("a busy bucket's parts are merged back into one; the window still counts every row", async () => {
   const t = await testServer({ service: { foldBatch: 7, maxParts: 3 } });
   try {
