@@ -21,8 +21,8 @@ export interface Random {
   countDraws(counts: Uint8Array, m: number, draws: number): void;
   /**
    * Fills `out` with the next out.length uniform 32-bit draws: the same stream as that many calls of
-   * nextUint32, with the generator inlined (a call per draw keeps the state in a closure, and every
-   * draw above 2³¹ boxed: about 15 ns a draw against 2).
+   * nextUint32, with the generator inlined (a call per draw reads and writes the state in its closure:
+   * 4 ns a draw against 1.4).
    */
   fillUint32(out: Uint32Array): void;
 }
