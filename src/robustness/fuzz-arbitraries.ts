@@ -217,7 +217,12 @@ export function decodeRows(decoder: RowDecoder, random: Random, rows: number, of
     random.fillUint32(draws);
     const valid = decoder.valid[j].subarray(0, rows);
     if (c.type === "string")
-      return { name: c.name, type: "string", values: decodeStrings(decoder.parts[j], decoder.tables[j], draws, valid), valid };
+      return {
+        name: c.name,
+        type: "string",
+        values: decodeStrings(decoder.parts[j], decoder.tables[j], draws, valid),
+        valid,
+      };
     const values = decoder.numbers[j].subarray(0, rows);
     decodeNumbers(decoder.tables[j], draws, values, valid);
     return { name: c.name, type: c.type, values, valid };
@@ -233,7 +238,12 @@ export function decodeColumn(c: ColumnContract, parts: Part[], random: Random, r
   return decodeRows(decoder, random, rows).columns[0];
 }
 
-function decodeStrings(parts: Part[], t: PartTable, draws: Uint32Array, valid: Uint8Array): (string | null)[] {
+function decodeStrings(
+  parts: Part[],
+  t: PartTable,
+  draws: Uint32Array,
+  valid: Uint8Array,
+): (string | null)[] {
   const strings: (string | null)[] = new Array(draws.length);
   for (let i = 0; i < draws.length; i++) {
     const u = draws[i];

@@ -71,7 +71,8 @@ function kernelFor(p: number): QuadraticKernel {
 
 function unrolled(p: number): QuadraticKernel | null {
   const lines: string[] = [];
-  for (let a = 0, k = 0; a < p; a++) for (let b = a; b < p; b++, k++) lines.push(`const c${a}_${b} = c[${k}];`);
+  for (let a = 0, k = 0; a < p; a++)
+    for (let b = a; b < p; b++, k++) lines.push(`const c${a}_${b} = c[${k}];`);
   for (let j = 0; j < p; j++) lines.push(`const m${j} = m[${j}];`);
   lines.push(`for (let i = 0, o = 0; i < n; i++, o += ${p}) {`);
   for (let j = 0; j < p; j++) lines.push(`const d${j} = z[o + ${j}] - m${j};`);

@@ -151,8 +151,14 @@ test("fuzz: one draw per value picks the part by its weight and a uniform value 
   // Shares by weight, within 4 standard errors.
   const share = (count: number, p: number) =>
     assert.ok(Math.abs(count / n - p) < 4 * Math.sqrt((p * (1 - p)) / n), `${count / n} vs ${p}`);
-  share(integers.reduce((a, b) => a + b, 0), 0.5);
-  share([...listed.values()].reduce((a, b) => a + b, 0), 0.3);
+  share(
+    integers.reduce((a, b) => a + b, 0),
+    0.5,
+  );
+  share(
+    [...listed.values()].reduce((a, b) => a + b, 0),
+    0.3,
+  );
   share(halves[0] + halves[1], 0.15);
   share(missing, 0.05);
   // Uniform inside a part: χ² below the 99.9% points (27.9 for 9 df, 16.3 for 3, 10.8 for 1).

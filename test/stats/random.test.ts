@@ -49,5 +49,8 @@ test("fillUint32 is the same stream as nextUint32", () => {
   b.fillUint32(bulk);
   assert.deepEqual(Array.from(bulk), one.slice(0, 1000));
   assert.equal(b.nextUint32(), one[1000], "the state advances identically");
-  assert.ok(one.some((u) => u >= 2 ** 31), "draws above 2³¹ come out unsigned");
+  assert.ok(
+    one.some((u) => u >= 2 ** 31),
+    "draws above 2³¹ come out unsigned",
+  );
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { betaBinomialPmf, exchangeableCount, orderStatisticQuantile } from "../../src/trust/exchangeable.js";
 import { seededRandom } from "../../src/stats/random.js";
+import { betaBinomialPmf, exchangeableCount, orderStatisticQuantile } from "../../src/trust/exchangeable.js";
 import { averagePathLength } from "../../src/trust/isolation-forest.js";
 import { ledoitWolf } from "../../src/trust/ledoit-wolf.js";
 import { fitMahalanobis, mahalanobisSquared, mahalanobisTerms } from "../../src/trust/mahalanobis.js";
@@ -67,7 +67,9 @@ test("Mahalanobis distances equal the full double sum dᵀ Σ⁻¹ d at every wi
       for (let a = 0; a < p; a++)
         for (let b = 0; b < p; b++)
           expected +=
-            (z[i * p + a] - model.location[a]) * model.precision[a * p + b] * (z[i * p + b] - model.location[b]);
+            (z[i * p + a] - model.location[a]) *
+            model.precision[a * p + b] *
+            (z[i * p + b] - model.location[b]);
       close(d2[i], expected, 1e-10 * Math.max(1, expected), `p = ${p}, d²[${i}]`);
     }
   }
