@@ -20,7 +20,7 @@ import { loadModel } from "../src/model/node/index.js";
 import { adversarialSearch } from "../src/robustness/adversarial.js";
 import { summariseAdversarial } from "../src/robustness/adversarial-summary.js";
 import { fuzzModel } from "../src/robustness/fuzz.js";
-import { generateRows } from "../src/robustness/fuzz-arbitraries.js";
+import { generateRows, rowDecoder } from "../src/robustness/fuzz-arbitraries.js";
 import { randomSearch } from "../src/robustness/random-search.js";
 import { parseSchema } from "../src/schema/yaml-read.js";
 import { fixture, ROOT } from "../test/helpers/cli.js";
@@ -58,7 +58,12 @@ async function fuzzThroughput() {
   let raw = Number.POSITIVE_INFINITY;
   let fuzz = Number.POSITIVE_INFINITY;
   let fuzzOnce = Number.POSITIVE_INFINITY;
+  let search = Number.POSITIVE_INFINITY;
+  let searchOnce = Number.POSITIVE_INFINITY;
+  let generate = Number.POSITIVE_INFINITY;
+  let inModel = Number.POSITIVE_INFINITY;
   let found: string[] = [];
+  const decoder = rowDecoder(columns, 0.1, BATCH);
   for (let r = 0; r <= repeats; r++) {
     let t = performance.now();
     for (const features of tensors) await session.run({ features });
@@ -71,8 +76,9 @@ async function fuzzThroughput() {
       batchRows: BATCH,
     });
     const fuzzMs = performance.now() - t;
+    const modelMs = result.modelSeconds * 1000;
     t = performance.now();
-    await fuzzModel(model, columns, {
+    const once = await fuzzModel(model, columns, {
       seed: SEED,
       budgetRows: rows,
       budgetMs: null,
@@ -80,11 +86,23 @@ async function fuzzThroughput() {
       instabilityShare: 0,
     });
     const onceMs = performance.now() - t;
+    // Generation alone: the same batches decoded into one reused decoder, as fuzzModel does.
+    t = performance.now();
+    for (let k = 0, done = 0; done < rows; k++) {
+      const m = Math.min(BATCH, rows - done);
+      generateRows(columns, m, SEED + 7919 * k, 0.1, done, decoder);
+      done += m;
+    }
+    const generateMs = performance.now() - t;
     found = result.failures.map((f) => f.kind);
     if (r > 0) {
       raw = Math.min(raw, rawMs);
       fuzz = Math.min(fuzz, fuzzMs);
       fuzzOnce = Math.min(fuzzOnce, onceMs);
+      generate = Math.min(generate, generateMs);
+      search = Math.min(search, result.seconds * 1000);
+      searchOnce = Math.min(searchOnce, once.seconds * 1000);
+      inModel = Math.min(inModel, modelMs);
     }
   }
   await session.release();
@@ -99,8 +117,18 @@ async function fuzzThroughput() {
     fuzzRowsPerSecond: Math.round(rows / (fuzz / 1000)),
     ratio: round(rows / (fuzz / 1000) / rawRowsPerSecond, 3),
     goal: "≥ 0.5",
+    // The search alone (rows drawn and judged), without shrinking the failures it found afterwards:
+    // a cost per failure kind, not per row.
+    searchMs: round(search),
+    searchRatio: round(rows / (search / 1000) / rawRowsPerSecond, 3),
+    // Where the search's time goes: drawing the rows, and scoring them with their nudged copies through
+    // the Model interface (feature matrix, session.run, scores out, the checks).
+    generateMs: round(generate),
+    scoreAndJudgeMs: round(inModel),
     fuzzWithoutInstabilityMs: round(fuzzOnce),
     ratioWithoutInstability: round(rows / (fuzzOnce / 1000) / rawRowsPerSecond, 3),
+    searchWithoutInstabilityMs: round(searchOnce),
+    searchRatioWithoutInstability: round(rows / (searchOnce / 1000) / rawRowsPerSecond, 3),
     failuresFound: found,
   };
 }

@@ -20,8 +20,13 @@ reference = read("reference")
 held = read("heldout")
 
 
+WARMUP = 3  # untimed runs first, as bench/trust.ts does
+
+
 def timed(work):
     times, value = [], None
+    for _ in range(WARMUP):
+        work()
     for _ in range(repeats):
         t = time.perf_counter()
         value = work()

@@ -20,7 +20,9 @@ import {
   type FuzzValue,
   generateRows,
   type Part,
+  type RowDecoder,
   rowArbitrary,
+  rowDecoder,
 } from "./fuzz-arbitraries.js";
 
 export type FuzzFailureKind = "crash" | "non_finite" | "out_of_range" | "unstable";
@@ -120,23 +122,35 @@ export async function fuzzModel(
     }
   };
   const share = options.instabilityShare ?? 0.25;
-  /** Each row's failure kind (an index into FUZZ_KINDS, −1 for none); outcome(i) says why. */
-  const judge = async (batch: Batch) => {
+  // The search's batches, their nudged copies and their scores live in buffers made once: fresh typed
+  // arrays per batch cost more than a small model's scoring of it.
+  const spare = Math.min(batchRows, Math.ceil(share * batchRows));
+  const decoder = rowDecoder(columns, options.invalid ?? 0.1, batchRows + spare);
+  const scoreBuffer = new Float64Array(batchRows + spare);
+  const kindBuffer = new Int8Array(batchRows);
+  /**
+   * Each row's failure kind (an index into FUZZ_KINDS, −1 for none); outcome(i) says why. With
+   * `inBuffers` the batch is the decoder's and its nudged copy is written after it, and the results
+   * are valid until the next batch.
+   */
+  const judge = async (batch: Batch, inBuffers = false) => {
     const n = batch.length;
     const nudged = Math.min(n, Math.ceil(share * n));
-    const scores = new Float64Array(n + nudged);
+    const scores = inBuffers ? scoreBuffer.subarray(0, n + nudged) : new Float64Array(n + nudged);
     const errors = new Map<number, Error>();
-    await score(withNudged(batch, nudges, nudged), scores, errors);
+    await score(withNudged(batch, nudges, nudged, inBuffers ? decoder : null), scores, errors);
     // Typed codes in the hot loop: an object per row cost more than the model on small models.
-    const kind = new Int8Array(n).fill(-1);
+    const kind = inBuffers ? kindBuffer.subarray(0, n) : new Int8Array(n);
+    kind.fill(-1);
+    const threw = errors.size > 0;
     for (let i = 0; i < n; i++) {
       const s = scores[i];
-      if (errors.has(i)) kind[i] = 0;
+      if (threw && errors.has(i)) kind[i] = 0;
       else if (!Number.isFinite(s)) kind[i] = 1;
       else if (binary && (s < 0 || s > 1)) kind[i] = 2;
       else if (
         i < nudged &&
-        !errors.has(i + n) &&
+        !(threw && errors.has(i + n)) &&
         Number.isFinite(scores[i + n]) &&
         Math.abs(scores[i + n] - s) > instability
       )
@@ -156,9 +170,9 @@ export async function fuzzModel(
   for (let k = 0; rows < options.budgetRows; k++) {
     if (options.budgetMs !== null && now() - started >= options.budgetMs) break;
     const m = Math.min(batchRows, options.budgetRows - rows);
-    const batch = generateRows(columns, m, options.seed + 7919 * k, options.invalid ?? 0.1, rows);
+    const batch = generateRows(columns, m, options.seed + 7919 * k, options.invalid ?? 0.1, rows, decoder);
     const t = now();
-    const judged = await judge(batch);
+    const judged = await judge(batch, true);
     modelMs += now() - t;
     for (let i = 0; i < m; i++) {
       const code = judged.kind[i];
@@ -262,25 +276,32 @@ function nudgeOf(c: ColumnContract): number {
   return 1e-6 * (Number.isFinite(range) && range > 0 ? range : 1);
 }
 
-/** The batch followed by a nudged copy of its first `m` rows, so both are scored in one call. */
-function withNudged(batch: Batch, nudges: number[], m: number): Batch {
+/**
+ * The batch followed by a nudged copy of its first `m` rows, so both are scored in one call. With the
+ * decoder that holds the batch, numeric copies go into its buffers after the batch's rows.
+ */
+function withNudged(batch: Batch, nudges: number[], m: number, decoder: RowDecoder | null): Batch {
   if (m === 0) return batch;
   const n = batch.length;
   const columns: Column[] = batch.columns.map((c, j) => {
-    const valid = new Uint8Array(n + m);
-    valid.set(c.valid, 0);
-    valid.set(c.valid.subarray(0, m), n);
+    const valid = decoder ? decoder.valid[j].subarray(0, n + m) : new Uint8Array(n + m);
+    if (!decoder) valid.set(c.valid, 0);
+    valid.copyWithin(n, 0, m);
     if (c.type === "string") return { ...c, values: [...c.values, ...c.values.slice(0, m)], valid };
-    const values = new Float64Array(n + m);
-    values.set(c.values, 0);
-    const d = nudges[j];
-    for (let i = 0; i < m; i++) {
-      const x = c.values[i];
-      values[n + i] = Number.isFinite(x) ? x + d : x;
-    }
+    const values = decoder ? decoder.numbers[j].subarray(0, n + m) : new Float64Array(n + m);
+    if (!decoder) values.set(c.values, 0);
+    nudge(values, n, m, nudges[j]);
     return { ...c, values, valid };
   });
   return { length: n + m, offset: batch.offset, columns };
+}
+
+/** values[n + i] = values[i] + d for i < m, non-finite values kept. */
+function nudge(values: Float64Array, n: number, m: number, d: number): void {
+  for (let i = 0; i < m; i++) {
+    const x = values[i];
+    values[n + i] = Number.isFinite(x) ? x + d : x;
+  }
 }
 
 function simplestValue(parts: Part[]): FuzzValue {

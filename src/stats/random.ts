@@ -19,6 +19,12 @@ export interface Random {
    * as `draws` calls of below(m), with the generator inlined (twice as fast as calling it).
    */
   countDraws(counts: Uint8Array, m: number, draws: number): void;
+  /**
+   * Fills `out` with the next out.length uniform 32-bit draws: the same stream as that many calls of
+   * nextUint32, with the generator inlined (a call per draw reads and writes the state in its closure:
+   * 4 ns a draw against 1.4).
+   */
+  fillUint32(out: Uint32Array): void;
 }
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -71,9 +77,31 @@ export function seededRandom(seed: number): Random {
     c = s2;
     d = s3;
   };
+  const fillUint32 = (out: Uint32Array): void => {
+    let s0 = a;
+    let s1 = b;
+    let s2 = c;
+    let s3 = d;
+    for (let j = 0; j < out.length; j++) {
+      const x = Math.imul(s1, 5);
+      out[j] = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    a = s0;
+    b = s1;
+    c = s2;
+    d = s3;
+  };
   return {
     nextUint32,
     countDraws,
+    fillUint32,
     next: () => nextUint32() * TWO_TO_MINUS_32,
     // n·2^32 stays below 2^53 for n < 2^21·1000, far beyond any table we resample.
     below: (n: number) => Math.floor(nextUint32() * n * TWO_TO_MINUS_32),

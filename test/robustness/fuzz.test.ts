@@ -4,7 +4,7 @@ import { test } from "node:test";
 import type { Model } from "../../src/model/model.js";
 import { loadModel } from "../../src/model/node/index.js";
 import { fuzzModel } from "../../src/robustness/fuzz.js";
-import { columnParts, decodeColumn } from "../../src/robustness/fuzz-arbitraries.js";
+import { columnParts, decodeColumn, type Part } from "../../src/robustness/fuzz-arbitraries.js";
 import { parseSchema } from "../../src/schema/yaml-read.js";
 import { seededRandom } from "../../src/stats/random.js";
 import { fixture, ROOT } from "../helpers/cli.js";
@@ -118,4 +118,54 @@ test("fuzz: decoded columns follow the contract: valid, boundary, invalid and mi
   assert.ok(Math.abs(inRange / n - 85 / 98) < 0.02, String(inRange / n));
   assert.ok(Math.abs(outside / n - 10 / 98) < 0.02, String(outside / n));
   assert.ok(Math.abs(missing / n - 3 / 98) < 0.01, String(missing / n));
+});
+
+test("fuzz: one draw per value picks the part by its weight and a uniform value inside it", () => {
+  const [age] = columns(["age"]);
+  const parts: Part[] = [
+    { kind: "integer", min: 0, max: 9, weight: 50 },
+    { kind: "constants", values: [100, 200, 300, 400], weight: 30 },
+    { kind: "double", min: -1, max: 1, weight: 15 },
+    { kind: "constants", values: [null], weight: 5 },
+  ];
+  const n = 100_000;
+  const column = decodeColumn(age, parts, seededRandom(9), n);
+  const integers = new Array(10).fill(0);
+  const listed = new Map<number, number>();
+  const halves = [0, 0];
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const x = column.values[i] as number;
+    if (!column.valid[i]) missing++;
+    else if (x >= 100) listed.set(x, (listed.get(x) ?? 0) + 1);
+    else if (Number.isInteger(x) && x >= 0) integers[x]++;
+    else {
+      assert.ok(x >= -1 && x < 1, String(x));
+      halves[x < 0 ? 0 : 1]++;
+    }
+  }
+  const chi2 = (counts: number[]) => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    return counts.reduce((s, o) => s + (o - total / counts.length) ** 2 / (total / counts.length), 0);
+  };
+  // Shares by weight, within 4 standard errors.
+  const share = (count: number, p: number) =>
+    assert.ok(Math.abs(count / n - p) < 4 * Math.sqrt((p * (1 - p)) / n), `${count / n} vs ${p}`);
+  share(
+    integers.reduce((a, b) => a + b, 0),
+    0.5,
+  );
+  share(
+    [...listed.values()].reduce((a, b) => a + b, 0),
+    0.3,
+  );
+  share(halves[0] + halves[1], 0.15);
+  share(missing, 0.05);
+  // Uniform inside a part: χ² below the 99.9% points (27.9 for 9 df, 16.3 for 3, 10.8 for 1).
+  assert.ok(chi2(integers) < 27.9, `integers ${integers}`);
+  assert.deepEqual([...listed.keys()].sort(), [100, 200, 300, 400]);
+  assert.ok(chi2([...listed.values()]) < 16.3, `constants ${[...listed.values()]}`);
+  assert.ok(chi2(halves) < 10.8, `halves ${halves}`);
+  // A missing value's cell is NaN, not whatever the buffer held before.
+  for (let i = 0; i < n; i++) if (!column.valid[i]) assert.ok(Number.isNaN(column.values[i] as number));
 });

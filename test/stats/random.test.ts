@@ -40,3 +40,17 @@ test("the same seed gives the same stream; another seed another one; next() stay
   );
   assert.ok(xs.every((x) => x >= 0 && x < 1));
 });
+
+test("fillUint32 is the same stream as nextUint32", () => {
+  const a = seededRandom(7);
+  const b = seededRandom(7);
+  const one = Array.from({ length: 1001 }, () => a.nextUint32());
+  const bulk = new Uint32Array(1000);
+  b.fillUint32(bulk);
+  assert.deepEqual(Array.from(bulk), one.slice(0, 1000));
+  assert.equal(b.nextUint32(), one[1000], "the state advances identically");
+  assert.ok(
+    one.some((u) => u >= 2 ** 31),
+    "draws above 2³¹ come out unsigned",
+  );
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { seededRandom } from "../../src/stats/random.js";
 import { betaBinomialPmf, exchangeableCount, orderStatisticQuantile } from "../../src/trust/exchangeable.js";
 import { averagePathLength } from "../../src/trust/isolation-forest.js";
 import { ledoitWolf } from "../../src/trust/ledoit-wolf.js";
@@ -48,6 +49,29 @@ test("Mahalanobis distances match LedoitWolf().mahalanobis, and the per-feature 
   for (let i = 0; i < 20; i++) {
     const sum = mahalanobisTerms(model, zt, i).reduce((a, b) => a + b, 0);
     close(sum, d2[i], 1e-9 * Math.max(1, d2[i]), `terms of row ${i}`);
+  }
+});
+
+test("Mahalanobis distances equal the full double sum dᵀ Σ⁻¹ d at every width, unrolled (p ≤ 32) or looped (p > 32)", () => {
+  const random = seededRandom(5);
+  for (const p of [1, 2, 6, 13, 32, 33, 40]) {
+    const n = 400;
+    // Correlated columns: each is the previous one plus noise, so Σ⁻¹ has every off-diagonal term.
+    const z = new Float64Array(n * p);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < p; j++) z[i * p + j] = (j > 0 ? 0.7 * z[i * p + j - 1] : 0) + random.next() - 0.5;
+    const model = fitMahalanobis(z, n, p);
+    const d2 = mahalanobisSquared(model, z, n);
+    for (let i = 0; i < n; i += 37) {
+      let expected = 0;
+      for (let a = 0; a < p; a++)
+        for (let b = 0; b < p; b++)
+          expected +=
+            (z[i * p + a] - model.location[a]) *
+            model.precision[a * p + b] *
+            (z[i * p + b] - model.location[b]);
+      close(d2[i], expected, 1e-10 * Math.max(1, expected), `p = ${p}, d²[${i}]`);
+    }
   }
 });
 
