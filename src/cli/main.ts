@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   sanity: {
     summary: "check that a learner learns: overfits a tiny sample, not shuffled labels, repeats itself",
   },
+  tune: { summary: "tune a built-in learner: random search + successive halving under a time or trial budget" },
   features: {
     summary: "feature usefulness: permutation importance, leave-one-out refits, removable, duplicates",
   },
