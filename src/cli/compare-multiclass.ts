@@ -124,13 +124,17 @@ async function probabilitiesOf(model: Model, table: Batch, role: string, label: 
 function classesOf(models: Model[], oldK: number, newK: number): string[] {
   const [o, n] = models.map((m) => m.metadata.classes);
   if (oldK !== newK) throw new UsageError(`the old model has ${oldK} classes and the new one ${newK}`);
-  if (!o && !n)
-    throw new UsageError("name the classes of the output columns with --classes a,b,c (or 'classes' in the descriptors)");
-  if (o && n && o.join("\u0000") !== n.join("\u0000"))
+  // one model naming its classes says nothing about the other's column order
+  for (const [role, named] of [["old", o], ["new", n]] as const)
+    if (!named)
+      throw new UsageError(
+        `the --${role} model does not name its classes; name the class of each output column with --classes a,b,c (or 'classes' in its descriptor)`,
+      );
+  if (o!.join("\u0000") !== n!.join("\u0000"))
     throw new UsageError(
-      `the models order their classes differently (old: ${o.join(", ")}; new: ${n.join(", ")}); compare needs one order`,
+      `the models order their classes differently (old: ${o!.join(", ")}; new: ${n!.join(", ")}); compare needs one order`,
     );
-  const classes = (o ?? n)!;
+  const classes = o!;
   if (classes.length !== oldK) throw new UsageError(`${classes.length} classes named but the models output ${oldK}`);
   return classes;
 }
