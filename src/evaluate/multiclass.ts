@@ -102,6 +102,7 @@ export function evaluateMulticlass(
     SummaryMetric,
     Estimate
   >;
+  metric.classwiseEce = basicInterval(metric.classwiseEce);
   const { support, predicted, hits } = classTotals(counts, classes);
   const correct = hits.reduce((a, b) => a + b, 0);
   metric.accuracy = proportionEstimate(correct, n, level, "rows");
@@ -148,5 +149,20 @@ export function evaluateMulticlass(
       level,
       stratifiedBy: null,
     },
+  };
+}
+
+/**
+ * The basic (reverse-percentile) bootstrap interval 2θ̂ − [q(1 − α/2), q(α/2)]. The plug-in ECE is
+ * biased upward (bin noise adds to every gap), and a resample's ECE more so: the percentile interval
+ * covered the population's classwise ECE in 21% of 400 samples of 200 rows, the basic one in 86%
+ * (91% at 2,000 rows; bench/multiclass-coverage.ts, docs/evaluate.md).
+ */
+function basicInterval(e: Estimate): Estimate {
+  if (!e.ci || e.value === null) return e;
+  return {
+    ...e,
+    ci: [Math.max(0, 2 * e.value - e.ci[1]), 2 * e.value - e.ci[0]],
+    method: "bootstrap basic, rows",
   };
 }
