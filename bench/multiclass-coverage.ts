@@ -6,8 +6,9 @@
  *
  * usage: npx tsc -p . && node dist/bench/multiclass-coverage.js [--samples 400] [--resamples 500] [--sizes 200,2000] [--seed 7]
  */
-import { evaluateMulticlass, type MulticlassEvaluation } from "../src/evaluate/multiclass.js";
+
 import type { Estimate } from "../src/evaluate/estimate.js";
+import { evaluateMulticlass, type MulticlassEvaluation } from "../src/evaluate/multiclass.js";
 import { seededRandom } from "../src/stats/random.js";
 
 const arg = (name: string, fallback: string) => {
@@ -48,9 +49,17 @@ for (let i = 0; i < N; i++) {
 /** The covered quantities of an evaluation, by name. */
 function quantities(e: MulticlassEvaluation): Record<string, Estimate> {
   const out: Record<string, Estimate> = {};
-  for (const m of ["accuracy", "balancedAccuracy", "macroF1", "weightedF1", "macroPrecision", "logLoss", "classwiseEce"] as const)
+  for (const m of [
+    "accuracy",
+    "balancedAccuracy",
+    "macroF1",
+    "weightedF1",
+    "macroPrecision",
+    "logLoss",
+    "classwiseEce",
+  ] as const)
     out[m] = e.metrics[m];
-  out["top2Accuracy"] = e.topK[0].accuracy;
+  out.top2Accuracy = e.topK[0].accuracy;
   // the percentile interval the basic one replaced: 2·θ̂ − [lo, hi] undone (before clamping at 0)
   const ece = e.metrics.classwiseEce;
   out["classwiseEce percentile"] = {
@@ -66,8 +75,12 @@ function quantities(e: MulticlassEvaluation): Record<string, Estimate> {
   return out;
 }
 
-const truth: Record<string, Estimate> = quantities(evaluateMulticlass(labels, probabilities, K, { resamples: 0, topK: [2] }));
-console.log(`population ${N} rows, ${K} classes (priors ${PRIORS.join("/")}), samples ${samples}, resamples ${resamples}, seed ${seed}, nominal 95%`);
+const truth: Record<string, Estimate> = quantities(
+  evaluateMulticlass(labels, probabilities, K, { resamples: 0, topK: [2] }),
+);
+console.log(
+  `population ${N} rows, ${K} classes (priors ${PRIORS.join("/")}), samples ${samples}, resamples ${resamples}, seed ${seed}, nominal 95%`,
+);
 console.log("n | quantity | truth | coverage | ± s.e. | mean width | interval");
 for (const n of sizes) {
   const hits: Record<string, number> = {};

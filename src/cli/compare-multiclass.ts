@@ -35,11 +35,16 @@ const BINARY_ONLY = ["positive", "threshold", "golden", "golden-out", "key", "ht
 
 export async function runMulticlassCompare(a: MulticlassCompareArgs): Promise<number> {
   for (const flag of BINARY_ONLY)
-    if (a.v[flag] !== undefined) throw new UsageError(`--${flag} is for binary models, not --task multiclass`);
-  if (a.slices.includes("auto")) throw new UsageError("--slices auto is for binary models; name the slice columns");
+    if (a.v[flag] !== undefined)
+      throw new UsageError(`--${flag} is for binary models, not --task multiclass`);
+  if (a.slices.includes("auto"))
+    throw new UsageError("--slices auto is for binary models; name the slice columns");
   const models: Model[] = [];
   try {
-    for (const [flag, spec] of [["--old", a.oldSpec], ["--new", a.newSpec]] as const) {
+    for (const [flag, spec] of [
+      ["--old", a.oldSpec],
+      ["--new", a.newSpec],
+    ] as const) {
       try {
         models.push(await loadMulticlassModel(spec, a.source, a.v, flag));
       } catch (error) {
@@ -85,7 +90,12 @@ export async function runMulticlassCompare(a: MulticlassCompareArgs): Promise<nu
         new: a.newSpec,
         sensitive: a.sensitive,
         slices: a.slices,
-        bootstrap: { resamples: a.resamples ?? 1000, seed: a.seed, level: 0.95, resampling: "rows (pairs), unstratified" },
+        bootstrap: {
+          resamples: a.resamples ?? 1000,
+          seed: a.seed,
+          level: 0.95,
+          resampling: "rows (pairs), unstratified",
+        },
       },
     });
     report.task = "multiclass";
@@ -103,10 +113,14 @@ export async function runMulticlassCompare(a: MulticlassCompareArgs): Promise<nu
 async function probabilitiesOf(model: Model, table: Batch, role: string, label: string) {
   const bar = progress(`scoring with the ${role} model`);
   try {
-    const input = model.features ? table : { ...table, columns: table.columns.filter((c) => c.name !== label) };
+    const input = model.features
+      ? table
+      : { ...table, columns: table.columns.filter((c) => c.name !== label) };
     const p = await predictTable(model, input, { onProgress: bar.update });
     if (!p.probabilities || !p.classes)
-      throw new UsageError(`--${role} (${model.name}) returned one score per row; a multiclass comparison needs a probability per class`);
+      throw new UsageError(
+        `--${role} (${model.name}) returned one score per row; a multiclass comparison needs a probability per class`,
+      );
     for (let i = 0; i < p.probabilities.length; i++)
       if (!(p.probabilities[i] >= 0 && p.probabilities[i] <= 1))
         throw new UsageError(
@@ -125,7 +139,10 @@ function classesOf(models: Model[], oldK: number, newK: number): string[] {
   const [o, n] = models.map((m) => m.metadata.classes);
   if (oldK !== newK) throw new UsageError(`the old model has ${oldK} classes and the new one ${newK}`);
   // one model naming its classes says nothing about the other's column order
-  for (const [role, named] of [["old", o], ["new", n]] as const)
+  for (const [role, named] of [
+    ["old", o],
+    ["new", n],
+  ] as const)
     if (!named)
       throw new UsageError(
         `the --${role} model does not name its classes; name the class of each output column with --classes a,b,c (or 'classes' in its descriptor)`,
@@ -135,7 +152,8 @@ function classesOf(models: Model[], oldK: number, newK: number): string[] {
       `the models order their classes differently (old: ${o!.join(", ")}; new: ${n!.join(", ")}); compare needs one order`,
     );
   const classes = o!;
-  if (classes.length !== oldK) throw new UsageError(`${classes.length} classes named but the models output ${oldK}`);
+  if (classes.length !== oldK)
+    throw new UsageError(`${classes.length} classes named but the models output ${oldK}`);
   return classes;
 }
 
@@ -153,7 +171,18 @@ function textSummary(r: MulticlassComparison, oldSpec: string, newSpec: string):
     "",
     "per class (rows of the class; recall old → new):",
     textTable(
-      ["class", "rows", "recall old", "recall new", "neg. flips", "pos. flips", "NFR", "NFR CI", "BTC", "BEC"],
+      [
+        "class",
+        "rows",
+        "recall old",
+        "recall new",
+        "neg. flips",
+        "pos. flips",
+        "NFR",
+        "NFR CI",
+        "BTC",
+        "BEC",
+      ],
       r.perClass.map((c) => [
         c.class,
         String(c.n),

@@ -55,11 +55,18 @@ export async function loadMulticlassModel(
   return model;
 }
 
-export async function runMulticlass(source: Relation, label: string, v: Record<string, unknown>): Promise<number> {
+export async function runMulticlass(
+  source: Relation,
+  label: string,
+  v: Record<string, unknown>,
+): Promise<number> {
   for (const flag of BINARY_ONLY)
-    if (v[flag] !== undefined) throw new UsageError(`--${flag} is for binary classifiers, not --task multiclass`);
+    if (v[flag] !== undefined)
+      throw new UsageError(`--${flag} is for binary classifiers, not --task multiclass`);
   if (v.score !== undefined)
-    throw new UsageError("--score holds one score per row; a multiclass model needs --score-prefix P or --probabilities COL");
+    throw new UsageError(
+      "--score holds one score per row; a multiclass model needs --score-prefix P or --probabilities COL",
+    );
   const given = ["model", "score-prefix", "probabilities"].filter((f) => v[f] !== undefined);
   if (given.length !== 1)
     throw new UsageError(
@@ -96,7 +103,9 @@ export async function runMulticlass(source: Relation, label: string, v: Record<s
     }).finally(() => bar.done());
     const tooBig = (topK ?? []).filter((k) => k >= evaluation.classes.length);
     if (tooBig.length > 0)
-      throw new UsageError(`--top-k ${tooBig.join(",")}: the model has ${evaluation.classes.length} classes; k must be smaller`);
+      throw new UsageError(
+        `--top-k ${tooBig.join(",")}: the model has ${evaluation.classes.length} classes; k must be smaller`,
+      );
     const report = makeReport(
       "evaluation",
       {
@@ -115,7 +124,12 @@ export async function runMulticlass(source: Relation, label: string, v: Record<s
         results: multiclassChecks(evaluation, failUnder),
       },
       {
-        model: { name: model.name, kind: model.kind, features: model.features, digest: model.metadata.digest ?? null },
+        model: {
+          name: model.name,
+          kind: model.kind,
+          features: model.features,
+          digest: model.metadata.digest ?? null,
+        },
         ...evaluation,
       },
     );

@@ -7,7 +7,13 @@
  * and the NFR's Wilson interval. The class partition also enters the gate as slices of the label, so a
  * class whose recall drops significantly (after multiple-testing control) fails the update.
  */
-import { type MulticlassRows, countRows, multiclassStatistics, prepareRows, SUMMARY_METRICS } from "../evaluate/multiclass-counts.js";
+import {
+  countRows,
+  type MulticlassRows,
+  multiclassStatistics,
+  prepareRows,
+  SUMMARY_METRICS,
+} from "../evaluate/multiclass-counts.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import { InputError } from "../table/errors.js";
 import { type CompareInput, type Comparison, compareModels } from "./compare.js";
@@ -15,7 +21,8 @@ import { compatibilityMeasures, flipCounts } from "./flips.js";
 import type { MetricPass } from "./metric-pass.js";
 import type { Partition } from "./slices.js";
 
-export interface MulticlassCompareInput extends Omit<CompareInput, "oldScores" | "newScores" | "threshold" | "labels" | "metricPasses"> {
+export interface MulticlassCompareInput
+  extends Omit<CompareInput, "oldScores" | "newScores" | "threshold" | "labels" | "metricPasses"> {
   oldProbabilities: Float64Array;
   newProbabilities: Float64Array;
   /** Class indices into `classNames`. */
@@ -51,16 +58,22 @@ export interface MulticlassComparison extends Comparison {
 export function multiclassMetricPass(rows: MulticlassRows): MetricPass {
   return {
     names: SUMMARY_METRICS,
-    compute: (weights) => multiclassStatistics(countRows(rows, weights), rows.classes).subarray(0, SUMMARY_METRICS.length),
+    compute: (weights) =>
+      multiclassStatistics(countRows(rows, weights), rows.classes).subarray(0, SUMMARY_METRICS.length),
   };
 }
 
 export function compareMulticlassModels(input: MulticlassCompareInput): MulticlassComparison {
   const { labels, classNames } = input;
   const k = classNames.length;
-  for (const [what, p] of [["old", input.oldProbabilities], ["new", input.newProbabilities]] as const)
+  for (const [what, p] of [
+    ["old", input.oldProbabilities],
+    ["new", input.newProbabilities],
+  ] as const)
     if (p.length !== labels.length * k)
-      throw new InputError(`the ${what} model gives ${p.length / labels.length} probabilities per row, not ${k}`);
+      throw new InputError(
+        `the ${what} model gives ${p.length / labels.length} probabilities per row, not ${k}`,
+      );
   const oldRows = prepareRows(labels, input.oldProbabilities, k);
   const newRows = prepareRows(labels, input.newProbabilities, k);
   const oldCorrect = Uint8Array.from(labels, (y, i) => (oldRows.predicted[i] === y ? 1 : 0));

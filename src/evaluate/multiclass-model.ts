@@ -11,7 +11,7 @@ import type { Batch, Column } from "../table/types.js";
 import { type ClassOrder, classIndices, defaultClassOrder } from "./class-labels.js";
 import type { AttributeFairness, FairnessOptions } from "./fairness.js";
 import { intersectionGroups } from "./fairness.js";
-import { type MulticlassEvaluation, type MulticlassOptions, evaluateMulticlass } from "./multiclass.js";
+import { evaluateMulticlass, type MulticlassEvaluation, type MulticlassOptions } from "./multiclass.js";
 import { fairnessByClass } from "./multiclass-fairness.js";
 import { rowGroups } from "./predicates.js";
 
@@ -50,7 +50,9 @@ export async function evaluateMulticlassModel(
   const k = prediction.classes;
   const named = options.classes ?? model.metadata.classes;
   if (named && named.length !== k)
-    throw new InputError(`${named.length} classes are named (${named.join(", ")}) but ${model.name} outputs ${k}`);
+    throw new InputError(
+      `${named.length} classes are named (${named.join(", ")}) but ${model.name} outputs ${k}`,
+    );
   const order: ClassOrder = named ? { classes: named, source: "model" } : defaultClassOrder(labelColumn, k);
   checkProbabilities(prediction.probabilities, k, order.classes, model.name);
   const labels = classIndices(labelColumn, order.classes);

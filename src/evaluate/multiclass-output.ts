@@ -41,7 +41,11 @@ export function multiclassChecks(
 ): CheckResult[] {
   const metrics: Record<string, Estimate> = { ...e.metrics };
   for (const t of e.topK) metrics[`top${t.k}Accuracy`] = t.accuracy;
-  const out = metricChecks([...MULTICLASS_HEADLINE, ...e.topK.map((t) => `top${t.k}Accuracy`)], metrics, failUnder);
+  const out = metricChecks(
+    [...MULTICLASS_HEADLINE, ...e.topK.map((t) => `top${t.k}Accuracy`)],
+    metrics,
+    failUnder,
+  );
   for (const c of e.perClass) {
     const f1 = c.f1;
     out.push(

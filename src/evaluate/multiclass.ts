@@ -129,7 +129,9 @@ export function evaluateMulticlass(
     for (let r = 0; r < k; r++) hit += counts.rankCounts[r];
     return { k, accuracy: proportionEstimate(hit, n, level, "rows") };
   });
-  const confusion = names.map((_, t) => Array.from(counts.confusion.subarray(t * classes, (t + 1) * classes)));
+  const confusion = names.map((_, t) =>
+    Array.from(counts.confusion.subarray(t * classes, (t + 1) * classes)),
+  );
   return {
     task: "multiclass",
     n,
@@ -155,8 +157,8 @@ export function evaluateMulticlass(
 /**
  * The basic (reverse-percentile) bootstrap interval 2θ̂ − [q(1 − α/2), q(α/2)]. The plug-in ECE is
  * biased upward (bin noise adds to every gap), and a resample's ECE more so: the percentile interval
- * covered the population's classwise ECE in 21% of 400 samples of 200 rows, the basic one in 86%
- * (91% at 2,000 rows; bench/multiclass-coverage.ts, docs/evaluate.md).
+ * covered the population's classwise ECE in 22% of 400 samples of 200 rows, the basic one in 85%
+ * (92% at 2,000 rows; bench/multiclass-coverage.ts, docs/evaluate.md).
  */
 function basicInterval(e: Estimate): Estimate {
   if (!e.ci || e.value === null) return e;

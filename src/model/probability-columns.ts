@@ -37,7 +37,8 @@ export function probabilityColumnsModel(prefix: string, columns: string[]): Mode
 }
 
 export function probabilityListModel(column: string, classes?: string[]): Model {
-  if (column.trim() === "") throw new ModelError("probabilities: needs a column name, e.g. probabilities:proba");
+  if (column.trim() === "")
+    throw new ModelError("probabilities: needs a column name, e.g. probabilities:proba");
   return {
     name: `probabilities:${column}`,
     kind: "score",
@@ -47,7 +48,8 @@ export function probabilityListModel(column: string, classes?: string[]): Model 
       const c = findColumn(batch, column);
       const lists: unknown[] = new Array(batch.length);
       for (let i = 0; i < batch.length; i++) {
-        if (!c.valid[i]) throw new ModelError(`probability column '${column}' is missing at row ${batch.offset + i}`);
+        if (!c.valid[i])
+          throw new ModelError(`probability column '${column}' is missing at row ${batch.offset + i}`);
         lists[i] = parseList(c.values[i], column, batch.offset + i);
       }
       const prediction = probabilitiesFromLists(lists, `probability column '${column}'`);

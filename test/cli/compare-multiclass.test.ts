@@ -25,7 +25,13 @@ test("multiclass flips per class match the reference, and the paired deltas are 
     assert.equal(c.negativeFlips, ref.negativeFlips, `${c.class} negative flips`);
     assert.equal(c.positiveFlips, ref.positiveFlips, `${c.class} positive flips`);
     assert.equal(c.bothCorrect, ref.bothCorrect, `${c.class} both correct`);
-    if (c.n > 0) close(c.accuracyOld!, multiclassOracle.v1.perClass.recall[data.classes.indexOf(c.class)], 1e-12, "recall");
+    if (c.n > 0)
+      close(
+        c.accuracyOld!,
+        multiclassOracle.v1.perClass.recall[data.classes.indexOf(c.class)],
+        1e-12,
+        "recall",
+      );
   }
   close(r.accuracyOld, multiclassOracle.v1.accuracy, 1e-12, "old accuracy");
   close(r.accuracyNew, multiclassOracle.v2.accuracy, 1e-12, "new accuracy");
@@ -84,15 +90,32 @@ test("compare --task multiclass from the command line: ONNX descriptors and prob
   assert.deepEqual(Object.keys(a.groups), ["sex"]);
   assert.equal(a.threshold, null);
   assert.ok(["pass", "warn", "fail"].includes(a.summary.status));
-  const text = runCli(["compare", DATA, "--label", "purpose", "--old", "score-prefix:p1_", "--new", "score-prefix:p2_", "--resamples", "0"]);
+  const text = runCli([
+    "compare",
+    DATA,
+    "--label",
+    "purpose",
+    "--old",
+    "score-prefix:p1_",
+    "--new",
+    "score-prefix:p2_",
+    "--resamples",
+    "0",
+  ]);
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /A43 +106 +0\.7358 +0\.7075 +8 +5/);
 });
 
 test("compare multiclass bad input: one line, exit 2", () => {
   const cases: [string[], RegExp][] = [
-    [["--old", "score-prefix:p1_", "--new", "probabilities:proba_v1"], /the --new model does not name its classes/],
-    [["--old", "score-prefix:p1_", "--new", "score-prefix:p2_", "--threshold", "0.4"], /--threshold is for binary/],
+    [
+      ["--old", "score-prefix:p1_", "--new", "probabilities:proba_v1"],
+      /the --new model does not name its classes/,
+    ],
+    [
+      ["--old", "score-prefix:p1_", "--new", "score-prefix:p2_", "--threshold", "0.4"],
+      /--threshold is for binary/,
+    ],
     [["--old", "score-prefix:p1_", "--new", "score-prefix:zz_"], /--new.*no columns start with 'zz_'/],
   ];
   for (const [args, message] of cases) {

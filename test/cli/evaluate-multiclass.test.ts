@@ -33,7 +33,8 @@ function assertMatches(report: any, ref: any, tolerance: number) {
   for (const t of report.topK) close(t.accuracy.value, ref.topK[String(t.k)], tolerance, `top-${t.k}`);
   assert.deepEqual(report.confusion.counts, ref.confusion);
   report.perClass.forEach((c: any, j: number) => {
-    if (c.recall.value !== null) close(c.recall.value, ref.perClass.recall[j], tolerance, `recall ${c.class}`);
+    if (c.recall.value !== null)
+      close(c.recall.value, ref.perClass.recall[j], tolerance, `recall ${c.class}`);
     if (c.f1.value !== null) close(c.f1.value, ref.perClass.f1[j], tolerance, `F1 ${c.class}`);
   });
 }
@@ -42,7 +43,10 @@ test("evaluate --score-prefix and a JSON array column match scikit-learn exactly
   const prefix = evaluate(["--score-prefix", "p1_", "--resamples", "100"]);
   assertMatches(prefix, multiclassOracle.v1, 1e-12);
   assert.equal(prefix.config.classOrder, "model");
-  assert.deepEqual(prefix.model.features, CLASSES.map((c) => `p1_${c}`));
+  assert.deepEqual(
+    prefix.model.features,
+    CLASSES.map((c) => `p1_${c}`),
+  );
   const list = evaluate(["--probabilities", "proba_v1", "--classes", CLASSES.join(","), "--resamples", "0"]);
   assertMatches(list, multiclassOracle.v1, 1e-12);
   const v2 = evaluate(["--score-prefix", "p2_", "--resamples", "0"]);
@@ -83,7 +87,9 @@ test("evaluate a multiclass HTTP endpoint that serves the ONNX model", async () 
       requests++;
       const rows: Record<string, number>[] = JSON.parse(body).instances;
       const x = Float32Array.from(rows.flatMap((r) => features.map((f) => r[f])));
-      const out = await session.run({ features: new ort.Tensor("float32", x, [rows.length, features.length]) });
+      const out = await session.run({
+        features: new ort.Tensor("float32", x, [rows.length, features.length]),
+      });
       const p = out.probabilities.data as Float32Array;
       const k = CLASSES.length;
       const predictions = rows.map((_, i) => ({ probabilities: Array.from(p.subarray(i * k, (i + 1) * k)) }));
@@ -173,10 +179,22 @@ test("bad multiclass input: one line and exit 2", () => {
     [[bad, "--label", "y", "--score-prefix", "p_"], /row 1 sum to 1.5, not 1/],
     [[bad, "--label", "y", "--score-prefix", "q_"], /no columns start with 'q_'/],
     [[DATA, "--label", "purpose", "--score-prefix", "p1_", "--top-k", "10"], /k must be smaller/],
-    [[DATA, "--label", "purpose", "--probabilities", "proba_v1", "--classes", "a,b"], /10 probabilities per row, but 2 classes/],
-    [[DATA, "--label", "purpose", "--score-prefix", "p1_", "--threshold", "0.3"], /--threshold is for binary/],
-    [[DATA, "--label", "sex", "--score-prefix", "p1_"], /'female' at row 0, which is not one of the model's classes/],
-    [[DATA, "--label", "purpose", "--probabilities", "proba_v1"], /10 class probabilities but label 'purpose' has 9 values/],
+    [
+      [DATA, "--label", "purpose", "--probabilities", "proba_v1", "--classes", "a,b"],
+      /10 probabilities per row, but 2 classes/,
+    ],
+    [
+      [DATA, "--label", "purpose", "--score-prefix", "p1_", "--threshold", "0.3"],
+      /--threshold is for binary/,
+    ],
+    [
+      [DATA, "--label", "sex", "--score-prefix", "p1_"],
+      /'female' at row 0, which is not one of the model's classes/,
+    ],
+    [
+      [DATA, "--label", "purpose", "--probabilities", "proba_v1"],
+      /10 class probabilities but label 'purpose' has 9 values/,
+    ],
   ];
   for (const [args, message] of cases) {
     const r = runCli(["evaluate", ...args]);

@@ -21,10 +21,12 @@ for (const version of ["v1", "v2"] as const) {
     close(got.metrics.classwiseEce.value!, ref.classwiseEce.mean, 1e-12, "classwise ECE");
     for (const avg of ["macro", "weighted", "micro"] as const)
       for (const m of ["precision", "recall", "f1"] as const) {
-        const key = `${avg}${m === "f1" ? "F1" : m[0].toUpperCase() + m.slice(1)}` as keyof typeof got.metrics;
+        const key =
+          `${avg}${m === "f1" ? "F1" : m[0].toUpperCase() + m.slice(1)}` as keyof typeof got.metrics;
         close(got.metrics[key].value!, ref.averages[avg][m], 1e-12, `${avg} ${m}`);
       }
-    for (const { k: top, accuracy } of got.topK) close(accuracy.value!, ref.topK[String(top)], 1e-12, `top-${top}`);
+    for (const { k: top, accuracy } of got.topK)
+      close(accuracy.value!, ref.topK[String(top)], 1e-12, `top-${top}`);
     assert.deepEqual(
       got.topK.map((t) => t.k),
       [2, 3],
@@ -50,7 +52,12 @@ test("multiclass intervals: Wilson where a count has a denominator, the row boot
   });
   assert.equal(got.metrics.accuracy.method, "wilson");
   assert.equal(got.metrics.macroF1.method, "bootstrap percentile, rows");
-  for (const e of [got.metrics.accuracy, got.metrics.macroF1, got.metrics.logLoss, got.metrics.classwiseEce]) {
+  for (const e of [
+    got.metrics.accuracy,
+    got.metrics.macroF1,
+    got.metrics.logLoss,
+    got.metrics.classwiseEce,
+  ]) {
     const [lo, hi] = e.ci!;
     assert.ok(lo <= e.value! && e.value! <= hi && lo < hi, `${e.value} in [${lo}, ${hi}]`);
   }

@@ -45,7 +45,8 @@ export async function loadModuleModel(path: string, options: ModuleOptions = {})
       source: path,
       task: options.task ?? "binary",
       positiveClass: options.positiveClass,
-      classes: options.classes ?? (Array.isArray(mod.classes) ? (mod.classes as unknown[]).map(String) : undefined),
+      classes:
+        options.classes ?? (Array.isArray(mod.classes) ? (mod.classes as unknown[]).map(String) : undefined),
     },
     async predict(batch: Batch): Promise<Prediction> {
       let result: unknown;
