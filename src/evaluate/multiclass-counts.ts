@@ -121,6 +121,30 @@ export function countRows(rows: MulticlassRows, weights?: ArrayLike<number>): Mu
   return out;
 }
 
+/**
+ * The counts of predicted classes alone (no probabilities: the monitor sees the class a model served).
+ * Top-k, log loss and the calibration bins stay zero, so of multiclassStatistics only accuracy,
+ * balanced accuracy, the macro and weighted averages and the per-class F1 mean anything.
+ */
+export function predictionCounts(
+  labels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  k: number,
+): MulticlassCounts {
+  const B = CALIBRATION_BINS;
+  const out: MulticlassCounts = {
+    total: labels.length,
+    confusion: new Float64Array(k * k),
+    rankCounts: new Float64Array(k),
+    loss: Number.NaN,
+    binRows: new Float64Array(k * B),
+    binScore: new Float64Array(k * B),
+    binLabel: new Float64Array(k * B),
+  };
+  for (let i = 0; i < labels.length; i++) out.confusion[labels[i] * k + predicted[i]]++;
+  return out;
+}
+
 /** Per class: rows of the class (support), rows predicted as it, and the hits (diagonal). */
 export function classTotals(counts: MulticlassCounts, k: number) {
   const support = new Float64Array(k);
