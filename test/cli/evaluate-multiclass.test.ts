@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -202,4 +202,40 @@ test("bad multiclass input: one line and exit 2", () => {
     assert.match(r.stderr, message);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
   }
+});
+
+test("a JS module returning probability lists (its own classes), and --html", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-multiclass-"));
+  const module = join(dir, "uniform.mjs");
+  // every class equally likely: the arg-max is the first class, sklearn's top-k the last k classes
+  writeFileSync(
+    module,
+    `export const classes = ${JSON.stringify(CLASSES)};\nexport function predict(rows) { return rows.map(() => Array(${CLASSES.length}).fill(0.1)); }\n`,
+  );
+  const html = join(dir, "report.html");
+  const report = evaluate(["--task", "multiclass", "--model", module, "--resamples", "0", "--html", html]);
+  const support: number[] = multiclassOracle.v1.perClass.support;
+  close(report.metrics.accuracy.value, support[0] / 400, 1e-12, "accuracy = share of the first class");
+  close(report.metrics.logLoss.value, Math.log(10), 1e-12, "log loss");
+  const last = (k: number) => support.slice(-k).reduce((a, b) => a + b, 0) / 400;
+  assert.deepEqual(
+    report.topK.map((t: any) => t.accuracy.value),
+    [last(2), last(3)],
+  );
+  assert.equal(report.config.classOrder, "model");
+  const page = readFileSync(html, "utf8");
+  assert.match(page, /Confusion matrix/);
+  assert.match(page, /A410/);
+});
+
+test("a descriptor's classes must be a list of label values", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assay-multiclass-"));
+  const descriptor = join(dir, "bad.yaml");
+  writeFileSync(
+    descriptor,
+    `path: ${fixture("multiclass", "german_purpose_v1.onnx")}\nfeatures: [month, credit_amount, age]\ntask: multiclass\nclasses: A40\n`,
+  );
+  const r = runCli(["evaluate", DATA, "--label", "purpose", "--model", descriptor]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /'classes' must be a list of label values/);
 });
