@@ -1,20 +1,24 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { monitorOf, subjectOf } from "../../src/monitor/monitors/check.js";
 import type { CheckResult } from "../../src/report/report.js";
 import { germanPurpose, multiclassOracle } from "../evaluate/multiclass-german.js";
 import { close } from "../evaluate/oracle.js";
-import { type TestServer, testServer } from "./helpers.js";
+import { freshStore, STORE_KINDS, testServer } from "./helpers.js";
 
-let s: TestServer;
-before(async () => {
-  s = await testServer();
-});
-after(async () => {
-  await s.close();
-});
+for (const { kind, skip } of STORE_KINDS)
+  test(`a multiclass model in the service (${kind}): realized accuracy, macro F1 and per-class recall match scikit-learn`, {
+    skip,
+  }, async () => {
+    const s = await testServer({ store: await freshStore(kind) });
+    try {
+      await multiclassWindow(s);
+    } finally {
+      await s.close();
+    }
+  });
 
-test("a multiclass model in the service: realized accuracy, macro F1 and per-class recall match scikit-learn", async () => {
+async function multiclassWindow(s: Awaited<ReturnType<typeof testServer>>) {
   const created = await s.call("POST", "/v1/models", { name: "purpose", task: "multiclass" });
   assert.equal(created.statusCode, 201, created.body);
   assert.equal(created.json.task, "multiclass");
@@ -67,4 +71,4 @@ test("a multiclass model in the service: realized accuracy, macro F1 and per-cla
   // binary-only monitors stay silent for a multiclass model
   assert.ok(!results.some((x) => monitorOf(x) === "label_inversion"));
   assert.ok(!results.some((x) => monitorOf(x) === "estimated_performance"));
-});
+}
