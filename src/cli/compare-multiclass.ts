@@ -3,6 +3,7 @@
  * a probability per class, score-prefix:P columns or probabilities:COL) on the same labelled rows,
  * with flips and backward compatibility per class.
  */
+import { comparisonHtml } from "../compat/comparison-html.js";
 import type { GateThresholds } from "../compat/gate.js";
 import { compareMulticlassModels, type MulticlassComparison } from "../compat/multiclass.js";
 import { comparisonReport } from "../compat/report.js";
@@ -15,7 +16,7 @@ import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { UsageError } from "./errors.js";
 import { loadMulticlassModel } from "./evaluate-multiclass.js";
-import { printJson, progress, saveEvidence } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 
 export interface MulticlassCompareArgs {
   source: Relation;
@@ -31,7 +32,7 @@ export interface MulticlassCompareArgs {
 }
 
 /** Binary-only flags: a multiclass comparison has no threshold, positive class or golden set (yet). */
-const BINARY_ONLY = ["positive", "threshold", "golden", "golden-out", "key", "html"];
+const BINARY_ONLY = ["positive", "threshold", "golden", "golden-out", "key"];
 
 export async function runMulticlassCompare(a: MulticlassCompareArgs): Promise<number> {
   for (const flag of BINARY_ONLY)
@@ -102,6 +103,7 @@ export async function runMulticlassCompare(a: MulticlassCompareArgs): Promise<nu
     report.classes = classNames;
     report.perClass = result.perClass;
     saveEvidence(report);
+    if (typeof a.v.html === "string") writeTextFile(a.v.html, await comparisonHtml(report, result));
     if (a.v.json) printJson(report);
     else process.stdout.write(textSummary(result, a.oldSpec, a.newSpec));
     return report.summary.status === "fail" ? 1 : 0;

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { compareMulticlassModels } from "../../src/compat/multiclass.js";
 import { germanPurpose, multiclassOracle } from "../evaluate/multiclass-german.js";
@@ -90,6 +93,7 @@ test("compare --task multiclass from the command line: ONNX descriptors and prob
   assert.deepEqual(Object.keys(a.groups), ["sex"]);
   assert.equal(a.threshold, null);
   assert.ok(["pass", "warn", "fail"].includes(a.summary.status));
+  const html = join(mkdtempSync(join(tmpdir(), "assay-compare-")), "compare.html");
   const text = runCli([
     "compare",
     DATA,
@@ -101,9 +105,13 @@ test("compare --task multiclass from the command line: ONNX descriptors and prob
     "score-prefix:p2_",
     "--resamples",
     "0",
+    "--html",
+    html,
   ]);
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /A43 +106 +0\.7358 +0\.7075 +8 +5/);
+  // the HTML page lists each class as a slice of the gate
+  assert.match(readFileSync(html, "utf8"), /Groups and slices[\s\S]*A43/);
 });
 
 test("compare multiclass bad input: one line, exit 2", () => {
