@@ -32,13 +32,15 @@ import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
 
-Compares an old and a new binary classifier on the same labelled rows: flips (old right → new wrong),
-NFR, BTC, BEC, error persistence, exact McNemar, every evaluate metric as a paired difference with a
-seeded paired bootstrap CI, per-group and per-slice deltas with multiple-testing control, and a gate.
+Compares an old and a new binary classifier (or two multiclass ones, --task multiclass) on the same
+labelled rows: flips (old right → new wrong), NFR, BTC, BEC, error persistence, exact McNemar, every
+evaluate metric as a paired difference with a seeded paired bootstrap CI, per-group and per-slice
+deltas with multiple-testing control, and a gate.
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features), an http(s):// endpoint, a JS
 module, score:COL (a score column of <source>), score:COL@FILE (a score column of another file,
-row-aligned with <source>), or registry:NAME[@VERSION] (a model registered with assay registry add).
+row-aligned with <source>), or registry:NAME[@VERSION] (a model registered with assay registry add);
+multiclass also score-prefix:P (columns P<class>) and probabilities:COL (a JSON array column).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file

@@ -36,12 +36,14 @@ import { requireColumn, sourceFromArgs } from "./source-args.js";
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
 
 const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
+       assay evaluate <source> --label COL (--model SPEC | --score-prefix P | --probabilities COL) --task multiclass [options]
 
-Tests a classifier on labelled rows (multiclass and regression: see --task). For a binary one: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
-precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a CI valid for it (Wilson for
-accuracy, precision and recall; bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest;
-docs/evaluate.md); learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
-and a comparison with built-in baselines (majority, logistic regression, decision tree).
+Tests a classifier on labelled rows (multiclass and regression: see --task). For a binary one:
+accuracy, precision, recall, F1, ROC AUC, PR AUC (average precision), log loss, Brier, balanced
+accuracy, MCC and ECE, each with a CI valid for it (Wilson for accuracy, precision and recall;
+bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest; docs/evaluate.md); learned
+thresholds; the calibration curve; fairness by sensitive attribute; slices; and a comparison with
+built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
 a JS module exporting predict(rows), score:COL, or registry:NAME[@VERSION] (a version registered with
