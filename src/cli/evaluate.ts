@@ -148,8 +148,6 @@ export async function run(argv: string[]): Promise<number> {
     requireColumn(source, label, "--label");
     return runMulticlass(source, label, v);
   }
-  for (const flag of ["score-prefix", "probabilities", "classes", "top-k"])
-    if (v[flag] !== undefined) throw new UsageError(`--${flag} is for --task multiclass`);
   const spec = v.score !== undefined ? `score:${v.score}` : (v.model as string | undefined);
   if (!spec) throw new UsageError("say what to evaluate: --model SPEC or --score COL");
   const threshold = parseThreshold(v.threshold as string | undefined);
@@ -188,6 +186,11 @@ export async function run(argv: string[]): Promise<number> {
     await model.close();
     return runMulticlass(source, label, v);
   }
+  for (const flag of ["classes", "top-k"])
+    if (v[flag] !== undefined) {
+      await model.close();
+      throw new UsageError(`--${flag} is for multiclass models (--task multiclass)`);
+    }
   try {
     const scoreColumns = model.kind === "score" ? (model.features ?? []) : [];
     const sensitive = listOption(v.sensitive) ?? [];
