@@ -79,6 +79,13 @@ export {
   type ModelEvaluation,
   type ModelEvaluationOptions,
 } from "./evaluate/model-evaluation.js";
+export { classIndices } from "./evaluate/class-labels.js";
+export { evaluateMulticlass, type MulticlassEvaluation } from "./evaluate/multiclass.js";
+export {
+  evaluateMulticlassModel,
+  type MulticlassModelEvaluation,
+  type MulticlassModelOptions,
+} from "./evaluate/multiclass-model.js";
 export { evaluateRegression } from "./evaluate/regression.js";
 export { type EvaluationReportParts, evaluationReport } from "./evaluate/report.js";
 export { renderEvaluationText } from "./evaluate/text.js";
@@ -86,12 +93,14 @@ export { type HttpOptions, httpModel } from "./model/http.js";
 export type { Model, ModelKind, ModelTask, Prediction } from "./model/model.js";
 export { ModelError } from "./model/model.js";
 export { predictTable } from "./model/predict.js";
+export { probabilityColumnsModel, probabilityListModel } from "./model/probability-columns.js";
 export { scoreColumnModel } from "./model/score-column.js";
 export { readTable } from "./model/table.js";
 
 // Compare: the update gate between an old and a new model
 export { type CompareInput, type Comparison, compareModels } from "./compat/compare.js";
 export { DEFAULT_GATE, type GateThresholds } from "./compat/gate.js";
+export { compareMulticlassModels, type MulticlassComparison } from "./compat/multiclass.js";
 export { type ComparisonReportParts, comparisonReport } from "./compat/report.js";
 
 // Trust: conformal prediction, out-of-distribution scores, selective prediction, bundles

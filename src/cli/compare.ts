@@ -24,6 +24,7 @@ import { inContext } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { Batch, Column } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
+import { runMulticlassCompare } from "./compare-multiclass.js";
 import { UsageError } from "./errors.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 import { resolveModelSpec } from "./registered-model.js";
@@ -31,13 +32,15 @@ import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay compare <source> --label COL [--positive V] --old SPEC --new SPEC [options]
 
-Compares an old and a new binary classifier on the same labelled rows: flips (old right → new wrong),
-NFR, BTC, BEC, error persistence, exact McNemar, every evaluate metric as a paired difference with a
-seeded paired bootstrap CI, per-group and per-slice deltas with multiple-testing control, and a gate.
+Compares an old and a new binary classifier (or two multiclass ones, --task multiclass) on the same
+labelled rows: flips (old right → new wrong), NFR, BTC, BEC, error persistence, exact McNemar, every
+evaluate metric as a paired difference with a seeded paired bootstrap CI, per-group and per-slice
+deltas with multiple-testing control, and a gate.
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features), an http(s):// endpoint, a JS
 module, score:COL (a score column of <source>), score:COL@FILE (a score column of another file,
-row-aligned with <source>), or registry:NAME[@VERSION] (a model registered with assay registry add).
+row-aligned with <source>), or registry:NAME[@VERSION] (a model registered with assay registry add);
+multiclass also score-prefix:P (columns P<class>) and probabilities:COL (a JSON array column).
 
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
@@ -45,6 +48,12 @@ options:
   --positive V              the label value of the positive class
   --old SPEC, --new SPEC    the two models (required)
   --features a,b,c          feature columns in order, for bare .onnx specs
+  --task multiclass         two models with a probability per class (a descriptor with task: multiclass,
+                            score-prefix:P for columns P<class>, probabilities:COL for a JSON array
+                            column): right = the arg-max class is the label; flips, NFR, BTC and BEC
+                            overall and per class, paired deltas of the multiclass metrics, each class
+                            a slice of the gate (default: binary, or multiclass when a spec says so)
+  --classes a,b,c           multiclass: the class of each output column (default: the descriptors')
   --threshold T             score ≥ T predicts positive (default 0.5)
   --sensitive a,b           sensitive attributes: per-group deltas
   --slices a,b|auto         slice columns, cut as assay evaluate slices them; auto = every low-cardinality
@@ -75,6 +84,8 @@ const OPTIONS = {
   old: { type: "string" },
   new: { type: "string" },
   features: { type: "string" },
+  task: { type: "string" },
+  classes: { type: "string" },
   threshold: { type: "string" },
   sensitive: { type: "string" },
   slices: { type: "string" },
@@ -149,8 +160,31 @@ export async function run(argv: string[]): Promise<number> {
           `${flag}: ${source.name} has no column '${name}' (columns: ${columnNames.join(", ")})`,
         );
 
+  const multiclass = {
+    source,
+    label,
+    oldSpec,
+    newSpec,
+    gate,
+    resamples: requestedResamples,
+    seed,
+    sensitive,
+    slices: sliceList,
+    v,
+  };
+  const columnSpec = /^(score-prefix|probabilities):/;
+  if (v.task === "multiclass" || columnSpec.test(oldSpec) || columnSpec.test(newSpec))
+    return runMulticlassCompare(multiclass);
+  if (v.task !== undefined && v.task !== "binary")
+    throw new UsageError(`--task must be binary or multiclass, got '${v.task}'`);
   const oldModel = await openModel(oldSpec, features, "old");
   const newModel = await openModel(newSpec, features, "new");
+  if (v.task === undefined && [oldModel, newModel].some((m) => m.model?.metadata.task === "multiclass")) {
+    // a descriptor that says `task: multiclass` needs no --task
+    await oldModel.model?.close();
+    await newModel.model?.close();
+    return runMulticlassCompare(multiclass);
+  }
   try {
     const goldenOut = typeof v["golden-out"] === "string" ? v["golden-out"] : undefined;
     const wanted = new Set<string>([label, ...sensitive, ...(key ? [key] : [])]);

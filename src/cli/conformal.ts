@@ -55,7 +55,9 @@ options:
   --model SPEC | --score COL    the model, or a column of its scores (P(positive); the prediction
                             for regression)
   --score-prefix P          multiclass: columns P<class> hold the class probabilities (p_a, p_b, …)
-  --classes a,b,c           multiclass models: the class of each output column (default 0 … k−1)
+  --classes a,b,c           multiclass models: the class of each output column (default: the
+                            descriptor's 'classes', else 0 … k−1); --model probabilities:COL reads a
+                            column of JSON arrays [p0, p1, …] in this order
   --task T                  binary, multiclass or regression (default: from --method, the descriptor,
                             --score-prefix; else binary)
   --features a,b,c          feature columns in model order (FILE.onnx, endpoints, modules)
@@ -166,7 +168,7 @@ export async function run(argv: string[]): Promise<number> {
     requireColumn(s, label, "--label");
     for (const g of groups) requireColumn(s, g, "--groups");
   }
-  const opened = await modelFromArgs(v, task === "regression" ? "regression" : undefined);
+  const opened = await modelFromArgs(v, task === "regression" || task === "multiclass" ? task : undefined);
   const scaleModel =
     v["scale-model"] !== undefined
       ? await modelFromArgs({ ...v, model: v["scale-model"], score: undefined })
@@ -348,7 +350,7 @@ function sideSpec(
     label,
     model,
     probabilityColumns,
-    classes: listOption(v.classes) ?? null,
+    classes: listOption(v.classes) ?? model?.metadata.classes ?? null,
     positive,
     groups,
     scaleColumn: v.scale as string | undefined,

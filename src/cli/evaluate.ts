@@ -28,6 +28,7 @@ import type { Relation } from "../table/relation.js";
 import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
+import { multiclassSpec, runMulticlass } from "./evaluate-multiclass.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 import { resolveModelSpec } from "./registered-model.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
@@ -35,12 +36,14 @@ import { requireColumn, sourceFromArgs } from "./source-args.js";
 const RULES: ThresholdRule[] = ["max-f1", "youden", "cost", "precision-at-recall"];
 
 const HELP = `usage: assay evaluate <source> --label COL [--positive V] (--model SPEC | --score COL) [options]
+       assay evaluate <source> --label COL (--model SPEC | --score-prefix P | --probabilities COL) --task multiclass [options]
 
-Tests a binary classifier on labelled rows: accuracy, precision, recall, F1, ROC AUC, PR AUC (average
-precision), log loss, Brier, balanced accuracy, MCC and ECE, each with a CI valid for it (Wilson for
-accuracy, precision and recall; bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest;
-docs/evaluate.md); learned thresholds; the calibration curve; fairness by sensitive attribute; slices;
-and a comparison with built-in baselines (majority, logistic regression, decision tree).
+Tests a classifier on labelled rows (multiclass and regression: see --task). For a binary one:
+accuracy, precision, recall, F1, ROC AUC, PR AUC (average precision), log loss, Brier, balanced
+accuracy, MCC and ECE, each with a CI valid for it (Wilson for accuracy, precision and recall;
+bootstrap-t for ROC AUC; a seeded bootstrap of the rows for the rest; docs/evaluate.md); learned
+thresholds; the calibration curve; fairness by sensitive attribute; slices; and a comparison with
+built-in baselines (majority, logistic regression, decision tree).
 
 SPEC: a model descriptor (.yaml/.json), FILE.onnx (with --features a,b,c), an http(s):// endpoint,
 a JS module exporting predict(rows), score:COL, or registry:NAME[@VERSION] (a version registered with
@@ -49,9 +52,19 @@ assay registry add: its descriptor, or its file with the recorded features).
 options:
   --sql "…"                 read the rows with a DuckDB query instead of a file
   --label COL               the label column (required)
-  --task binary|regression  binary classifier (default) or regression: MAE, RMSE, R², MAPE with CIs
-                            (regression takes --model/--score, --resamples, --seed, --level, --json,
-                            --html and --fail-under r2=V)
+  --task binary|multiclass|regression
+                            binary classifier (default); multiclass: per-class precision, recall, F1
+                            with CIs, macro/micro/weighted averages, balanced accuracy, top-k accuracy,
+                            log loss, classwise ECE, the confusion matrix and fairness per class (takes
+                            --model with a probability per class, --score-prefix or --probabilities,
+                            --classes, --top-k, --sensitive, --fail-under, --json, --html); or
+                            regression: MAE, RMSE, R², MAPE with CIs (takes --model/--score,
+                            --resamples, --seed, --level, --json, --html and --fail-under r2=V)
+  --score-prefix P          multiclass: columns P<class> hold the class probabilities (p_a, p_b, …)
+  --probabilities COL       multiclass: a column of JSON arrays of class probabilities, in --classes order
+  --classes a,b,c           multiclass: the class of each output column (default: the descriptor's,
+                            else 0 … k−1 for integer labels, else the sorted label values)
+  --top-k 2,3               multiclass: the k of the top-k accuracies (default 2,3)
   --positive V              the label value of the positive class (default: the descriptor's, or 1/true)
   --model SPEC              the model to test
   --score COL               a column of precomputed scores (same as --model score:COL)
@@ -91,6 +104,10 @@ const OPTIONS = {
   positive: { type: "string" },
   model: { type: "string" },
   score: { type: "string" },
+  "score-prefix": { type: "string" },
+  probabilities: { type: "string" },
+  classes: { type: "string" },
+  "top-k": { type: "string" },
   features: { type: "string" },
   threshold: { type: "string" },
   validation: { type: "string" },
@@ -123,6 +140,14 @@ export async function run(argv: string[]): Promise<number> {
   if (!label) throw new UsageError("--label COL is required (the column holding the true class)");
   if (v.model !== undefined && v.score !== undefined)
     throw new UsageError("give --model or --score, not both");
+  const task = (v.task as string | undefined) ?? (multiclassSpec(v) !== v.model ? "multiclass" : "binary");
+  if (task !== "binary" && task !== "regression" && task !== "multiclass")
+    throw new UsageError(`--task must be binary, multiclass or regression, got '${task}'`);
+  if (task === "multiclass") {
+    const source = await sourceFromArgs(positionals, v.sql);
+    requireColumn(source, label, "--label");
+    return runMulticlass(source, label, v);
+  }
   const spec = v.score !== undefined ? `score:${v.score}` : (v.model as string | undefined);
   if (!spec) throw new UsageError("say what to evaluate: --model SPEC or --score COL");
   const threshold = parseThreshold(v.threshold as string | undefined);
@@ -130,9 +155,6 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(resamples)) throw new UsageError("--resamples must be a whole number");
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? DEFAULT_SEED;
   const level = numberOption(v.level, "--level", { min: 0.5, max: 0.999 }) ?? DEFAULT_LEVEL;
-  const task = (v.task as string | undefined) ?? "binary";
-  if (task !== "binary" && task !== "regression")
-    throw new UsageError(`--task must be binary or regression, got '${task}'`);
   const failUnder = parseFailUnder(v["fail-under"] as string | undefined, task);
   if (task === "regression") {
     for (const flag of [
@@ -159,6 +181,16 @@ export async function run(argv: string[]): Promise<number> {
       batchSize: numberOption(v["batch-size"], "--batch-size", { min: 1 }),
     },
   });
+  if (v.task === undefined && model.metadata.task === "multiclass") {
+    // a descriptor that says `task: multiclass` needs no --task
+    await model.close();
+    return runMulticlass(source, label, v);
+  }
+  for (const flag of ["classes", "top-k"])
+    if (v[flag] !== undefined) {
+      await model.close();
+      throw new UsageError(`--${flag} is for multiclass models (--task multiclass)`);
+    }
   try {
     const scoreColumns = model.kind === "score" ? (model.features ?? []) : [];
     const sensitive = listOption(v.sensitive) ?? [];

@@ -21,6 +21,7 @@ export async function modelFromArgs(
   const model = await loadModel(target, {
     features,
     task,
+    classes: listOption(v.classes),
     http: {
       timeoutMs: numberOption(v.timeout, "--timeout", { min: 1 }),
       retries: numberOption(v.retries, "--retries", { min: 0 }),

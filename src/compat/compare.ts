@@ -26,6 +26,11 @@ export interface CompareInput {
   gate?: Partial<GateThresholds>;
   /** Metric passes to use instead of the built-in ones (e.g. evaluate's engine). */
   metricPasses?: { old: MetricPass; new: MetricPass };
+  /**
+   * false: leave out the binary fairness deltas (a multiclass comparison passes correctness as the
+   * scores, so "predicted positive" has no meaning there). Default true.
+   */
+  binaryFairness?: boolean;
 }
 
 export interface Comparison {
@@ -95,7 +100,7 @@ export function compareModels(input: CompareInput): Comparison {
     Uint8Array.from({ length: labels.length }, (_, i) => (scores[i] >= threshold ? 1 : 0));
   const sensitive = (input.partitions ?? []).filter((p) => p.kind === "sensitive");
   const fairness: FairnessDelta[] = [];
-  if (sensitive.length > 0) {
+  if (sensitive.length > 0 && input.binaryFairness !== false) {
     const oldPredicted = predicted(oldScores);
     const newPredicted = predicted(newScores);
     for (const p of sensitive)

@@ -18,6 +18,7 @@ type IntervalMethod =
   | "wilson"
   | "bootstrap-t, logit, rows"
   | "bootstrap percentile, rows"
+  | "bootstrap basic, rows"
   | "bootstrap percentile, within group"
   | "bootstrap percentile, within group × label"
   | "newcombe"

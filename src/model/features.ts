@@ -1,6 +1,6 @@
 /** Turns the feature columns of a batch into the numeric matrices models consume. Browser-safe. */
 import type { Batch, Column } from "../table/types.js";
-import { ModelError } from "./model.js";
+import { ModelError, type Prediction } from "./model.js";
 
 export function findColumn(batch: Batch, name: string): Column {
   const column = batch.columns.find((c) => c.name === name);
@@ -152,4 +152,57 @@ export function takeRows(batch: Batch, indices: ArrayLike<number>): Batch {
       return { ...c, values, valid };
     }),
   };
+}
+
+/**
+ * Reads a model's [N, k] output as a row-major probability matrix (multiclass). `scores` is each row's
+ * arg-max class index (the first on a tie, as numpy).
+ */
+export function probabilitiesFromOutput(
+  data: ArrayLike<number>,
+  dims: readonly number[],
+  rows: number,
+  what: string,
+): Prediction {
+  const classes = dims.length === 2 ? dims[1] : 0;
+  if (classes < 2 || data.length !== rows * classes)
+    throw new ModelError(
+      `${what}: a multiclass model must output [${rows}, k] class probabilities, got shape [${dims.join(", ")}]`,
+    );
+  const probabilities = new Float64Array(rows * classes);
+  for (let j = 0; j < probabilities.length; j++) probabilities[j] = Number(data[j]);
+  return { scores: argmaxClasses(probabilities, classes), probabilities, classes };
+}
+
+/** Probability lists (one per row, as HTTP endpoints and JS modules return them) as a prediction. */
+export function probabilitiesFromLists(lists: unknown[], what: string): Prediction {
+  const rows = lists.length;
+  const first = lists[0];
+  const classes = Array.isArray(first) ? first.length : 0;
+  if (rows > 0 && classes < 2)
+    throw new ModelError(`${what}: a multiclass prediction must be a list of class probabilities per row`);
+  const probabilities = new Float64Array(rows * classes);
+  for (let i = 0; i < rows; i++) {
+    const list = lists[i];
+    if (!Array.isArray(list) || list.length !== classes)
+      throw new ModelError(
+        `${what}: row ${i} has ${Array.isArray(list) ? `${list.length} probabilities` : "no probability list"}, expected ${classes}`,
+      );
+    for (let c = 0; c < classes; c++)
+      probabilities[i * classes + c] = typeof list[c] === "number" ? list[c] : Number.NaN;
+  }
+  return { scores: argmaxClasses(probabilities, classes), probabilities, classes };
+}
+
+/** The arg-max class of each row (the first on a tie, as numpy's argmax), as float class indices. */
+export function argmaxClasses(probabilities: ArrayLike<number>, classes: number): Float64Array {
+  const n = probabilities.length / classes;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < classes; c++)
+      if (probabilities[i * classes + c] > probabilities[i * classes + best]) best = c;
+    out[i] = best;
+  }
+  return out;
 }

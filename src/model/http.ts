@@ -6,7 +6,7 @@
  * with exponential backoff; anything else fails at once with the server's words.
  */
 import type { Batch } from "../table/types.js";
-import { batchRecords, sliceBatch } from "./features.js";
+import { batchRecords, probabilitiesFromLists, sliceBatch } from "./features.js";
 import { type Model, ModelError, type ModelTask, type Prediction } from "./model.js";
 
 export interface HttpOptions {
@@ -25,6 +25,8 @@ export interface HttpOptions {
   /** Column of a list-valued prediction that holds P(positive); default the last. */
   outputIndex?: number;
   positiveClass?: string;
+  /** Multiclass: the label value of each probability in a row's list. */
+  classes?: string[];
   task?: ModelTask;
   name?: string;
 }
@@ -79,7 +81,7 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
     throw new ModelError(`${url}: ${lastError} after ${retries + 1} attempt${retries === 0 ? "" : "s"}`);
   }
 
-  function decode(body: unknown, rows: number): Float64Array {
+  function replyList(body: unknown, rows: number): unknown[] {
     const list = Array.isArray(body)
       ? body
       : ((body as Record<string, unknown>)?.predictions ??
@@ -89,9 +91,21 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
       throw new ModelError(`${url}: expected {"predictions": [...]} in the reply, got ${preview(body)}`);
     if (list.length !== rows)
       throw new ModelError(`${url}: sent ${rows} rows, got ${list.length} predictions`);
+    return list;
+  }
+
+  function decode(body: unknown, rows: number): Float64Array {
+    const list = replyList(body, rows);
     const out = new Float64Array(rows);
     for (let i = 0; i < rows; i++) out[i] = scalar(list[i], i);
     return out;
+  }
+
+  /** Multiclass: each entry is a probability list, bare or under probabilities / probability / scores. */
+  function probabilityList(entry: unknown): unknown {
+    if (Array.isArray(entry) || entry === null || typeof entry !== "object") return entry;
+    const o = entry as Record<string, unknown>;
+    return o.probabilities ?? o.probability ?? o.scores ?? o.prediction ?? entry;
   }
 
   function scalar(entry: unknown, i: number): number {
@@ -108,6 +122,24 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
     throw new ModelError(`${url}: prediction ${i} is not a number or a probability list: ${preview(entry)}`);
   }
 
+  async function predictClasses(batch: Batch): Promise<Prediction> {
+    const lists: unknown[] = new Array(batch.length);
+    const starts: number[] = [];
+    for (let s = 0; s < batch.length; s += batchSize) starts.push(s);
+    let next = 0;
+    const worker = async () => {
+      while (next < starts.length) {
+        const start = starts[next++];
+        const end = Math.min(start + batchSize, batch.length);
+        const body = await post(batchRecords(sliceBatch(batch, start, end), features));
+        const list = replyList(body, end - start);
+        for (let i = 0; i < list.length; i++) lists[start + i] = probabilityList(list[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, starts.length) }, worker));
+    return probabilitiesFromLists(lists, url);
+  }
+
   return {
     name: options.name ?? `${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`,
     kind: "http",
@@ -116,11 +148,13 @@ export function httpModel(url: string, options: HttpOptions = {}): Model {
       source: url,
       task: options.task ?? "binary",
       positiveClass: options.positiveClass,
+      classes: options.classes,
       batchSize,
       timeoutMs,
       retries,
     },
     async predict(batch: Batch): Promise<Prediction> {
+      if (options.task === "multiclass") return predictClasses(batch);
       const scores = new Float64Array(batch.length);
       const starts: number[] = [];
       for (let s = 0; s < batch.length; s += batchSize) starts.push(s);

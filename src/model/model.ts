@@ -6,6 +6,7 @@ import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
 
 export type ModelKind = "onnx" | "http" | "module" | "score" | "baseline";
+// "score" covers every column-held output: one score column, probability columns, a JSON array column
 export type ModelTask = "binary" | "multiclass" | "regression";
 
 /** What a model returns for a batch of rows, in row order. */
@@ -23,6 +24,8 @@ export interface ModelMetadata {
   task: ModelTask;
   /** The label value whose probability `scores` holds (from the descriptor, when it says). */
   positiveClass?: string;
+  /** Multiclass: the label value of each probability column, in output order (when known). */
+  classes?: string[];
   /** sha256 of the model file, when there is one (evidence digests). */
   digest?: string;
   /** Anything adapter-specific worth reporting (tensor names, endpoint settings …). */

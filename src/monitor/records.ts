@@ -4,7 +4,8 @@
  * bucket summaries, below all three so that none of them imports another for its types.
  */
 
-export type Task = "binary" | "regression";
+/** multiclass: a prediction is the class served (as written), the label the true class. */
+export type Task = "binary" | "multiclass" | "regression";
 
 export interface FeatureSpec {
   name: string;

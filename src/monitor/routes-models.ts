@@ -18,7 +18,7 @@ const modelBody = {
   additionalProperties: false,
   properties: {
     name: { type: "string", pattern: NAME },
-    task: { type: "string", enum: ["binary", "regression"] },
+    task: { type: "string", enum: ["binary", "multiclass", "regression"] },
     positiveLabel: { type: ["string", "number", "boolean"] },
     threshold: { type: "number", minimum: 0, maximum: 1 },
     features: {

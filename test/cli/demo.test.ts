@@ -63,6 +63,9 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
   assert.match(r.stdout, /v1 behavioural suite: 8 of 8 tests pass; mutation score 60\.0%/);
   assert.match(r.stdout, /v1 fuzzed with 50000 rows from the contract: non_finite at/);
   assert.match(r.stdout, /PMV of the logistic baseline: well-fit/);
+  // multiclass: German credit purpose, the v1 ONNX model and the v1 → v2 gate with flips per class
+  assert.match(r.stdout, /v1: accuracy 0\.278 \[0\.236, 0\.323\], macro F1 0\.107, top-3 0\.725/);
+  assert.match(r.stdout, /v1 → v2: 16 negative flips, 24 positive; most in class A43 \(8 of 106 rows/);
 });
 
 test("assay demo rejects a bad option with one line and exit 2", () => {

@@ -8,7 +8,7 @@
  *   output: probability            # ONNX output tensor
  *   outputIndex: 0                 # column of the output holding P(positive)
  *   positiveClass: ">50K"
- *   task: binary
+ *   task: binary                   # or multiclass (with classes: [a, b, c], the output's order)
  *
  * Relative paths are resolved against the descriptor's folder.
  */
@@ -27,6 +27,7 @@ export interface ModelDescriptor {
   output?: string;
   outputIndex?: number;
   positiveClass?: string;
+  classes?: string[];
   task?: ModelTask;
   batchSize?: number;
   timeoutMs?: number;
@@ -44,6 +45,7 @@ const KEYS = new Set([
   "output",
   "outputIndex",
   "positiveClass",
+  "classes",
   "task",
   "batchSize",
   "timeoutMs",
@@ -99,6 +101,11 @@ export function checkDescriptor(raw: unknown, file: string): ModelDescriptor {
     !(Array.isArray(d.features) && d.features.every((f) => typeof f === "string"))
   )
     throw new ModelError(`${file}: 'features' must be a list of column names`);
+  if (
+    d.classes !== undefined &&
+    !(Array.isArray(d.classes) && d.classes.every((c) => typeof c === "string" || typeof c === "number"))
+  )
+    throw new ModelError(`${file}: 'classes' must be a list of label values, in the output's order`);
   if (d.task !== undefined && !["binary", "multiclass", "regression"].includes(d.task as string))
     throw new ModelError(`${file}: 'task' must be binary, multiclass or regression`);
   const base = dirname(resolve(file));
@@ -115,6 +122,7 @@ export function checkDescriptor(raw: unknown, file: string): ModelDescriptor {
     output: text("output"),
     outputIndex: int("outputIndex"),
     positiveClass: positive === undefined || positive === null ? undefined : String(positive),
+    classes: (d.classes as unknown[] | undefined)?.map(String),
     task: d.task as ModelTask | undefined,
     batchSize: int("batchSize"),
     timeoutMs: int("timeoutMs"),

@@ -1,6 +1,8 @@
 /**
  * `loadModel(spec)` for every adapter, in Node: the SPEC forms of DESIGN §3 —
  *   score:COL               a column of precomputed scores
+ *   score-prefix:P          multiclass: columns P<class> hold the class probabilities (needs options.columns)
+ *   probabilities:COL       multiclass: a column of JSON arrays [p0, p1, …] (with options.classes)
  *   http(s)://host/path     an HTTP JSON endpoint
  *   FILE.onnx               an ONNX model (needs options.features)
  *   FILE.yaml | FILE.json   a model descriptor (path/url/module + features, tensors, positive class)
@@ -14,6 +16,7 @@ import { extname } from "node:path";
 import { isSavedModel, loadSavedModel } from "../baselines/saved.js";
 import { httpModel } from "../http.js";
 import { type Model, ModelError, type ModelTask } from "../model.js";
+import { probabilityColumnsModel, probabilityListModel } from "../probability-columns.js";
 import { scoreColumnModel } from "../score-column.js";
 import { readDescriptor } from "./descriptor.js";
 import { loadModuleModel } from "./module.js";
@@ -28,6 +31,10 @@ export interface LoadModelOptions {
   /** Name shown in reports. */
   name?: string;
   task?: ModelTask;
+  /** Multiclass: the label value of each output column (overrides a descriptor's). */
+  classes?: string[];
+  /** The columns of the data, for score-prefix:P. */
+  columns?: string[];
   /** Endpoint settings for http(s) specs given without a descriptor. */
   http?: {
     batchSize?: number;
@@ -42,12 +49,17 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
   const trimmed = spec.trim();
   if (trimmed === "") throw new ModelError("empty model spec");
   if (trimmed.startsWith("score:")) return scoreColumnModel(trimmed.slice("score:".length), options.task);
+  if (trimmed.startsWith("score-prefix:"))
+    return probabilityColumnsModel(trimmed.slice("score-prefix:".length), options.columns ?? []);
+  if (trimmed.startsWith("probabilities:"))
+    return probabilityListModel(trimmed.slice("probabilities:".length), options.classes);
   if (/^https?:\/\//i.test(trimmed))
     return httpModel(trimmed, {
       ...options.http,
       features: options.features,
       name: options.name,
       task: options.task,
+      classes: options.classes,
     });
   const ext = extname(trimmed).toLowerCase();
   if (!existsSync(trimmed)) throw new ModelError(`${trimmed}: no such model file`);
@@ -57,7 +69,12 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
         throw new ModelError(
           `${trimmed}: an ONNX file needs its feature columns in order: --features a,b,c (or use a model descriptor)`,
         );
-      return loadOnnxModel(trimmed, { features: options.features, name: options.name, task: options.task });
+      return loadOnnxModel(trimmed, {
+        features: options.features,
+        name: options.name,
+        task: options.task,
+        classes: options.classes,
+      });
     case ".yaml":
     case ".yml":
     case ".json":
@@ -65,7 +82,12 @@ export async function loadModel(spec: string, options: LoadModelOptions = {}): P
     case ".js":
     case ".mjs":
     case ".cjs":
-      return loadModuleModel(trimmed, { features: options.features, name: options.name, task: options.task });
+      return loadModuleModel(trimmed, {
+        features: options.features,
+        name: options.name,
+        task: options.task,
+        classes: options.classes,
+      });
     default:
       throw new ModelError(
         `${trimmed}: unknown model type '${ext || "(none)"}'; expected .onnx, a descriptor (.yaml/.json), a JS module (.js/.mjs), an http(s):// URL or score:COL`,
@@ -96,6 +118,7 @@ async function fromDescriptor(file: string, options: LoadModelOptions): Promise<
     name: options.name ?? d.name,
     task: options.task ?? d.task,
     positiveClass: d.positiveClass,
+    classes: options.classes ?? d.classes,
   };
   if (d.path !== undefined) {
     if (!features || features.length === 0)

@@ -1,13 +1,14 @@
 /**
  * A JavaScript module that exports `predict(rows)`: rows are plain objects keyed by column name, and
  * the result (or its promise) is one score per row — an array, a typed array, or
- * `{scores}`. The module may also export `features` (column names) and `name`.
+ * `{scores}`; for a multiclass model, one probability list per row (an array of arrays, or
+ * `{probabilities}`). The module may also export `features` (column names), `classes` and `name`.
  */
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Batch } from "../../table/types.js";
-import { batchRecords } from "../features.js";
+import { batchRecords, probabilitiesFromLists } from "../features.js";
 import { type Model, ModelError, type ModelTask, type Prediction } from "../model.js";
 
 type Predict = (rows: Record<string, number | string | null>[]) => unknown;
@@ -15,6 +16,7 @@ type Predict = (rows: Record<string, number | string | null>[]) => unknown;
 interface ModuleOptions {
   features?: string[] | null;
   positiveClass?: string;
+  classes?: string[];
   task?: ModelTask;
   name?: string;
 }
@@ -39,13 +41,27 @@ export async function loadModuleModel(path: string, options: ModuleOptions = {})
     name: options.name ?? (typeof mod.name === "string" ? mod.name : basename(path)),
     kind: "module",
     features,
-    metadata: { source: path, task: options.task ?? "binary", positiveClass: options.positiveClass },
+    metadata: {
+      source: path,
+      task: options.task ?? "binary",
+      positiveClass: options.positiveClass,
+      classes:
+        options.classes ?? (Array.isArray(mod.classes) ? (mod.classes as unknown[]).map(String) : undefined),
+    },
     async predict(batch: Batch): Promise<Prediction> {
       let result: unknown;
       try {
         result = await predict(batchRecords(batch, features));
       } catch (error) {
         throw new ModelError(`${basename(path)}: predict threw: ${(error as Error).message.split("\n")[0]}`);
+      }
+      if (options.task === "multiclass") {
+        const lists = (result as { probabilities?: unknown })?.probabilities ?? result;
+        if (!Array.isArray(lists) || lists.length !== batch.length)
+          throw new ModelError(
+            `${basename(path)}: a multiclass predict must return one probability list per row (${batch.length} rows)`,
+          );
+        return probabilitiesFromLists(lists, basename(path));
       }
       const list = (result as { scores?: unknown })?.scores ?? result;
       if (!Array.isArray(list) && !ArrayBuffer.isView(list))

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InferenceSession, Tensor } from "onnxruntime-node";
 import type { Batch } from "../../table/types.js";
-import { featureMatrix, scoresFromOutput } from "../features.js";
+import { featureMatrix, probabilitiesFromOutput, scoresFromOutput } from "../features.js";
 import { type Model, ModelError, type ModelTask, type Prediction } from "../model.js";
 
 interface OnnxOptions {
@@ -16,6 +16,8 @@ interface OnnxOptions {
   /** Column of the output that holds P(positive); default: the last column. */
   outputIndex?: number;
   positiveClass?: string;
+  /** Multiclass: the label value of each output column. */
+  classes?: string[];
   task?: ModelTask;
   name?: string;
 }
@@ -72,6 +74,7 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
       source: path,
       task: options.task ?? "binary",
       positiveClass: options.positiveClass,
+      classes: options.classes,
       digest,
       input: inputName,
       output: outputName,
@@ -112,6 +115,8 @@ export async function loadOnnxModel(path: string, options: OnnxOptions): Promise
         throw new ModelError(
           `${basename(path)}: output '${outputName}' is not a tensor (disable ZipMap when exporting)`,
         );
+      if (options.task === "multiclass")
+        return probabilitiesFromOutput(out.data as ArrayLike<number>, out.dims, batch.length, basename(path));
       return {
         scores: scoresFromOutput(
           out.data as ArrayLike<number>,

@@ -1,6 +1,7 @@
 import { rocAucEstimate } from "../../evaluate/auc-estimate.js";
 import { accuracy, f1, precision, recall } from "../../evaluate/confusion.js";
 import { invertedScoresCheck } from "../../evaluate/inverted-scores.js";
+import { multiclassStatistics, predictionCounts, SUMMARY_METRICS } from "../../evaluate/multiclass-counts.js";
 import { rocAuc } from "../../evaluate/ranking.js";
 import { formatNumber } from "../../report/format.js";
 import type { CheckResult } from "../../report/report.js";
@@ -11,8 +12,9 @@ import { confusionOf, labelValue, scoredLabeled } from "./labels.js";
 
 /**
  * performance: realized metrics over the window's labeled predictions — accuracy (with a Wilson interval),
- * precision, recall, F1 and ROC AUC for a binary model, MAE and RMSE for regression — with evaluate's
- * definitions. Readings without bounds of their own: alert rules set them.
+ * precision, recall, F1 and ROC AUC for a binary model; accuracy, balanced accuracy, macro and weighted
+ * F1 and each class's recall for a multiclass one (multiclass.ts); MAE and RMSE for regression — with
+ * evaluate's definitions. Readings without bounds of their own: alert rules set them.
  */
 export const performance: Monitor = {
   ids: ["performance", "label_inversion"],
@@ -65,6 +67,7 @@ function realizedPerformance({ spec, labeled, options }: MonitorInputs): CheckRe
     }
     return metricReadings("performance", { mae: abs / n, rmse: Math.sqrt(sq / n) }, n, "undefined");
   }
+  if (spec.task === "multiclass") return multiclassPerformance(labeled, min, tooFew);
   const c = confusionOf(spec, labeled);
   const n = c.tp + c.fp + c.tn + c.fn;
   if (n < min)
@@ -138,4 +141,61 @@ function labelInversion(
         ? `labels read with positive = "${spec.positiveLabel}"; ROC AUC needs both classes to check the direction`
         : `scores rank positive = "${spec.positiveLabel}" (${formatNumber(positives)} of ${formatNumber(rows)} labels) the right way round`,
   });
+}
+
+/**
+ * A multiclass window: predictions and labels compared as written ("A43" = "A43"), the classes those
+ * seen in either. Accuracy and each class's recall carry Wilson intervals; macro F1 averages over the
+ * classes seen, as scikit-learn's `average="macro"`.
+ */
+function multiclassPerformance(
+  labeled: MonitorInputs["labeled"],
+  min: number,
+  tooFew: (n: number) => string,
+): CheckResult[] {
+  const pairs = labeled
+    .filter(
+      (r) => r.label !== null && r.label !== undefined && r.prediction !== null && r.prediction !== undefined,
+    )
+    .map((r) => [String(r.label), String(r.prediction)]);
+  const n = pairs.length;
+  const headline = { accuracy: null, balanced_accuracy: null, macro_f1: null, weighted_f1: null };
+  if (n < min) return metricReadings("performance", headline, n, tooFew(n));
+  const classes = [...new Set(pairs.flat())].sort();
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const labels = pairs.map(([y]) => index.get(y)!);
+  const predicted = pairs.map(([, p]) => index.get(p)!);
+  const k = classes.length;
+  const values = multiclassStatistics(predictionCounts(labels, predicted, k), k);
+  const at = (m: (typeof SUMMARY_METRICS)[number]) => values[SUMMARY_METRICS.indexOf(m)];
+  const correct = labels.reduce((s, y, i) => s + (y === predicted[i] ? 1 : 0), 0);
+  const readings = metricReadings(
+    "performance",
+    {
+      accuracy: at("accuracy"),
+      balanced_accuracy: at("balancedAccuracy"),
+      macro_f1: at("macroF1"),
+      weighted_f1: at("weightedF1"),
+    },
+    n,
+    "undefined",
+    { ci: { accuracy: wilsonInterval(correct, n)! } },
+  );
+  const recall: Record<string, number | null> = {};
+  const ci: Record<string, [number, number]> = {};
+  classes.forEach((name, c) => {
+    let rows = 0;
+    let hits = 0;
+    for (let i = 0; i < n; i++)
+      if (labels[i] === c) {
+        rows++;
+        if (predicted[i] === c) hits++;
+      }
+    recall[`recall:${name}`] = rows > 0 ? hits / rows : null;
+    if (rows > 0) ci[`recall:${name}`] = wilsonInterval(hits, rows)!;
+  });
+  return [
+    ...readings,
+    ...metricReadings("performance", recall, n, "no labels of this class in the window", { ci }),
+  ];
 }
