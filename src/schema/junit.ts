@@ -7,7 +7,7 @@ import type { CheckResult } from "../report/report.js";
 export function validationJunit(suiteName: string, results: CheckResult[], seconds = 0): string {
   const failures = results.filter((r) => r.status === "fail" || r.status === "error").length;
   const cases = results.map((r) => {
-    const subject = r.subject?.column ?? r.subject?.group;
+    const subject = r.subject?.rule ?? r.subject?.column ?? r.subject?.group;
     const name = subject !== undefined ? `${r.check} [${subject}]` : r.check;
     const detail = [
       r.message,
