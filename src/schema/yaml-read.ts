@@ -135,7 +135,9 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       ? null
       : fraction(table.duplicates, ["table", "duplicates"]);
 
-  const columnsObj = expectObject(root.columns, ["columns"]);
+  // a contract may hold rules alone
+  const columnsObj =
+    root.columns === undefined && root.rules !== undefined ? {} : expectObject(root.columns, ["columns"]);
   const columns: ColumnContract[] = [];
   for (const [name, raw] of Object.entries(columnsObj)) {
     const path = ["columns", name];

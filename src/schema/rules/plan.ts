@@ -177,7 +177,11 @@ function judgeAggregate(rule: Extract<Rule, { kind: "aggregate" }>, value: numbe
     if (rule.min !== undefined && value < rule.min) problems.push(`${value} < min ${rule.min}`);
     if (rule.max !== undefined && value > rule.max) problems.push(`${value} > max ${rule.max}`);
   }
-  const message = `${rule.aggregate} = ${value}` + (problems.length > 0 ? `: ${problems.join("; ")}` : target !== null ? ` matches ${target}` : " is within bounds");
+  const message = `${rule.aggregate} = ${value}` + (problems.length > 0
+      ? `: ${problems.join("; ")}`
+      : target !== null
+        ? `, within ${pctOf(rule.tolerance)} of ${target}`
+        : " is within bounds");
   return tableResult(rule, problems.length === 0, value, target ?? rule.max ?? rule.min, message, { value, target });
 }
 
