@@ -34,6 +34,8 @@ presets:
 
   --current FILE        the batch / serving window / evaluation rows (or the first positional)
   --reference FILE      the training or previous data (lint overlap; drift reference)
+  --current-sql "…"     a DuckDB query over files instead of --current (same for --reference-sql): a
+  --reference-sql "…"   serving window cut from a log, a month of a table
   --schema FILE         the contract (assay schema infer; rules: docs/schema.md §10)
   --table NAME=FILE     a table the contract's rules name (repeatable)
   --label COL           the label column (lint leakage; model-release)
@@ -65,6 +67,8 @@ examples:
 const OPTIONS = {
   current: { type: "string" },
   reference: { type: "string" },
+  "current-sql": { type: "string" },
+  "reference-sql": { type: "string" },
   schema: { type: "string" },
   table: { type: "string", multiple: true },
   label: { type: "string" },
@@ -86,6 +90,8 @@ const PATH_KEYS = ["current", "reference", "schema", "new", "old"];
 const CONFIG_KEYS = [
   "preset",
   ...PATH_KEYS,
+  "current-sql",
+  "reference-sql",
   "tables",
   "label",
   "positive",
@@ -109,8 +115,10 @@ export async function run(argv: string[]): Promise<number> {
     const v = values[k] ?? file[k];
     return typeof v === "string" ? v : undefined;
   };
-  const current = opt("current") ?? rest[0];
-  const reference = opt("reference");
+  const currentSql = opt("current-sql");
+  const referenceSql = opt("reference-sql");
+  const current = opt("current") ?? rest[0] ?? (currentSql !== undefined ? "sql" : undefined);
+  const reference = opt("reference") ?? (referenceSql !== undefined ? "sql" : undefined);
   const schemaPath = opt("schema");
   const label = opt("label");
   const maxExamples = Math.floor(numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5);
@@ -130,8 +138,16 @@ export async function run(argv: string[]): Promise<number> {
     ...Object.entries(file.tables ?? {}).map(([n, p]) => `${n}=${p}`),
     ...((values.table as string[] | undefined) ?? []),
   ];
-  const extra: SourceSpec[] = reference !== undefined ? [{ path: reference }] : [];
-  const opened = await openWithRuleTables([current as string], undefined, schema, schemaPath ?? ".", tableFlags, extra);
+  const extra: SourceSpec[] =
+    referenceSql !== undefined ? [{ sql: referenceSql }] : reference !== undefined ? [{ path: reference }] : [];
+  const opened = await openWithRuleTables(
+    currentSql !== undefined ? [] : [current as string],
+    currentSql,
+    schema,
+    schemaPath ?? ".",
+    tableFlags,
+    extra,
+  );
   const source = opened.source;
   const referenceRelation = opened.extra[0];
 
