@@ -2,7 +2,7 @@ import type { QueryFn } from "../../table/relation.js";
 import type { ColumnInfo } from "../../table/types.js";
 import { type Anomaly, num, nullableNum, pct, pctOf } from "../anomaly.js";
 import type { Aggregates, Pending, Scan } from "../checks/scan.js";
-import type { Schema } from "../types.js";
+import type { Schema, Severity } from "../types.js";
 import { rateStatus, statusOf } from "../verdict.js";
 import { allPresent, keyPair, type RuleSql } from "./sql.js";
 import { RULE_CHECK, type Rule } from "./types.js";
@@ -36,7 +36,9 @@ export function planRules(ctx: RuleContext, scan: Scan): RuleJudge[] {
   return (ctx.schema.rules ?? []).map((rule) => planRule(ctx, rule, scan));
 }
 
-function planRule(ctx: RuleContext, rule: Rule, scan: Scan): RuleJudge {
+function planRule(ctx: RuleContext, written: Rule, scan: Scan): RuleJudge {
+  // the rule's own severity, else the contract's for its check id, else error
+  const rule = { ...written, severity: written.severity ?? ctx.schema.checks[RULE_CHECK[written.kind]]?.severity ?? "error" } as Rule & { severity: Severity };
   const ident = ctx.sql.dialect.ident;
   const byName = new Map(ctx.columns.map((c) => [c.name, c]));
   const absent = ruleColumns(rule).filter((c) => !byName.has(c));
@@ -130,6 +132,9 @@ function planRule(ctx: RuleContext, rule: Rule, scan: Scan): RuleJudge {
   }
 }
 
+/** A rule with the severity that applies to it. */
+type Judged = Rule & { severity: Severity };
+
 /** The batch columns a rule reads by name (SQL expressions are checked by the engine instead). */
 function ruleColumns(rule: Rule): string[] {
   if (rule.kind === "format" || rule.kind === "freshness") return [rule.column];
@@ -146,7 +151,7 @@ function subject(rule: Rule, column?: string) {
 }
 
 /** A row-level rule's verdict on "k of n rows broke it": the same confidence-aware rate test as the inferred checks. */
-function rate(ctx: RuleContext, rule: Rule, k: number, n: number, predicate: string, what: string, column?: string): Pending {
+function rate(ctx: RuleContext, rule: Judged, k: number, n: number, predicate: string, what: string, column?: string): Pending {
   const tolerance = +(1 - rule.mostly).toPrecision(12);
   const confidence = ctx.schema.reference?.confidence ?? 0.999;
   const verdict = rateStatus(k, n, tolerance, rule.severity, confidence);
@@ -164,7 +169,7 @@ function rate(ctx: RuleContext, rule: Rule, k: number, n: number, predicate: str
   return { result, predicate: verdict.status === "pass" ? undefined : predicate, column };
 }
 
-function judgeAggregate(rule: Extract<Rule, { kind: "aggregate" }>, value: number | null, target: number | null): Anomaly {
+function judgeAggregate(rule: Extract<Rule, { kind: "aggregate" }> & { severity: Severity }, value: number | null, target: number | null): Anomaly {
   const problems: string[] = [];
   if (value === null) problems.push(`${rule.aggregate} is NULL`);
   else {
@@ -185,7 +190,7 @@ function judgeAggregate(rule: Extract<Rule, { kind: "aggregate" }>, value: numbe
   return tableResult(rule, problems.length === 0, value, target ?? rule.max ?? rule.min, message, { value, target });
 }
 
-function tableResult(rule: Rule, ok: boolean, value: number | null, threshold: number | undefined, message: string, found: unknown): Anomaly {
+function tableResult(rule: Judged, ok: boolean, value: number | null, threshold: number | undefined, message: string, found: unknown): Anomaly {
   return {
     check: RULE_CHECK[rule.kind],
     subject: subject(rule, rule.kind === "freshness" ? rule.column : undefined),
@@ -199,7 +204,7 @@ function tableResult(rule: Rule, ok: boolean, value: number | null, threshold: n
   };
 }
 
-function cannotRun(rule: Rule, why: string): Anomaly {
+function cannotRun(rule: Judged, why: string): Anomaly {
   return {
     check: RULE_CHECK[rule.kind],
     subject: subject(rule),

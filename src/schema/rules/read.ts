@@ -86,15 +86,15 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
     };
     if (TABLE_LEVEL.has(kind) && (o.mostly !== undefined || o.when !== undefined))
       r.fail([...path, o.mostly !== undefined ? "mostly" : "when"], `${kind} rules judge the whole table: no mostly or when`);
-    const severity = o.severity ?? "error";
-    if (severity !== "error" && severity !== "warning" && severity !== "info")
+    const severity = o.severity;
+    if (severity !== undefined && severity !== "error" && severity !== "warning" && severity !== "info")
       r.fail([...path, "severity"], `expected error, warning or info, got ${r.show(severity)}`);
     if (o.description !== undefined && typeof o.description !== "string")
       r.fail([...path, "description"], `expected text, got ${r.show(o.description)}`);
     const base = {
       id,
       ...(typeof o.description === "string" ? { description: o.description } : {}),
-      severity: severity as Rule["severity"],
+      ...(severity !== undefined ? { severity: severity as Rule["severity"] } : {}),
       mostly: o.mostly === undefined ? 1 : r.fraction(o.mostly, [...path, "mostly"]),
       ...(o.when !== undefined ? { when: sql("when") } : {}),
       origin: { file: r.file, line: r.lineOf([...path, kind]), field: [...path, kind].join(".") },

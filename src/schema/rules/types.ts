@@ -29,8 +29,8 @@ export interface RuleOrigin {
 interface RuleBase {
   id: string;
   description?: string;
-  /** The rule's own severity (default error). */
-  severity: Severity;
+  /** The rule's own severity; when absent, `checks.<rule check id>.severity`, else error. */
+  severity?: Severity;
   /**
    * Row-level rules: the fraction of rows that must pass (Great Expectations' `mostly`); 1 by default.
    * Table-level rules (aggregate, freshness, row count) have no rate, hence no `mostly`.
