@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { formatNumber, textTable } from "../report/format.js";
 import { numberOption, parseCommand } from "./args.js";
 import { type AdultResult, runAdult } from "./demo/adult.js";
+import { runChecks } from "./demo/checks.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
 import { runMulticlass } from "./demo/multiclass.js";
 import {
@@ -32,8 +33,9 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     update-compatibility gate from v1 to v2, conformal prediction sets with selective prediction and a
     trust bundle, an out-of-distribution check of the test rows, and testing without an oracle: a
     behavioural suite with its mutation score, fuzzing from the contract, noise and adversarial
-    robustness, and PMV of the logistic baseline. Then German credit's loan purpose (10 classes, two
-    ONNX models): per-class metrics, fairness per class, and the update gate with flips per class.
+    robustness, and PMV of the logistic baseline; the release as one CI step (assay check). Then German
+    credit's loan purpose (10 classes, two ONNX models): per-class metrics, fairness per class, and the
+    update gate with flips per class.
  3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
     and the ML Test Score, on the dashboard too.
  4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
@@ -82,13 +84,17 @@ export async function run(argv: string[]): Promise<number> {
   let readiness: ReadinessResult;
   try {
     adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
-    const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
-    const robustness = runRobustness(join(ROOT, "examples", "adult"), out, say);
-    const multiclass = runMulticlass(join(ROOT, "examples", "german-purpose"), out, say);
+    // Each later step is its own file under demo/; its lines and reports join the adult part's.
+    const steps = [
+      runTrust(join(ROOT, "examples", "adult"), out, say),
+      runRobustness(join(ROOT, "examples", "adult"), out, say),
+      runChecks(join(ROOT, "examples", "adult"), out, say),
+      runMulticlass(join(ROOT, "examples", "german-purpose"), out, say),
+    ];
     adult = {
       ...adult,
-      lines: [...trust.lines, ...robustness.lines, ...multiclass.lines],
-      reports: [...adult.reports, ...trust.reports, ...robustness.reports, ...multiclass.reports],
+      lines: steps.flatMap((step) => step.lines),
+      reports: [...adult.reports, ...steps.flatMap((step) => step.reports)],
     };
     readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
   } catch (error) {

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string }> = {
   schema: { summary: "infer a data contract (schema.yaml) from a table" },
   validate: { summary: "check a table against a schema: typed anomalies with offending rows" },
   lint: { summary: "find data bugs that need no schema (leakage, duplicates, miscoded numbers …)" },
+  check: { summary: "CI suites in one step: data-release, drift, model-release (one exit code, one JUnit)" },
   drift: { summary: "compare a current table with a reference: per-column drift and a dataset verdict" },
   skew: { summary: "training/serving skew: join two tables on a key and compare feature values" },
   evaluate: { summary: "test a model: metrics with confidence intervals, slices, fairness, baselines" },

@@ -1,4 +1,4 @@
-import { type DuckDBRelation, openSource } from "../io/source.js";
+import { type DuckDBRelation, openSource, type SourceSpec } from "../io/source.js";
 import type { Relation } from "../table/relation.js";
 import { UsageError } from "./errors.js";
 
@@ -8,16 +8,21 @@ export async function sourceFromArgs(
   sql: unknown,
   what = "source",
 ): Promise<DuckDBRelation> {
+  return openSource(sourceSpecFromArgs(positionals, sql, what));
+}
+
+/** What `<source>` names, before it is opened (to open it beside other tables). */
+export function sourceSpecFromArgs(positionals: string[], sql: unknown, what = "source"): SourceSpec {
   if (typeof sql === "string") {
     if (positionals.length > 0)
       throw new UsageError(`give either a file or --sql, not both (got '${positionals[0]}' and --sql)`);
-    return openSource({ sql });
+    return { sql };
   }
   if (positionals.length === 0)
     throw new UsageError(`missing ${what}: a data file (.csv .parquet …) or --sql "SELECT …"`);
   if (positionals.length > 1)
     throw new UsageError(`expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}`);
-  return openSource({ path: positionals[0] });
+  return { path: positionals[0] };
 }
 
 /** A usage error naming the flag when a source lacks a column the command needs. */

@@ -11,7 +11,7 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { printJson, saveEvidence, writeTextFile } from "./output.js";
-import { sourceFromArgs } from "./source-args.js";
+import { openWithRuleTables } from "./rule-tables.js";
 
 const HELP = `assay validate <source> --schema FILE [options]
 
@@ -29,6 +29,18 @@ the schema change that would accept it.
   --junit FILE        write JUnit XML, one test case per check
   --html FILE         write a self-contained HTML report with charts
   --examples N        offending rows shown per anomaly (default 5)
+  --table NAME=FILE   a table the contract's rules name (foreign keys, totals, the previous batch);
+                      repeatable, wins over the schema's tables: entry of that name
+
+Rules written by hand (rules: in the schema, docs/schema.md §10) run in the same scan and report as
+rule.expression, rule.format, rule.unique, rule.foreign_key, rule.aggregate, rule.freshness and
+rule.row_count_change, each under its id. For example:
+
+  tables: { airports: airports.csv }
+  rules:
+    - { id: known-origin, columns: origin, references: { table: airports, columns: iata } }
+    - { id: us-zip, when: "country = 'US'", column: zip, matches: '[0-9]{5}', mostly: 0.999 }
+    - { id: charges, expect: "TotalCharges >= MonthlyCharges OR tenure = 0", severity: warning }
 
 exit codes: 0 no error-severity anomaly · 1 at least one · 2 bad input (schema file, data file, options)
 `;
@@ -44,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
       junit: { type: "string" },
       html: { type: "string" },
       examples: { type: "string" },
+      table: { type: "string", multiple: true },
     },
     HELP,
   );
@@ -57,12 +70,13 @@ export async function run(argv: string[]): Promise<number> {
   const maxExamples = numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5;
   const schemaText = readFileSync(schemaPath, "utf8");
   const schema = parseSchema(schemaText, schemaPath);
-  const source = await sourceFromArgs(positionals, values.sql);
+  const { source, tables } = await openWithRuleTables(positionals, values.sql, schema, schemaPath, values.table);
   const second = await duckdb();
   const outcome = await validateRelation(source, schema, {
     // same database, another connection: lets two scans overlap
     queryConcurrent: (sql) => guard(source.name, queryRows(second, sql)),
     maxExamples: Math.floor(maxExamples),
+    tables,
   });
   const errors = outcome.results.filter((r) => r.status === "fail" && r.severity === "error").length;
   const report = validationReport(outcome, {

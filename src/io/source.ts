@@ -48,11 +48,15 @@ export async function openSource(spec: SourceSpec): Promise<DuckDBRelation> {
  * user query among them, all of them open on one sandboxed DuckDB (a session can then read both sides,
  * as drift and skew do) that may read only the files the queries name and the files given as paths.
  */
-export async function openSources(specs: SourceSpec[]): Promise<DuckDBRelation[]> {
+export async function openSources(
+  specs: SourceSpec[],
+  options: { sandbox?: boolean } = {},
+): Promise<DuckDBRelation[]> {
   const queries = specs.filter((s) => s.sql !== undefined);
   // a connection per relation (one connection streams one result at a time), on one engine
   let connect: () => Promise<DuckDBConnection> = duckdb;
-  if (queries.length > 0) {
+  // sandbox: the SQL of a contract's rules runs too, so the engine may read only these files
+  if (queries.length > 0 || options.sandbox) {
     const paths: string[] = [];
     const directories: string[] = [];
     for (const q of queries) {

@@ -11,7 +11,7 @@ export function findingsText(flagged: Finding[], messageWidth: number): string[]
       flagged.map((r) => [
         r.status === "fail" ? "ERROR" : "warn",
         r.check,
-        r.subject?.column ?? "",
+        r.subject?.rule ?? r.subject?.column ?? "",
         r.count !== undefined ? `${r.count}${r.total ? ` (${formatPercent(r.count, r.total)})` : ""}` : "",
         r.message.length > messageWidth ? `${r.message.slice(0, messageWidth - 3)}…` : r.message,
       ]),
@@ -21,7 +21,7 @@ export function findingsText(flagged: Finding[], messageWidth: number): string[]
     const rows = ((r.examples ?? []) as { row?: number }[]).map((e) => e.row).filter((x) => x !== undefined);
     if (rows.length > 0 || r.suggestion)
       lines.push(
-        `  ${r.check}${r.subject?.column ? ` [${r.subject.column}]` : ""}:` +
+        `  ${r.check}${(r.subject?.rule ?? r.subject?.column) ? ` [${r.subject?.rule ?? r.subject?.column}]` : ""}:` +
           (rows.length > 0 ? ` rows ${rows.join(", ")}` : "") +
           (r.suggestion ? ` — suggest: ${r.suggestion}` : ""),
       );

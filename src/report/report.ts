@@ -5,7 +5,7 @@ export interface CheckResult {
   /** Dotted check id, e.g. "schema.missing_column", "drift.column". */
   check: string;
   /** What was checked: a column, a slice or group of rows, or (monitors) a metric of the model. */
-  subject?: { column?: string; slice?: string; group?: string; metric?: string };
+  subject?: { column?: string; slice?: string; group?: string; metric?: string; rule?: string };
   status: Status;
   severity?: "error" | "warning" | "info";
   value?: number | null;

@@ -24,7 +24,7 @@ ${results.length} checks, <strong>${errors}</strong> error${errors === 1 ? "" : 
 ${results
   .map(
     (r) =>
-      `<tr><td>${badge(r.status)}</td><td>${escapeHtml(r.check)}</td><td>${escapeHtml(r.subject?.column ?? "")}</td><td class="num">${
+      `<tr><td>${badge(r.status)}</td><td>${escapeHtml(r.check)}</td><td>${escapeHtml(r.subject?.rule ?? r.subject?.column ?? "")}</td><td class="num">${
         r.count !== undefined
           ? `${formatNumber(r.count)}${r.total ? ` (${formatPercent(r.count, r.total)})` : ""}`
           : ""

@@ -5,9 +5,24 @@ import type { CheckResult } from "../report/report.js";
  * <failure>; warnings pass but carry their message in <system-out> (JUnit has no "warning" state).
  */
 export function validationJunit(suiteName: string, results: CheckResult[], seconds = 0): string {
+  return junitDocument([junitSuite(suiteName, results, seconds)], results, seconds);
+}
+
+/** A JUnit document of suites (their XML from junitSuite); `results` are all of their cases, for the totals. */
+export function junitDocument(suites: string[], results: CheckResult[], seconds = 0): string {
+  const failures = results.filter((r) => r.status === "fail" || r.status === "error").length;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="assay" tests="${results.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
+
+/** One <testsuite>: a test case per check result. */
+export function junitSuite(suiteName: string, results: CheckResult[], seconds = 0): string {
   const failures = results.filter((r) => r.status === "fail" || r.status === "error").length;
   const cases = results.map((r) => {
-    const subject = r.subject?.column ?? r.subject?.group;
+    const subject = r.subject?.rule ?? r.subject?.column ?? r.subject?.group;
     const name = subject !== undefined ? `${r.check} [${subject}]` : r.check;
     const detail = [
       r.message,
@@ -23,13 +38,9 @@ export function validationJunit(suiteName: string, results: CheckResult[], secon
       return `${open}\n      <system-out>${xml(`warning: ${detail}`)}</system-out>\n    </testcase>`;
     return `${open}</testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="assay" tests="${results.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">
-  <testsuite name="${xml(suiteName)}" tests="${results.length}" failures="${failures}" errors="0" skipped="0" time="${seconds.toFixed(3)}">
+  return `  <testsuite name="${xml(suiteName)}" tests="${results.length}" failures="${failures}" errors="0" skipped="0" time="${seconds.toFixed(3)}">
 ${cases.join("\n")}
-  </testsuite>
-</testsuites>
-`;
+  </testsuite>`;
 }
 
 function xml(text: string): string {

@@ -1,4 +1,5 @@
 import type { ColumnType } from "../table/types.js";
+import { RULE_CHECK_IDS, type Rule } from "./rules/types.js";
 
 /**
  * The data contract (format "assay.schema", version 1): what a batch of a table must look like.
@@ -24,6 +25,7 @@ export const CHECK_IDS = [
   "schema.row_count",
   "data.duplicate_rows",
   "data.non_finite",
+  ...RULE_CHECK_IDS,
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -40,6 +42,13 @@ export const DEFAULT_SEVERITY: Record<CheckId, Severity> = {
   "schema.row_count": "error",
   "data.duplicate_rows": "error",
   "data.non_finite": "error",
+  "rule.expression": "error",
+  "rule.format": "error",
+  "rule.unique": "error",
+  "rule.foreign_key": "error",
+  "rule.aggregate": "error",
+  "rule.freshness": "error",
+  "rule.row_count_change": "error",
 };
 
 /** A per-check override: GX-style `mostly` (fraction of rows that must pass) and a severity. */
@@ -69,6 +78,13 @@ export interface Schema {
   /** Overrides applying to every column (a column's own `checks` win). */
   checks: Partial<Record<CheckId, CheckOverride>>;
   columns: ColumnContract[];
+  /**
+   * Other tables the rules name (foreign keys, totals, the previous batch): name → file, as written
+   * (relative to the schema file). The command line may add or replace them (`--table NAME=FILE`).
+   */
+  tables?: Record<string, string>;
+  /** Rules written by hand (src/schema/rules/), checked after the inferred ones. */
+  rules?: Rule[];
 }
 
 export interface ColumnContract {

@@ -15,7 +15,10 @@ import { planTypeMismatch } from "./checks/type-mismatch.js";
 import { planUnique } from "./checks/unique.js";
 import { judgeUnitChanges, planUnitChange, type UnitCandidate } from "./checks/unit-change.js";
 import { columnSetChecks } from "./column-set.js";
+import { planRules, refusedRule, type RuleContext, type RuleTable } from "./rules/plan.js";
+import { duckdbRuleSql } from "./rules/sql.js";
 import { type QueryFn, sqlIdent } from "./sql.js";
+import { SchemaFileError } from "./yaml-read.js";
 import type { ColumnContract, Schema } from "./types.js";
 
 /**
@@ -40,6 +43,10 @@ interface ValidateInput {
   queryConcurrent?: QueryFn;
   /** Offending rows shown per anomaly. */
   maxExamples?: number;
+  /** The other tables the contract's rules name (foreign keys, totals, the previous batch), on the same engine. */
+  tables?: Record<string, RuleTable>;
+  /** The clock freshness rules are judged against (epoch ms; now by default). */
+  now?: number;
 }
 
 export interface ValidationOutcome {
@@ -77,8 +84,25 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     if (unit) unitCandidates.push(unit);
   }
 
+  const rules: RuleContext = {
+    schema,
+    columns: input.columns,
+    relation,
+    query,
+    sql: duckdbRuleSql,
+    tables: input.tables ?? {},
+    now: input.now ?? Date.now(),
+  };
+  const ruleJudges = planRules(rules, scan);
+
   const [aggRows, duplicates] = await Promise.all([
-    query(scan.query(relation)),
+    query(scan.query(relation)).catch(async (error) => {
+      // a rule's SQL the engine refuses is a mistake in the contract: name its line
+      const refused = ruleJudges.length > 0 ? await refusedRule(rules, () => new Scan()) : null;
+      if (!refused) throw error;
+      const { file, line, field } = refused.rule.origin;
+      throw new SchemaFileError(file, line, field, refused.problem.replace(/^[^:]*: /, ""));
+    }),
     countDuplicateRows(schema, input.columns, relation, input.queryConcurrent ?? query),
   ]);
   const agg = aggRows[0] ?? {};
@@ -90,6 +114,8 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     judgeRowCount(schema, rows),
     ...(duplicates !== null ? [judgeDuplicateRows(schema, duplicates, rows)] : []),
   ];
+  // one after another: a rule may query its other table on the batch's session
+  for (const judge of ruleJudges) pending.push(await judge(agg, rows));
 
   await attachExamples(pending, input.columns, relation, query, maxExamples);
   const duplicateResult = pending.find(
@@ -128,7 +154,7 @@ export type { Anomaly, Status };
 export function validateRelation(
   relation: Relation,
   schema: Schema,
-  options: { maxExamples?: number; queryConcurrent?: QueryFn } = {},
+  options: { maxExamples?: number; queryConcurrent?: QueryFn; tables?: Record<string, RuleTable>; now?: number } = {},
 ): Promise<ValidationOutcome> {
   return validateBatch({
     schema,
@@ -137,5 +163,7 @@ export function validateRelation(
     query: (sql) => relation.query(sql),
     queryConcurrent: options.queryConcurrent,
     maxExamples: options.maxExamples,
+    tables: options.tables,
+    now: options.now,
   });
 }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { InputError } from "../table/errors.js";
+import { type FieldReader, readRules, readTables } from "./rules/read.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
 import {
   CHECK_IDS,
@@ -101,7 +102,7 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
     return out;
   };
 
-  unknownKeys(root, ["format", "version", "reference", "table", "checks", "columns"], []);
+  unknownKeys(root, ["format", "version", "reference", "table", "checks", "columns", "tables", "rules"], []);
   if (root.format !== SCHEMA_FORMAT)
     fail(["format"], `expected '${SCHEMA_FORMAT}', got ${show(root.format)}`);
   if (root.version !== SCHEMA_VERSION)
@@ -134,7 +135,9 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
       ? null
       : fraction(table.duplicates, ["table", "duplicates"]);
 
-  const columnsObj = expectObject(root.columns, ["columns"]);
+  // a contract may hold rules alone
+  const columnsObj =
+    root.columns === undefined && root.rules !== undefined ? {} : expectObject(root.columns, ["columns"]);
   const columns: ColumnContract[] = [];
   for (const [name, raw] of Object.entries(columnsObj)) {
     const path = ["columns", name];
@@ -230,6 +233,9 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
     if (Object.keys(overrides).length > 0) contract.checks = overrides;
     columns.push(contract);
   }
+  const reader: FieldReader = { file, fail, lineOf, expectObject, expectNumber, fraction, unknownKeys, show };
+  const tables = readTables(root.tables, reader);
+  const rules = readRules(root.rules, tables, reader);
   return {
     format: SCHEMA_FORMAT,
     version: SCHEMA_VERSION,
@@ -237,6 +243,8 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
     table: { rows, duplicates },
     checks: checks(root.checks, ["checks"]),
     columns,
+    ...(Object.keys(tables).length > 0 ? { tables } : {}),
+    ...(rules.length > 0 ? { rules } : {}),
   };
 }
 
