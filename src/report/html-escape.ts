@@ -11,3 +11,8 @@ export function escapeHtml(text: unknown): string {
 export function badge(status: string, label: string = status): string {
   return `<span class="badge ${escapeHtml(status)}">${escapeHtml(label)}</span>`;
 }
+
+/** An id for a section about `name` (a column, a group): stable, and safe in an id and a #fragment. */
+export function sectionId(kind: string, name: string): string {
+  return `${kind}-${encodeURIComponent(name).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+}

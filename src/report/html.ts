@@ -4,7 +4,7 @@ import { checksSection, type VerdictOptions, verdictSection } from "./verdict-ht
 
 import { escapeHtml } from "./html-escape.js";
 
-export { badge, escapeHtml } from "./html-escape.js";
+export { badge, escapeHtml, sectionId } from "./html-escape.js";
 
 export const REPORT_CSS = `
 :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --pass:#15803d; --warn:#b45309; --fail:#b91c1c; --accent:#2563eb; }
