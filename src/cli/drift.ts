@@ -37,6 +37,7 @@ The dataset drifts when at least one column drifts (see --share). Exit code 1 wh
   --share S               the dataset drifts only when at least this share of columns drifts (default: any)
   --json                  print the drift Report as JSON on stdout
   --html FILE             write a self-contained HTML report with overlaid distributions per column
+  --label COL             the label (target) column: the HTML report calls its drift out first
 
 defaults: numeric wasserstein ÷ σ_ref ≥ 0.1 with KS; categorical Jensen–Shannon (base 2) ≥ 0.1 with χ²;
 missing rate |Δ| ≥ 0.01; unseen share ≥ 0.01; out-of-range share ≥ 0.01. Formulas: docs/drift.md.
@@ -63,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       share: { type: "string" },
       json: { type: "boolean", default: false },
       html: { type: "string" },
+      label: { type: "string" },
     },
     HELP,
   );
@@ -92,6 +94,8 @@ export async function run(argv: string[]): Promise<number> {
         reference: outcome.reference.name,
         current: outcome.current.name,
         createdAt: report.createdAt,
+        report,
+        label: typeof values.label === "string" ? values.label : undefined,
       }),
     );
   }
