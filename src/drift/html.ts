@@ -56,7 +56,7 @@ export async function driftHtml(
     : result.insufficient
       ? badge("warn", "insufficient")
       : badge("pass", "no drift");
-  const body = `${targetSection(result, meta.label)}<section id="columns"><h2>Dataset ${verdict}</h2><p>${result.counts.drift} of ${result.columns.length} columns drifted (${formatShare(result.counts.drift, result.columns.length)}). ${escapeHtml(result.rule)}.</p>
+  const body = `${targetSection(result, meta.label)}<section id="columns"><h2>Dataset ${verdict}</h2><p>${result.counts.drift} of ${result.columns.length} columns drifted (${formatShare(result.counts.drift, result.columns.length)}). ${escapeHtml(result.rule.charAt(0).toUpperCase() + result.rule.slice(1))}.</p>
 <div class="scroll"><table class="sortable"><thead><tr><th>status</th><th>column</th><th>kind</th><th>reference vs current</th><th>effect</th><th class="num">value</th><th class="num">threshold</th><th>test</th><th class="num">q (BH)</th><th>why</th></tr></thead><tbody>${rows.join("\n")}</tbody></table></div></section>
 <div class="grid">${cards.join("\n")}</div>`;
   return htmlPage(`Drift: ${meta.reference} → ${meta.current}`, `assay drift · ${meta.createdAt}`, body, {
