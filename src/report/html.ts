@@ -25,6 +25,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 td.message { overflow-wrap: anywhere; min-width: 16em; }
 .nowrap { white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; }
+table.examples td, table.examples th { white-space: nowrap; }
 td.offending { background: #fee2e2; font-weight: 600; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; color: white; white-space: nowrap; }
 .pass { background: var(--pass); } .warn, .insufficient { background: var(--warn); } .fail, .error { background: var(--fail); }
@@ -77,12 +78,14 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 export interface PageOptions extends VerdictOptions {
   /** The report whose verdict, reasons and checks open and close the page. */
   report?: Report;
+  /** False when the page lists every check itself (validation groups them by column): no table at the end. */
+  checksTable?: boolean;
 }
 
 export function htmlPage(title: string, meta: string, body: string, options: PageOptions = {}): string {
   const { report } = options;
   const top = report ? verdictSection(report, options) : "";
-  const bottom = report ? checksSection(report) : "";
+  const bottom = report && options.checksTable !== false ? checksSection(report) : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head>
