@@ -73,6 +73,20 @@ interface TimelineOptions {
   format?: string;
   /** Title of the dash legend when points carry `kind`. */
   kindTitle?: string;
+  /** Moments to mark with a vertical rule (alerts that fired), each with its tooltip text. */
+  marks?: { time: string; label: string }[];
+}
+
+/**
+ * The d3 time format of an axis over these times: hours when they span two days or less (hourly windows
+ * need hours), day and hour up to a week, days beyond.
+ */
+export function timeAxisFormat(times: readonly string[]): string {
+  const ms = times.map((t) => Date.parse(t)).filter((t) => Number.isFinite(t));
+  if (ms.length < 2) return "%b %d %H:%M";
+  const span = Math.max(...ms) - Math.min(...ms);
+  const day = 86_400_000;
+  return span <= 2 * day ? "%H:%M" : span <= 7 * day ? "%b %d %H:%M" : "%b %d";
 }
 
 /**
@@ -83,7 +97,13 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
   const format = options.format ?? ".3f";
   const values = points.filter((p) => p.value !== null && Number.isFinite(p.value));
   const hasKind = values.some((p) => p.kind !== undefined);
-  const x = { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } };
+  const axisFormat = timeAxisFormat(values.map((p) => p.time));
+  const x = {
+    field: "time",
+    type: "temporal",
+    title: axisFormat === "%H:%M" ? "hour (UTC)" : null,
+    axis: { format: axisFormat, labelOverlap: true },
+  };
   const tooltip = [
     { field: "series", type: "nominal", title: "series" },
     ...(hasKind ? [{ field: "kind", type: "nominal", title: options.kindTitle ?? "kind" }] : []),
@@ -99,6 +119,18 @@ export function timelineSpec(points: SeriesPoint[], options: TimelineOptions): T
     legend: { symbolType: "stroke", symbolStrokeWidth: 3 },
   };
   const layers: unknown[] = [];
+  if (options.marks && options.marks.length > 0)
+    layers.push({
+      data: { values: options.marks },
+      mark: { type: "rule", color: PALETTE.fail, opacity: 0.5, strokeWidth: 1.5 },
+      encoding: {
+        x: { field: "time", type: "temporal" },
+        tooltip: [
+          { field: "time", type: "temporal", title: "alert at", format: "%Y-%m-%d %H:%M" },
+          { field: "label", type: "nominal", title: "alert" },
+        ],
+      },
+    });
   if (values.some((p) => p.lo !== undefined && p.lo !== null && p.hi !== undefined && p.hi !== null))
     layers.push({
       transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
@@ -189,7 +221,12 @@ export function volumeSpec(
     data: { values: rows },
     mark: { type: "rect", opacity: 0.9, stroke: "white", strokeWidth: 1 },
     encoding: {
-      x: { field: "time", type: "temporal", title: null, axis: { format: "%b %d", labelOverlap: true } },
+      x: {
+        field: "time",
+        type: "temporal",
+        title: null,
+        axis: { format: timeAxisFormat(points.map((p) => p.time)), labelOverlap: true },
+      },
       x2: { field: "to" },
       y: { field: "count", type: "quantitative", title: "rows" },
       y2: { datum: 0 },

@@ -9,7 +9,6 @@ export { badge, escapeHtml, sectionId } from "./html-escape.js";
 export const REPORT_CSS = `
 :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --pass:#15803d; --warn:#b45309; --fail:#b91c1c; --accent:#2563eb; }
 * { box-sizing: border-box; }
-html, body { overflow-x: hidden; }
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #f9fafb; }
 header { background: #111827; color: white; padding: 18px 32px; }
 header h1 { margin: 0; font-size: 20px; font-weight: 600; overflow-wrap: anywhere; }
