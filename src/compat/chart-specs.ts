@@ -36,6 +36,7 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
       const lo = m.delta.ci?.[0] ?? (m.delta.value as number);
       const hi = m.delta.ci?.[1] ?? (m.delta.value as number);
       return {
+        id: metric,
         metric: metricHeading(metric),
         scale: UNBOUNDED.has(metric) ? "unbounded (own units)" : "0–1 metrics",
         delta: m.delta.value,
@@ -47,46 +48,54 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
       };
     });
   const y = { field: "metric", type: "nominal", title: null, sort: null, axis: { labelLimit: 240 } };
+  const panel = (scale: string) => ({
+    transform: [{ filter: { field: "scale", equal: scale } }],
+    width: options.width ?? 300,
+    height: { step: 18 },
+    layer: [
+      {
+        mark: { type: "rule", color: "#9ca3af", strokeDash: [4, 4] },
+        encoding: { x: { datum: 0, type: "quantitative" } },
+      },
+      {
+        mark: { type: "rule", strokeWidth: 2, color: "#9ca3af" },
+        encoding: {
+          y: { ...y, title: scale },
+          x: { field: "lo", type: "quantitative", title: "difference" },
+          x2: { field: "hi" },
+        },
+      },
+      {
+        mark: { type: "point", filled: true, size: 50 },
+        encoding: {
+          y: { ...y, title: scale },
+          x: { field: "delta", type: "quantitative" },
+          color: {
+            field: "change",
+            type: "nominal",
+            title: "new model",
+            scale: { domain: ["worse", "unclear", "better"], range: ["#b91c1c", "#6b7280", "#15803d"] },
+          },
+          tooltip: [
+            { field: "metric", type: "nominal" },
+            { field: "old", type: "quantitative", format: ".4f" },
+            { field: "new", type: "quantitative", format: ".4f" },
+            { field: "delta", type: "quantitative", format: ".4f" },
+            { field: "change", type: "nominal", title: "new model" },
+            { field: "lo", type: "quantitative", format: ".4f", title: "CI low" },
+            { field: "hi", type: "quantitative", format: ".4f", title: "CI high" },
+          ],
+        },
+      },
+    ],
+  });
+  // one panel per scale that has metrics (vconcat, not a facet: a facet with independent scales makes
+  // Vega-Lite warn about unioned domains)
+  const scales = ["0–1 metrics", "unbounded (own units)"].filter((scale) => values.some((v) => v.scale === scale));
   return {
     title: "new − old, 95% CI",
     data: { values },
-    facet: { row: { field: "scale", type: "nominal", title: null, sort: ["0–1 metrics", "unbounded (own units)"] } },
-    resolve: { scale: { x: "independent", y: "independent" } },
-    spec: {
-      width: options.width ?? 300,
-      height: { step: 18 },
-      layer: [
-        {
-          mark: { type: "rule", color: "#9ca3af", strokeDash: [4, 4] },
-          encoding: { x: { datum: 0, type: "quantitative" } },
-        },
-        {
-          mark: { type: "rule", strokeWidth: 2, color: "#9ca3af" },
-          encoding: { y, x: { field: "lo", type: "quantitative", title: "difference" }, x2: { field: "hi" } },
-        },
-        {
-          mark: { type: "point", filled: true, size: 50 },
-          encoding: {
-            y,
-            x: { field: "delta", type: "quantitative" },
-            color: {
-              field: "change",
-              type: "nominal",
-              title: "new model",
-              scale: { domain: ["worse", "unclear", "better"], range: ["#b91c1c", "#6b7280", "#15803d"] },
-            },
-            tooltip: [
-              { field: "metric", type: "nominal" },
-              { field: "old", type: "quantitative", format: ".4f" },
-              { field: "new", type: "quantitative", format: ".4f" },
-              { field: "delta", type: "quantitative", format: ".4f" },
-              { field: "change", type: "nominal", title: "new model" },
-              { field: "lo", type: "quantitative", format: ".4f", title: "CI low" },
-              { field: "hi", type: "quantitative", format: ".4f", title: "CI high" },
-            ],
-          },
-        },
-      ],
-    },
+    vconcat: scales.map(panel),
+    resolve: { scale: { color: "shared" } },
   } as unknown as TopLevelSpec;
 }
