@@ -1,4 +1,4 @@
-import { ApiError, forgetToken, setToken, takeTokenFromUrl, token } from "./api.js";
+import { ApiError, api, forgetToken, setToken, takeTokenFromUrl, token } from "./api.js";
 import { escapeHtml } from "./dom.js";
 import { renderModel } from "./model-view.js";
 import { renderModels } from "./models-view.js";
@@ -62,5 +62,53 @@ async function route() {
   }
 }
 
-window.addEventListener("hashchange", route);
+/**
+ * Live: every REFRESH_MS the page asks whether its data moved (the model's summary on a model page, the
+ * models and alerts elsewhere) and draws itself again only when it did, keeping the scroll position. The
+ * indicator in the header says when the page last checked and when the data last changed.
+ */
+const REFRESH_MS = 30_000;
+const live = document.getElementById("live");
+let stamp = null;
+let changedAt = new Date();
+
+async function dataStamp() {
+  const modelMatch = /^#\/models\/([^/?]+)/.exec(location.hash);
+  const parts = modelMatch
+    ? [await api(`/v1/models/${modelMatch[1]}/summary`)]
+    : await Promise.all([api("/v1/models"), api("/v1/alerts")]);
+  return JSON.stringify(parts);
+}
+
+const clock = (date) => date.toISOString().slice(11, 19);
+
+async function refresh() {
+  if (!token() || document.visibilityState !== "visible" || main.dataset.ready !== "true") return;
+  try {
+    const next = await dataStamp();
+    if (stamp !== null && next !== stamp) {
+      changedAt = new Date();
+      const { scrollX, scrollY } = window;
+      await route();
+      window.scrollTo(scrollX, scrollY);
+    }
+    stamp = next;
+    if (live) {
+      live.textContent = `live · checked ${clock(new Date())} UTC · data changed ${clock(changedAt)} UTC`;
+      live.dataset.state = "live";
+    }
+  } catch {
+    if (live) {
+      live.textContent = "offline · the server did not answer";
+      live.dataset.state = "offline";
+    }
+  }
+}
+
+window.addEventListener("hashchange", () => {
+  stamp = null;
+  route();
+});
 route();
+setInterval(refresh, REFRESH_MS);
+setTimeout(refresh, 2_000);

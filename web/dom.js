@@ -1,6 +1,6 @@
 /** Markup helpers: the report shell's own badge and escaping, and number formats, loaded from src/report/. */
 import { formatNumber } from "/assets/report/format.js";
-import { badge, escapeHtml } from "/assets/report/html.js";
+import { badge, escapeHtml } from "/assets/report/html-escape.js";
 
 export { badge, escapeHtml, formatNumber };
 

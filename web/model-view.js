@@ -96,7 +96,7 @@ export async function renderModel(main, header, name, params) {
     ),
     `</div>`,
     section(
-      `Distributions in the latest window <span class="muted small">the same charts as the profile report</span>`,
+      `Distributions in the latest window <span class="muted small">filled: this window; outlined or ticks: the reference; shares of rows</span>`,
       '<div class="distributions" id="distributions"></div>',
       'data-section="distributions"',
     ),
@@ -116,6 +116,10 @@ export async function renderModel(main, header, name, params) {
 
   const chart = (key) => main.querySelector(`[data-chart="${key}"]`);
   const drawn = [];
+  // alerts that started firing inside the charted range, as red rules on every time chart
+  const marks = (history.events ?? [])
+    .filter((e) => e.state === "firing" && Date.parse(e.at) >= from && Date.parse(e.at) <= to)
+    .map((e) => ({ time: e.at, label: `${e.rule}${e.labels?.subject ? ` · ${e.labels.subject}` : ""}` }));
   const drift = driftSeries(series);
   const methods = [
     ...new Set(
@@ -133,7 +137,7 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("drift"),
         timelineSpec(drift, {
-          yTitle: "effect ÷ threshold",
+          yTitle: "effect ÷ threshold", marks,
           format: ".2f",
           threshold: 1,
           width: widthFor(chart("drift")),
@@ -149,7 +153,7 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("quality"),
         timelineSpec(quality.points, {
-          yTitle: "share of rows",
+          yTitle: "share of rows", marks,
           format: ".1%",
           width: widthFor(chart("quality")),
         }),
@@ -163,7 +167,7 @@ export async function renderModel(main, header, name, params) {
     drawn.push(
       draw(
         chart("performance"),
-        timelineSpec(performance, { yTitle: "metric", kindTitle: "", width: widthFor(chart("performance")) }),
+        timelineSpec(performance, { yTitle: "metric", kindTitle: "", marks, width: widthFor(chart("performance")) }),
       ),
     );
   else
@@ -172,7 +176,7 @@ export async function renderModel(main, header, name, params) {
   drawn.push(
     draw(
       chart("output"),
-      timelineSpec(outputSeries(series), { yTitle: "share / difference", width: widthFor(chart("output")) }),
+      timelineSpec(outputSeries(series), { yTitle: "share / difference", marks, width: widthFor(chart("output")) }),
     ),
   );
   const trust = trustSeries(series);
@@ -181,7 +185,7 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("trust"),
         timelineSpec(trust, {
-          yTitle: "share of predictions",
+          yTitle: "share of predictions", marks,
           format: ".1%",
           width: widthFor(chart("trust")),
         }),
@@ -310,9 +314,16 @@ function alertTables(active, events) {
 ${events.length ? `<table class="alerts-history"><tr><th>at</th><th>became</th><th>rule</th><th>subject</th><th class="num">value</th><th>message</th></tr>${pastRows}</table>` : '<p class="muted">No alert has changed state yet.</p>'}`;
 }
 
-/** Each feature's distribution in the newest window, drawn with the profile report's own spec. */
+/**
+ * Each feature's distribution in the newest window, drawn with the profile report's own spec, the
+ * reference's drawn over it (outlined bars, ticks for categories; both as shares of their rows).
+ */
 async function drawDistributions(element, base, latest, features) {
-  const { summary } = await api(`${base}/window?from=${latest.from}&to=${latest.to}`);
+  const [{ summary }, reference] = await Promise.all([
+    api(`${base}/window?from=${latest.from}&to=${latest.to}`),
+    api(`${base}/reference`).catch(() => ({ columns: [] })),
+  ]);
+  const referenceOf = new Map((reference.columns ?? []).map((c) => [c.name, c]));
   const names = new Set(features.map((f) => f.name));
   const columns = (summary?.profile?.columns ?? []).filter((c) => names.has(c.name));
   if (columns.length === 0) {
@@ -325,7 +336,11 @@ async function drawDistributions(element, base, latest, features) {
   await Promise.all(
     columns.map((c) => {
       // Many categories: the 12 most frequent are enough to see the shape.
-      const spec = distributionSpec({ ...c, top: c.top.slice(0, 12) }, { width: 230 });
+      const ref = referenceOf.get(c.name);
+      const spec = distributionSpec(
+        { ...c, top: c.top.slice(0, 12) },
+        { width: 230, reference: ref ? { ...ref, top: ref.top.slice(0, 12) } : null },
+      );
       const target = element.querySelector(`[data-feature="${CSS.escape(c.name)}"]`);
       if (!spec) {
         target.innerHTML = `<p class="muted">${escapeHtml(c.name)}: no values</p>`;

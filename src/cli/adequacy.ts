@@ -14,7 +14,7 @@ import { adequacyChecks, renderAdequacyText } from "../robustness/adequacy-repor
 import { parseSchema } from "../schema/yaml-read.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, saveEvidence } from "./output.js";
+import { printJson, writeTextFile, saveEvidence } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay adequacy <test> --schema FILE [options]
@@ -33,6 +33,7 @@ options:
   --min-coverage C       fail when a feature's or the pairs' coverage is below C (default: warn only)
   --top N                untested pair cells listed per pair (default 20)
   --json                 print the report as JSON
+  --html FILE            write a self-contained HTML report (verdict, reasons, examples, every check)
 
 exit: 0 covered (or warnings), 1 below --min-coverage, 2 usage or input error`;
 
@@ -45,6 +46,7 @@ const OPTIONS = {
   "min-coverage": { type: "string" },
   top: { type: "string" },
   json: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -100,6 +102,10 @@ export async function run(argv: string[]): Promise<number> {
     { ...adequacy },
   );
   saveEvidence(report);
+  if (typeof v.html === "string") {
+    const { reportHtml } = await import("../report/report-html.js");
+    writeTextFile(v.html, reportHtml(report, `Test adequacy`));
+  }
   if (v.json) printJson(report);
   else
     process.stdout.write(

@@ -15,7 +15,7 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { inContext } from "../table/errors.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, saveEvidence } from "./output.js";
+import { printJson, writeTextFile, saveEvidence } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay crosscheck <data> --a SPEC --b SPEC [options]
@@ -39,6 +39,7 @@ options:
   --seed S                 seed of the fuzzed rows (default 1)
   --top N                  largest differences to list (default 10)
   --json                   print the report as JSON
+  --html FILE              write a self-contained HTML report (verdict, reasons, examples, every check)
 
 exit: 0 the implementations agree, 1 they do not, 2 usage or input error`;
 
@@ -57,6 +58,7 @@ const OPTIONS = {
   seed: { type: "string" },
   top: { type: "string" },
   json: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -126,6 +128,10 @@ export async function run(argv: string[]): Promise<number> {
       { parts: Object.fromEntries(parts.map((p) => [p.name, p.part])), slices: onData.slices },
     );
     saveEvidence(report);
+    if (typeof v.html === "string") {
+      const { reportHtml } = await import("../report/report-html.js");
+      writeTextFile(v.html, reportHtml(report, `Crosscheck of two models`));
+    }
     if (v.json) printJson(report);
     else
       process.stdout.write(

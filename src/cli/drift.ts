@@ -47,6 +47,7 @@ The dataset drifts when at least one column drifts (see --share). Exit code 1 wh
                           tests miss. Drift when p ≤ alpha and AUC ≥ --min-auc (default 0.55)
   --permutations N        permutations of the null (default 200)   --folds K  cross-fitting folds (default 5)
   --max-rows N            rows sampled from each side (default 5000)   --seed S  (default 1)
+  --label COL             the label (target) column: the HTML report calls its drift out first
 
 defaults: numeric wasserstein ÷ σ_ref ≥ 0.1 with KS; categorical Jensen–Shannon (base 2) ≥ 0.1 with χ²;
 missing rate |Δ| ≥ 0.01; unseen share ≥ 0.01; out-of-range share ≥ 0.01. Formulas: docs/drift.md.
@@ -79,6 +80,7 @@ export async function run(argv: string[]): Promise<number> {
       "min-auc": { type: "string" },
       "max-rows": { type: "string" },
       seed: { type: "string" },
+      label: { type: "string" },
     },
     HELP,
   );
@@ -126,6 +128,8 @@ export async function run(argv: string[]): Promise<number> {
         reference: outcome.reference.name,
         current: outcome.current.name,
         createdAt: report.createdAt,
+        report,
+        label: typeof values.label === "string" ? values.label : undefined,
       }),
     );
   }

@@ -13,7 +13,7 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { modelFromArgs } from "./model-args.js";
-import { printJson, progress, saveEvidence } from "./output.js";
+import { printJson, writeTextFile, progress, saveEvidence } from "./output.js";
 
 const HELP = `usage: assay fuzz --schema schema.yaml --model SPEC [options]
 
@@ -39,6 +39,7 @@ options:
   --instability-share S    share of rows also scored nudged (default 0.25; 0 skips the check)
   --timeout MS, --retries N, --batch-size N    HTTP endpoint settings
   --json                   print the report as JSON
+  --html FILE              write a self-contained HTML report (verdict, reasons, examples, every check)
 
 exit: 0 no crash, non-finite or out-of-range score, 1 one was found, 2 usage or input error`;
 
@@ -58,6 +59,7 @@ const OPTIONS = {
   retries: { type: "string" },
   "batch-size": { type: "string" },
   json: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -154,6 +156,10 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
     saveEvidence(report);
+    if (typeof v.html === "string") {
+      const { reportHtml } = await import("../report/report-html.js");
+      writeTextFile(v.html, reportHtml(report, `Fuzzing from the schema`));
+    }
     if (v.json) printJson(report);
     else
       process.stdout.write(

@@ -239,6 +239,7 @@ export async function run(argv: string[]): Promise<number> {
             `<section><h2>Summary ${badge(report.summary.status)}</h2><p>${escapeHtml(report.results[0].message)}</p></section>`,
             ...sections,
           ].join("\n"),
+          { report },
         ),
       );
     }

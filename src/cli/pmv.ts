@@ -20,7 +20,7 @@ import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js
 import type { Batch, NumericColumn } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, progress, saveEvidence } from "./output.js";
+import { printJson, writeTextFile, progress, saveEvidence } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay pmv <train> [<test>] --label COL (--algo logistic|tree | --train-cmd "…") [options]
@@ -47,6 +47,7 @@ options:
   --folds K               cross-validation folds (default 5)
   --seed S                seed of the sample, the noise and the folds (default 1)
   --json                  print the report as JSON
+  --html FILE             write a self-contained HTML report (verdict, reasons, examples, every check)
 
 exit: 0 well-fit, 1 over- or under-fit, 2 usage or input error (unclear verdicts warn, exit 0)`;
 
@@ -65,6 +66,7 @@ const OPTIONS = {
   folds: { type: "string" },
   seed: { type: "string" },
   json: { type: "boolean" },
+  html: { type: "string" },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -167,6 +169,10 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
     saveEvidence(report);
+    if (typeof v.html === "string") {
+      const { reportHtml } = await import("../report/report-html.js");
+      writeTextFile(v.html, reportHtml(report, `Property-based model validation (PMV)`));
+    }
     if (v.json) printJson(report);
     else
       process.stdout.write(

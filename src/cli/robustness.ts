@@ -220,6 +220,7 @@ export async function run(argv: string[]): Promise<number> {
           "Robustness",
           `${model.name} on ${source.name} (${data.length} rows) · assay ${report.assayVersion} · ${report.createdAt}`,
           sections.join("\n"),
+          { report },
         ),
       );
     }

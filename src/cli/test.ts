@@ -149,6 +149,7 @@ export async function run(argv: string[]): Promise<number> {
           "Behavioural tests",
           `${title} · assay ${report.assayVersion} · ${report.createdAt}`,
           suiteSections(outcomes).join("\n"),
+          { report },
         ),
       );
     }

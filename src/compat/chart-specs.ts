@@ -1,9 +1,10 @@
 /**
  * Vega-Lite spec of a comparison: every metric's new − old difference with its paired-bootstrap CI (a forest
- * plot; the zero line is "no change"). Pure, no runtime imports: the HTML report renders it to SVG in Node,
+ * plot; the zero line is "no change"). Pure, no runtime imports but report/names: the HTML report renders it to SVG in Node,
  * the dashboard draws it live from a saved report (served by src/monitor/routes-dashboard.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
+import { metricHeading } from "../report/names.js";
 
 /** The `metrics` field of a comparison (and of its saved report). */
 export type MetricDeltas = Record<
@@ -21,6 +22,13 @@ function direction(metric: string, lo: number, hi: number): "worse" | "better" |
   return b < 0 ? "worse" : a > 0 ? "better" : "unclear";
 }
 
+/** Metrics that are not on the 0–1 scale: drawn in their own panel so their intervals do not squash the rest. */
+const UNBOUNDED = new Set(["logLoss", "mae", "rmse", "mse"]);
+
+/**
+ * A forest plot: each metric's new − old difference with its paired-bootstrap CI as a whisker, the zero
+ * line "no change", one panel per metric scale (0–1 metrics apart from log loss and errors in units).
+ */
 export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number } = {}): TopLevelSpec {
   const values = Object.entries(metrics)
     .filter(([, m]) => m.delta.value !== null && Number.isFinite(m.delta.value))
@@ -28,7 +36,9 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
       const lo = m.delta.ci?.[0] ?? (m.delta.value as number);
       const hi = m.delta.ci?.[1] ?? (m.delta.value as number);
       return {
-        metric,
+        id: metric,
+        metric: metricHeading(metric),
+        scale: UNBOUNDED.has(metric) ? "unbounded (own units)" : "0–1 metrics",
         delta: m.delta.value,
         lo,
         hi,
@@ -37,26 +47,28 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
         change: direction(metric, lo, hi),
       };
     });
-  const y = { field: "metric", type: "nominal", title: null, sort: null };
-  return {
-    title: "new − old, 95% CI",
+  const y = { field: "metric", type: "nominal", title: null, sort: null, axis: { labelLimit: 240 } };
+  const panel = (scale: string) => ({
+    transform: [{ filter: { field: "scale", equal: scale } }],
     width: options.width ?? 300,
-    height: Math.max(60, 18 * values.length),
-    data: { values },
+    height: { step: 18 },
     layer: [
       {
-        data: { values: [{ zero: 0 }] },
         mark: { type: "rule", color: "#9ca3af", strokeDash: [4, 4] },
-        encoding: { x: { field: "zero", type: "quantitative" } },
+        encoding: { x: { datum: 0, type: "quantitative" } },
       },
       {
         mark: { type: "rule", strokeWidth: 2, color: "#9ca3af" },
-        encoding: { y, x: { field: "lo", type: "quantitative", title: "difference" }, x2: { field: "hi" } },
+        encoding: {
+          y: { ...y, title: scale },
+          x: { field: "lo", type: "quantitative", title: "difference" },
+          x2: { field: "hi" },
+        },
       },
       {
         mark: { type: "point", filled: true, size: 50 },
         encoding: {
-          y,
+          y: { ...y, title: scale },
           x: { field: "delta", type: "quantitative" },
           color: {
             field: "change",
@@ -76,5 +88,14 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
         },
       },
     ],
+  });
+  // one panel per scale that has metrics (vconcat, not a facet: a facet with independent scales makes
+  // Vega-Lite warn about unioned domains)
+  const scales = ["0–1 metrics", "unbounded (own units)"].filter((scale) => values.some((v) => v.scale === scale));
+  return {
+    title: "new − old, 95% CI",
+    data: { values },
+    vconcat: scales.map(panel),
+    resolve: { scale: { color: "shared" } },
   } as unknown as TopLevelSpec;
 }

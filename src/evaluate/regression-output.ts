@@ -79,6 +79,7 @@ ${REGRESSION_METRICS.map((m) => `<tr><td>${m}</td><td class="num">${f(e.metrics[
     `Evaluation of ${config.model.name}`,
     `${report.inputs[0]?.name ?? ""} · target ${escapeHtml(config.label)} · assay ${report.assayVersion} · ${report.createdAt}`,
     body,
+    { report },
   );
 }
 

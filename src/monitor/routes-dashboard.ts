@@ -24,6 +24,9 @@ const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 const SHARED_MODULES = new Set([
   "report/chart-specs.js",
   "report/html.js",
+  "report/html-escape.js",
+  "report/verdict-html.js",
+  "report/names.js",
   "report/format.js",
   "evaluate/chart-specs.js",
   "compat/chart-specs.js",

@@ -110,6 +110,41 @@ export function modelRoutes(
     },
   );
 
+  /** The reference's distributions (no sketches): what the dashboard overlays on a window's charts. */
+  app.get<ModelParams & { Querystring: { version?: string } }>(
+    "/v1/models/:model/reference",
+    {
+      config: { scope: "read" },
+      schema: {
+        params: modelParams,
+        querystring: {
+          type: "object",
+          properties: { version: { type: "string", minLength: 1, maxLength: 128 } },
+        },
+      },
+    },
+    async (request) => {
+      const spec = await modelOr404(request.params.model);
+      const reference = await service.reference(spec.name, request.query.version ?? null);
+      if (!reference) return { model: spec.name, version: null, rows: 0, columns: [] };
+      const { profile } = reference;
+      return {
+        model: spec.name,
+        version: reference.version,
+        rows: profile.rows,
+        columns: profile.columns.map((c) => ({
+          name: c.name,
+          type: c.type,
+          count: c.count,
+          distinct: c.distinct,
+          distinctExact: c.distinctExact,
+          histogram: c.histogram,
+          top: c.top,
+        })),
+      };
+    },
+  );
+
   app.put<ModelParams & { Querystring: { version?: string }; Body: unknown }>(
     "/v1/models/:model/reference",
     {

@@ -9,5 +9,16 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(withChartConfig(spec)).spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return withTooltips(svg);
+}
+
+/**
+ * A static SVG has no tooltip handler, so each mark's description (Vega-Lite writes the `tooltip` fields
+ * into its aria-label) becomes a `<title>` child, which browsers show on hover.
+ */
+export function withTooltips(svg: string): string {
+  return svg.replace(
+    /<(path|circle|rect|line|text|image)([^<>]*?aria-label="([^"]*)"[^<>]*?role="graphics-symbol"[^<>]*?)\/>/g,
+    (_all, tag: string, attributes: string, label: string) => `<${tag}${attributes}><title>${label}</title></${tag}>`,
+  );
 }

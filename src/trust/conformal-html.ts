@@ -74,5 +74,6 @@ ${(Object.keys(selective.abstention) as Ranking[])
     `Conformal prediction — ${config.model.name}`,
     `${report.inputs.map((i) => i.name).join(" → ")} · label ${config.label}${positive ? ` · positive = "${positive.value}"` : ""} · assay ${report.assayVersion} · ${report.createdAt}`,
     parts.join("\n"),
+    { report },
   );
 }

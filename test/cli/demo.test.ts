@@ -38,6 +38,8 @@ test("assay demo --no-serve runs the whole lifecycle on real data and exits", ()
     "test.ood.html",
     "v1.suite.html",
     "v1.suite.xml",
+    "v1.fuzz.html",
+    "logistic.pmv.html",
   ])
     assert.ok(existsSync(join(out, "adult", name)), name);
   assert.ok(existsSync(join(out, "monitor.db")));

@@ -22,8 +22,8 @@ test("drift against a saved profile: exact where the profile's frequency table i
   assert.match(report.approximate, /profile/);
   assert.equal(
     (readFileSync(html, "utf8").match(/<svg/g) ?? []).length,
-    15,
-    "a chart per column, from the sketches",
+    30,
+    "a chart per column and its thumbnail, from the sketches",
   );
   const col = (name: string) => report.columns.find((c: { name: string }) => c.name === name);
   // age has 73 distinct values: rebuilt exactly from the frequency table

@@ -100,8 +100,9 @@ test("--html writes a self-contained report with an SVG chart per column", () =>
   const r = runCli(["drift", train, testSplit, "--columns", "age,sex", "--html", out]);
   assert.equal(r.code, 0, r.stderr);
   const html = readFileSync(out, "utf8");
-  assert.equal((html.match(/<svg/g) ?? []).length, 2);
-  assert.ok(!/<script|https?:\/\/(?!www\.w3\.org)/.test(html), "no scripts or network references");
+  assert.equal((html.match(/<svg/g) ?? []).length, 4, "a chart per column and its thumbnail in the table");
+  assert.equal((html.match(/<script/g) ?? []).length, 1, "only the shared table-sorting script");
+  assert.ok(!/<script src|https?:\/\/(?!www\.w3\.org)/.test(html), "no network references");
 });
 
 test("bad input: one clear line on stderr, exit 2", () => {

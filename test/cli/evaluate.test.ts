@@ -284,7 +284,7 @@ test("--html writes a self-contained report with inline SVG charts", () => {
   assert.match(html, /ROC curve/);
   assert.match(html, /Calibration/);
   assert.match(html, /Slices/);
-  assert.doesNotMatch(html, /<script|<link|src="http/);
+  assert.doesNotMatch(html, /<script src|<link|src="http/);
 });
 
 test("bad input gives one clear line and exit 2", async () => {

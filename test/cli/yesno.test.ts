@@ -84,7 +84,7 @@ test("a column literally true/false stays boolean and reads true/false; one stra
   assert.match(runCli(["profile", literal]).stdout, /Partner +boolean .* false \(54%\)/);
   const html = join(dir, "literal.html");
   assert.equal(runCli(["profile", literal, "--html", html]).code, 0);
-  assert.match(readFileSync(html, "utf8"), /<h3>Partner<\/h3>.*?true \/ false<\/th><td>975 \/ 1,135</s);
+  assert.match(readFileSync(html, "utf8"), /<h3>Partner<\/h3>.*?true \/ false<\/dt><dd>975 \/ 1,135</s);
   // the stream engine reads the same relation
   const stream = json(["profile", literal, "--engine", "stream"]);
   assert.equal((stream.report.columns as Column[]).find((c) => c.name === "Partner")!.type, "boolean");

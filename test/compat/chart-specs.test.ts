@@ -12,7 +12,7 @@ test("metric deltas: worse / better / unclear by the whole CI, with lower-is-bet
     ece: { old: 0.05, new: 0.02, delta: { value: -0.03, ci: [-0.04, -0.01] } },
     mcc: { old: null, new: null, delta: { value: null, ci: null } },
   }) as any;
-  const change = Object.fromEntries(spec.data.values.map((v: any) => [v.metric, v.change]));
+  const change = Object.fromEntries(spec.data.values.map((v: any) => [v.id, v.change]));
   assert.deepEqual(change, {
     accuracy: "worse",
     recall: "better",
@@ -26,4 +26,11 @@ test("metric deltas: worse / better / unclear by the whole CI, with lower-is-bet
     5,
     "a metric without a value is not drawn",
   );
+  // named for people, and log loss in a panel of its own so its units do not squash the 0–1 metrics
+  assert.deepEqual(
+    spec.data.values.map((v: any) => v.metric),
+    ["accuracy ↑", "recall (TPR) ↑", "F1 ↑", "log loss ↓", "ECE (calibration error) ↓"],
+  );
+  assert.equal(spec.vconcat.length, 2);
+  assert.match(svg, /0–1 metrics[\s\S]*unbounded \(own units\)/);
 });

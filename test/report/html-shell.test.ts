@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { REPORT_CSS } from "../../src/report/html.js";
+import { REPORT_CSS, SORT_SCRIPT } from "../../src/report/html.js";
 import { runCli, vegaData } from "../helpers/cli.js";
 
 /**
  * One visual language: every HTML report the CLI writes is the shared shell (same stylesheet, header,
- * badges), self-contained (no script, no external URL), with charts as inline SVG.
+ * badges, the verdict first), self-contained (one inline script, the shared table sorter; no external
+ * URL), with charts as inline SVG.
  */
 const dir = mkdtempSync(join(tmpdir(), "assay-html-"));
 const flights = vegaData("flights-2k.json");
@@ -84,6 +85,7 @@ before(() => {
       html("validate"),
     ],
   ]);
+  runs.push(["adequacy", ["adequacy", flights, "--schema", schema, "--html", html("adequacy")]]);
   for (const [name, args] of runs) {
     const r = runCli(args);
     assert.ok(r.code === 0 || r.code === 1, `${name}: exit ${r.code}: ${r.stderr}`);
@@ -93,13 +95,14 @@ before(() => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What each page must show besides the shell: a verdict badge, inline SVG charts. */
-const EXPECT: Record<string, { badge: boolean; svg: boolean }> = {
-  profile: { badge: false, svg: true }, // badges only on findings; flights-2k has none
-  drift: { badge: true, svg: true },
-  evaluate: { badge: true, svg: true },
-  compare: { badge: true, svg: true },
-  validate: { badge: true, svg: false }, // charts only on anomaly cards
+/** What each page must show besides the shell and its verdict: inline SVG charts. */
+const EXPECT: Record<string, { svg: boolean }> = {
+  profile: { svg: true },
+  drift: { svg: true },
+  evaluate: { svg: true },
+  compare: { svg: true },
+  validate: { svg: false }, // charts only on anomaly cards
+  adequacy: { svg: false }, // the envelope renderer: tables only
 };
 
 for (const [name, expect] of Object.entries(EXPECT))
@@ -108,8 +111,14 @@ for (const [name, expect] of Object.entries(EXPECT))
     assert.ok(page.startsWith("<!doctype html>"));
     assert.ok(page.includes(`<style>${REPORT_CSS}</style>`), "the shared stylesheet, unchanged");
     assert.match(page, /<header><h1>[^<]+<\/h1><div class="meta">/);
-    if (expect.badge) assert.match(page, /<span class="badge (pass|warn|fail|error|insufficient)">/);
-    assert.doesNotMatch(page, /<script|<link |<iframe/i, "no scripts or linked resources");
+    assert.match(
+      page,
+      /<main><section class="verdict (pass|warn|fail|error)" id="verdict"><h2><span class="badge (pass|warn|fail|error)">/,
+      "the verdict is the first thing on the page",
+    );
+    assert.equal(page.split("<script").length - 1, 1, "one script");
+    assert.ok(page.includes(`<script>${SORT_SCRIPT}</script>`), "the shared table sorter, inline");
+    assert.doesNotMatch(page, /<script src|<link |<iframe/i, "no linked resources");
     assert.doesNotMatch(page, /(src|href)="https?:/i, "nothing fetched from the network");
     if (expect.svg) assert.match(page, /<svg[^>]*>/, "charts are inline SVG");
   });

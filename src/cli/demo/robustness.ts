@@ -43,6 +43,8 @@ export function runRobustness(examples: string, out: string, say: (line: string)
     "--budget",
     "50000",
     "--json",
+    "--html",
+    join(dir, "v1.fuzz.html"),
   ]).report;
   say("adult · robustness of v1: noise curves and adversarial search");
   const robustness = assay([
@@ -75,6 +77,8 @@ export function runRobustness(examples: string, out: string, say: (line: string)
     "--folds",
     "3",
     "--json",
+    "--html",
+    join(dir, "logistic.pmv.html"),
   ]).report;
   const pct = (x: number | null | undefined) => (typeof x === "number" ? `${(100 * x).toFixed(1)}%` : "–");
   const lines: string[] = [];
@@ -100,5 +104,13 @@ export function runRobustness(examples: string, out: string, say: (line: string)
     lines.push(
       `  PMV of the logistic baseline: ${pmv.verdict} (memorisation ${pct(pmv.memorisation)}, CV accuracy ${pmv.crossValidation.accuracy.toFixed(3)})`,
     );
-  return { lines, reports: [join(dir, "v1.suite.html"), join(dir, "v1.suite.xml")] };
+  return {
+    lines,
+    reports: [
+      join(dir, "v1.suite.html"),
+      join(dir, "v1.suite.xml"),
+      ...(fuzz ? [join(dir, "v1.fuzz.html")] : []),
+      ...(pmv ? [join(dir, "logistic.pmv.html")] : []),
+    ],
+  };
 }
