@@ -12,10 +12,10 @@ const BATCH_ROWS = 10_000;
  * A ClickHouse table as a Relation, over the HTTP interface with fetch (no driver). Every request
  * carries `readonly=1`, so the server refuses writes and setting changes whatever the SQL says.
  *
- * `clickhouse://user:password@host:8123/database?shards=h1:9000,h2:9000` reads the table through
- * `remote()` over the listed servers' native ports: each shard scans and pre-aggregates its part and
- * the server that was asked merges — a genuinely distributed query. Without `shards` the table is read
- * where it is (it may itself be a Distributed table).
+ * `clickhouse://user:password@host:8123/database` with `--table T`. When T is a Distributed table, each
+ * shard scans and pre-aggregates its part and the server that was asked merges: the profile's GROUP BYs
+ * run distributed. (`remote()` would do the same without a cluster in the server's config, but
+ * ClickHouse forbids table functions in read-only mode, and read-only is not negotiable here.)
  *
  * ClickHouse 18.16 has no server-side query parameters, so the two literal values we send (the
  * database and table names, to look up the columns) are quoted by the dialect, whose escaping the
@@ -24,7 +24,6 @@ const BATCH_ROWS = 10_000;
 export async function openClickHouse(url: string, spec: TableSpec): Promise<EngineRelation> {
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "default";
-  const shards = parsed.searchParams.get("shards");
   const endpoint = `http://${parsed.hostname}:${parsed.port || 8123}/`;
   const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8" };
   const user = decodeURIComponent(parsed.username) || "default";
@@ -89,10 +88,8 @@ export async function openClickHouse(url: string, spec: TableSpec): Promise<Engi
     sourceType: String(r.type),
     type: columnTypeOf(String(r.type)),
   }));
-  const table = shards
-    ? `remote(${dialect.string(shards)}, ${dialect.ident(database)}, ${dialect.ident(name)})`
-    : `${dialect.ident(database)}.${dialect.ident(name)}`;
-  const identity = `${where}/${name}${shards ? `?shards=${shards}` : ""}`;
+  const table = `${dialect.ident(database)}.${dialect.ident(name)}`;
+  const identity = `${where}/${name}`;
 
   const stream = async function* (sql: string, infos?: ColumnInfo[]): AsyncGenerator<Batch> {
     let kinds: ColumnInfo[] = infos ?? [];

@@ -54,7 +54,7 @@ export async function openPostgres(url: string, spec: TableSpec): Promise<Engine
   };
   const found = await run(
     `SELECT n.nspname, a.attname, format_type(a.atttypid, a.atttypmod), t.typname,
-            COALESCE(array_position(i.indkey::int2[], a.attnum), 0)
+            COALESCE(array_position(i.indkey::int2[], a.attnum) + 1, 0)
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        JOIN pg_type t ON t.oid = a.atttypid
