@@ -20,19 +20,21 @@ export async function profileSource(
   source: Relation,
   options: { columns?: string[]; onStep?: (done: number, total: number) => void } = {},
 ): Promise<TableProfile> {
-  const { ident, batchValue } = source.dialect;
+  const { batchValue, double } = source.dialect;
   const columns = options.columns
     ? source.columns.filter((c) => options.columns!.includes(c.name))
     : source.columns;
-  const exprs = columns.map((c) => `${batchValue(c)} AS ${ident(c.name)}`).join(", ");
-  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.sql})`;
+  // Columns go by position (__c0, __c1 …) inside the query, so a name is spelled once, quoted, and an
+  // engine that lets an alias shadow a column (ClickHouse) never sees `f(x) AS x`.
+  const exprs = columns.map((c, i) => `${batchValue(c)} AS __c${i}`).join(", ");
+  const base = `(SELECT ${exprs || "1 AS __none"} FROM ${source.sql}) AS __base`;
   const digest = source.digest();
-  const counts = `SELECT count(*)::DOUBLE AS __rows${columns.map((c, i) => `, count(${ident(c.name)})::DOUBLE AS c${i}`).join("")} FROM ${base}`;
+  const counts = `SELECT ${double("count(*)")} AS __rows${columns.map((_, i) => `, ${double(`count(__c${i})`)} AS __n${i}`).join("")} FROM ${base}`;
   const [row] = await source.query(counts);
   const rows = row.__rows as number;
   const cores: ColumnCore[] = [];
   for (const [i, column] of columns.entries()) {
-    cores.push(await columnCore(source, base, column, rows, row[`c${i}`] as number));
+    cores.push(await columnCore(source, base, column, `__c${i}`, rows, row[`__n${i}`] as number));
     options.onStep?.(i + 1, columns.length);
   }
   return {
@@ -52,13 +54,14 @@ async function columnCore(
   source: Relation,
   base: string,
   column: ColumnInfo,
+  c: string,
   rows: number,
   count: number,
 ): Promise<ColumnCore> {
   const numeric = column.type !== "string";
-  const c = source.dialect.ident(column.name);
+  const { double, isNan } = source.dialect;
   const capacity = DEFAULT_FREQUENCY_CAPACITY;
-  const valueFilter = numeric ? `${c} IS NOT NULL AND NOT isnan(${c})` : `${c} IS NOT NULL`;
+  const valueFilter = numeric ? `${c} IS NOT NULL AND NOT ${isNan(c)}` : `${c} IS NOT NULL`;
   const hll = new HyperLogLog();
   const hash = numeric ? (v: Group[0]) => hashNumber(v as number) : (v: Group[0]) => hashString(v as string);
   let groups: Group[] = [];
@@ -66,7 +69,7 @@ async function columnCore(
   const numericFold = column.type === "string" ? null : new NumericFold(column.type);
   const stringFold = numeric ? null : new StringFold();
   for await (const chunk of source.stream(
-    `SELECT ${c} AS v, count(*)::DOUBLE AS n FROM ${base} WHERE ${valueFilter} GROUP BY ${c}`,
+    `SELECT ${c} AS __v, ${double("count(*)")} AS __n FROM ${base} WHERE ${valueFilter} GROUP BY ${c}`,
   )) {
     const values = chunk.columns[0].values;
     const ns = chunk.columns[1].values as Float64Array;
@@ -99,7 +102,7 @@ async function columnCore(
     Object.assign(core, stringFold!.result());
     core.nonNumericExamples =
       core.patterns && inferFromPatterns(core.patterns).issue === "mixed_types"
-        ? await nonNumericExamples(source, base, column)
+        ? await nonNumericExamples(source, base, c)
         : [];
   }
   return core;
@@ -147,14 +150,14 @@ class StringFold {
 }
 
 /** The first few distinct non-numeric values in table order, as the stream engine keeps them. */
-async function nonNumericExamples(source: Relation, base: string, column: ColumnInfo): Promise<string[]> {
-  const c = source.dialect.ident(column.name);
+async function nonNumericExamples(source: Relation, base: string, c: string): Promise<string[]> {
+  const { matches, numbered } = source.dialect;
   const numeric = PATTERNS.filter(([name]) => name === "integer" || name === "float")
-    .map(([, pattern]) => `regexp_matches(${c}, ${source.dialect.string(pattern)})`)
+    .map(([, pattern]) => matches(c, pattern))
     .join(" OR ");
   const rows = await source.query(
-    `SELECT v FROM (SELECT ${c} AS v, min(rn) AS first FROM (SELECT ${c}, row_number() OVER () AS rn FROM ${base}
-       WHERE ${c} IS NOT NULL AND NOT (${numeric})) GROUP BY ${c} ORDER BY first LIMIT ${MAX_EXAMPLES})`,
+    `SELECT __v FROM (SELECT ${c} AS __v, min(__row) AS __first FROM ${numbered(`(SELECT ${c} FROM ${base}) AS __ordered`)} AS __numbered
+       WHERE ${c} IS NOT NULL AND NOT (${numeric}) GROUP BY ${c}) AS __firsts ORDER BY __first LIMIT ${MAX_EXAMPLES}`,
   );
-  return rows.map((r) => String(r.v));
+  return rows.map((r) => String(r.__v));
 }

@@ -38,6 +38,18 @@ function numbered(from: string): string {
   return `(SELECT (row_number() OVER () - 1)::DOUBLE AS __row, * FROM ${from})`;
 }
 
+function double(expr: string): string {
+  return `CAST(${expr} AS DOUBLE)`;
+}
+
+function isNan(expr: string): string {
+  return `isnan(${expr})`;
+}
+
+function matches(expr: string, pattern: string): string {
+  return `regexp_matches(${expr}, ${string(pattern)})`;
+}
+
 /** DuckDB's SQL text: the one implementation of identifier and literal quoting in Assay. */
 export const duckdbDialect: SqlDialect = {
   name: "duckdb",
@@ -47,4 +59,7 @@ export const duckdbDialect: SqlDialect = {
   stringList,
   batchValue,
   numbered,
+  double,
+  isNan,
+  matches,
 };
