@@ -2,7 +2,7 @@ import { openSource } from "../io/source.js";
 import { lintRelation } from "../lint/lint.js";
 import { lintReport } from "../lint/report.js";
 import { renderLintText } from "../lint/text.js";
-import { numberOption, parseCommand } from "./args.js";
+import { listOption, numberOption, parseCommand } from "./args.js";
 import { printJson, saveEvidence } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
@@ -15,6 +15,10 @@ conflicting labels (identical features, different labels), class imbalance and l
 alone reaching AUC ≥ 0.95 scored out of fold, i.e. cross-fitted over 5 folds, or normalised mutual
 information ≥ 0.9; AUC ≥ 0.9 or NMI ≥ 0.5 is a warning); with --against: rows shared with
 another table (train/test overlap). Each finding lists offending rows by 0-based row number.
+Personal data: columns of e-mail addresses, phone numbers, payment cards (Luhn check), national ids (US SSN,
+Canadian SIN, Spanish DNI, UK NINO), IP addresses, dates of birth, person names and street addresses are
+reported with masked examples (and every other finding about them shows masked values only); with
+--quasi, the k-anonymity of a set of quasi-identifiers (smallest group, share of unique rows).
 
   <source>            a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file
   --sql "SELECT …"    lint a DuckDB query over files instead
@@ -22,6 +26,8 @@ another table (train/test overlap). Each finding lists offending rows by 0-based
   --against FILE      another table (e.g. the training set) to check row overlap with
   --json              print the findings (a Report envelope) as JSON on stdout
   --examples N        offending rows shown per finding (default 5)
+  --quasi a,b[;c,d]   quasi-identifier column sets (";" between sets) whose k-anonymity is measured
+  --k K               the k a quasi-identifier set should reach (default 5; smaller is a warning)
 
 exit codes: 0 no error-severity finding (leakage, ≥ 1% train/test overlap) · 1 at least one · 2 bad input
 `;
@@ -35,6 +41,8 @@ export async function run(argv: string[]): Promise<number> {
       against: { type: "string" },
       json: { type: "boolean", default: false },
       examples: { type: "string" },
+      quasi: { type: "string" },
+      k: { type: "string" },
     },
     HELP,
   );
@@ -43,14 +51,25 @@ export async function run(argv: string[]): Promise<number> {
   const source = await sourceFromArgs(positionals, values.sql);
   const label = typeof values.label === "string" ? values.label : undefined;
   const against = typeof values.against === "string" ? await openSource({ path: values.against }) : undefined;
-  const outcome = await lintRelation(source, { label, against, maxExamples });
+  const quasiIdentifiers =
+    typeof values.quasi === "string"
+      ? values.quasi.split(";").map((set) => listOption(set) ?? []).filter((set) => set.length > 0)
+      : undefined;
+  const k = Math.floor(numberOption(values.k, "--k", { min: 2, max: 1_000_000 }) ?? 5);
+  const outcome = await lintRelation(source, { label, against, maxExamples, quasiIdentifiers, k });
   const errors = outcome.results.filter((r) => r.status === "fail").length;
   const inputs = [{ name: source.name, digest: await source.digest(), rows: outcome.rows }];
   if (against)
     inputs.push({ name: against.name, digest: await against.digest(), rows: await against.rowCount() });
   const report = lintReport(outcome, {
     inputs,
-    config: { label: label ?? null, against: values.against ?? null, examples: maxExamples },
+    config: {
+      label: label ?? null,
+      against: values.against ?? null,
+      examples: maxExamples,
+      quasiIdentifiers: quasiIdentifiers ?? null,
+      k,
+    },
   });
   saveEvidence(report);
   if (values.json) printJson(report);

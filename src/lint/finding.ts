@@ -15,6 +15,8 @@ const LINT_CHECKS = [
   "lint.class_imbalance",
   "lint.label_leakage",
   "lint.train_test_overlap",
+  "lint.personal_data",
+  "lint.k_anonymity",
 ] as const;
 type LintCheck = (typeof LINT_CHECKS)[number];
 

@@ -4,9 +4,11 @@ import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { columnFacts, columnFindings } from "./columns.js";
 import { finding, type LintFinding, percent } from "./finding.js";
+import { kAnonymityFinding, measureKAnonymity } from "./k-anonymity.js";
 import { labelFindings } from "./label.js";
 import { outlierFindings } from "./outliers.js";
 import { overlapFindings } from "./overlap.js";
+import { maskPersonalFindings, personalColumns, personalFindings } from "./personal.js";
 
 /** Data bugs that need no schema, all computed by DuckDB over the source relation. */
 interface LintInput {
@@ -16,6 +18,9 @@ interface LintInput {
   label?: string;
   against?: { name: string; relation: string; columns: ColumnInfo[] };
   maxExamples?: number;
+  /** Sets of quasi-identifier columns whose k-anonymity is measured, and the k they should reach. */
+  quasiIdentifiers?: string[][];
+  k?: number;
 }
 
 async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
@@ -58,6 +63,11 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
       ...(await overlapFindings(relation, input.against, shared, query, { label: input.label, maxExamples })),
     );
   }
+  const personal = await personalColumns(relation, columns, query, maxExamples);
+  results.push(...personalFindings(personal));
+  for (const set of input.quasiIdentifiers ?? [])
+    results.push(kAnonymityFinding(await measureKAnonymity(relation, set, query, input.k ?? 5)));
+  maskPersonalFindings(results, personal, new Map(facts.map((f) => [f.info.name, f.top?.value])));
   return { rows, results };
 }
 
@@ -67,9 +77,18 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
  */
 export function lintRelation(
   relation: Relation,
-  options: { label?: string; against?: Relation; maxExamples?: number } = {},
+  options: {
+    label?: string;
+    against?: Relation;
+    maxExamples?: number;
+    quasiIdentifiers?: string[][];
+    k?: number;
+  } = {},
 ): Promise<{ rows: number; results: LintFinding[] }> {
   const { label, against } = options;
+  for (const name of (options.quasiIdentifiers ?? []).flat())
+    if (!relation.columns.some((c) => c.name === name))
+      throw new InputError(`${relation.name}: no quasi-identifier column named '${name}'`);
   if (label !== undefined && !relation.columns.some((c) => c.name === label))
     throw new InputError(
       `${relation.name}: no label column named '${label}' (columns: ${relation.columns.map((c) => c.name).join(", ")})`,
@@ -83,5 +102,7 @@ export function lintRelation(
     label,
     against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
     maxExamples: options.maxExamples,
+    quasiIdentifiers: options.quasiIdentifiers,
+    k: options.k,
   });
 }

@@ -4,7 +4,8 @@ import { luhnValid } from "./luhn.js";
  * National identifiers with a fixed written form, checked as far as the issuer allows:
  * - US Social Security number ddd-dd-dddd: no check digit exists, so the issuance rules are checked
  *   (area not 000, 666 or 9xx; group not 00; serial not 0000);
- * - Canadian Social Insurance number ddd-ddd-ddd (or spaced): Luhn check digit;
+ * - Canadian Social Insurance number ddd-ddd-ddd (or spaced): Luhn check digit; 0 (unassigned) and 8
+ *   (business numbers) are not first digits of a person's SIN;
  * - Spanish DNI: 8 digits and the letter TRWAGMYFPDXBNJZSQVHLCKE[number mod 23];
  * - UK National Insurance number (AB 12 34 56 C): no check digit; the prefix letters are checked.
  */
