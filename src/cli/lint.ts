@@ -16,6 +16,10 @@ conflicting labels (identical features, different labels), class imbalance and l
 alone reaching AUC ≥ 0.95 scored out of fold, i.e. cross-fitted over 5 folds, or normalised mutual
 information ≥ 0.9; AUC ≥ 0.9 or NMI ≥ 0.5 is a warning); with --against: rows shared with
 another table (train/test overlap). Each finding lists offending rows by 0-based row number.
+Personal data: columns of e-mail addresses, phone numbers, payment cards (Luhn check), national ids (US SSN,
+Canadian SIN, Spanish DNI, UK NINO), IP addresses, dates of birth, person names and street addresses are
+reported with masked examples (and every other finding about them shows masked values only); with
+--quasi, the k-anonymity of a set of quasi-identifiers (smallest group, share of unique rows).
 
   <source>            a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file
   --sql "SELECT …"    lint a DuckDB query over files instead
@@ -28,6 +32,8 @@ another table (train/test overlap). Each finding lists offending rows by 0-based
   --exposed-value V,… the values of COL that mean exposed (default: anything but NULL, 0, false, no, none)
   --json              print the findings (a Report envelope) as JSON on stdout
   --examples N        offending rows shown per finding (default 5)
+  --quasi a,b[;c,d]   quasi-identifier column sets (";" between sets) whose k-anonymity is measured
+  --k K               the k a quasi-identifier set should reach (default 5; smaller is a warning)
 
 exit codes: 0 no error-severity finding (leakage, ≥ 1% train/test overlap) · 1 at least one · 2 bad input
 `;
@@ -43,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
       examples: { type: "string" },
       exposure: { type: "string" },
       "exposed-value": { type: "string" },
+      quasi: { type: "string" },
+      k: { type: "string" },
     },
     HELP,
   );
@@ -54,8 +62,18 @@ export async function run(argv: string[]): Promise<number> {
   const exposureColumn = typeof values.exposure === "string" ? values.exposure : undefined;
   if (values["exposed-value"] !== undefined && exposureColumn === undefined)
     throw new UsageError("--exposed-value needs --exposure COL");
-  const exposure = exposureColumn ? { column: exposureColumn, values: listOption(values["exposed-value"]) } : undefined;
-  const outcome = await lintRelation(source, { label, against, maxExamples, exposure });
+  const exposure = exposureColumn
+    ? { column: exposureColumn, values: listOption(values["exposed-value"]) }
+    : undefined;
+  const quasiIdentifiers =
+    typeof values.quasi === "string"
+      ? values.quasi
+          .split(";")
+          .map((set) => listOption(set) ?? [])
+          .filter((set) => set.length > 0)
+      : undefined;
+  const k = Math.floor(numberOption(values.k, "--k", { min: 2, max: 1_000_000 }) ?? 5);
+  const outcome = await lintRelation(source, { label, against, maxExamples, exposure, quasiIdentifiers, k });
   const errors = outcome.results.filter((r) => r.status === "fail").length;
   const inputs = [{ name: source.name, digest: await source.digest(), rows: outcome.rows }];
   if (against)
@@ -67,6 +85,8 @@ export async function run(argv: string[]): Promise<number> {
       against: values.against ?? null,
       examples: maxExamples,
       exposure: exposure ?? null,
+      quasiIdentifiers: quasiIdentifiers ?? null,
+      k,
     },
   });
   saveEvidence(report);

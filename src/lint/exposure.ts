@@ -79,7 +79,10 @@ export async function exposureFinding(input: ExposureInput): Promise<LintFinding
     };
     const [un, ex] = [side(false), side(true)];
     if (un.n < 2 || ex.n < 2)
-      return finding("lint.model_exposure", "info", { ...base, message: `${shareText}; too few labelled rows on a side to compare` });
+      return finding("lint.model_exposure", "info", {
+        ...base,
+        message: `${shareText}; too few labelled rows on a side to compare`,
+      });
     const w = welchTest(un, ex, level);
     const differs = w.pValue <= P_WARNING;
     return finding("lint.model_exposure", differs ? "warning" : "info", {
@@ -88,7 +91,12 @@ export async function exposureFinding(input: ExposureInput): Promise<LintFinding
       labelMean: { exposed: ex.mean, unexposed: un.mean },
       meanDifference: { value: w.difference, ci: w.ci, test: "welch" },
       message: `${shareText}; mean ${label} ${fmt(ex.mean)} exposed vs ${fmt(un.mean)} unexposed (difference ${fmt(w.difference)}, ${level * 100}% CI ${fmt(w.ci[0])} to ${fmt(w.ci[1])}, Welch p = ${w.pValue.toPrecision(3)})${differs ? ": the model's decisions shaped these labels" : ""}`,
-      ...(differs ? { suggestion: "train on unexposed rows, weight by inverse exposure propensity, or keep a random holdout the model never acts on" } : {}),
+      ...(differs
+        ? {
+            suggestion:
+              "train on unexposed rows, weight by inverse exposure propensity, or keep a random holdout the model never acts on",
+          }
+        : {}),
     });
   }
   const cells = await query(
@@ -96,19 +104,28 @@ export async function exposureFinding(input: ExposureInput): Promise<LintFinding
   );
   const classes = [...new Set(cells.map((c) => String(c.v)))].sort();
   const counts = (e: boolean) =>
-    Float64Array.from(classes, (v) => Number(cells.find((c) => Boolean(c.e) === e && String(c.v) === v)?.n ?? 0));
+    Float64Array.from(classes, (v) =>
+      Number(cells.find((c) => Boolean(c.e) === e && String(c.v) === v)?.n ?? 0),
+    );
   const [un, ex] = [counts(false), counts(true)];
   const nUn = un.reduce((a, b) => a + b, 0);
   const nEx = ex.reduce((a, b) => a + b, 0);
   const test = chi2Homogeneity(un, ex);
   const differs = nUn > 0 && nEx > 0 && test.pValue <= P_WARNING;
   const distribution = Object.fromEntries(
-    classes.map((v, i) => [v, { exposed: nEx > 0 ? ex[i] / nEx : null, unexposed: nUn > 0 ? un[i] / nUn : null }]),
+    classes.map((v, i) => [
+      v,
+      { exposed: nEx > 0 ? ex[i] / nEx : null, unexposed: nUn > 0 ? un[i] / nUn : null },
+    ]),
   );
   let rate: { class: string; difference: number; ci: [number, number] | null } | null = null;
   if (classes.length === 2 && nEx > 0 && nUn > 0) {
     const c = classes[1];
-    rate = { class: c, difference: ex[1] / nEx - un[1] / nUn, ci: newcombeDifference(ex[1], nEx, un[1], nUn, level) };
+    rate = {
+      class: c,
+      difference: ex[1] / nEx - un[1] / nUn,
+      ci: newcombeDifference(ex[1], nEx, un[1], nUn, level),
+    };
   }
   const rateText = rate
     ? `; rate of ${label} = ${rate.class}: ${fmt(ex[1] / nEx)} exposed vs ${fmt(un[1] / nUn)} unexposed (difference ${fmt(rate.difference)}${rate.ci ? `, ${level * 100}% CI ${fmt(rate.ci[0])} to ${fmt(rate.ci[1])}` : ""})`
@@ -122,7 +139,12 @@ export async function exposureFinding(input: ExposureInput): Promise<LintFinding
     labelled: { exposed: nEx, unexposed: nUn },
     ...(rate ? { rateDifference: rate } : {}),
     message: `${shareText}${rateText}; χ² p = ${test.pValue.toPrecision(3)}${differs ? ": the label distribution differs where the model acted — its decisions shaped these labels" : ""}`,
-    ...(differs ? { suggestion: "train on unexposed rows, weight by inverse exposure propensity, or keep a random holdout the model never acts on" } : {}),
+    ...(differs
+      ? {
+          suggestion:
+            "train on unexposed rows, weight by inverse exposure propensity, or keep a random holdout the model never acts on",
+        }
+      : {}),
   });
 }
 

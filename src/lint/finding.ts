@@ -16,6 +16,8 @@ const LINT_CHECKS = [
   "lint.label_leakage",
   "lint.train_test_overlap",
   "lint.model_exposure",
+  "lint.personal_data",
+  "lint.k_anonymity",
 ] as const;
 type LintCheck = (typeof LINT_CHECKS)[number];
 

@@ -5,9 +5,11 @@ import type { ColumnInfo } from "../table/types.js";
 import { columnFacts, columnFindings } from "./columns.js";
 import { exposureFinding } from "./exposure.js";
 import { finding, type LintFinding, percent } from "./finding.js";
+import { kAnonymityFinding, measureKAnonymity } from "./k-anonymity.js";
 import { labelFindings } from "./label.js";
 import { outlierFindings } from "./outliers.js";
 import { overlapFindings } from "./overlap.js";
+import { maskPersonalFindings, personalColumns, personalFindings } from "./personal.js";
 
 /** Data bugs that need no schema, all computed by DuckDB over the source relation. */
 interface LintInput {
@@ -18,6 +20,9 @@ interface LintInput {
   against?: { name: string; relation: string; columns: ColumnInfo[] };
   maxExamples?: number;
   exposure?: { column: string; values?: string[] };
+  /** Sets of quasi-identifier columns whose k-anonymity is measured, and the k they should reach. */
+  quasiIdentifiers?: string[][];
+  k?: number;
 }
 
 async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
@@ -71,6 +76,11 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
       ...(await overlapFindings(relation, input.against, shared, query, { label: input.label, maxExamples })),
     );
   }
+  const personal = await personalColumns(relation, columns, query, maxExamples);
+  results.push(...personalFindings(personal));
+  for (const set of input.quasiIdentifiers ?? [])
+    results.push(kAnonymityFinding(await measureKAnonymity(relation, set, query, input.k ?? 5)));
+  maskPersonalFindings(results, personal, new Map(facts.map((f) => [f.info.name, f.top?.value])));
   return { rows, results };
 }
 
@@ -86,15 +96,21 @@ export function lintRelation(
     maxExamples?: number;
     /** The column marking model exposure (or the deployed model's decision) and its exposed values. */
     exposure?: { column: string; values?: string[] };
+    quasiIdentifiers?: string[][];
+    k?: number;
   } = {},
 ): Promise<{ rows: number; results: LintFinding[] }> {
   const { label, against } = options;
+  for (const name of (options.quasiIdentifiers ?? []).flat())
+    if (!relation.columns.some((c) => c.name === name))
+      throw new InputError(`${relation.name}: no quasi-identifier column named '${name}'`);
   if (label !== undefined && !relation.columns.some((c) => c.name === label))
     throw new InputError(
       `${relation.name}: no label column named '${label}' (columns: ${relation.columns.map((c) => c.name).join(", ")})`,
     );
   if (options.exposure) {
-    if (label === undefined) throw new InputError("--exposure needs --label: it compares the labels of exposed and unexposed rows");
+    if (label === undefined)
+      throw new InputError("--exposure needs --label: it compares the labels of exposed and unexposed rows");
     if (!relation.columns.some((c) => c.name === options.exposure!.column))
       throw new InputError(`${relation.name}: no exposure column named '${options.exposure.column}'`);
   }
@@ -108,5 +124,7 @@ export function lintRelation(
     against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
     maxExamples: options.maxExamples,
     exposure: options.exposure,
+    quasiIdentifiers: options.quasiIdentifiers,
+    k: options.k,
   });
 }
