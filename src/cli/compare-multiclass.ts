@@ -18,7 +18,7 @@ import { UsageError } from "./errors.js";
 import { loadMulticlassModel } from "./evaluate-multiclass.js";
 import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 
-export interface MulticlassCompareArgs {
+interface MulticlassCompareArgs {
   source: Relation;
   label: string;
   oldSpec: string;

@@ -21,7 +21,7 @@ import { compatibilityMeasures, flipCounts } from "./flips.js";
 import type { MetricPass } from "./metric-pass.js";
 import type { Partition } from "./slices.js";
 
-export interface MulticlassCompareInput
+interface MulticlassCompareInput
   extends Omit<CompareInput, "oldScores" | "newScores" | "threshold" | "labels" | "metricPasses"> {
   oldProbabilities: Float64Array;
   newProbabilities: Float64Array;
@@ -32,7 +32,7 @@ export interface MulticlassCompareInput
   label: string;
 }
 
-export interface ClassCompatibility {
+interface ClassCompatibility {
   class: string;
   n: number;
   bothCorrect: number;
@@ -55,7 +55,7 @@ export interface MulticlassComparison extends Comparison {
   perClass: ClassCompatibility[];
 }
 
-export function multiclassMetricPass(rows: MulticlassRows): MetricPass {
+function multiclassMetricPass(rows: MulticlassRows): MetricPass {
   return {
     names: SUMMARY_METRICS,
     compute: (weights) =>

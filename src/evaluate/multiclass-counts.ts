@@ -77,7 +77,7 @@ export const SUMMARY_METRICS = [
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
 /** Weighted counts of one pass. */
-export interface MulticlassCounts {
+interface MulticlassCounts {
   total: number;
   /** confusion[t·k + p]: rows of true class t predicted as p. */
   confusion: Float64Array;

@@ -8,7 +8,7 @@ import type { Estimate } from "./estimate.js";
 import type { MulticlassModelEvaluation } from "./multiclass-model.js";
 
 /** The headline metrics, in report order; those a `--fail-under` bound may name are higher-is-better. */
-export const MULTICLASS_HEADLINE = [
+const MULTICLASS_HEADLINE = [
   "accuracy",
   "balancedAccuracy",
   "macroPrecision",

@@ -39,7 +39,7 @@ export interface MulticlassOptions extends BootstrapOptions {
   topK?: number[];
 }
 
-export interface ClassMetrics {
+interface ClassMetrics {
   class: string;
   /** Rows whose true class this is. */
   support: number;
@@ -52,7 +52,7 @@ export interface ClassMetrics {
   ece: number;
 }
 
-export interface MulticlassMetrics extends Record<SummaryMetric, Estimate> {
+interface MulticlassMetrics extends Record<SummaryMetric, Estimate> {
   microPrecision: Estimate;
   microRecall: Estimate;
   microF1: Estimate;
