@@ -18,6 +18,9 @@ for task in anchor:
         print(f"{task:14} {detector:16} AUROC assay {a['auroc']:.4f} anchor {b['auroc']:.4f} diff {a['auroc'] - b['auroc']:+.4f}"
               f"  scoring {a['rowsPerSecond']:,.0f} vs {b['rowsPerSecond']:,.0f} rows/s = {a['rowsPerSecond'] / b['rowsPerSecond']:.1f}x"
               f"  fit {a['fitMs']:.1f} vs {b['fitMs']:.1f} ms = {b['fitMs'] / a['fitMs']:.1f}x faster")
+        if "allocatingRowsPerSecond" in a:
+            print(f"{'':14} {'':16} allocating a fresh output per call: {a['allocatingRowsPerSecond']:,.0f} vs "
+                  f"{b['allocatingRowsPerSecond']:,.0f} rows/s = {a['allocatingRowsPerSecond'] / b['allocatingRowsPerSecond']:.1f}x")
 e = ours["ensemble14Columns"]
 print(f"full detector, 14 columns: fit {e['fitMs']:.0f} ms, scoring {e['rowsPerSecond']:,.0f} rows/s ({e['rows']} rows)")
 PY

@@ -28,13 +28,19 @@ export function fitMahalanobis(z: Float64Array, n: number, p: number): Mahalanob
   return { location, precision, shrinkage };
 }
 
-export function mahalanobisSquared(model: MahalanobisModel, z: ArrayLike<number>, n: number): Float64Array {
+/** d² of rows [0, n) of z (row-major n × p), into `out` when given (a scorer of many batches reuses one). */
+export function mahalanobisSquared(
+  model: MahalanobisModel,
+  z: ArrayLike<number>,
+  n: number,
+  out: Float64Array = new Float64Array(n),
+): Float64Array {
   const p = model.location.length;
   // Σ⁻¹ is symmetric: d² = Σₐ dₐ·(Pₐₐdₐ + Σ_{b>a} 2Pₐᵦdᵦ), p(p+1)/2 products instead of p².
   const coefficients = new Float64Array((p * (p + 1)) / 2);
   for (let a = 0, k = 0; a < p; a++)
     for (let b = a; b < p; b++, k++) coefficients[k] = (a === b ? 1 : 2) * model.precision[a * p + b];
-  const out = new Float64Array(n);
+  if (out.length < n) throw new RangeError(`an output of ${out.length} for ${n} rows`);
   kernelFor(p)(coefficients, Float64Array.from(model.location), z, n, out);
   return out;
 }

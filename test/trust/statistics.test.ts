@@ -62,6 +62,10 @@ test("Mahalanobis distances equal the full double sum dᵀ Σ⁻¹ d at every wi
       for (let j = 0; j < p; j++) z[i * p + j] = (j > 0 ? 0.7 * z[i * p + j - 1] : 0) + random.next() - 0.5;
     const model = fitMahalanobis(z, n, p);
     const d2 = mahalanobisSquared(model, z, n);
+    const into = new Float64Array(n);
+    assert.equal(mahalanobisSquared(model, z, n, into), into, "scores into the buffer given");
+    assert.deepEqual(into, d2);
+    assert.throws(() => mahalanobisSquared(model, z, n, new Float64Array(n - 1)), RangeError);
     for (let i = 0; i < n; i += 37) {
       let expected = 0;
       for (let a = 0; a < p; a++)
