@@ -21,9 +21,11 @@ export interface RuleSql {
 
 export const duckdbRuleSql: RuleSql = {
   dialect: duckdbDialect,
-  fullMatch: (value, pattern) => `regexp_full_match(CAST(${value} AS VARCHAR), ${duckdbDialect.string(pattern)})`,
+  fullMatch: (value, pattern) =>
+    `regexp_full_match(CAST(${value} AS VARCHAR), ${duckdbDialect.string(pattern)})`,
   newestMillis: (column) => `CAST(epoch_ms(max(TRY_CAST(${column} AS TIMESTAMP))) AS DOUBLE)`,
-  distinctTuples: (exprs, where) => `CAST(count(DISTINCT (${exprs.join(", ")})) FILTER (WHERE ${where}) AS DOUBLE)`,
+  distinctTuples: (exprs, where) =>
+    `CAST(count(DISTINCT (${exprs.join(", ")})) FILTER (WHERE ${where}) AS DOUBLE)`,
 };
 
 /** Every column of the tuple is present: a key with a NULL in it is no key (SQL's UNIQUE and FOREIGN KEY agree). */
@@ -42,6 +44,7 @@ export function keyPair(
 ): { left: string; right: string } {
   const l = left ? ident(left.name) : "NULL";
   const r = right ? ident(right.name) : "NULL";
-  if (left && right && left.type !== right.type) return { left: `CAST(${l} AS VARCHAR)`, right: `CAST(${r} AS VARCHAR)` };
+  if (left && right && left.type !== right.type)
+    return { left: `CAST(${l} AS VARCHAR)`, right: `CAST(${r} AS VARCHAR)` };
   return { left: l, right: r };
 }
