@@ -51,7 +51,7 @@ function planRule(ctx: RuleContext, written: Rule, scan: Scan): RuleJudge {
     });
   const applies = rule.when !== undefined ? `coalesce((${rule.when}\n), false)` : null;
   const within = (p: string) => (applies ? `${applies} AND ${p}` : p);
-  const count = (p: string) => scan.add(`CAST(count(*) FILTER (WHERE ${p}) AS DOUBLE)`);
+  const count = (p: string) => scan.add(ctx.sql.double(`count(*) FILTER (WHERE ${p})`));
   switch (rule.kind) {
     case "expression": {
       const predicate = within(`NOT coalesce((${rule.expect}\n), true)`);
@@ -123,7 +123,7 @@ function planRule(ctx: RuleContext, written: Rule, scan: Scan): RuleJudge {
       };
     }
     case "aggregate": {
-      const alias = scan.add(`CAST((${rule.aggregate}\n) AS DOUBLE)`);
+      const alias = scan.add(ctx.sql.double(`(${rule.aggregate}\n)`));
       return async (agg) => {
         const value = nullableNum(agg[alias]);
         let target: number | null = typeof rule.equals === "number" ? rule.equals : null;
@@ -131,7 +131,7 @@ function planRule(ctx: RuleContext, written: Rule, scan: Scan): RuleJudge {
           const table = ctx.tables[rule.equals.table];
           if (!table) return { result: cannotRun(rule, missingTable(rule.equals.table)) };
           const [row] = await ctx.query(
-            `SELECT CAST((${rule.equals.aggregate}\n) AS DOUBLE) AS v FROM ${table.sql}`,
+            `SELECT ${ctx.sql.double(`(${rule.equals.aggregate}\n)`)} AS v FROM ${table.sql}`,
           );
           target = nullableNum(row?.v);
         }
@@ -160,7 +160,7 @@ function planRule(ctx: RuleContext, written: Rule, scan: Scan): RuleJudge {
       return async (_agg, rows) => {
         const table = ctx.tables[rule.previous];
         if (!table) return { result: cannotRun(rule, missingTable(rule.previous)) };
-        const [row] = await ctx.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${table.sql}`);
+        const [row] = await ctx.query(`SELECT ${ctx.sql.double("count(*)")} AS n FROM ${table.sql}`);
         const previous = num(row?.n);
         const ratio = previous > 0 ? rows / previous : null;
         const ok =
@@ -312,7 +312,7 @@ async function missingKeys(
   const ident = ctx.sql.dialect.ident;
   const keys = columns.map(ident).join(", ");
   const rows = await ctx.query(
-    `SELECT ${keys}, CAST(count(*) AS DOUBLE) AS __count, min(__row) AS __first FROM ${ctx.sql.dialect.numbered(ctx.relation)} WHERE ${predicate} GROUP BY ${keys} ORDER BY __count DESC, __first LIMIT 10`,
+    `SELECT ${keys}, ${ctx.sql.double("count(*)")} AS __count, min(__row) AS __first FROM ${ctx.sql.dialect.numbered(ctx.relation)} WHERE ${predicate} GROUP BY ${keys} ORDER BY __count DESC, __first LIMIT 10`,
   );
   return rows.map((r) => ({
     ...Object.fromEntries(columns.map((c) => [c, r[c]])),
