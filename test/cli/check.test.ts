@@ -185,6 +185,10 @@ test("a preset file names the options; flags win; bad presets and missing option
   const r = runCli(["check", "--config", config, "--json"]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(json(r.stdout).preset, "data-release");
+  // a flag wins over the file: this label is no column
+  const flagged = runCli(["check", "--config", config, "--label", "nope"]);
+  assert.equal(flagged.code, 2);
+  assert.match(flagged.stderr, /no label column named 'nope'/);
   for (const [args, pattern] of [
     [["check", "nightly"], /unknown preset 'nightly'; presets: data-release, drift, model-release/],
     [["check", "data-release", "--current", adult("adult_test.csv")], /data-release needs --schema FILE/],
@@ -199,4 +203,15 @@ test("a preset file names the options; flags win; bad presets and missing option
     assert.match(bad.stderr, pattern);
     assert.equal(bad.stderr.trim().split("\n").length, 1, bad.stderr);
   }
+});
+
+test("check --help teaches the presets, their stages and exit codes; validate --help teaches rules", () => {
+  const r = runCli(["check", "--help"]);
+  assert.equal(r.code, 0);
+  for (const word of ["data-release", "drift", "model-release", "--junit", "--config", "exit codes"])
+    assert.ok(r.stdout.includes(word), word);
+  const v = runCli(["validate", "--help"]);
+  assert.match(v.stdout, /--table NAME=FILE/);
+  assert.match(v.stdout, /rule\.foreign_key/);
+  assert.match(runCli(["--help"]).stdout, /check\s+CI suites in one step/);
 });
