@@ -23,7 +23,16 @@ export function checkReport(preset: string, stages: StageOutcome[], config: Reco
       if (!inputs.some((i) => i.name === input.name && i.digest === input.digest)) inputs.push(input);
   const results = stages.flatMap((s) => s.report.results.map((r) => ({ ...r, stage: s.name })));
   const failedStages = stages.filter((s) => s.failed).map((s) => s.name);
-  const status = failedStages.length > 0 ? "fail" : worstStatus(stages.map((s) => ({ check: s.name, status: s.report.summary.status === "fail" ? "warn" : s.report.summary.status, message: "" })));
+  const status =
+    failedStages.length > 0
+      ? "fail"
+      : worstStatus(
+          stages.map((s) => ({
+            check: s.name,
+            status: s.report.summary.status === "fail" ? "warn" : s.report.summary.status,
+            message: "",
+          })),
+        );
   return makeReport(
     "check",
     {
@@ -33,12 +42,23 @@ export function checkReport(preset: string, stages: StageOutcome[], config: Reco
       summary: {
         status,
         failedStages,
-        stages: stages.map((s) => ({ name: s.name, kind: s.report.kind, status: s.report.summary.status, failed: s.failed })),
+        stages: stages.map((s) => ({
+          name: s.name,
+          kind: s.report.kind,
+          status: s.report.summary.status,
+          failed: s.failed,
+        })),
       },
     },
     {
       preset,
-      stages: stages.map((s) => ({ name: s.name, failed: s.failed, seconds: s.seconds, summary: s.report.summary, config: s.report.config })),
+      stages: stages.map((s) => ({
+        name: s.name,
+        failed: s.failed,
+        seconds: s.seconds,
+        summary: s.report.summary,
+        config: s.report.config,
+      })),
     },
   );
 }

@@ -18,12 +18,12 @@ import { lintRelation } from "../lint/lint.js";
 import { lintReport } from "../lint/report.js";
 import { type Model, predictTable, readTable } from "../model/index.js";
 import { loadModel } from "../model/node/index.js";
-import type { RuleTable } from "../schema/rules/plan.js";
 import { validationReport } from "../schema/report.js";
+import type { RuleTable } from "../schema/rules/plan.js";
 import type { Schema } from "../schema/types.js";
 import { validateRelation } from "../schema/validate.js";
-import type { Batch } from "../table/types.js";
 import { inContext } from "../table/errors.js";
+import type { Batch } from "../table/types.js";
 import { defaultResamples } from "./compare.js";
 import { UsageError } from "./errors.js";
 import { resolveModelSpec } from "./registered-model.js";
@@ -32,7 +32,10 @@ import { resolveModelSpec } from "./registered-model.js";
  * The stages `assay check` runs, each through the stage's own functions (validateRelation, lintRelation,
  * driftBetween, evaluateModel, compareModels) and its own Report, failing by that command's exit rule.
  */
-async function timed(name: string, work: () => Promise<{ report: StageOutcome["report"]; failed: boolean }>): Promise<StageOutcome> {
+async function timed(
+  name: string,
+  work: () => Promise<{ report: StageOutcome["report"]; failed: boolean }>,
+): Promise<StageOutcome> {
   const started = performance.now();
   const { report, failed } = await work();
   return { name, report, failed, seconds: (performance.now() - started) / 1000 };
@@ -76,7 +79,11 @@ export function lintStage(
     const outcome = await lintRelation(current, { label, against: reference, maxExamples });
     const inputs = [{ name: current.name, digest: await current.digest(), rows: outcome.rows }];
     if (reference)
-      inputs.push({ name: reference.name, digest: await reference.digest(), rows: await reference.rowCount() });
+      inputs.push({
+        name: reference.name,
+        digest: await reference.digest(),
+        rows: await reference.rowCount(),
+      });
     const report = lintReport(outcome, {
       inputs,
       config: { label: label ?? null, against: reference?.name ?? null, examples: maxExamples },
@@ -86,7 +93,11 @@ export function lintStage(
 }
 
 /** `assay drift`: fails when the dataset drifts (the default policy, docs/drift.md). */
-export function driftStage(reference: DuckDBRelation, current: DuckDBRelation, columns?: string[]): Promise<StageOutcome> {
+export function driftStage(
+  reference: DuckDBRelation,
+  current: DuckDBRelation,
+  columns?: string[],
+): Promise<StageOutcome> {
   return timed("drift", async () => {
     const outcome = await driftBetween(reference, current, { columns });
     return { report: driftReport(outcome), failed: outcome.drift.drifted };
@@ -149,7 +160,11 @@ export async function modelStages(
       }),
     ];
     if (oldModel && oldSpec !== undefined)
-      stages.push(await timed("compare", () => compareStage(table, current.name, digest, oldModel, newModel, { oldSpec, newSpec }, o)));
+      stages.push(
+        await timed("compare", () =>
+          compareStage(table, current.name, digest, oldModel, newModel, { oldSpec, newSpec }, o),
+        ),
+      );
     return stages;
   } finally {
     await newModel.close();
@@ -167,7 +182,10 @@ async function compareStage(
   o: ModelStageOptions,
 ) {
   const labelColumn = table.columns.find((c) => c.name === o.label)!;
-  const labelInfo = encodeBinaryLabel(labelColumn, o.positive ?? newModel.metadata.positiveClass ?? oldModel.metadata.positiveClass);
+  const labelInfo = encodeBinaryLabel(
+    labelColumn,
+    o.positive ?? newModel.metadata.positiveClass ?? oldModel.metadata.positiveClass,
+  );
   // the models never see the label
   const features = { ...table, columns: table.columns.filter((c) => c.name !== o.label) };
   const oldScores = (await predictTable(oldModel, features)).scores;
@@ -184,7 +202,14 @@ async function compareStage(
   const names = { old: specs.oldSpec, new: specs.newSpec };
   const report = comparisonReport(result, {
     inputs: [{ name, digest, rows: table.length }],
-    config: { label: o.label, positive: labelInfo.positive, ...names, threshold: o.threshold, gate: DEFAULT_GATE, bootstrap: { resamples, seed: DEFAULT_SEED } },
+    config: {
+      label: o.label,
+      positive: labelInfo.positive,
+      ...names,
+      threshold: o.threshold,
+      gate: DEFAULT_GATE,
+      bootstrap: { resamples, seed: DEFAULT_SEED },
+    },
     goldenUnmatched: 0,
     positiveClass: labelInfo,
     inverted: invertedModelChecks({ old: oldScores, new: newScores }, labelInfo, names),

@@ -139,7 +139,11 @@ export async function run(argv: string[]): Promise<number> {
     ...((values.table as string[] | undefined) ?? []),
   ];
   const extra: SourceSpec[] =
-    referenceSql !== undefined ? [{ sql: referenceSql }] : reference !== undefined ? [{ path: reference }] : [];
+    referenceSql !== undefined
+      ? [{ sql: referenceSql }]
+      : reference !== undefined
+        ? [{ path: reference }]
+        : [];
   const opened = await openWithRuleTables(
     currentSql !== undefined ? [] : [current as string],
     currentSql,
@@ -155,7 +159,8 @@ export async function run(argv: string[]): Promise<number> {
   if (schema && schemaPath)
     stages.push(await validateStage(source, schema, schemaPath, opened.tables, maxExamples));
   if (preset === "data-release") stages.push(await lintStage(source, referenceRelation, label, maxExamples));
-  if (preset === "drift") stages.push(await driftStage(referenceRelation, source, listOption(opt("columns"))));
+  if (preset === "drift")
+    stages.push(await driftStage(referenceRelation, source, listOption(opt("columns"))));
   if (preset === "model-release")
     stages.push(
       ...(await modelStages(source, opt("new") as string, opt("old"), {
@@ -192,7 +197,9 @@ function readSchema(path: string): Schema {
 }
 
 /** A preset file: the options by name, paths made relative to the file. */
-function readPresetFile(path: string): Record<string, string | undefined> & { tables?: Record<string, string> } {
+function readPresetFile(
+  path: string,
+): Record<string, string | undefined> & { tables?: Record<string, string> } {
   if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
   let raw: unknown;
   try {
@@ -205,13 +212,19 @@ function readPresetFile(path: string): Record<string, string | undefined> & { ta
   const here = (p: string) => (isAbsolute(p) ? p : resolve(dirname(path), p));
   const out: Record<string, string | undefined> & { tables?: Record<string, string> } = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (!CONFIG_KEYS.includes(k)) throw new UsageError(`${path}: unknown option '${k}' (known: ${CONFIG_KEYS.join(", ")})`);
+    if (!CONFIG_KEYS.includes(k))
+      throw new UsageError(`${path}: unknown option '${k}' (known: ${CONFIG_KEYS.join(", ")})`);
     if (k === "tables") {
-      if (typeof v !== "object" || v === null || Array.isArray(v)) throw new UsageError(`${path}: tables: expected NAME: FILE entries`);
+      if (typeof v !== "object" || v === null || Array.isArray(v))
+        throw new UsageError(`${path}: tables: expected NAME: FILE entries`);
       out.tables = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, here(String(p))]));
       continue;
     }
-    const text = Array.isArray(v) ? v.join(",") : typeof v === "number" || typeof v === "string" ? String(v) : null;
+    const text = Array.isArray(v)
+      ? v.join(",")
+      : typeof v === "number" || typeof v === "string"
+        ? String(v)
+        : null;
     if (text === null) throw new UsageError(`${path}: ${k}: expected text, a number or a list`);
     // a model spec that is not a file (score:COL, http://…) stays as written
     out[k] = PATH_KEYS.includes(k) && !/^(score:|https?:\/\/)/.test(text) ? here(text) : text;
@@ -227,7 +240,9 @@ function checkText(preset: Preset, stages: StageOutcome[]): string {
       `  ${s.failed ? "FAIL" : "pass"}  ${s.name.padEnd(9)} ${s.report.results.length} checks, ${flagged.filter((r) => r.status === "fail").length} failing, ${flagged.filter((r) => r.status !== "fail").length} warning (${s.seconds.toFixed(1)} s)`,
     );
     for (const r of flagged.filter((x) => x.status === "fail").slice(0, 5))
-      lines.push(`        ✗ ${r.check}${r.subject?.rule || r.subject?.column ? ` [${r.subject?.rule ?? r.subject?.column}]` : ""}: ${r.message}`);
+      lines.push(
+        `        ✗ ${r.check}${r.subject?.rule || r.subject?.column ? ` [${r.subject?.rule ?? r.subject?.column}]` : ""}: ${r.message}`,
+      );
   }
   const failed = stages.filter((s) => s.failed).map((s) => s.name);
   lines.push(failed.length === 0 ? "every stage passes" : `failed: ${failed.join(", ")}`);

@@ -23,7 +23,11 @@ export async function openWithRuleTables(
   const files: Record<string, string> = {};
   for (const [name, path] of Object.entries(schema?.tables ?? {}))
     files[name] = isAbsolute(path) ? path : resolve(dirname(schemaPath), path);
-  for (const flag of (Array.isArray(tableFlags) ? tableFlags : tableFlags === undefined ? [] : [tableFlags]) as string[]) {
+  for (const flag of (Array.isArray(tableFlags)
+    ? tableFlags
+    : tableFlags === undefined
+      ? []
+      : [tableFlags]) as string[]) {
     const eq = flag.indexOf("=");
     if (eq <= 0 || eq === flag.length - 1) throw new UsageError(`--table expects NAME=FILE, got '${flag}'`);
     files[flag.slice(0, eq)] = flag.slice(eq + 1);

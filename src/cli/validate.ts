@@ -70,7 +70,13 @@ export async function run(argv: string[]): Promise<number> {
   const maxExamples = numberOption(values.examples, "--examples", { min: 0, max: 1000 }) ?? 5;
   const schemaText = readFileSync(schemaPath, "utf8");
   const schema = parseSchema(schemaText, schemaPath);
-  const { source, tables } = await openWithRuleTables(positionals, values.sql, schema, schemaPath, values.table);
+  const { source, tables } = await openWithRuleTables(
+    positionals,
+    values.sql,
+    schema,
+    schemaPath,
+    values.table,
+  );
   const second = await duckdb();
   const outcome = await validateRelation(source, schema, {
     // same database, another connection: lets two scans overlap

@@ -9,7 +9,11 @@ import { singleSelect } from "./user-sql.js";
  * nothing the lexer misread can split the text into statements; binding it also names a misspelt column
  * at the rule's line before any scan runs.
  */
-export async function checkRuleStatements(conn: DuckDBConnection, relation: string, rules: Rule[]): Promise<void> {
+export async function checkRuleStatements(
+  conn: DuckDBConnection,
+  relation: string,
+  rules: Rule[],
+): Promise<void> {
   for (const rule of rules) {
     const texts: [string, string | undefined][] = [
       ["when", rule.when],

@@ -15,11 +15,11 @@ import { planTypeMismatch } from "./checks/type-mismatch.js";
 import { planUnique } from "./checks/unique.js";
 import { judgeUnitChanges, planUnitChange, type UnitCandidate } from "./checks/unit-change.js";
 import { columnSetChecks } from "./column-set.js";
-import { planRules, refusedRule, type RuleContext, type RuleTable } from "./rules/plan.js";
+import { planRules, type RuleContext, type RuleTable, refusedRule } from "./rules/plan.js";
 import { duckdbRuleSql } from "./rules/sql.js";
 import { type QueryFn, sqlIdent } from "./sql.js";
-import { SchemaFileError } from "./yaml-read.js";
 import type { ColumnContract, Schema } from "./types.js";
+import { SchemaFileError } from "./yaml-read.js";
 
 /**
  * Validation: a batch against a contract, pushed down to DuckDB. Each check family (src/schema/checks/,
@@ -154,7 +154,12 @@ export type { Anomaly, Status };
 export function validateRelation(
   relation: Relation,
   schema: Schema,
-  options: { maxExamples?: number; queryConcurrent?: QueryFn; tables?: Record<string, RuleTable>; now?: number } = {},
+  options: {
+    maxExamples?: number;
+    queryConcurrent?: QueryFn;
+    tables?: Record<string, RuleTable>;
+    now?: number;
+  } = {},
 ): Promise<ValidationOutcome> {
   return validateBatch({
     schema,

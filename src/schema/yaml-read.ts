@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import { InputError } from "../table/errors.js";
-import { type FieldReader, readRules, readTables } from "./rules/read.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
+import { type FieldReader, readRules, readTables } from "./rules/read.js";
 import {
   CHECK_IDS,
   type CheckId,

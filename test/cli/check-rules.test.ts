@@ -25,9 +25,19 @@ test("flights against airports without Alaska: exit 1, the rule in the text, the
   assert.match(r.stdout, /rule\.foreign_key\s+origin-known\s+113/);
   assert.match(readFileSync(junit, "utf8"), /name="rule.foreign_key \[origin-known\]"[^\n]*\n\s*<failure/);
   // --table replaces the schema's table: with every airport, nothing is missing
-  const all = runCli(["validate", vegaData("flights-20k.json"), "--schema", schema, "--table", `airports=${vegaData("airports.csv")}`, "--json"]);
+  const all = runCli([
+    "validate",
+    vegaData("flights-20k.json"),
+    "--schema",
+    schema,
+    "--table",
+    `airports=${vegaData("airports.csv")}`,
+    "--json",
+  ]);
   assert.equal(all.code, 0, all.stderr);
-  const result = JSON.parse(all.stdout).results.find((x: { check: string }) => x.check === "rule.foreign_key");
+  const result = JSON.parse(all.stdout).results.find(
+    (x: { check: string }) => x.check === "rule.foreign_key",
+  );
   assert.equal(result.count, 0);
 });
 
@@ -35,7 +45,12 @@ test("a misspelt column is FILE:LINE: field, and SQL that escapes the expression
   const typo = write("typo.schema.yaml", `${header}rules:\n  - id: dry\n    expect: precipitaton >= 0\n`);
   const r = runCli(["validate", vegaData("seattle-weather.csv"), "--schema", typo]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, new RegExp(`^assay: ${typo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5: rules\\.0\\.expect: .*precipitaton`));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `^assay: ${typo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5: rules\\.0\\.expect: .*precipitaton`,
+    ),
+  );
   const target = join(dir, "written.csv");
   const attacks = [
     `"1) AS x FROM t; COPY (SELECT 1) TO '${target}'; SELECT (1"`,

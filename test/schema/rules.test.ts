@@ -23,9 +23,12 @@ async function validate(
 ): Promise<Map<string, Anomaly>> {
   const schema = parseSchema(`${header}${rules}`, "rules.yaml");
   const names = Object.keys(tables);
-  const [source, ...others] = await openSources([{ path: data }, ...names.map((n) => ({ path: tables[n] }))], {
-    sandbox: true,
-  });
+  const [source, ...others] = await openSources(
+    [{ path: data }, ...names.map((n) => ({ path: tables[n] }))],
+    {
+      sandbox: true,
+    },
+  );
   const ruleTables: Record<string, RuleTable> = {};
   names.forEach((n, i) => {
     ruleTables[n] = { sql: others[i].sql, columns: others[i].columns };
@@ -60,7 +63,10 @@ test("conditional expressions and a column-set key on adult count what pandas co
   assert.equal(examples[0].record.sex, "Male");
 
   const hours = results.get("long-hours-farmers")!;
-  assert.deepEqual([hours.count, hours.total], [oracle["long-hours-farmers"].k, oracle["long-hours-farmers"].n]);
+  assert.deepEqual(
+    [hours.count, hours.total],
+    [oracle["long-hours-farmers"].k, oracle["long-hours-farmers"].n],
+  );
   // 3.0% against the 5% mostly allows
   assert.equal(hours.status, "pass");
   assert.equal(hours.threshold, 0.05);
@@ -217,15 +223,36 @@ test("the sandbox refuses statements, subqueries, file readers and tricks with q
 test("bad rules are FILE:LINE: field errors", () => {
   const bad: [string, RegExp][] = [
     ["rules:\n  - { id: a }\n", /rules\.yaml:4: rules\.0: rule 'a' needs one of expect/],
-    ["rules:\n  - id: a\n    expect: x > 0\n    unique: [x]\n", /:4: rules\.0: rule 'a' has expect and unique/],
-    ["rules:\n  - id: a\n    expect: x > 0\n  - id: a\n    expect: x < 9\n", /:6: rules\.1\.id: duplicate rule id 'a'/],
-    ["rules:\n  - id: a\n    expect: 'x > 0; DROP TABLE t'\n", /:5: rules\.0\.expect: must be one expression/],
-    ["rules:\n  - id: a\n    column: z\n    matches: '(['\n", /:6: rules\.0\.matches: not a regular expression/],
+    [
+      "rules:\n  - id: a\n    expect: x > 0\n    unique: [x]\n",
+      /:4: rules\.0: rule 'a' has expect and unique/,
+    ],
+    [
+      "rules:\n  - id: a\n    expect: x > 0\n  - id: a\n    expect: x < 9\n",
+      /:6: rules\.1\.id: duplicate rule id 'a'/,
+    ],
+    [
+      "rules:\n  - id: a\n    expect: 'x > 0; DROP TABLE t'\n",
+      /:5: rules\.0\.expect: must be one expression/,
+    ],
+    [
+      "rules:\n  - id: a\n    column: z\n    matches: '(['\n",
+      /:6: rules\.0\.matches: not a regular expression/,
+    ],
     ["rules:\n  - id: a\n    aggregate: sum(x)\n", /rules\.0: aggregate rule 'a' needs equals, min or max/],
-    ["rules:\n  - id: a\n    freshness: { column: t, maxAgeHours: -1 }\n", /rules\.0\.freshness\.maxAgeHours: must be ≥ 0/],
+    [
+      "rules:\n  - id: a\n    freshness: { column: t, maxAgeHours: -1 }\n",
+      /rules\.0\.freshness\.maxAgeHours: must be ≥ 0/,
+    ],
     ["rules:\n  - id: a\n    rowCount: { min: 2, max: 1 }\n", /rules\.0\.rowCount: min \(2\) is above max/],
-    ["rules:\n  - id: a\n    rowCount: { min: 0.5 }\n    mostly: 0.9\n", /rules\.0\.mostly: row_count_change|rules\.0\.mostly: rowCount rules judge the whole table/],
-    ["rules:\n  - id: a\n    expect: x > 0\n    severity: fatal\n", /rules\.0\.severity: expected error, warning or info/],
+    [
+      "rules:\n  - id: a\n    rowCount: { min: 0.5 }\n    mostly: 0.9\n",
+      /rules\.0\.mostly: row_count_change|rules\.0\.mostly: rowCount rules judge the whole table/,
+    ],
+    [
+      "rules:\n  - id: a\n    expect: x > 0\n    severity: fatal\n",
+      /rules\.0\.severity: expected error, warning or info/,
+    ],
     ["rules:\n  - id: a\n    expect: x > 0\n    colour: red\n", /rules\.0\.colour: unknown field/],
   ];
   for (const [text, pattern] of bad)

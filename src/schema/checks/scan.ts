@@ -9,7 +9,12 @@ import { rateStatus, severityFor, toleranceFor } from "../verdict.js";
  */
 export class Scan {
   private readonly aliases = new Map<string, string>();
-  private readonly aggregates: string[] = ["count(*)::DOUBLE AS __rows"];
+  private readonly aggregates: string[];
+
+  /** `rows`: the engine's row count as a double (DuckDB's by default). */
+  constructor(rows = "count(*)::DOUBLE") {
+    this.aggregates = [`${rows} AS __rows`];
+  }
 
   add(sql: string): string {
     let alias = this.aliases.get(sql);

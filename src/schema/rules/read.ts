@@ -9,7 +9,11 @@ export interface FieldReader {
   fail(path: Path, problem: string): never;
   lineOf(path: Path): number;
   expectObject(v: unknown, path: Path): Record<string, unknown>;
-  expectNumber(v: unknown, path: Path, range?: { min?: number; max?: number; nullable?: boolean }): number | null;
+  expectNumber(
+    v: unknown,
+    path: Path,
+    range?: { min?: number; max?: number; nullable?: boolean },
+  ): number | null;
   fraction(v: unknown, path: Path): number;
   unknownKeys(o: Record<string, unknown>, allowed: string[], path: Path): void;
   show(v: unknown): string;
@@ -81,11 +85,17 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
     const table = (v: unknown, p: Path): string => {
       // a table may also come from the command line (--table NAME=FILE): the previous batch changes every run
       if (typeof v !== "string" || !/^[A-Za-z0-9_.-]+$/.test(v))
-        r.fail(p, `expected a table name (under tables: ${Object.keys(tables).join(", ") || "none declared"}), got ${r.show(v)}`);
+        r.fail(
+          p,
+          `expected a table name (under tables: ${Object.keys(tables).join(", ") || "none declared"}), got ${r.show(v)}`,
+        );
       return v as string;
     };
     if (TABLE_LEVEL.has(kind) && (o.mostly !== undefined || o.when !== undefined))
-      r.fail([...path, o.mostly !== undefined ? "mostly" : "when"], `${kind} rules judge the whole table: no mostly or when`);
+      r.fail(
+        [...path, o.mostly !== undefined ? "mostly" : "when"],
+        `${kind} rules judge the whole table: no mostly or when`,
+      );
     const severity = o.severity;
     if (severity !== undefined && severity !== "error" && severity !== "warning" && severity !== "info")
       r.fail([...path, "severity"], `expected error, warning or info, got ${r.show(severity)}`);
@@ -103,8 +113,10 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
       case "expect":
         return { ...base, kind: "expression", expect: sql("expect") };
       case "matches": {
-        if (typeof o.column !== "string") r.fail([...path, "column"], "a matches rule needs the column it checks");
-        if (typeof o.matches !== "string") r.fail([...path, "matches"], `expected a regular expression, got ${r.show(o.matches)}`);
+        if (typeof o.column !== "string")
+          r.fail([...path, "column"], "a matches rule needs the column it checks");
+        if (typeof o.matches !== "string")
+          r.fail([...path, "matches"], `expected a regular expression, got ${r.show(o.matches)}`);
         try {
           new RegExp(o.matches as string);
         } catch (error) {
@@ -120,7 +132,10 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
         r.unknownKeys(ref, ["table", "columns"], [...path, "references"]);
         const refColumns = names(ref.columns ?? columns, [...path, "references", "columns"]);
         if (refColumns.length !== columns.length)
-          r.fail([...path, "references", "columns"], `${columns.length} columns reference ${refColumns.length}`);
+          r.fail(
+            [...path, "references", "columns"],
+            `${columns.length} columns reference ${refColumns.length}`,
+          );
         return {
           ...base,
           kind: "foreign_key",
@@ -155,8 +170,11 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
       case "freshness": {
         const f = r.expectObject(o.freshness, [...path, "freshness"]);
         r.unknownKeys(f, ["column", "maxAgeHours"], [...path, "freshness"]);
-        if (typeof f.column !== "string") r.fail([...path, "freshness", "column"], "freshness needs the timestamp column");
-        const maxAgeHours = r.expectNumber(f.maxAgeHours, [...path, "freshness", "maxAgeHours"], { min: 0 }) as number;
+        if (typeof f.column !== "string")
+          r.fail([...path, "freshness", "column"], "freshness needs the timestamp column");
+        const maxAgeHours = r.expectNumber(f.maxAgeHours, [...path, "freshness", "maxAgeHours"], {
+          min: 0,
+        }) as number;
         return { ...base, kind: "freshness", column: f.column as string, maxAgeHours };
       }
       default: {
@@ -164,8 +182,10 @@ export function readRules(raw: unknown, tables: Record<string, string>, r: Field
         r.unknownKeys(c, ["previous", "min", "max"], [...path, "rowCount"]);
         const min = r.expectNumber(c.min ?? null, [...path, "rowCount", "min"], { min: 0, nullable: true });
         const max = r.expectNumber(c.max ?? null, [...path, "rowCount", "max"], { min: 0, nullable: true });
-        if (min === null && max === null) r.fail([...path, "rowCount"], "needs min or max (ratios to the previous batch)");
-        if (min !== null && max !== null && min > max) r.fail([...path, "rowCount"], `min (${min}) is above max (${max})`);
+        if (min === null && max === null)
+          r.fail([...path, "rowCount"], "needs min or max (ratios to the previous batch)");
+        if (min !== null && max !== null && min > max)
+          r.fail([...path, "rowCount"], `min (${min}) is above max (${max})`);
         return {
           ...base,
           kind: "row_count_change",
