@@ -1,3 +1,4 @@
+import type { PersonalKind } from "../privacy/kinds.js";
 import type { ColumnType } from "../table/types.js";
 
 /**
@@ -24,6 +25,7 @@ export const CHECK_IDS = [
   "schema.row_count",
   "data.duplicate_rows",
   "data.non_finite",
+  "schema.personal_data",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -40,6 +42,7 @@ export const DEFAULT_SEVERITY: Record<CheckId, Severity> = {
   "schema.row_count": "error",
   "data.duplicate_rows": "error",
   "data.non_finite": "error",
+  "schema.personal_data": "error",
 };
 
 /** A per-check override: GX-style `mostly` (fraction of rows that must pass) and a severity. */
@@ -94,5 +97,10 @@ export interface ColumnContract {
   };
   /** Values must not repeat (a key). */
   unique?: { mostly: number };
+  /**
+   * The column holds personal data of this kind (docs/privacy.md): validation shows its values masked, and
+   * personal data found in a column without this mark is a `schema.personal_data` anomaly.
+   */
+  personal?: PersonalKind;
   checks?: Partial<Record<CheckId, CheckOverride>>;
 }

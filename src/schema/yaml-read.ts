@@ -1,3 +1,4 @@
+import { isPersonalKind, PERSONAL_KINDS } from "../privacy/kinds.js";
 import { LineCounter, parseDocument } from "yaml";
 import { InputError } from "../table/errors.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
@@ -34,6 +35,7 @@ const COLUMN_FIELDS = [
   "domain",
   "format",
   "unique",
+  "personal",
   "checks",
 ];
 const FORMAT_KINDS = ["date", "timestamp", "integer", "float", "boolean", "regex"] as const;
@@ -225,6 +227,12 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
           mostly: u.mostly === undefined ? 1 : fraction(u.mostly, [...path, "unique", "mostly"]),
         };
       }
+    }
+    const personal: unknown = c.personal;
+    if (personal !== undefined && personal !== null) {
+      if (!isPersonalKind(personal))
+        return fail([...path, "personal"], `expected one of ${PERSONAL_KINDS.join(", ")}, got ${show(personal)}`);
+      contract.personal = personal;
     }
     const overrides = checks(c.checks, [...path, "checks"]);
     if (Object.keys(overrides).length > 0) contract.checks = overrides;
