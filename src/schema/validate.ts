@@ -9,7 +9,7 @@ import { planMissingRate } from "./checks/missing-rate.js";
 import { planNonFinite } from "./checks/non-finite.js";
 import { explainOutOfDomain, planOutOfDomain } from "./checks/out-of-domain.js";
 import { planOutOfRange } from "./checks/out-of-range.js";
-import { maskMarkedColumns, personalDataAnomalies } from "./checks/personal-data.js";
+import { maskPersonalColumns, personalDataAnomalies } from "./checks/personal-data.js";
 import { judgeRowCount } from "./checks/row-count.js";
 import { type ColumnScan, type Judge, type Pending, Scan } from "./checks/scan.js";
 import { planTypeMismatch } from "./checks/type-mismatch.js";
@@ -103,7 +103,7 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
     ...pending.map((p) => p.result),
     ...(await personalDataAnomalies(schema, input.columns, relation, query, maxExamples)),
   ];
-  maskMarkedColumns(results, schema);
+  maskPersonalColumns(results, schema);
   return { rows, results };
 }
 

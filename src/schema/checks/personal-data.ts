@@ -1,3 +1,4 @@
+import type { PersonalKind } from "../../privacy/kinds.js";
 import { maskValue } from "../../privacy/mask.js";
 import { findPersonalColumns } from "../../privacy/sample-columns.js";
 import type { QueryFn } from "../../table/relation.js";
@@ -44,13 +45,22 @@ export async function personalDataAnomalies(
   });
 }
 
-/** Every example of every anomaly shows the values of columns marked personal masked, records included. */
-export function maskMarkedColumns(results: Anomaly[], schema: Schema): void {
-  const kinds = new Map(schema.columns.flatMap((c) => (c.personal ? [[c.name, c.personal] as const] : [])));
+/**
+ * Every example of every anomaly shows the values of personal columns masked, records included: the
+ * columns the contract marks and those `schema.personal_data` found.
+ */
+export function maskPersonalColumns(results: Anomaly[], schema: Schema): void {
+  const kinds = new Map<string, PersonalKind>(
+    schema.columns.flatMap((c) => (c.personal ? [[c.name, c.personal] as const] : [])),
+  );
+  for (const r of results)
+    if (r.check === "schema.personal_data" && r.subject?.column)
+      kinds.set(r.subject.column, (r.found as { personal: PersonalKind }).personal);
   if (kinds.size === 0) return;
   for (const r of results) {
     if (!Array.isArray(r.examples)) continue;
     const ownKind = r.subject?.column !== undefined ? kinds.get(r.subject.column) : undefined;
+    if (r.check === "schema.personal_data") continue;
     r.examples = r.examples.map((e) => {
       if (e === null || typeof e !== "object") return ownKind ? maskValue(ownKind, e) : e;
       const example = { ...(e as Record<string, unknown>) };
