@@ -53,7 +53,10 @@ export async function run(argv: string[]): Promise<number> {
   const against = typeof values.against === "string" ? await openSource({ path: values.against }) : undefined;
   const quasiIdentifiers =
     typeof values.quasi === "string"
-      ? values.quasi.split(";").map((set) => listOption(set) ?? []).filter((set) => set.length > 0)
+      ? values.quasi
+          .split(";")
+          .map((set) => listOption(set) ?? [])
+          .filter((set) => set.length > 0)
       : undefined;
   const k = Math.floor(numberOption(values.k, "--k", { min: 2, max: 1_000_000 }) ?? 5);
   const outcome = await lintRelation(source, { label, against, maxExamples, quasiIdentifiers, k });

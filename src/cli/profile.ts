@@ -1,9 +1,9 @@
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
+import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import { profileBatches } from "../profile/build.js";
 import { profileReport } from "../profile/report.js";
 import { profileSource } from "../profile/sql.js";
 import { renderProfileText } from "../profile/text.js";
-import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import type { TableProfile } from "../profile/types.js";
 import { jsonSafe } from "../report/report.js";
 import { listOption, numberOption, parseCommand } from "./args.js";

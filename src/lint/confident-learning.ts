@@ -19,7 +19,10 @@ export interface ConfidentLearning {
   issues: { row: number; given: number; confident: number; selfConfidence: number }[];
 }
 
-export function confidentLearning(labels: readonly number[], probabilities: readonly (readonly number[])[]): ConfidentLearning {
+export function confidentLearning(
+  labels: readonly number[],
+  probabilities: readonly (readonly number[])[],
+): ConfidentLearning {
   const k = probabilities[0]?.length ?? 0;
   const sums = new Array<number>(k).fill(0);
   const counts = new Array<number>(k).fill(0);
@@ -33,7 +36,8 @@ export function confidentLearning(labels: readonly number[], probabilities: read
   labels.forEach((y, i) => {
     const p = probabilities[i];
     let confident = -1;
-    for (let j = 0; j < k; j++) if (p[j] >= thresholds[j] && (confident < 0 || p[j] > p[confident])) confident = j;
+    for (let j = 0; j < k; j++)
+      if (p[j] >= thresholds[j] && (confident < 0 || p[j] > p[confident])) confident = j;
     if (confident < 0) return;
     confidentJoint[y][confident] += 1;
     if (confident !== y) issues.push({ row: i, given: y, confident, selfConfidence: p[y] });

@@ -36,7 +36,10 @@ export function kAnonymityFinding(m: KAnonymity): LintFinding {
       ? `(${m.columns.join(", ")}) is only ${m.k}-anonymous: ${m.rowsBelowThreshold} of ${m.rows} rows (${percent(m.rowsBelowThreshold, m.rows)}) share their combination with fewer than ${m.threshold - 1} others, ${m.uniqueRows} (${percent(m.uniqueRows, m.rows)}) with none`
       : `(${m.columns.join(", ")}) is ${m.k}-anonymous (every combination is shared by at least ${m.threshold} rows)`,
     ...(below
-      ? { suggestion: "generalise the columns (bands for ages, regions for places) or suppress the rare combinations" }
+      ? {
+          suggestion:
+            "generalise the columns (bands for ages, regions for places) or suppress the rare combinations",
+        }
       : {}),
   });
 }

@@ -63,7 +63,9 @@ function redactColumn(c: ColumnProfile, mark: PersonalMark): ColumnProfile & { p
     top: c.top.map((t) => ({ value: maskValue(mark.kind, t.value), count: t.count })),
     // every value left out occurs at most `count` times: an honest, empty Space-Saving state
     frequencies: { exact: false, capacity: c.frequencies.capacity, counts: {}, error: c.count },
-    nonNumericExamples: c.nonNumericExamples ? c.nonNumericExamples.map((v) => maskValue(mark.kind, v)) : null,
+    nonNumericExamples: c.nonNumericExamples
+      ? c.nonNumericExamples.map((v) => maskValue(mark.kind, v))
+      : null,
     personal: mark,
   };
 }

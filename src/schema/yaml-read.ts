@@ -1,5 +1,5 @@
-import { isPersonalKind, PERSONAL_KINDS } from "../privacy/kinds.js";
 import { LineCounter, parseDocument } from "yaml";
+import { isPersonalKind, PERSONAL_KINDS } from "../privacy/kinds.js";
 import { InputError } from "../table/errors.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
 import {
@@ -231,7 +231,10 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
     const personal: unknown = c.personal;
     if (personal !== undefined && personal !== null) {
       if (!isPersonalKind(personal))
-        return fail([...path, "personal"], `expected one of ${PERSONAL_KINDS.join(", ")}, got ${show(personal)}`);
+        return fail(
+          [...path, "personal"],
+          `expected one of ${PERSONAL_KINDS.join(", ")}, got ${show(personal)}`,
+        );
       contract.personal = personal;
     }
     const overrides = checks(c.checks, [...path, "checks"]);

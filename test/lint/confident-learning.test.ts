@@ -12,7 +12,10 @@ test("confident learning equals the numpy reference on scikit-learn's out-of-fol
   assert.deepEqual(out.confidentJoint, ref.confidentJoint);
   out.joint.flat().forEach((q, i) => assert.ok(Math.abs(q - ref.joint.flat()[i]) < 1e-12));
   out.noiseRates.forEach((r, j) => assert.ok(Math.abs(r - ref.noiseRates[j]) < 1e-12));
-  assert.deepEqual(out.issues.map((i) => i.row).sort((a, b) => a - b), ref.issues);
+  assert.deepEqual(
+    out.issues.map((i) => i.row).sort((a, b) => a - b),
+    ref.issues,
+  );
   // ranked least self-confident first
   for (let i = 1; i < out.issues.length; i++)
     assert.ok(out.issues[i - 1].selfConfidence <= out.issues[i].selfConfidence);

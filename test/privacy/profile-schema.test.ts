@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { openSource } from "../../src/io/source.js";
+import { redactPersonalColumns } from "../../src/privacy/redact-profile.js";
 import { mergeProfiles } from "../../src/profile/merge.js";
 import { profileSource } from "../../src/profile/sql.js";
-import { redactPersonalColumns } from "../../src/privacy/redact-profile.js";
 import { inferRelationSchema } from "../../src/schema/infer-relation.js";
 import { validateRelation } from "../../src/schema/validate.js";
 import { parseSchema } from "../../src/schema/yaml-read.js";
@@ -17,7 +17,8 @@ const planted = reference.personal as Record<string, string>;
 
 /** The raw values of the planted columns, as the CSV holds them. */
 function plantedValues(): string[] {
-  const split = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((v) => v.replace(/^"|"$/g, ""));
+  const split = (line: string) =>
+    line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((v) => v.replace(/^"|"$/g, ""));
   const [header, ...lines] = readFileSync(personalCsv, "utf8").trim().split("\n");
   const idx = split(header)
     .map((name, i) => [name, i] as const)
@@ -38,7 +39,11 @@ test("a redacted profile marks every planted column, keeps no raw value of one, 
   // the other columns are untouched, counts of the personal ones too
   for (const [i, c] of profile.columns.entries()) {
     if (!c.personal) assert.deepEqual(c, exact.columns[i]);
-    else assert.deepEqual([c.count, c.missing, c.distinct], [exact.columns[i].count, exact.columns[i].missing, exact.columns[i].distinct]);
+    else
+      assert.deepEqual(
+        [c.count, c.missing, c.distinct],
+        [exact.columns[i].count, exact.columns[i].missing, exact.columns[i].distinct],
+      );
   }
   const merged = mergeProfiles(profile, profile);
   const email = merged.columns.find((c) => c.name === "email");
@@ -56,7 +61,10 @@ test("schema infer marks personal columns without keeping their values; validati
   for (const v of plantedValues().slice(0, 400)) assert.ok(!yaml.includes(v), `schema holds ${v}`);
 
   const clean = await validateRelation(source, reread);
-  assert.deepEqual(clean.results.filter((r) => r.status !== "pass").map((r) => r.check), []);
+  assert.deepEqual(
+    clean.results.filter((r) => r.status !== "pass").map((r) => r.check),
+    [],
+  );
 
   // an unmarked personal column is an error; examples of another failing check mask the marked columns
   const unmarked = parseSchema(yaml.replace("personal: email", ""));
