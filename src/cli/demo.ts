@@ -6,6 +6,7 @@ import { formatNumber, textTable } from "../report/format.js";
 import { numberOption, parseCommand } from "./args.js";
 import { type AdultResult, runAdult } from "./demo/adult.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
+import { runPrivacy } from "./demo/privacy.js";
 import {
   asCardEvidence,
   prepareReadinessCard,
@@ -82,9 +83,10 @@ export async function run(argv: string[]): Promise<number> {
     adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
     const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
     const robustness = runRobustness(join(ROOT, "examples", "adult"), out, say);
+    const privacy = runPrivacy(join(ROOT, "examples", "adult"), say);
     adult = {
       ...adult,
-      lines: [...trust.lines, ...robustness.lines],
+      lines: [...trust.lines, ...robustness.lines, ...privacy.lines],
       reports: [...adult.reports, ...trust.reports, ...robustness.reports],
     };
     readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
