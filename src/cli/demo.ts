@@ -8,6 +8,7 @@ import { type AdultResult, runAdult } from "./demo/adult.js";
 import { runChecks } from "./demo/checks.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
 import { runMulticlass } from "./demo/multiclass.js";
+import { runPrivacy } from "./demo/privacy.js";
 import {
   asCardEvidence,
   prepareReadinessCard,
@@ -90,6 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       runRobustness(join(ROOT, "examples", "adult"), out, say),
       runChecks(join(ROOT, "examples", "adult"), out, say),
       runMulticlass(join(ROOT, "examples", "german-purpose"), out, say),
+      runPrivacy(join(ROOT, "examples", "adult"), say),
     ];
     adult = {
       ...adult,

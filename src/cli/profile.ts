@@ -1,4 +1,5 @@
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
+import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import { profileBatches } from "../profile/build.js";
 import { profileReport } from "../profile/report.js";
 import { profileSource } from "../profile/sql.js";
@@ -16,6 +17,9 @@ Summarises every column of a table: type, missing values, distinct count, min/ma
 zeros, negatives, NaN/±Inf, quantiles 1%…99%, a histogram, the most frequent values, string lengths, and
 values whose type looks wrong (numbers stored as text, mixed types). The profile is mergeable: profiles of
 partitions merge into the profile of the whole, and drift, validation and monitoring all read it.
+Columns of personal data (e-mails, phones, Luhn-valid cards, national ids, IPs, dates of birth, names,
+street addresses; see 'assay lint') are redacted: counts stay, top values are masked, and min/max,
+quantiles, histogram and the frequency table are left out, so the profile can be shared.
 
   <source>            a .csv .tsv .parquet .json .ndjson .jsonl or .arrow file
   --sql "SELECT …"    profile a DuckDB query over files instead
@@ -87,6 +91,8 @@ export async function run(argv: string[]): Promise<number> {
       );
   }
   bar.done();
+  // personal columns never leave the machine with their values (docs/privacy.md)
+  profile = redactPersonalColumns(profile).profile;
   const report = profileReport(profile, { columns: columns ?? null });
   if (values.out) writeTextFile(values.out as string, `${JSON.stringify(jsonSafe(report))}\n`);
   if (values.html) {

@@ -1,3 +1,4 @@
+import { findPersonalColumns } from "../privacy/sample-columns.js";
 import { numbered, type QueryFn, sqlIdent } from "../schema/sql.js";
 import { InputError } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
@@ -9,7 +10,7 @@ import { kAnonymityFinding, measureKAnonymity } from "./k-anonymity.js";
 import { labelFindings } from "./label.js";
 import { outlierFindings } from "./outliers.js";
 import { overlapFindings } from "./overlap.js";
-import { maskPersonalFindings, personalColumns, personalFindings } from "./personal.js";
+import { maskPersonalFindings, personalFindings } from "./personal.js";
 
 /** Data bugs that need no schema, all computed by DuckDB over the source relation. */
 interface LintInput {
@@ -76,7 +77,7 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
       ...(await overlapFindings(relation, input.against, shared, query, { label: input.label, maxExamples })),
     );
   }
-  const personal = await personalColumns(relation, columns, query, maxExamples);
+  const personal = await findPersonalColumns(relation, columns, query, maxExamples);
   results.push(...personalFindings(personal));
   for (const set of input.quasiIdentifiers ?? [])
     results.push(kAnonymityFinding(await measureKAnonymity(relation, set, query, input.k ?? 5)));

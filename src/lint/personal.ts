@@ -1,11 +1,6 @@
-import { detectPersonalColumn, type PersonalColumn } from "../privacy/detect.js";
+import type { PersonalColumn } from "../privacy/detect.js";
 import { maskValue } from "../privacy/mask.js";
-import { numbered, type QueryFn, sqlIdent } from "../schema/sql.js";
-import type { ColumnInfo } from "../table/types.js";
 import { finding, type LintFinding, percent } from "./finding.js";
-
-/** Values read per column to judge it: the first ones by row (enough for a share ± 3 points at 95%). */
-export const PERSONAL_SAMPLE = 1000;
 
 const KIND_WORDS: Record<PersonalColumn["kind"], string> = {
   email: "e-mail addresses",
@@ -17,30 +12,6 @@ const KIND_WORDS: Record<PersonalColumn["kind"], string> = {
   person_name: "person names",
   street_address: "street addresses",
 };
-
-/** Columns holding personal data (docs/privacy.md), each judged on its first `PERSONAL_SAMPLE` values. */
-export async function personalColumns(
-  relation: string,
-  columns: ColumnInfo[],
-  query: QueryFn,
-  maxExamples: number,
-): Promise<PersonalColumn[]> {
-  const found: PersonalColumn[] = [];
-  for (const info of columns) {
-    if (info.type === "boolean" || info.type === "float") continue;
-    const c = sqlIdent(info.name);
-    const rows = await query(
-      `SELECT CAST(${c} AS VARCHAR) AS v FROM ${numbered(relation)} WHERE ${c} IS NOT NULL ORDER BY __row LIMIT ${PERSONAL_SAMPLE}`,
-    );
-    const detected = detectPersonalColumn(
-      info.name,
-      rows.map((r) => r.v),
-      { maxExamples },
-    );
-    if (detected) found.push(detected);
-  }
-  return found;
-}
 
 /** lint.personal_data: one warning per personal column, with masked examples only. */
 export function personalFindings(found: PersonalColumn[]): LintFinding[] {

@@ -66,7 +66,8 @@ export function detectPersonalColumn(
   if (!best) return null;
   const [kind, matching] = best;
   const share = matching.length / texts.length;
-  const needed = kind === "birth_date" || KIND_NAMES[kind].test(column) ? NAMED_PERSONAL_SHARE : PERSONAL_SHARE;
+  const needed =
+    kind === "birth_date" || KIND_NAMES[kind].test(column) ? NAMED_PERSONAL_SHARE : PERSONAL_SHARE;
   if (share < needed) return null;
   const found: PersonalColumn = {
     column,

@@ -13,7 +13,11 @@ export function isPersonName(value: string): boolean {
   if (text.length > 80) return false;
   const comma = /^([^,]+), ([^,]+)$/.exec(text);
   const [given, surname, words] = comma
-    ? [comma[2].split(" ")[0], comma[1].split(" ").at(-1) ?? "", [...comma[1].split(" "), ...comma[2].split(" ")]]
+    ? [
+        comma[2].split(" ")[0],
+        comma[1].split(" ").at(-1) ?? "",
+        [...comma[1].split(" "), ...comma[2].split(" ")],
+      ]
     : [text.split(" ")[0], text.split(" ").at(-1) ?? "", text.split(" ")];
   if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
   const key = (w: string) => w.toLowerCase().replace(/[.'’-]/g, "");

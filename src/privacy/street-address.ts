@@ -10,7 +10,8 @@ const NUMBER_FIRST = new RegExp(
   `^\\d{1,6}[A-Za-z]?,?\\s+(?:[\\p{L}][\\p{L}.'-]*\\s+){0,5}(?:${STREET_TYPES})\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\.?)?(?:\\s*,.*)?$`,
   "iu",
 );
-const PREFIX_TYPE = /^\d{1,6}[A-Za-z]?,?\s+(?:rue|avenue|calle|via|viale|avenida|rua|chemin)\s+[\p{L}\s.'-]+(?:,.*)?$/iu;
+const PREFIX_TYPE =
+  /^\d{1,6}[A-Za-z]?,?\s+(?:rue|avenue|calle|via|viale|avenida|rua|chemin)\s+[\p{L}\s.'-]+(?:,.*)?$/iu;
 const NUMBER_LAST =
   /^[\p{L}.'-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|vej|gatan|gata)\s+\d{1,5}[a-z]?(?:\s*,.*)?$/iu;
 

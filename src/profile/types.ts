@@ -63,6 +63,8 @@ export interface ColumnProfile {
   nonNumericExamples: string[] | null;
   /** The type the values suggest, and the problem when it differs from the stored type. */
   inferred: { type: ColumnType; issue: "numbers_as_strings" | "mixed_types" | null };
+  /** Set when the column holds personal data and was redacted (src/privacy/redact-profile.ts). */
+  personal?: { kind: string; by: "values" | "schema"; share: number | null };
 }
 
 export interface PatternCounts {

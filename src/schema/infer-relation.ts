@@ -1,3 +1,4 @@
+import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import { profileSource } from "../profile/sql.js";
 import type { TableProfile } from "../profile/types.js";
 import { InputError } from "../table/errors.js";
@@ -20,11 +21,15 @@ export async function inferRelationSchema(
   relation: Relation,
   options: RelationInferOptions = {},
 ): Promise<InferredSchema> {
-  const profile = options.profile ?? (await profileSource(relation, { onStep: options.onStep }));
+  // personal columns are redacted first: their values never reach the contract (no domain, no range)
+  const { profile } = redactPersonalColumns(
+    options.profile ?? (await profileSource(relation, { onStep: options.onStep })),
+  );
+  const personal = new Set(profile.columns.filter((c) => c.personal).map((c) => c.name));
   if (profile.rows === 0) throw new InputError(`${relation.name}: no rows to infer a schema from`);
   const duplicateRows = await countDuplicateRows(relation);
   const shapes = new Map<string, { shape: string; count: number }[]>();
-  for (const column of relation.columns.filter((c) => c.type === "string"))
+  for (const column of relation.columns.filter((c) => c.type === "string" && !personal.has(c.name)))
     shapes.set(column.name, await valueShapes(relation, column.name));
   return inferSchema(profile, { ...options, duplicateRows, shapes });
 }

@@ -1,3 +1,4 @@
+import { isPersonalKind } from "../privacy/kinds.js";
 import type { ColumnProfile, TableProfile } from "../profile/types.js";
 import { rateUpperBound } from "../stats/clopper-pearson.js";
 import { shapePattern } from "./shapes.js";
@@ -53,6 +54,13 @@ export function inferSchema(profile: TableProfile, options: InferOptions = {}): 
       required: true,
       missing: roundUp(rateUpperBound(cp.missing, rows, confidence)),
     };
+    if (cp.personal && isPersonalKind(cp.personal.kind)) {
+      contract.personal = cp.personal.kind;
+      explain.set(
+        `${key}.personal`,
+        `holds ${cp.personal.kind} values: shown masked, and no domain or range is kept (docs/privacy.md)`,
+      );
+    }
     explain.set(
       `${key}.missing`,
       `${cp.missing} of ${rows} missing in the reference; allowed = ${pct} upper bound on the rate`,

@@ -1,3 +1,4 @@
+import type { PersonalKind } from "../privacy/kinds.js";
 import type { ColumnType } from "../table/types.js";
 import { RULE_CHECK_IDS, type Rule } from "./rules/types.js";
 
@@ -26,6 +27,7 @@ export const CHECK_IDS = [
   "data.duplicate_rows",
   "data.non_finite",
   ...RULE_CHECK_IDS,
+  "schema.personal_data",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -49,6 +51,7 @@ export const DEFAULT_SEVERITY: Record<CheckId, Severity> = {
   "rule.aggregate": "error",
   "rule.freshness": "error",
   "rule.row_count_change": "error",
+  "schema.personal_data": "error",
 };
 
 /** A per-check override: GX-style `mostly` (fraction of rows that must pass) and a severity. */
@@ -110,5 +113,10 @@ export interface ColumnContract {
   };
   /** Values must not repeat (a key). */
   unique?: { mostly: number };
+  /**
+   * The column holds personal data of this kind (docs/privacy.md): validation shows its values masked, and
+   * personal data found in a column without this mark is a `schema.personal_data` anomaly.
+   */
+  personal?: PersonalKind;
   checks?: Partial<Record<CheckId, CheckOverride>>;
 }

@@ -9,6 +9,7 @@ import { planMissingRate } from "./checks/missing-rate.js";
 import { planNonFinite } from "./checks/non-finite.js";
 import { explainOutOfDomain, planOutOfDomain } from "./checks/out-of-domain.js";
 import { planOutOfRange } from "./checks/out-of-range.js";
+import { maskPersonalColumns, personalDataAnomalies } from "./checks/personal-data.js";
 import { judgeRowCount } from "./checks/row-count.js";
 import { type ColumnScan, type Judge, type Pending, Scan } from "./checks/scan.js";
 import { planTypeMismatch } from "./checks/type-mismatch.js";
@@ -124,7 +125,12 @@ export async function validateBatch(input: ValidateInput): Promise<ValidationOut
   if (duplicateResult)
     await duplicateExamples(duplicateResult.result, input.columns, relation, query, maxExamples);
   await explainOutOfDomain(pending, schema, byName, relation, query);
-  return { rows, results: pending.map((p) => p.result) };
+  const results = [
+    ...pending.map((p) => p.result),
+    ...(await personalDataAnomalies(schema, input.columns, relation, query, maxExamples)),
+  ];
+  maskPersonalColumns(results, schema);
+  return { rows, results };
 }
 
 /** A contract column as the families see it: its SQL, its numeric view, and the type check that set it. */

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from "yaml";
+import { isPersonalKind, PERSONAL_KINDS } from "../privacy/kinds.js";
 import { InputError } from "../table/errors.js";
 import { COLUMN_TYPES, type ColumnType } from "../table/types.js";
 import { type FieldReader, readRules, readTables } from "./rules/read.js";
@@ -35,6 +36,7 @@ const COLUMN_FIELDS = [
   "domain",
   "format",
   "unique",
+  "personal",
   "checks",
 ];
 const FORMAT_KINDS = ["date", "timestamp", "integer", "float", "boolean", "regex"] as const;
@@ -228,6 +230,15 @@ export function parseSchema(text: string, file = "schema.yaml"): Schema {
           mostly: u.mostly === undefined ? 1 : fraction(u.mostly, [...path, "unique", "mostly"]),
         };
       }
+    }
+    const personal: unknown = c.personal;
+    if (personal !== undefined && personal !== null) {
+      if (!isPersonalKind(personal))
+        return fail(
+          [...path, "personal"],
+          `expected one of ${PERSONAL_KINDS.join(", ")}, got ${show(personal)}`,
+        );
+      contract.personal = personal;
     }
     const overrides = checks(c.checks, [...path, "checks"]);
     if (Object.keys(overrides).length > 0) contract.checks = overrides;

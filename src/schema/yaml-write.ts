@@ -34,6 +34,7 @@ function columnToObject(c: ColumnContract): Record<string, unknown> {
   if (c.range) o.range = c.range;
   if (c.unique) o.unique = c.unique;
   if (c.format) o.format = c.format;
+  if (c.personal) o.personal = c.personal;
   if (c.reference) o.reference = c.reference;
   if (c.domain) o.domain = { mostly: c.domain.mostly, values: c.domain.values };
   if (c.checks && Object.keys(c.checks).length > 0) o.checks = c.checks;

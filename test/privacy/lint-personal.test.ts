@@ -56,7 +56,8 @@ test("assay lint --json never prints a raw planted value", () => {
   assert.equal(out.code, 0, out.stderr);
   const report = JSON.parse(out.stdout);
   assert.ok(report.results.some((r: { check: string }) => r.check === "lint.personal_data"));
-  const split = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((v) => v.replace(/^"|"$/g, ""));
+  const split = (line: string) =>
+    line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((v) => v.replace(/^"|"$/g, ""));
   const [header, ...lines] = readFileSync(personalCsv, "utf8").trim().split("\n");
   const names = split(header);
   for (const column of Object.keys(reference.personal)) {
