@@ -5,7 +5,8 @@
  *   1. ceiling: batched ingest (100 predictions per request) as fast as it goes, ASSAY_CEILING_SECONDS (10)
  *   2. drain: wait for the fold queue to empty
  *   3. load:  batched ingest at ASSAY_LOAD_SHARE (0.5) of the ceiling for ASSAY_LOAD_SECONDS (60), while
- *             the main thread reads GET /monitors?window=1h back to back and polls the fold lag every second
+ *             the main thread reads GET /monitors?window=1h back to back (or ASSAY_READS_PER_SECOND) and polls
+ *             the fold lag every second
  *   4. after: time for the queue to empty, parts per bucket, file size and bytes per stored prediction
  *             (after the server's clean shutdown checkpoints the WAL)
  *
@@ -28,6 +29,8 @@ const LOAD_SECONDS = Number(process.env.ASSAY_LOAD_SECONDS ?? 60);
 const LOAD_SHARE = Number(process.env.ASSAY_LOAD_SHARE ?? 0.5);
 const CONNECTIONS = Number(process.env.ASSAY_BENCH_CONNECTIONS ?? 10);
 const BATCH = 100;
+/** The reader's pace: 0 reads back to back (a stress test); 5 is a few dashboards refreshing their charts. */
+const READS_PER_SECOND = Number(process.env.ASSAY_READS_PER_SECOND ?? 0);
 
 interface LoadResult {
   ok: number;
@@ -133,6 +136,8 @@ async function main() {
         const r = await get("/v1/models/bench/monitors?window=1h");
         reads.push(performance.now() - t0);
         readTails.push({ included: r.unfolded.included, notRead: r.unfolded.notRead });
+        const pause = READS_PER_SECOND > 0 ? 1000 / READS_PER_SECOND - (performance.now() - t0) : 0;
+        if (pause > 0) await new Promise((r) => setTimeout(r, pause));
       }
     })();
     const poller = (async () => {
@@ -193,6 +198,7 @@ async function main() {
         errors: loaded.errors,
       },
       monitorsReads: {
+        perSecondAsked: READS_PER_SECOND === 0 ? "back to back" : READS_PER_SECOND,
         count: reads.length,
         p50ms: percentile(reads, 0.5),
         p99ms: percentile(reads, 0.99),

@@ -59,7 +59,7 @@ const DEFAULT_SERVICE_OPTIONS: ServiceOptions = {
   foldBatch: 1000,
   maxParts: 8,
   groupCache: 5000,
-  tailRows: 5000,
+  tailRows: 1000,
   maxLabeled: 100_000,
   monitor: {},
 };
