@@ -137,7 +137,8 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("drift"),
         timelineSpec(drift, {
-          yTitle: "effect ÷ threshold", marks,
+          yTitle: "effect ÷ threshold",
+          marks,
           format: ".2f",
           threshold: 1,
           width: widthFor(chart("drift")),
@@ -153,7 +154,8 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("quality"),
         timelineSpec(quality.points, {
-          yTitle: "share of rows", marks,
+          yTitle: "share of rows",
+          marks,
           format: ".1%",
           width: widthFor(chart("quality")),
         }),
@@ -167,7 +169,12 @@ export async function renderModel(main, header, name, params) {
     drawn.push(
       draw(
         chart("performance"),
-        timelineSpec(performance, { yTitle: "metric", kindTitle: "", marks, width: widthFor(chart("performance")) }),
+        timelineSpec(performance, {
+          yTitle: "metric",
+          kindTitle: "",
+          marks,
+          width: widthFor(chart("performance")),
+        }),
       ),
     );
   else
@@ -176,7 +183,11 @@ export async function renderModel(main, header, name, params) {
   drawn.push(
     draw(
       chart("output"),
-      timelineSpec(outputSeries(series), { yTitle: "share / difference", marks, width: widthFor(chart("output")) }),
+      timelineSpec(outputSeries(series), {
+        yTitle: "share / difference",
+        marks,
+        width: widthFor(chart("output")),
+      }),
     ),
   );
   const trust = trustSeries(series);
@@ -185,7 +196,8 @@ export async function renderModel(main, header, name, params) {
       draw(
         chart("trust"),
         timelineSpec(trust, {
-          yTitle: "share of predictions", marks,
+          yTitle: "share of predictions",
+          marks,
           format: ".1%",
           width: widthFor(chart("trust")),
         }),

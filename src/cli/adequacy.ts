@@ -14,7 +14,7 @@ import { adequacyChecks, renderAdequacyText } from "../robustness/adequacy-repor
 import { parseSchema } from "../schema/yaml-read.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, writeTextFile, saveEvidence } from "./output.js";
+import { printJson, saveEvidence, writeTextFile } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay adequacy <test> --schema FILE [options]

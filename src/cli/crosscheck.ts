@@ -15,7 +15,7 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { inContext } from "../table/errors.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, writeTextFile, saveEvidence } from "./output.js";
+import { printJson, saveEvidence, writeTextFile } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay crosscheck <data> --a SPEC --b SPEC [options]

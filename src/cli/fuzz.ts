@@ -13,7 +13,7 @@ import { parseSchema } from "../schema/yaml-read.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { modelFromArgs } from "./model-args.js";
-import { printJson, writeTextFile, progress, saveEvidence } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 
 const HELP = `usage: assay fuzz --schema schema.yaml --model SPEC [options]
 

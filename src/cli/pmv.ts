@@ -20,7 +20,7 @@ import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js
 import type { Batch, NumericColumn } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { printJson, writeTextFile, progress, saveEvidence } from "./output.js";
+import { printJson, progress, saveEvidence, writeTextFile } from "./output.js";
 import { requireColumn, sourceFromArgs } from "./source-args.js";
 
 const HELP = `usage: assay pmv <train> [<test>] --label COL (--algo logistic|tree | --train-cmd "…") [options]

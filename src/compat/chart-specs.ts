@@ -91,7 +91,9 @@ export function metricDeltaSpec(metrics: MetricDeltas, options: { width?: number
   });
   // one panel per scale that has metrics (vconcat, not a facet: a facet with independent scales makes
   // Vega-Lite warn about unioned domains)
-  const scales = ["0–1 metrics", "unbounded (own units)"].filter((scale) => values.some((v) => v.scale === scale));
+  const scales = ["0–1 metrics", "unbounded (own units)"].filter((scale) =>
+    values.some((v) => v.scale === scale),
+  );
   return {
     title: "new − old, 95% CI",
     data: { values },

@@ -94,7 +94,8 @@ function miniature(spec: TopLevelSpec): TopLevelSpec {
   s.height = 28;
   const enc = s.encoding as Record<string, any> | undefined;
   if (enc) {
-    for (const channel of ["x", "y"]) if (enc[channel]) enc[channel] = { ...enc[channel], axis: null, title: null };
+    for (const channel of ["x", "y"])
+      if (enc[channel]) enc[channel] = { ...enc[channel], axis: null, title: null };
     if (enc.color) enc.color = { ...enc.color, legend: null };
   }
   return s as TopLevelSpec;
@@ -130,12 +131,18 @@ function statRows(c: ColumnDrift): [string, string, string][] {
       ["unseen in the reference", formatShare(s.unseen.share), ""],
     );
   }
-  rows.push(["rows reference / current", `${formatNumber(c.rows.reference)} / ${formatNumber(c.rows.current)}`, ""]);
+  rows.push([
+    "rows reference / current",
+    `${formatNumber(c.rows.reference)} / ${formatNumber(c.rows.current)}`,
+    "",
+  ]);
   return rows;
 }
 
 function statsTable(c: ColumnDrift): string {
-  return `<table><thead><tr><th>statistic</th><th class="num">value</th><th class="num">p</th></tr></thead><tbody>${statRows(c)
+  return `<table><thead><tr><th>statistic</th><th class="num">value</th><th class="num">p</th></tr></thead><tbody>${statRows(
+    c,
+  )
     .map(
       ([k, v, p]) =>
         `<tr><td>${escapeHtml(k)}</td><td class="num">${escapeHtml(v)}</td><td class="num">${escapeHtml(p)}</td></tr>`,
@@ -210,7 +217,12 @@ export function chartSpec(c: ColumnDrift, pair: ColumnPair): TopLevelSpec | null
         color: { field: "side", type: "nominal", sort: SIDES, title: null },
         tooltip: [
           { field: "side", type: "nominal" },
-          { field: "x", type: temporal ? "temporal" : "quantitative", title: "bin centre", format: temporal ? undefined : ".4~g" },
+          {
+            field: "x",
+            type: temporal ? "temporal" : "quantitative",
+            title: "bin centre",
+            format: temporal ? undefined : ".4~g",
+          },
           { field: "share", type: "quantitative", format: ".2%" },
         ],
       },
@@ -237,7 +249,10 @@ function fewWholeValues(ref: Distribution, cur: Distribution): number[] | null {
 }
 
 /** Reference and current shares per category as horizontal bars: long labels stay readable. */
-function categoryBars(values: { category: string; share: number; side: string }[], title: string): TopLevelSpec {
+function categoryBars(
+  values: { category: string; share: number; side: string }[],
+  title: string,
+): TopLevelSpec {
   const categories = [...new Set(values.map((v) => v.category))];
   return {
     width: 220,

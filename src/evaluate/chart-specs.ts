@@ -10,7 +10,10 @@ import { metricHeading } from "../report/names.js";
 import type { Evaluation } from "./evaluation.js";
 
 /** The parts of an evaluation the charts read (a saved evaluation report has them all). */
-type EvaluationCharts = Pick<Evaluation, "metrics" | "curves" | "calibration" | "positives" | "n" | "fairness"> &
+type EvaluationCharts = Pick<
+  Evaluation,
+  "metrics" | "curves" | "calibration" | "positives" | "n" | "fairness"
+> &
   Partial<Pick<Evaluation, "confusion" | "threshold">>;
 
 /** The four-fifths rule: a group's selection rate below 0.8 × the reference group's is adverse impact. */
@@ -25,7 +28,11 @@ function operatingPoint(e: EvaluationCharts): { fpr: number; tpr: number; precis
   const positives = c.tp + c.fn;
   const negatives = c.fp + c.tn;
   if (positives === 0 || negatives === 0) return null;
-  return { fpr: c.fp / negatives, tpr: c.tp / positives, precision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null };
+  return {
+    fpr: c.fp / negatives,
+    tpr: c.tp / positives,
+    precision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null,
+  };
 }
 
 function operatingLayers(x: string, y: string, xv: number, yv: number, threshold: number): unknown[] {
@@ -112,8 +119,18 @@ export function prSpec(e: EvaluationCharts): TopLevelSpec {
 /** Observed vs predicted per bin, each point labelled with its row count (a bin of 12 rows says little). */
 export function calibrationSpec(e: EvaluationCharts): TopLevelSpec {
   const bins = e.calibration.bins.filter((b) => b.count > 0);
-  const x = { field: "meanScore", type: "quantitative", title: "mean predicted probability", scale: { domain: [0, 1] } };
-  const y = { field: "meanLabel", type: "quantitative", title: "observed positive rate", scale: { domain: [0, 1] } };
+  const x = {
+    field: "meanScore",
+    type: "quantitative",
+    title: "mean predicted probability",
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "meanLabel",
+    type: "quantitative",
+    title: "observed positive rate",
+    scale: { domain: [0, 1] },
+  };
   return {
     title: `Calibration (ECE ${f(e.metrics.ece.value)}; n per bin)`,
     width: 300,
@@ -166,7 +183,13 @@ export function confusionSpec(e: Pick<Evaluation, "confusion" | "n">): TopLevelS
     { actual: "negative", predicted: "negative", name: "TN", count: c.tn },
   ].map((cell) => ({ ...cell, share: e.n > 0 ? cell.count / e.n : 0 }));
   const order = ["positive", "negative"];
-  const x = { field: "predicted", type: "nominal", sort: order, title: "predicted", axis: { orient: "top", labelAngle: 0 } };
+  const x = {
+    field: "predicted",
+    type: "nominal",
+    sort: order,
+    title: "predicted",
+    axis: { orient: "top", labelAngle: 0 },
+  };
   const y = { field: "actual", type: "nominal", sort: order, title: "actual" };
   return {
     title: "Confusion matrix",
@@ -196,7 +219,11 @@ export function confusionSpec(e: Pick<Evaluation, "confusion" | "n">): TopLevelS
           color: { condition: { test: "datum.share > 0.3", value: "white" }, value: "#111827" },
         },
         transform: [
-          { calculate: "datum.name + ' ' + format(datum.count, ',') + ' (' + format(datum.share, '.1%') + ')'", as: "label" },
+          {
+            calculate:
+              "datum.name + ' ' + format(datum.count, ',') + ' (' + format(datum.share, '.1%') + ')'",
+            as: "label",
+          },
         ],
       },
     ],
@@ -213,7 +240,9 @@ export function metricIntervalsSpec(
 ): TopLevelSpec {
   const names = options.names ?? Object.keys(metrics);
   const values = names
-    .filter((m) => typeof metrics[m]?.value === "number" && Number.isFinite(metrics[m].value) && m !== "logLoss")
+    .filter(
+      (m) => typeof metrics[m]?.value === "number" && Number.isFinite(metrics[m].value) && m !== "logLoss",
+    )
     .map((m) => ({
       metric: metricHeading(m),
       value: metrics[m].value,

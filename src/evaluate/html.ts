@@ -16,6 +16,7 @@ import {
 } from "./chart-specs.js";
 import type { Evaluation } from "./evaluation.js";
 import { describePositive } from "./labels.js";
+import { mergeNearDuplicates } from "./slice-merge.js";
 
 export { calibrationSpec, fairnessSpec, prSpec, rocSpec };
 
@@ -82,13 +83,18 @@ ${Object.entries(fr.groups)
   .join("\n")}</tbody></table></div></section>`);
   }
   if (e.slices.length > 0) {
-    const rows = [...e.slices].sort((a, b) => (b.score ?? b.errorRate) - (a.score ?? a.errorRate));
-    parts.push(`<section id="slices"><h2>Slices <span class="muted">${escapeHtml(e.sliceSearch?.method === "sliceline" ? `SliceLine, ${e.sliceSearch.examined} slices examined` : "by column")}</span></h2>
+    const merged = mergeNearDuplicates(
+      [...e.slices].sort((a, b) => (b.score ?? b.errorRate) - (a.score ?? a.errorRate)),
+    );
+    const rows = merged.map((m) => m.slice);
+    const sameRows = new Map(merged.map((m) => [m.slice, m.sameRows]));
+    const folded = e.slices.length - rows.length;
+    parts.push(`<section id="slices"><h2>Slices <span class="muted">${escapeHtml(e.sliceSearch?.method === "sliceline" ? `SliceLine, ${e.sliceSearch.examined} slices examined` : "by column")}${folded > 0 ? `; ${folded} refinement${folded === 1 ? "" : "s"} with the very same rows folded into their shorter rule` : ""}</span></h2>
 <div class="scroll"><table class="sortable"><thead><tr><th>slice</th><th class="num">rows</th><th class="num">error rate ↓</th><th class="num">rest</th><th class="num">accuracy ${level}% CI</th><th class="num">ROC AUC ↑</th><th class="num">adjusted p</th>${rows.some((s) => s.score !== undefined) ? '<th class="num">score</th>' : ""}</tr></thead><tbody>
 ${rows
   .map(
     (s) =>
-      `<tr><td class="message">${escapeHtml(s.slice)}</td><td class="num">${s.count}</td><td class="num">${f(s.errorRate)}</td><td class="num">${f(s.restErrorRate)}</td><td class="num">${ci(s.accuracy.ci)}</td><td class="num">${f(s.rocAuc.value)}</td><td class="num">${formatPValue(s.pValueAdjusted)}</td>${s.score !== undefined ? `<td class="num">${f(s.score)}</td>` : ""}</tr>`,
+      `<tr><td class="message">${escapeHtml(s.slice)}${(sameRows.get(s) ?? []).length > 0 ? `<br><span class="muted">same rows as: ${escapeHtml(sameRows.get(s)!.join("; "))}</span>` : ""}</td><td class="num">${s.count}</td><td class="num">${f(s.errorRate)}</td><td class="num">${f(s.restErrorRate)}</td><td class="num">${ci(s.accuracy.ci)}</td><td class="num">${f(s.rocAuc.value)}</td><td class="num">${formatPValue(s.pValueAdjusted)}</td>${s.score !== undefined ? `<td class="num">${f(s.score)}</td>` : ""}</tr>`,
   )
   .join("\n")}</tbody></table></div></section>`);
   }

@@ -60,7 +60,10 @@ function valueTable(c: ColumnProfile): string {
 
 function columnStats(c: ColumnProfile, rows: number): [string, string][] {
   const stats: [string, string][] = [
-    ["type", c.inferred.issue ? `${c.type} (values look like ${c.inferred.type}: ${c.inferred.issue})` : c.type],
+    [
+      "type",
+      c.inferred.issue ? `${c.type} (values look like ${c.inferred.type}: ${c.inferred.issue})` : c.type,
+    ],
     ["missing", `${formatNumber(c.missing)} (${formatPercent(c.missing, rows)})`],
     [
       "distinct",
@@ -80,9 +83,13 @@ function columnStats(c: ColumnProfile, rows: number): [string, string][] {
         ["mean ± std", `${formatNumber(c.mean)} ± ${formatNumber(c.std)}`],
         ["zeros / negatives", `${formatNumber(c.zeros)} / ${formatNumber(c.negatives)}`],
       );
-    if (c.nan + c.posInf + c.negInf > 0) stats.push(["NaN / +Inf / −Inf", `${c.nan} / ${c.posInf} / ${c.negInf}`]);
+    if (c.nan + c.posInf + c.negInf > 0)
+      stats.push(["NaN / +Inf / −Inf", `${c.nan} / ${c.posInf} / ${c.negInf}`]);
   } else if (c.length)
-    stats.push(["length min / mean / max", `${c.length.min} / ${formatNumber(c.length.mean)} / ${c.length.max}`]);
+    stats.push([
+      "length min / mean / max",
+      `${c.length.min} / ${formatNumber(c.length.mean)} / ${c.length.max}`,
+    ]);
   return stats;
 }
 
@@ -94,7 +101,12 @@ async function columnCard(c: ColumnProfile, rows: number, index: number): Promis
   // a bar of one row per value says nothing: an id column gets a sentence instead
   const unique = c.type === "string" && c.distinctExact && c.count > 1 && c.distinct === c.count;
   const chart = unique
-    ? `<p class="muted">every one of the ${formatNumber(c.count)} values is different; first: ${escapeHtml(c.top.slice(0, 3).map((t) => t.value).join(", "))} …</p>`
+    ? `<p class="muted">every one of the ${formatNumber(c.count)} values is different; first: ${escapeHtml(
+        c.top
+          .slice(0, 3)
+          .map((t) => t.value)
+          .join(", "),
+      )} …</p>`
     : spec
       ? await renderSvg(spec)
       : '<p class="muted">no values</p>';

@@ -309,7 +309,13 @@ export function distributionSpec(
     const temporal = column.type === "date" || column.type === "timestamp";
     const rowsOf = (h: { edges: number[]; counts: number[] }, side: string) => {
       const total = h.counts.reduce((a, b) => a + b, 0) || 1;
-      return h.counts.map((count, i) => ({ lo: h.edges[i], hi: h.edges[i + 1], count, share: count / total, side }));
+      return h.counts.map((count, i) => ({
+        lo: h.edges[i],
+        hi: h.edges[i + 1],
+        count,
+        share: count / total,
+        side,
+      }));
     };
     const reference = options.reference?.histogram ?? null;
     const values = [...rowsOf(histogram, "current"), ...(reference ? rowsOf(reference, "reference") : [])];
@@ -367,7 +373,12 @@ export function distributionSpec(
     }));
     if (options.reference)
       for (const t of options.reference.top)
-        values.push({ value: label(t.value), count: t.count, share: share(t.count, refTotal), side: "reference" });
+        values.push({
+          value: label(t.value),
+          count: t.count,
+          share: share(t.count, refTotal),
+          side: "reference",
+        });
     const categories = [...new Set(values.map((v) => v.value))];
     const numericOrder = column.type === "integer" || column.type === "float";
     const sort = numericOrder

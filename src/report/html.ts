@@ -1,8 +1,8 @@
 /** The shell every HTML report shares: self-contained, no network, readable when printed. */
-import type { Report } from "./report.js";
-import { checksSection, type VerdictOptions, verdictSection } from "./verdict-html.js";
 
 import { escapeHtml } from "./html-escape.js";
+import type { Report } from "./report.js";
+import { checksSection, type VerdictOptions, verdictSection } from "./verdict-html.js";
 
 export { badge, escapeHtml, sectionId } from "./html-escape.js";
 

@@ -66,7 +66,9 @@ function figuresSection(report: Report): string {
   for (const [key, value] of Object.entries(report)) {
     if (ENVELOPE.has(key) || value === undefined) continue;
     if (Array.isArray(value) && value.length > 0 && value.every((x) => x && typeof x === "object"))
-      tables.push(`<h3>${escapeHtml(metricLabel(key))} <span class="muted">${value.length}</span></h3>${recordsTable(value as Record<string, unknown>[])}`);
+      tables.push(
+        `<h3>${escapeHtml(metricLabel(key))} <span class="muted">${value.length}</span></h3>${recordsTable(value as Record<string, unknown>[])}`,
+      );
     else if (!Array.isArray(value) || value.length > 0) scalars.push([key, value]);
   }
   if (scalars.length === 0 && tables.length === 0) return "";
@@ -99,7 +101,9 @@ function recordsTable(records: Record<string, unknown>[]): string {
 }
 
 function exampleRows(r: CheckResult): Record<string, unknown>[] {
-  return (r.examples ?? []).map((e) => (e && typeof e === "object" ? (e as Record<string, unknown>) : { value: e }));
+  return (r.examples ?? []).map((e) =>
+    e && typeof e === "object" ? (e as Record<string, unknown>) : { value: e },
+  );
 }
 
 /** A section per check that carries examples (offending rows, shrunk counterexamples, pairs). */

@@ -19,6 +19,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 export function withTooltips(svg: string): string {
   return svg.replace(
     /<(path|circle|rect|line|text|image)([^<>]*?aria-label="([^"]*)"[^<>]*?role="graphics-symbol"[^<>]*?)\/>/g,
-    (_all, tag: string, attributes: string, label: string) => `<${tag}${attributes}><title>${label}</title></${tag}>`,
+    (_all, tag: string, attributes: string, label: string) =>
+      `<${tag}${attributes}><title>${label}</title></${tag}>`,
   );
 }

@@ -3,8 +3,8 @@ import { formatNumber, formatPercent } from "../report/format.js";
 import { badge, escapeHtml, htmlPage } from "../report/html.js";
 import { checkLabel } from "../report/names.js";
 import type { Report } from "../report/report.js";
-import { checkRowId } from "../report/verdict-html.js";
 import { renderSvg } from "../report/vega.js";
+import { checkRowId } from "../report/verdict-html.js";
 import type { Anomaly } from "./validate.js";
 
 /**
@@ -72,7 +72,9 @@ function describeExpected(expected: unknown): string {
 function describeObserved(r: Anomaly): string {
   const parts: string[] = [];
   if (r.count !== undefined)
-    parts.push(`${formatNumber(r.count)}${r.total ? ` of ${formatNumber(r.total)} (${formatPercent(r.count, r.total)})` : ""}`);
+    parts.push(
+      `${formatNumber(r.count)}${r.total ? ` of ${formatNumber(r.total)} (${formatPercent(r.count, r.total)})` : ""}`,
+    );
   if (r.found !== undefined && r.found !== null)
     parts.push(typeof r.found === "object" ? summarise(r.found) : show(r.found));
   return parts.join("; ") || "–";
@@ -80,7 +82,9 @@ function describeObserved(r: Anomaly): string {
 
 function summarise(v: object): string {
   const entries = Object.entries(v as Record<string, unknown>);
-  const text = entries.map(([k, x]) => `${k}: ${x !== null && typeof x === "object" ? "…" : show(x)}`).join(", ");
+  const text = entries
+    .map(([k, x]) => `${k}: ${x !== null && typeof x === "object" ? "…" : show(x)}`)
+    .join(", ");
   return text.length > 120 ? `${text.slice(0, 117)}…` : `{${text}}`;
 }
 

@@ -67,7 +67,7 @@ test("--out saves a profile, --html writes a self-contained report with an SVG c
   assert.equal(saved.format, "assay.profile");
   const page = readFileSync(html, "utf8");
   assert.equal((page.match(/<svg/g) ?? []).length, 5);
-  assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3\.org)/);
+  assert.doesNotMatch(page, /<script src|https?:\/\/(?!www\.w3\.org)/);
 });
 
 test("--sql profiles a query over files and --columns narrows it", () => {

@@ -109,7 +109,10 @@ test("a 0/1 or few-valued whole-number column is drawn as categories, in numeric
   );
   // 13 distinct values, or fractions, stay a histogram
   assert.equal(drawsAsCategories({ ...senior, distinct: 13 }), false);
-  assert.equal(drawsAsCategories({ ...senior, type: "float", top: [{ value: 0.5, count: 2 }], distinct: 1 }), false);
+  assert.equal(
+    drawsAsCategories({ ...senior, type: "float", top: [{ value: 0.5, count: 2 }], distinct: 1 }),
+    false,
+  );
 });
 
 test("spiky counts get a symlog axis that says so; even counts keep a linear one", async () => {
@@ -128,8 +131,22 @@ test("spiky counts get a symlog axis that says so; even counts keep a linear one
 });
 
 test("a reference overlay compares shares, not counts", () => {
-  const current = { name: "c", type: "string", top: [{ value: "a", count: 30 }, { value: "b", count: 10 }] };
-  const reference = { name: "c", type: "string", top: [{ value: "a", count: 50 }, { value: "b", count: 50 }] };
+  const current = {
+    name: "c",
+    type: "string",
+    top: [
+      { value: "a", count: 30 },
+      { value: "b", count: 10 },
+    ],
+  };
+  const reference = {
+    name: "c",
+    type: "string",
+    top: [
+      { value: "a", count: 50 },
+      { value: "b", count: 50 },
+    ],
+  };
   const spec = distributionSpec(current, { reference }) as any;
   assert.equal(spec.layer.length, 2);
   assert.equal(spec.layer[0].encoding.x.field, "share");

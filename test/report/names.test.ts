@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { checkLabel, directionText, metricDirection, metricHeading, metricLabel } from "../../src/report/names.js";
+import {
+  checkLabel,
+  directionText,
+  metricDirection,
+  metricHeading,
+  metricLabel,
+} from "../../src/report/names.js";
 
 test("metrics read as people name them, with the better direction", () => {
   assert.equal(metricLabel("rocAuc"), "ROC AUC");

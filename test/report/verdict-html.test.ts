@@ -25,7 +25,10 @@ function report(statuses: ("pass" | "warn" | "fail" | "insufficient")[]) {
 test("the verdict says checks passed / total and lists what failed before what warned, each linked", () => {
   const r = report(["pass", "warn", "fail", "pass", "insufficient"]);
   const html = verdictSection(r);
-  assert.match(html, /<strong data-passed>2<\/strong> of <strong data-total>5<\/strong> checks passed · 1 failed · 1 warned · 1 insufficient/);
+  assert.match(
+    html,
+    /<strong data-passed>2<\/strong> of <strong data-total>5<\/strong> checks passed · 1 failed · 1 warned · 1 insufficient/,
+  );
   const order = [...html.matchAll(/href="#check-(\d+)"/g)].map((m) => Number(m[1]));
   assert.deepEqual(order, [2, 1, 4], "fail, then warn, then insufficient; passes are not reasons");
   assert.match(html, /schema · out of range · c2/);
@@ -65,7 +68,10 @@ test("the envelope renderer shows inputs, figures, examples and cuts long lists 
         { check: "fuzz.crash", status: "fail", message: "threw", examples: [{ age: 17, city: "Yes" }] },
       ],
     },
-    { rowsPerSecond: 1234.5, failures: Array.from({ length: 25 }, (_, i) => ({ kind: "crash", row: { age: i } })) },
+    {
+      rowsPerSecond: 1234.5,
+      failures: Array.from({ length: 25 }, (_, i) => ({ kind: "crash", row: { age: i } })),
+    },
   );
   const html = reportHtml(r, "Fuzz");
   // four significant digits, as every number in a report

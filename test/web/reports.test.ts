@@ -86,13 +86,18 @@ async function open(name: string): Promise<Page> {
 }
 
 for (const name of ["profile", "drift", "evaluate", "validate", "adequacy"])
-  test(`${name}: verdict and checks passed / total equal the JSON; no overflow at 1280 px; screenshot`, { skip }, async () => {
+  test(`${name}: verdict and checks passed / total equal the JSON; no overflow at 1280 px; screenshot`, {
+    skip,
+  }, async () => {
     const p = await open(name);
     const report = reports.get(name);
     const passed = report.results.filter((r: { status: string }) => r.status === "pass").length;
     assert.equal(await p.locator("section.verdict").count(), 1);
     assert.ok(
-      await p.locator("main > section").first().evaluate((s) => s.classList.contains("verdict")),
+      await p
+        .locator("main > section")
+        .first()
+        .evaluate((s) => s.classList.contains("verdict")),
       "the verdict comes first",
     );
     assert.match((await p.textContent("section.verdict h2")) ?? "", new RegExp(report.summary.status));
@@ -100,7 +105,9 @@ for (const name of ["profile", "drift", "evaluate", "validate", "adequacy"])
       assert.equal(await p.textContent("[data-passed]"), String(passed));
       assert.equal(await p.textContent("[data-total]"), String(report.results.length));
       // every reason links to something on the page
-      for (const href of await p.locator("ol.reasons a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+      for (const href of await p
+        .locator("ol.reasons a")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
         assert.ok(href?.startsWith("#"));
         assert.equal(await p.locator(`[id="${href!.slice(1)}"]`).count(), 1, `target of ${href}`);
       }
@@ -112,7 +119,9 @@ for (const name of ["profile", "drift", "evaluate", "validate", "adequacy"])
     assert.deepEqual(consoleProblems, []);
   });
 
-test("profile: Yes/No columns read Yes and No, a 0/1 column is two categories, a spiky count is on a log axis", { skip }, async () => {
+test("profile: Yes/No columns read Yes and No, a 0/1 column is two categories, a spiky count is on a log axis", {
+  skip,
+}, async () => {
   const p = await open("profile");
   const churn = p.locator("#column-Churn");
   const labels = await churn.locator("svg text").allTextContents();
@@ -128,18 +137,25 @@ test("profile: Yes/No columns read Yes and No, a 0/1 column is two categories, a
   const cells = await p.locator("#column-PaymentMethod .as-table td").allTextContents();
   assert.equal(cells[0], column.top[0].value, "Bank transfer (automatic) and the like, whole");
   assert.equal(cells[1], column.top[0].count.toLocaleString("en-US"));
-  assert.equal((await p.locator("#overview dd").first().textContent())?.trim(), profile.rows.toLocaleString("en-US"));
+  assert.equal(
+    (await p.locator("#overview dd").first().textContent())?.trim(),
+    profile.rows.toLocaleString("en-US"),
+  );
   // bars have tooltips: an SVG <title> per mark
   assert.ok((await p.locator("#column-PaymentMethod svg path title").count()) >= 4);
   await p.close();
 });
 
-test("evaluate: the metric table equals the JSON, names are readable, the operating point is marked", { skip }, async () => {
+test("evaluate: the metric table equals the JSON, names are readable, the operating point is marked", {
+  skip,
+}, async () => {
   const p = await open("evaluate");
   const e = reports.get("evaluate");
-  const rows = await p.locator("#metrics table tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")),
-  );
+  const rows = await p
+    .locator("#metrics table tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")),
+    );
   const roc = rows.find((r) => r[0] === "ROC AUC ↑");
   assert.ok(roc, "ROC AUC, not rocAuc");
   assert.equal(roc[1], e.metrics.rocAuc.value.toFixed(4));
@@ -149,9 +165,9 @@ test("evaluate: the metric table equals the JSON, names are readable, the operat
   assert.match(text, /Confusion matrix/);
   assert.match(text, /Month-to-month \(reference\)/);
   // a p-value cell never wraps: one line high
-  const heights = await p.locator("#slices td.num").evaluateAll((tds) =>
-    tds.map((td) => (td as HTMLElement).getBoundingClientRect().height),
-  );
+  const heights = await p
+    .locator("#slices td.num")
+    .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).getBoundingClientRect().height));
   if (heights.length > 0) assert.ok(Math.max(...heights) < 40);
   await p.close();
 });
@@ -164,12 +180,17 @@ test("drift: the label is called out; clicking a header sorts the table", { skip
   const names = () => p.locator("#columns tbody tr td:nth-child(2) a").allTextContents();
   await p.click("#columns thead th:nth-child(2)");
   const sorted = await names();
-  assert.deepEqual(sorted, [...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  assert.deepEqual(
+    sorted,
+    [...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+  );
   assert.equal(sorted.length, d.columns.length);
   await p.close();
 });
 
-test("validate: the offending cell is highlighted and its row scrolls inside its card", { skip }, async () => {
+test("validate: the offending cell is highlighted and its row scrolls inside its card", {
+  skip,
+}, async () => {
   const p = await open("validate");
   const cell = p.locator("td.offending").first();
   assert.equal((await cell.textContent())?.trim(), "Unknown");
