@@ -46,7 +46,7 @@ export function renderMultivariateText(m: MultivariateDrift): string {
   return (
     `multivariate: ${m.drifted ? "drift" : "no drift"} — domain classifier (gbdt, ${m.folds}-fold cross-fitted, ` +
     `${m.rows.reference} + ${m.rows.current} rows) ROC AUC ${m.auc.toFixed(3)}` +
-    `${m.ci ? ` [${m.ci[0].toFixed(3)}, ${m.ci[1].toFixed(3)}]` : ""}; per-fold permutation nulls: fold AUC ${m.foldTests.map((t) => `${t.auc.toFixed(3)} (≤ ${t.threshold.toFixed(3)})`).join(", ")}, Bonferroni p = ${m.pValue.toFixed(3)}\n` +
+    `${m.ci ? ` [${m.ci[0].toFixed(3)}, ${m.ci[1].toFixed(3)}]` : ""}; per-fold permutation nulls: fold AUC ${m.foldTests.map((t) => `${t.auc.toFixed(3)} (null ${t.threshold.toFixed(3)})`).join(", ")}, Bonferroni p = ${m.pValue.toFixed(3)}\n` +
     (drivers ? `  drivers (log-loss rise when permuted): ${drivers}\n` : "")
   );
 }
