@@ -14,6 +14,7 @@ import {
   runReadiness,
 } from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
+import { runLearning } from "./demo/learning.js";
 import { runRobustness } from "./demo/robustness.js";
 import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";
@@ -31,7 +32,7 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     update-compatibility gate from v1 to v2, conformal prediction sets with selective prediction and a
     trust bundle, an out-of-distribution check of the test rows, and testing without an oracle: a
     behavioural suite with its mutation score, fuzzing from the contract, noise and adversarial
-    robustness, and PMV of the logistic baseline.
+    robustness, and PMV of the logistic baseline; feature usefulness and multivariate drift.
  3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
     and the ML Test Score, on the dashboard too.
  4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
@@ -82,9 +83,10 @@ export async function run(argv: string[]): Promise<number> {
     adult = asCardEvidence(card, () => runAdult(join(ROOT, "examples", "adult"), out, say));
     const trust = runTrust(join(ROOT, "examples", "adult"), out, say);
     const robustness = runRobustness(join(ROOT, "examples", "adult"), out, say);
+    const learning = runLearning(join(ROOT, "examples", "adult"), say);
     adult = {
       ...adult,
-      lines: [...trust.lines, ...robustness.lines],
+      lines: [...trust.lines, ...robustness.lines, ...learning.lines],
       reports: [...adult.reports, ...trust.reports, ...robustness.reports],
     };
     readiness = runReadiness(join(ROOT, "examples", "adult"), card, out, say);
