@@ -5,7 +5,7 @@
  * settings (5 folds, 200 permutations, gbdt 50 trees × 15 leaves); drivers skipped (they do not
  * change the verdict). Reports the flag rate at α = 0.05 (verdict: p ≤ α and AUC ≥ 0.55) and of
  * the permutation test alone (p ≤ α), with the mean AUC.
- * usage: node dist/bench/multivariate-null.js [N] [rows]
+ * usage: node dist/bench/multivariate-null.js [N] [rows] [adult,gaussian]
  */
 import { multivariateDrift } from "../src/drift/multivariate.js";
 import { takeRows } from "../src/model/features.js";
@@ -16,6 +16,7 @@ import { adult, LABEL } from "../test/model/baselines/adult-data.js";
 
 const runs = Number(process.argv[2] ?? 100);
 const rows = Number(process.argv[3] ?? 1000);
+const which = (process.argv[4] ?? "adult,gaussian").split(",");
 const { train, features } = await adult();
 const adultFeatures = features.filter((f) => f !== LABEL);
 const random = seededRandom(20261203);
@@ -39,7 +40,7 @@ function gaussian(): Batch {
   );
 }
 
-for (const data of ["adult", "gaussian"] as const) {
+for (const data of which as ("adult" | "gaussian")[]) {
   let flagged = 0;
   let rejected = 0;
   let aucSum = 0;
@@ -53,6 +54,7 @@ for (const data of ["adult", "gaussian"] as const) {
     if (m.drifted) flagged++;
     if (m.pValue <= m.alpha) rejected++;
     aucSum += m.auc;
+    if ((r + 1) % 25 === 0) console.error(`${data}: ${r + 1} runs, ${flagged} flagged, ${rejected} rejected`);
   }
   console.log(
     JSON.stringify({

@@ -17,6 +17,7 @@ import {
   runReadiness,
 } from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
+import { runLearning } from "./demo/learning.js";
 import { runRobustness } from "./demo/robustness.js";
 import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";
@@ -36,7 +37,7 @@ The whole lifecycle of an ML system on real data that ships with the package, wi
     behavioural suite with its mutation score, fuzzing from the contract, noise and adversarial
     robustness, and PMV of the logistic baseline; the release as one CI step (assay check). Then German
     credit's loan purpose (10 classes, two ONNX models): per-class metrics, fairness per class, and the
-    update gate with flips per class.
+    update gate with flips per class; feature usefulness and multivariate drift.
  3. Readiness of the adult model (examples/adult/assay.card.yaml): evidence, reviews, the MLTRL level
     and the ML Test Score, on the dashboard too.
  4. Prints where the reports are and the dashboard URL, then keeps serving until Ctrl-C.
@@ -92,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       runChecks(join(ROOT, "examples", "adult"), out, say),
       runMulticlass(join(ROOT, "examples", "german-purpose"), out, say),
       runPrivacy(join(ROOT, "examples", "adult"), say),
+      runLearning(join(ROOT, "examples", "adult"), say),
     ];
     adult = {
       ...adult,

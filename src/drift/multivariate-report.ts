@@ -16,8 +16,8 @@ export function multivariateCheck(m: MultivariateDrift): CheckResult {
     threshold: m.threshold,
     pValue: m.pValue,
     message: m.drifted
-      ? `a domain classifier tells current from reference rows: cross-fitted ROC AUC ${m.auc.toFixed(3)} (${ci}) above the permutation null's ${(1 - m.alpha) * 100}% quantile ${m.threshold.toFixed(3)} (p = ${m.pValue.toFixed(3)})${top.length > 0 ? `; driven by ${top.join(", ")}` : ""}`
-      : `a domain classifier cannot tell the sides apart beyond chance: ROC AUC ${m.auc.toFixed(3)} (${ci}), permutation p = ${m.pValue.toFixed(3)}${m.pValue <= m.alpha ? `, below the effect size ${m.minAuc}` : ""}`,
+      ? `a domain classifier tells current from reference rows: cross-fitted ROC AUC ${m.auc.toFixed(3)} (${ci}) ; its folds beat their permutation nulls (Bonferroni p = ${m.pValue.toFixed(3)} ≤ ${m.alpha})${top.length > 0 ? `; driven by ${top.join(", ")}` : ""}`
+      : `a domain classifier cannot tell the sides apart beyond chance: ROC AUC ${m.auc.toFixed(3)} (${ci}), permutation p = ${m.pValue.toFixed(3)}${m.pValue <= m.alpha ? `, below the effect size ${m.minAuc}` : ""} (folds' AUC ${m.foldTests.map((t) => t.auc.toFixed(3)).join(", ")})`,
   };
 }
 
@@ -46,7 +46,7 @@ export function renderMultivariateText(m: MultivariateDrift): string {
   return (
     `multivariate: ${m.drifted ? "drift" : "no drift"} — domain classifier (gbdt, ${m.folds}-fold cross-fitted, ` +
     `${m.rows.reference} + ${m.rows.current} rows) ROC AUC ${m.auc.toFixed(3)}` +
-    `${m.ci ? ` [${m.ci[0].toFixed(3)}, ${m.ci[1].toFixed(3)}]` : ""}, null ${(1 - m.alpha) * 100}% quantile ${m.threshold.toFixed(3)}, p = ${m.pValue.toFixed(3)}\n` +
+    `${m.ci ? ` [${m.ci[0].toFixed(3)}, ${m.ci[1].toFixed(3)}]` : ""}; per-fold permutation nulls: fold AUC ${m.foldTests.map((t) => `${t.auc.toFixed(3)} (null ${t.threshold.toFixed(3)})`).join(", ")}, Bonferroni p = ${m.pValue.toFixed(3)}\n` +
     (drivers ? `  drivers (log-loss rise when permuted): ${drivers}\n` : "")
   );
 }
