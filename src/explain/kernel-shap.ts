@@ -3,7 +3,9 @@
  * v(S) = mean over background rows b of link(f(x_S, b_rest)), estimated by the weighted least
  * squares fit of v over coalitions under the Shapley kernel π(S) = (M−1) / (C(M,|S|)·|S|·(M−|S|)),
  * with Σφ = v(N) − v(∅) imposed exactly (local accuracy holds to rounding).
- * - M small enough that 2^M − 2 ≤ samples: every coalition with its kernel weight — exact.
+ * - M small enough that 2^M − 2 ≤ samples: every coalition is valued and φ follows from the Shapley
+ *   formula itself (exactShapley; the same numbers as the weighted fit over all coalitions, but a
+ *   feature the model ignores gets exactly 0 rather than 1e-16).
  * - otherwise: coalitions drawn with probability ∝ π (a size, then a uniform subset of it; each with
  *   its complement, which lowers the variance), split into `replicates` independent fits. The
  *   estimate is their mean and its sampling error their standard deviation / √replicates, stated
@@ -16,7 +18,7 @@ import { predictTable } from "../model/predict.js";
 import { seededRandom } from "../stats/random.js";
 import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
-import { binomial, popcount } from "./exact-shapley.js";
+import { binomial, exactShapley, MAX_EXACT_PLAYERS, popcount } from "./exact-shapley.js";
 import { maskedRows } from "./masked-rows.js";
 
 export type ShapLink = "identity" | "logit";
@@ -56,7 +58,7 @@ export async function kernelShap(
   const replicates = options.replicates ?? KERNEL_SHAP_DEFAULTS.replicates;
   const link = options.link ?? KERNEL_SHAP_DEFAULTS.link;
   const random = seededRandom(options.seed ?? KERNEL_SHAP_DEFAULTS.seed);
-  const exact = m <= 30 && 2 ** m - 2 <= samples;
+  const exact = m <= MAX_EXACT_PLAYERS && 2 ** m - 2 <= samples;
   const perReplicate = Math.floor(samples / replicates / 2) * 2;
   if (!exact && perReplicate < 2 * m)
     throw new InputError(
@@ -79,8 +81,13 @@ export async function kernelShap(
       coalitions = perReplicate * replicates;
     }
     const delta = transform(full[i]) - base;
-    const estimates = [];
-    for (const group of groups) {
+    const estimates: Float64Array[] = [];
+    if (exact) {
+      const value = await coalitionValues(model, explained, i, background, features, groups[0].masks, transform);
+      // Coalition s (1 ≤ s ≤ 2^M − 2) is row s − 1 of allCoalitions.
+      const size = 2 ** m - 1;
+      estimates.push(exactShapley(m, (s) => (s === 0 ? base : s === size ? base + delta : value[s - 1])));
+    } else for (const group of groups) {
       const value = await coalitionValues(model, explained, i, background, features, group.masks, transform);
       estimates.push(solveConstrained(group.masks, group.weights, value, base, delta, m));
     }
@@ -109,7 +116,7 @@ interface CoalitionSet {
   weights: Float64Array;
 }
 
-function allCoalitions(m: number): CoalitionSet {
+export function allCoalitions(m: number): CoalitionSet {
   const count = 2 ** m - 2;
   const masks = new Uint8Array(count * m);
   const weights = new Float64Array(count);
