@@ -15,6 +15,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   sanity: {
     summary: "check that a learner learns: overfits a tiny sample, not shuffled labels, repeats itself",
   },
+  explain: {
+    summary: "what a model leans on: SHAP attributions, effect curves with bands, surrogate fidelity",
+  },
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },
