@@ -2,7 +2,8 @@ import { openSource } from "../io/source.js";
 import { lintRelation } from "../lint/lint.js";
 import { lintReport } from "../lint/report.js";
 import { renderLintText } from "../lint/text.js";
-import { numberOption, parseCommand } from "./args.js";
+import { listOption, numberOption, parseCommand } from "./args.js";
+import { UsageError } from "./errors.js";
 import { printJson, saveEvidence } from "./output.js";
 import { sourceFromArgs } from "./source-args.js";
 
@@ -20,6 +21,11 @@ another table (train/test overlap). Each finding lists offending rows by 0-based
   --sql "SELECT …"    lint a DuckDB query over files instead
   --label COL         the label column
   --against FILE      another table (e.g. the training set) to check row overlap with
+  --exposure COL      feedback loops: COL marks rows an earlier model acted on (a flag, or the deployed
+                      model's decision); reports the model-exposed share (Wilson 95% CI) and how the
+                      label distribution differs exposed vs unexposed (χ², rate difference with
+                      Newcombe's interval; Welch for a numeric label); warning at p ≤ 0.01. Needs --label
+  --exposed-value V,… the values of COL that mean exposed (default: anything but NULL, 0, false, no, none)
   --json              print the findings (a Report envelope) as JSON on stdout
   --examples N        offending rows shown per finding (default 5)
 
@@ -35,6 +41,8 @@ export async function run(argv: string[]): Promise<number> {
       against: { type: "string" },
       json: { type: "boolean", default: false },
       examples: { type: "string" },
+      exposure: { type: "string" },
+      "exposed-value": { type: "string" },
     },
     HELP,
   );
@@ -43,14 +51,23 @@ export async function run(argv: string[]): Promise<number> {
   const source = await sourceFromArgs(positionals, values.sql);
   const label = typeof values.label === "string" ? values.label : undefined;
   const against = typeof values.against === "string" ? await openSource({ path: values.against }) : undefined;
-  const outcome = await lintRelation(source, { label, against, maxExamples });
+  const exposureColumn = typeof values.exposure === "string" ? values.exposure : undefined;
+  if (values["exposed-value"] !== undefined && exposureColumn === undefined)
+    throw new UsageError("--exposed-value needs --exposure COL");
+  const exposure = exposureColumn ? { column: exposureColumn, values: listOption(values["exposed-value"]) } : undefined;
+  const outcome = await lintRelation(source, { label, against, maxExamples, exposure });
   const errors = outcome.results.filter((r) => r.status === "fail").length;
   const inputs = [{ name: source.name, digest: await source.digest(), rows: outcome.rows }];
   if (against)
     inputs.push({ name: against.name, digest: await against.digest(), rows: await against.rowCount() });
   const report = lintReport(outcome, {
     inputs,
-    config: { label: label ?? null, against: values.against ?? null, examples: maxExamples },
+    config: {
+      label: label ?? null,
+      against: values.against ?? null,
+      examples: maxExamples,
+      exposure: exposure ?? null,
+    },
   });
   saveEvidence(report);
   if (values.json) printJson(report);

@@ -18,6 +18,10 @@ const COMMANDS: Record<string, { summary: string }> = {
   explain: {
     summary: "what a model leans on: SHAP attributions, effect curves with bands, surrogate fidelity",
   },
+  tune: { summary: "tune a built-in learner: random search + successive halving under a time or trial budget" },
+  features: {
+    summary: "feature usefulness: permutation importance, leave-one-out refits, removable, duplicates",
+  },
   compare: { summary: "compare an old and a new model: flips, compatibility, per-group deltas, a gate" },
   conformal: { summary: "prediction sets with a coverage guarantee, selective prediction, a trust bundle" },
   ood: { summary: "out-of-distribution rows: detectors, conformal p-values, unusual features" },

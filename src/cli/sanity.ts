@@ -23,7 +23,7 @@ const HELP = `usage: assay sanity <source> --label COL [--positive V] (--algo lo
 
 Checks that the learning code works (each pass/fail with its numbers):
   overfit          at high capacity it memorises a tiny sample (training ROC AUC ≥ 0.95)
-  shuffled labels  trained on permuted labels, its held-out ROC AUC has a 99% CI containing 0.5
+  shuffled labels  trained on permuted labels, its held-out ROC AUC is not above chance (Mann–Whitney p > 0.01)
   reproducible     two fits with the same seed give identical predictions
   loss decreases   its training log loss is below the constant (prevalence) predictor's
 

@@ -3,7 +3,8 @@
  * trains a built-in learner and saves it as a model file that `--model FILE` loads in evaluate,
  * compare and every other command that runs a model (docs/learning.md).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
 import { encodeBinaryLabel } from "../evaluate/labels.js";
 import { trainGbdt } from "../model/baselines/gbdt/index.js";
 import { baselineFromState, type TrainedBaseline } from "../model/baselines/index.js";
@@ -34,6 +35,8 @@ options:
                           logreg: C=1,topCategories=10 · tree: maxDepth=3,minLeaf=20
                           gbdt: learningRate=0.1,maxIterations=100,maxLeaves=31,maxDepth=0,
                           minSamplesLeaf=20,l2=0,maxBins=255,earlyStopping=auto,seed=0
+  --config FILE           algo and params from a file (what assay tune --out writes; YAML or JSON);
+                          --algo and --params, when also given, must not contradict it
   --features a,b,c        feature columns (default: every column but the label)
   --sql "…"               read the rows with a query instead of a file
   --out FILE              where to save the model (.json); without it nothing is saved
@@ -47,6 +50,7 @@ const OPTIONS = {
   algo: { type: "string" },
   task: { type: "string" },
   params: { type: "string" },
+  config: { type: "string" },
   features: { type: "string" },
   sql: { type: "string" },
   out: { type: "string" },
@@ -58,8 +62,12 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const label = v.label as string | undefined;
   if (label === undefined) throw new UsageError("train needs --label COL (see --help)");
-  if (v.algo === undefined) throw new UsageError("train needs --algo logreg|tree|gbdt");
-  const algo = learnerName(v.algo as string);
+  const fromFile = v.config !== undefined ? readLearnerConfig(v.config as string) : null;
+  if (fromFile && v.params !== undefined) throw new UsageError("give --params or --config, not both");
+  if (fromFile && v.algo !== undefined && v.algo !== fromFile.algo)
+    throw new UsageError(`--algo ${v.algo} contradicts ${v.config}, which is for ${fromFile.algo}`);
+  if (v.algo === undefined && !fromFile) throw new UsageError("train needs --algo logreg|tree|gbdt (or --config FILE)");
+  const algo = learnerName((v.algo as string | undefined) ?? fromFile!.algo);
   const task = (v.task as string | undefined) ?? "binary";
   if (task !== "binary" && task !== "regression")
     throw new UsageError(`--task must be binary or regression, got '${task}'`);
@@ -70,7 +78,10 @@ export async function run(argv: string[]): Promise<number> {
   const out = v.out as string | undefined;
   if (out !== undefined && !out.toLowerCase().endsWith(".json"))
     throw new UsageError(`--out must name a .json file (what --model loads), got '${out}'`);
-  const { options, params } = learnerOptions(algo, parseParamList((v.params as string | undefined) ?? ""));
+  const { options, params } = learnerOptions(
+    algo,
+    fromFile ? fromFile.params : parseParamList((v.params as string | undefined) ?? ""),
+  );
   const source = await sourceFromArgs(positionals, v.sql, "training data");
   requireColumn(source, label, "--label");
   const features = listOption(v.features) ?? source.columns.map((c) => c.name).filter((c) => c !== label);
@@ -141,6 +152,20 @@ export async function run(argv: string[]): Promise<number> {
         `\n${out ? `saved to ${out}; score with: assay evaluate <source> --label ${label} --model ${out}` : "not saved (give --out model.json)"}\n`,
     );
   return 0;
+}
+
+/** `{ algo, params }` from a config file (assay tune --out). */
+function readLearnerConfig(path: string): { algo: string; params: Record<string, unknown> } {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`cannot read --config ${path}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const d = doc as { algo?: unknown; params?: unknown } | null;
+  if (!d || typeof d.algo !== "string" || typeof d.params !== "object" || d.params === null || Array.isArray(d.params))
+    throw new UsageError(`--config ${path}: expected 'algo' and a 'params' mapping (as assay tune --out writes)`);
+  return { algo: d.algo, params: d.params as Record<string, unknown> };
 }
 
 function trainingDetails(fit: { trees: unknown[]; trainLoss: number[]; validationLoss: number[] | null }) {

@@ -15,6 +15,7 @@ const LINT_CHECKS = [
   "lint.class_imbalance",
   "lint.label_leakage",
   "lint.train_test_overlap",
+  "lint.model_exposure",
 ] as const;
 type LintCheck = (typeof LINT_CHECKS)[number];
 

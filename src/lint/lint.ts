@@ -3,6 +3,7 @@ import { InputError } from "../table/errors.js";
 import type { Relation } from "../table/relation.js";
 import type { ColumnInfo } from "../table/types.js";
 import { columnFacts, columnFindings } from "./columns.js";
+import { exposureFinding } from "./exposure.js";
 import { finding, type LintFinding, percent } from "./finding.js";
 import { labelFindings } from "./label.js";
 import { outlierFindings } from "./outliers.js";
@@ -16,6 +17,7 @@ interface LintInput {
   label?: string;
   against?: { name: string; relation: string; columns: ColumnInfo[] };
   maxExamples?: number;
+  exposure?: { column: string; values?: string[] };
 }
 
 async function lintTable(input: LintInput): Promise<{ rows: number; results: LintFinding[] }> {
@@ -51,6 +53,17 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
   );
   if (input.label !== undefined)
     results.push(...(await labelFindings(relation, input.label, facts, query, maxExamples)));
+  if (input.exposure && input.label !== undefined)
+    results.push(
+      await exposureFinding({
+        relation,
+        columns,
+        query,
+        exposure: input.exposure.column,
+        exposedValues: input.exposure.values,
+        label: input.label,
+      }),
+    );
   if (input.against) {
     const names = new Set(input.against.columns.map((c) => c.name));
     const shared = columns.map((c) => c.name).filter((n) => names.has(n));
@@ -67,13 +80,24 @@ async function lintTable(input: LintInput): Promise<{ rows: number; results: Lin
  */
 export function lintRelation(
   relation: Relation,
-  options: { label?: string; against?: Relation; maxExamples?: number } = {},
+  options: {
+    label?: string;
+    against?: Relation;
+    maxExamples?: number;
+    /** The column marking model exposure (or the deployed model's decision) and its exposed values. */
+    exposure?: { column: string; values?: string[] };
+  } = {},
 ): Promise<{ rows: number; results: LintFinding[] }> {
   const { label, against } = options;
   if (label !== undefined && !relation.columns.some((c) => c.name === label))
     throw new InputError(
       `${relation.name}: no label column named '${label}' (columns: ${relation.columns.map((c) => c.name).join(", ")})`,
     );
+  if (options.exposure) {
+    if (label === undefined) throw new InputError("--exposure needs --label: it compares the labels of exposed and unexposed rows");
+    if (!relation.columns.some((c) => c.name === options.exposure!.column))
+      throw new InputError(`${relation.name}: no exposure column named '${options.exposure.column}'`);
+  }
   if (against && !against.columns.some((c) => relation.columns.some((s) => s.name === c.name)))
     throw new InputError(`${against.name}: shares no column with ${relation.name}`);
   return lintTable({
@@ -83,5 +107,6 @@ export function lintRelation(
     label,
     against: against ? { name: against.name, relation: against.sql, columns: against.columns } : undefined,
     maxExamples: options.maxExamples,
+    exposure: options.exposure,
   });
 }
