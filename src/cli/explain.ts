@@ -9,6 +9,12 @@ import { accumulatedLocalEffects, type FeatureEffect, partialDependence } from "
 import { meanAbsolute } from "../explain/attributions.js";
 import type { ShapLink } from "../explain/kernel-shap.js";
 import { surrogateFidelity } from "../explain/surrogate.js";
+import { encodeBinaryLabel } from "../evaluate/labels.js";
+import { permutationImportance } from "../learning/permutation-importance.js";
+import { findColumn } from "../model/features.js";
+import type { Model } from "../model/model.js";
+import type { CheckResult } from "../report/report.js";
+import type { Batch } from "../table/types.js";
 import { readTable, takeRows } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { seededRandom } from "../stats/random.js";
@@ -33,7 +39,9 @@ Explains what a model leans on, for any model (ONNX, HTTP, module, built-in):
 
 options:
   --model SPEC       the model (as evaluate takes it); --features a,b,c for a bare .onnx
-  --label COL        the label column, kept out of the features
+  --label COL        the label: adds permutation importance (held-out loss rise, 95% CI; the
+                     implementation assay features uses)
+  --positive V       the label's positive class
   --rows 0,5,17      row numbers (0-based) to explain one by one (default 0,1,2)
   --sample N         rows whose attributions are averaged (default 200 TreeSHAP, 20 Kernel SHAP)
   --background N     background rows of Kernel SHAP and of the gbdt's covers (default 100)
@@ -53,6 +61,7 @@ const OPTIONS = {
   model: { type: "string" },
   features: { type: "string" },
   label: { type: "string" },
+  positive: { type: "string" },
   rows: { type: "string" },
   sample: { type: "string" },
   background: { type: "string" },
@@ -89,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const features = model.features ?? source.columns.map((c) => c.name).filter((c) => c !== label);
     for (const f of features) requireColumn(source, f, "the model's features");
-    const table = await readTable(source, features);
+    const table = await readTable(source, label === undefined ? features : [...features, label]);
     if (table.length === 0) throw new UsageError(`${source.name} has no rows to explain`);
     const rowNumbers = (listOption(v.rows) ?? ["0", "1", "2"]).map((r) => {
       const n = Number(r);
@@ -125,7 +134,9 @@ export async function run(argv: string[]): Promise<number> {
           ? await surrogateFidelity(model, pick(4000), features, { threshold, seed })
           : [];
       const fidelityGate = surrogate.length > 0 ? minFidelity : undefined;
+      const permutation = label === undefined ? [] : await permutationChecks(model, table, label, v.positive as string | undefined, features, seed);
       results = [
+        ...permutation,
         ...attributionChecks(global, local, rowNumbers),
         ...effectChecks([...effects].sort((a, b) => (a.method < b.method ? 1 : a.method > b.method ? -1 : 0))),
         ...surrogateChecks(surrogate, undefined).slice(0, -1),
@@ -146,6 +157,33 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await model.close();
   }
+}
+
+async function permutationChecks(
+  model: Model,
+  table: Batch,
+  label: string,
+  positive: string | undefined,
+  features: string[],
+  seed: number,
+): Promise<CheckResult[]> {
+  const column = findColumn(table, label);
+  const labels =
+    model.metadata.task === "binary" || column.type === "string"
+      ? encodeBinaryLabel(column, positive).values
+      : (column.values as Float64Array);
+  const result = await permutationImportance(model, table, labels, { features, seed });
+  return result.features.map((f) => ({
+    check: "explain.permutation_importance",
+    subject: { column: f.feature },
+    status: "pass",
+    value: f.importance,
+    ...(f.ci ? { ci: f.ci } : {}),
+    significant: f.significant,
+    loss: result.loss,
+    n: result.rows,
+    message: `permuting it raises the ${result.loss} by ${Number(f.importance.toPrecision(4))}${f.ci ? ` (95% CI ${f.ci.map((x) => Number(x.toPrecision(3))).join(" … ")})` : ""}${f.significant ? "" : ": not distinguishable from 0"}`,
+  }));
 }
 
 function renderText(modelName: string, sourceName: string, results: { check: string; status: string; message: string; subject?: { column?: string; slice?: string } }[]): string {
