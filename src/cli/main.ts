@@ -16,6 +16,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   sanity: {
     summary: "check that a learner learns: overfits a tiny sample, not shuffled labels, repeats itself",
   },
+  explain: {
+    summary: "what a model leans on: SHAP attributions, effect curves with bands, surrogate fidelity",
+  },
   tune: { summary: "tune a built-in learner: random search + successive halving under a time or trial budget" },
   features: {
     summary: "feature usefulness: permutation importance, leave-one-out refits, removable, duplicates",

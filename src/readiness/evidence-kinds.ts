@@ -146,6 +146,11 @@ export const KINDS: KindInfo[] = [
     command: (c) => `assay conformal ${train(c)} ${test(c)} ${label(c)} --model ${model(c)}`,
   },
   {
+    kind: "explanation",
+    shows: "what the model leans on: attributions, effect curves, surrogate fidelity",
+    command: (c) => `assay explain ${test(c)} --model ${model(c)} ${label(c)}`,
+  },
+  {
     kind: "ood",
     upcoming: true,
     shows: "out-of-distribution detection",
