@@ -93,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       runChecks(join(ROOT, "examples", "adult"), out, say),
       runMulticlass(join(ROOT, "examples", "german-purpose"), out, say),
       runPrivacy(join(ROOT, "examples", "adult"), say),
-      runLearning(join(ROOT, "examples", "adult"), say),
+      { reports: [], ...runLearning(join(ROOT, "examples", "adult"), say) },
     ];
     adult = {
       ...adult,
