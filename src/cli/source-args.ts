@@ -21,7 +21,7 @@ export async function sourceFromArgs(
     throw new UsageError(`expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}`);
   if (isEngineUrl(positionals[0]))
     throw new UsageError(
-      "this command reads files or --sql; a postgres:// or clickhouse:// source works with profile and drift (docs/pushdown.md)",
+      "this command reads files or --sql; a postgres:// or clickhouse:// source works with assay profile, and drift compares the profiles it saves with --out (docs/pushdown.md)",
     );
   return openSource({ path: positionals[0] });
 }

@@ -160,7 +160,7 @@ describe("partitioned profiles and the command line", { skip: skipPg || skipCh }
       [["profile", PG_URL!, "--table", "no such table"], /no table named 'no such table'/],
       [["profile", CH_URL!, "--table", TABLE, "--where", "no_column > 1"], /no_column/],
       [["profile", "data.parquet", "--table", "t"], /--table and --where go with/],
-      [["lint", PG_URL!], /works with profile and drift/],
+      [["lint", PG_URL!], /works with assay profile/],
     ] as const) {
       const bad = runCli([...args], { env });
       assert.equal(bad.code, 2, `${args.join(" ")}: ${bad.stderr}`);
