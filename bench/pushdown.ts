@@ -119,7 +119,10 @@ async function main(): Promise<void> {
     const [url, name, mode, columns] = process.argv.slice(3);
     return child(url, name, mode as "pushdown" | "pull", columns.split(","));
   }
-  if (!PG_URL || !CH_URL) throw new Error("set ASSAY_TEST_POSTGRES_URL and ASSAY_TEST_CLICKHOUSE_URL (.ci/postgres, .ci/clickhouse)");
+  if (!PG_URL || !CH_URL)
+    throw new Error(
+      "set ASSAY_TEST_POSTGRES_URL and ASSAY_TEST_CLICKHOUSE_URL (.ci/postgres, .ci/clickhouse)",
+    );
   const sizes = process.argv.slice(2).map(Number);
   const out: Record<string, unknown>[] = [];
   for (const rows of sizes.length > 0 ? sizes : [10_000_000]) {
@@ -142,7 +145,8 @@ async function main(): Promise<void> {
           pushdownPeakRssMb: Math.round(pushdown.peakRssMb),
           pullPeakRssMb: Math.round(pull.peakRssMb),
         };
-        if (pushdown.rows !== rows || pull.rows !== rows) throw new Error(`row counts differ: ${JSON.stringify(line)}`);
+        if (pushdown.rows !== rows || pull.rows !== rows)
+          throw new Error(`row counts differ: ${JSON.stringify(line)}`);
         console.log(JSON.stringify(line));
         out.push(line);
       }

@@ -131,7 +131,12 @@ async function profileOf(
   const report = profileReport(profile, {
     columns: columns ?? null,
     ...("primaryKey" in source
-      ? { table: values.table, where: values.where ?? null, database: source.dialect.name, partitionBy: partitionBy ?? null }
+      ? {
+          table: values.table,
+          where: values.where ?? null,
+          database: source.dialect.name,
+          partitionBy: partitionBy ?? null,
+        }
       : {}),
     ...(partitions ? { partitions } : {}),
   });

@@ -3,10 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openEngineSource } from "../../src/io/engine-source.js";
 import type { EngineRelation } from "../../src/io/engine-relation.js";
+import { openEngineSource } from "../../src/io/engine-source.js";
 import { profilePartitions } from "../../src/io/partitions.js";
 import { openSource } from "../../src/io/source.js";
+import { profileBatches } from "../../src/profile/build.js";
 import { profileSource } from "../../src/profile/sql.js";
 import type { TableProfile } from "../../src/profile/types.js";
 import { runCli } from "../helpers/cli.js";
@@ -59,8 +60,15 @@ export function assertSameProfile(actual: TableProfile, expected: TableProfile):
         assert.ok(n <= Math.max(...Object.values(whole.frequencies.counts)) + column.frequencies.error);
       const { distinct, distinctExact, distinctError, exactDistinct, frequencies, top, ...rest } =
         column as never as Record<string, unknown>;
-      const { distinct: d, distinctExact: e, distinctError: r, exactDistinct: x, frequencies: f, top: t, ...wholeRest } =
-        whole as never as Record<string, unknown>;
+      const {
+        distinct: d,
+        distinctExact: e,
+        distinctError: r,
+        exactDistinct: x,
+        frequencies: f,
+        top: t,
+        ...wholeRest
+      } = whole as never as Record<string, unknown>;
       close(rest, wholeRest, column.name);
     } else close(column, whole, column.name);
   }
@@ -91,6 +99,16 @@ describe("PostgreSQL push-down", { skip: skipPg }, () => {
     assertSameProfile(await profileSource(relation), fileProfile);
   });
 
+  test("its rows pulled in batches (the stream engine) give the same profile too", async () => {
+    const pulled = await profileBatches(relation.columns, relation.batches(), { name: TABLE, digest: "" });
+    assertSameProfile(pulled, fileProfile);
+  });
+
+  test("one statement per query: a second statement in --where is an error, not a second statement", async () => {
+    const sneaky = relation.where("true; DROP TABLE whatever");
+    await assert.rejects(sneaky.rowCount(), /cannot insert multiple commands|syntax error/);
+  });
+
   test("the connection is read-only: a write through the relation is refused", async () => {
     await assert.rejects(relation.query(`DELETE FROM ${relation.sql}`), /read-only transaction/);
     assert.equal(await relation.rowCount(), data.rows.length);
@@ -114,8 +132,16 @@ describe("ClickHouse push-down across two shards", { skip: skipCh }, () => {
     assertSameProfile(await profileSource(relation), fileProfile);
   });
 
+  test("its rows pulled in batches over HTTP give the same profile too", async () => {
+    const pulled = await profileBatches(relation.columns, relation.batches(), { name: TABLE, digest: "" });
+    assertSameProfile(pulled, fileProfile);
+  });
+
   test("every request is read-only: a write is refused", async () => {
-    await assert.rejects(relation.query("CREATE TABLE default.assay_should_not_exist (a Int8) ENGINE = Memory"), /readonly/i);
+    await assert.rejects(
+      relation.query("CREATE TABLE default.assay_should_not_exist (a Int8) ENGINE = Memory"),
+      /readonly/i,
+    );
   });
 });
 
@@ -140,7 +166,9 @@ describe("partitioned profiles and the command line", { skip: skipPg || skipCh }
   });
 
   test("--where is pushed down: the profile equals the Parquet file's rows that satisfy it", async () => {
-    const subset = await profileSource(await openSource({ sql: `SELECT * FROM '${parquet}' WHERE qty > 30` }));
+    const subset = await profileSource(
+      await openSource({ sql: `SELECT * FROM '${parquet}' WHERE qty > 30` }),
+    );
     for (const url of [PG_URL!, CH_URL!]) {
       const relation = await openEngineSource(url, { table: TABLE, where: "qty > 30" });
       assertSameProfile(await profileSource(relation), subset);

@@ -40,7 +40,8 @@ function spell(d: SqlDialect): Record<string, string> {
     isNan: d.isNan("v"),
     matches: d.matches("v", "^[0-9]+$"),
   };
-  for (const type of TYPES) out[`batchValue(${type})`] = d.batchValue({ name: "col", type, sourceType: type });
+  for (const type of TYPES)
+    out[`batchValue(${type})`] = d.batchValue({ name: "col", type, sourceType: type });
   return out;
 }
 
@@ -54,10 +55,15 @@ test("the double-quoting dialects' names and literals, run in DuckDB, read back 
   // Trino and Snowflake (string escape aside) quote names as DuckDB does; PostgreSQL's literals are DuckDB's.
   const conn = await duckdb();
   for (const d of [postgresDialect, trinoDialect]) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${d.ident(HOSTILE)} AS SELECT ${d.string(HOSTILE)} AS ${d.ident(HOSTILE)}`);
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${d.ident(HOSTILE)} AS SELECT ${d.string(HOSTILE)} AS ${d.ident(HOSTILE)}`,
+    );
     const [row] = await queryRows(conn, `SELECT ${d.ident(HOSTILE)} AS v FROM ${d.ident(HOSTILE)}`);
     assert.equal(row.v, HOSTILE, d.name);
-    const [n] = await queryRows(conn, `SELECT ${d.double("count(*)")} AS n, ${d.number(0.1)} AS x FROM ${d.ident(HOSTILE)}`);
+    const [n] = await queryRows(
+      conn,
+      `SELECT ${d.double("count(*)")} AS n, ${d.number(0.1)} AS x FROM ${d.ident(HOSTILE)}`,
+    );
     assert.deepEqual(n, { n: 1, x: 0.1 }, d.name);
   }
 });

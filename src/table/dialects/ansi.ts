@@ -37,13 +37,21 @@ export function warehouseDialect(w: WarehouseSpelling): SqlDialect {
     ident,
     string,
     number: (x) =>
-      Number.isNaN(x) ? w.special("nan") : x === Infinity ? w.special("inf") : x === -Infinity ? w.special("-inf") : double(String(x)),
+      Number.isNaN(x)
+        ? w.special("nan")
+        : x === Infinity
+          ? w.special("inf")
+          : x === -Infinity
+            ? w.special("-inf")
+            : double(String(x)),
     stringList: (values) => w.array(values.map(string)),
     batchValue: (column: ColumnInfo) => {
       const c = ident(column.name);
       if (column.type === "string") return `CAST(${c} AS ${w.textType})`;
-      if (column.type === "date" || column.type === "timestamp") return w.epochMs(`CAST(${c} AS ${w.timestampType})`);
-      if (column.type === "boolean") return `CASE WHEN ${c} THEN ${double("1")} WHEN NOT ${c} THEN ${double("0")} END`;
+      if (column.type === "date" || column.type === "timestamp")
+        return w.epochMs(`CAST(${c} AS ${w.timestampType})`);
+      if (column.type === "boolean")
+        return `CASE WHEN ${c} THEN ${double("1")} WHEN NOT ${c} THEN ${double("0")} END`;
       return double(c);
     },
     numbered: (from) => `(SELECT ${double("row_number() OVER () - 1")} AS __row, * FROM ${from})`,

@@ -11,6 +11,11 @@ export const bigqueryDialect = warehouseDialect({
   epochMs: (t) => `UNIX_MILLIS(${t})`,
   isNan: (e) => `IS_NAN(${e})`,
   matches: (e, p) => `REGEXP_CONTAINS(${e}, ${p})`,
-  special: (k) => (k === "nan" ? "CAST('NaN' AS FLOAT64)" : k === "inf" ? "CAST('inf' AS FLOAT64)" : "CAST('-inf' AS FLOAT64)"),
+  special: (k) =>
+    k === "nan"
+      ? "CAST('NaN' AS FLOAT64)"
+      : k === "inf"
+        ? "CAST('inf' AS FLOAT64)"
+        : "CAST('-inf' AS FLOAT64)",
   array: (items) => `[${items.join(", ")}]`,
 });

@@ -11,6 +11,7 @@ export const sparkDialect = warehouseDialect({
   epochMs: (t) => `(unix_micros(${t}) / 1000)`,
   isNan: (e) => `isnan(${e})`,
   matches: (e, p) => `(${e} RLIKE ${p})`,
-  special: (k) => (k === "nan" ? "double('NaN')" : k === "inf" ? "double('Infinity')" : "double('-Infinity')"),
+  special: (k) =>
+    k === "nan" ? "double('NaN')" : k === "inf" ? "double('Infinity')" : "double('-Infinity')",
   array: (items) => `array(${items.join(", ")})`,
 });
