@@ -22,7 +22,12 @@ export function unescapeField(field: string): string | null {
   return field.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
 }
 
-const SPECIAL: Record<string, number> = { nan: Number.NaN, inf: Infinity, "-inf": -Infinity, "+inf": Infinity };
+const SPECIAL: Record<string, number> = {
+  nan: Number.NaN,
+  inf: Infinity,
+  "-inf": -Infinity,
+  "+inf": Infinity,
+};
 
 export function numberField(field: string): number | null {
   if (field === "\\N") return null;

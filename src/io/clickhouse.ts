@@ -1,5 +1,5 @@
-import { InputError, oneLine } from "../table/errors.js";
 import { clickhouseDialect as dialect } from "../table/dialects/clickhouse.js";
+import { InputError, oneLine } from "../table/errors.js";
 import type { Row } from "../table/relation.js";
 import type { Batch, ColumnInfo, ColumnType } from "../table/types.js";
 import { isNumberType, lines, numberField, unescapeField } from "./clickhouse-tsv.js";
@@ -45,7 +45,9 @@ export async function openClickHouse(url: string, spec: TableSpec): Promise<Engi
   };
 
   /** A result: its header, then rows of decoded fields. An error ClickHouse hits mid-stream arrives as a text line. */
-  const results = async function* (sql: string): AsyncGenerator<{ names: string[]; types: string[] } | unknown[]> {
+  const results = async function* (
+    sql: string,
+  ): AsyncGenerator<{ names: string[]; types: string[] } | unknown[]> {
     const response = await post(`${sql}\nFORMAT TabSeparatedWithNamesAndTypes`);
     let names: string[] | null = null;
     let types: string[] | null = null;
@@ -139,7 +141,8 @@ export async function openClickHouse(url: string, spec: TableSpec): Promise<Engi
       },
       materialized: async () => sql,
       digest: async () => digestOf(identity, predicates),
-      rowCount: async () => (await query(`SELECT ${dialect.double("count()")} AS n FROM ${sql}`))[0].n as number,
+      rowCount: async () =>
+        (await query(`SELECT ${dialect.double("count()")} AS n FROM ${sql}`))[0].n as number,
       where: (predicate) => make([...predicates, predicate]),
       close: async () => {},
     };

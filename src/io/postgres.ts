@@ -34,7 +34,9 @@ export async function openPostgres(url: string, spec: TableSpec): Promise<Engine
     options: "-c default_transaction_read_only=on",
     types: {
       getTypeParser: ((oid: number, format?: string) =>
-        NUMBER_OIDS.includes(oid) ? Number : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+        NUMBER_OIDS.includes(oid)
+          ? Number
+          : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
     },
   });
   const where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
@@ -65,7 +67,9 @@ export async function openPostgres(url: string, spec: TableSpec): Promise<Engine
   );
   if (found.rows.length === 0) {
     await client.end();
-    throw new InputError(`postgres://${where}: no table named '${name}'${schemaName ? ` in schema '${schemaName}'` : ""}`);
+    throw new InputError(
+      `postgres://${where}: no table named '${name}'${schemaName ? ` in schema '${schemaName}'` : ""}`,
+    );
   }
   const schema = String(found.rows[0][0]);
   const columns: ColumnInfo[] = found.rows.map((r) => ({
@@ -135,7 +139,8 @@ export async function openPostgres(url: string, spec: TableSpec): Promise<Engine
       },
       materialized: async () => sql,
       digest: async () => digestOf(identity, predicates),
-      rowCount: async () => (await query(`SELECT ${dialect.double("count(*)")} AS n FROM ${sql}`))[0].n as number,
+      rowCount: async () =>
+        (await query(`SELECT ${dialect.double("count(*)")} AS n FROM ${sql}`))[0].n as number,
       where: (predicate) => make([...predicates, predicate]),
       close: () => client.end(),
     };
@@ -149,7 +154,9 @@ export async function openPostgres(url: string, spec: TableSpec): Promise<Engine
  * would cost a scan of their own, so a changed table keeps its digest; docs/pushdown.md says so.
  */
 export function digestOf(identity: string, predicates: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify([identity, ...predicates])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([identity, ...predicates]))
+    .digest("hex");
 }
 
 /** Maps a PostgreSQL type name (pg_type.typname) to an Assay column type. */

@@ -1,15 +1,16 @@
 import pg from "pg";
 import { duckdb } from "../../src/io/duckdb.js";
+import { seededRandom } from "../../src/stats/random.js";
 import { clickhouseDialect } from "../../src/table/dialects/clickhouse.js";
 import { postgresDialect } from "../../src/table/dialects/postgres.js";
 import { duckdbDialect } from "../../src/table/duckdb-dialect.js";
-import { seededRandom } from "../../src/stats/random.js";
 
 export const PG_URL = process.env.ASSAY_TEST_POSTGRES_URL;
 export const CH_URL = process.env.ASSAY_TEST_CLICKHOUSE_URL;
 export const CH_CLUSTER = process.env.ASSAY_TEST_CLICKHOUSE_CLUSTER;
 export const skipPg = PG_URL ? false : "ASSAY_TEST_POSTGRES_URL is not set (.ci/postgres sets it)";
-export const skipCh = CH_URL && CH_CLUSTER ? false : "ASSAY_TEST_CLICKHOUSE_URL is not set (.ci/clickhouse sets it)";
+export const skipCh =
+  CH_URL && CH_CLUSTER ? false : "ASSAY_TEST_CLICKHOUSE_URL is not set (.ci/clickhouse sets it)";
 
 /** A column name with a quote of each kind, a backslash, spaces and SQL in it. */
 export const HOSTILE = `we"ird 'col' \`x\` \\; DROP TABLE t; --`;
@@ -33,7 +34,16 @@ export function dataset(n: number, seed = 20): Dataset {
   const rows: Dataset["rows"] = [];
   for (let i = 0; i < n; i++) {
     const u = random();
-    const f = u < 0.05 ? null : u < 0.06 ? Number.NaN : u < 0.065 ? Infinity : u < 0.07 ? -Infinity : Math.round((random() - 0.3) * 1e6) / 1e3;
+    const f =
+      u < 0.05
+        ? null
+        : u < 0.06
+          ? Number.NaN
+          : u < 0.065
+            ? Infinity
+            : u < 0.07
+              ? -Infinity
+              : Math.round((random() - 0.3) * 1e6) / 1e3;
     rows.push([
       i,
       random() < 0.1 ? null : Math.floor(random() * 50) - 10,
@@ -58,14 +68,20 @@ export function dataset(n: number, seed = 20): Dataset {
   };
 }
 
-const iso = (ms: number, withTime: boolean) => new Date(ms).toISOString().slice(0, withTime ? 19 : 10).replace("T", " ");
+const iso = (ms: number, withTime: boolean) =>
+  new Date(ms)
+    .toISOString()
+    .slice(0, withTime ? 19 : 10)
+    .replace("T", " ");
 
 /** The dataset written to a Parquet file by DuckDB. */
 export async function writeParquet(data: Dataset, path: string): Promise<void> {
   const conn = await duckdb();
   const d = duckdbDialect;
   const table = `assay_fixture_${Math.random().toString(36).slice(2, 8)}`;
-  await conn.run(`CREATE TEMP TABLE ${table} (${data.columns.map((c) => `${d.ident(c.name)} ${c.duck}`).join(", ")})`);
+  await conn.run(
+    `CREATE TEMP TABLE ${table} (${data.columns.map((c) => `${d.ident(c.name)} ${c.duck}`).join(", ")})`,
+  );
   const literal = (v: number | string | null, i: number) =>
     v === null
       ? "NULL"
@@ -78,7 +94,9 @@ export async function writeParquet(data: Dataset, path: string): Promise<void> {
             : d.number(v);
   for (let start = 0; start < data.rows.length; start += 1000) {
     const chunk = data.rows.slice(start, start + 1000);
-    await conn.run(`INSERT INTO ${table} VALUES ${chunk.map((r) => `(${r.map(literal).join(", ")})`).join(", ")}`);
+    await conn.run(
+      `INSERT INTO ${table} VALUES ${chunk.map((r) => `(${r.map(literal).join(", ")})`).join(", ")}`,
+    );
   }
   await conn.run(`COPY ${table} TO ${d.string(path)} (FORMAT parquet)`);
   await conn.run(`DROP TABLE ${table}`);
@@ -91,7 +109,9 @@ export async function loadPostgres(data: Dataset, table: string): Promise<void> 
   const q = postgresDialect.ident;
   try {
     await client.query(`DROP TABLE IF EXISTS ${q(table)}`);
-    await client.query(`CREATE TABLE ${q(table)} (${data.columns.map((c) => `${q(c.name)} ${c.pg}`).join(", ")})`);
+    await client.query(
+      `CREATE TABLE ${q(table)} (${data.columns.map((c) => `${q(c.name)} ${c.pg}`).join(", ")})`,
+    );
     const width = data.columns.length;
     for (let start = 0; start < data.rows.length; start += 1000) {
       const chunk = data.rows.slice(start, start + 1000);
@@ -99,7 +119,15 @@ export async function loadPostgres(data: Dataset, table: string): Promise<void> 
       const tuples = chunk.map((r, k) => {
         r.forEach((v, i) =>
           values.push(
-            v === null ? null : i === 4 ? iso(v as number, false) : i === 5 ? iso(v as number, true) : typeof v === "number" ? String(v) : v,
+            v === null
+              ? null
+              : i === 4
+                ? iso(v as number, false)
+                : i === 5
+                  ? iso(v as number, true)
+                  : typeof v === "number"
+                    ? String(v)
+                    : v,
           ),
         );
         return `(${r.map((_, i) => `$${k * width + i + 1}`).join(", ")})`;
@@ -114,7 +142,10 @@ export async function loadPostgres(data: Dataset, table: string): Promise<void> 
 /** Posts one statement to a ClickHouse HTTP endpoint, as an administrator would (not read-only). */
 export async function clickhouse(endpoint: string, sql: string, body?: string | Buffer): Promise<string> {
   const url = `${endpoint}?query=${encodeURIComponent(sql)}`;
-  const response = await fetch(url, { method: "POST", body: typeof body === "string" || body === undefined ? (body ?? "") : new Uint8Array(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    body: typeof body === "string" || body === undefined ? (body ?? "") : new Uint8Array(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`ClickHouse: ${text}`);
   return text;
@@ -186,4 +217,3 @@ export async function loadClickHouse(data: Dataset, table: string): Promise<void
     `CREATE TABLE default.${q(table)} (${columns}) ENGINE = Distributed(${CH_CLUSTER}, default, ${string(local)})`,
   );
 }
-

@@ -2,16 +2,16 @@ import type { SqlDialect } from "../dialect.js";
 import type { ColumnInfo } from "../types.js";
 
 /** ClickHouse reads backslash escapes inside quoted names and strings, so the backslash is escaped first. */
-function escape(text: string, quote: string): string {
+function escaped(text: string, quote: string): string {
   return text.replaceAll("\\", "\\\\").replaceAll(quote, `\\${quote}`);
 }
 
 function ident(name: string): string {
-  return `\`${escape(name, "`")}\``;
+  return `\`${escaped(name, "`")}\``;
 }
 
 function string(text: string): string {
-  return `'${escape(text, "'")}'`;
+  return `'${escaped(text, "'")}'`;
 }
 
 function number(x: number): string {
