@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { loadCard } from "../io/readiness-files.js";
 import { AlertEngine, loadAlertRules } from "../monitor/alerts.js";
+import { ChangeFeed } from "../monitor/change-feed.js";
+import { ModelLeader } from "../monitor/leader.js";
 import { DEFAULT_DB, hasPassword, openStore, redact } from "../monitor/open-store.js";
+import { PostgresStore } from "../monitor/postgres-store.js";
 import { snapshot } from "../monitor/routes-readiness.js";
 import { buildServer, CONNECTION_LIMITS, DEFAULT_BODY_LIMIT } from "../monitor/server.js";
 import { DEFAULT_TIME_BOUNDS, isDateTime } from "../monitor/time-bounds.js";
@@ -19,7 +22,9 @@ Runs the monitoring service: ingest predictions and labels, per-bucket profiles,
 alerts, /metrics. Every route but /healthz needs a bearer token: create one with \`assay token create\`.
 --db        where state lives (default ${DEFAULT_DB}); postgres:// for a shared deployment — give
             its password in PGPASSWORD or --db-password-file (first line), not in the URL (ps shows it)
---rules     alert rules (YAML); evaluated every --eval-interval over each rule's window
+--rules     alert rules (YAML); evaluated every --eval-interval over each rule's window. Several servers
+            on one postgres:// store (give each the same rules): any ingests and answers, each model's
+            alerts are evaluated by one of them (its leader), taken over if it dies
 --bucket    width of a time bucket (default 1m); windows are merges of buckets
 --retention drop data older than the retention clock minus this (default: keep everything); the clock
             is the model's data clock, robust to a few records ahead, never later than the server clock
@@ -137,9 +142,21 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   alerts.attach(service, metrics);
+  // Several servers may share a PostgreSQL store: caches follow the others' writes (LISTEN/NOTIFY) and
+  // each model's alerts are evaluated by one of them, its leader (an advisory lock). docs/monitor.md.
+  const leader = store instanceof PostgresStore ? new ModelLeader(store) : null;
+  const feed = store instanceof PostgresStore ? new ChangeFeed(store, service) : null;
+  if (leader) alerts.shareWith((model) => leader.leads(model));
+  try {
+    await feed?.start();
+  } catch (error) {
+    await store.close();
+    throw new UsageError(`cannot listen for changes on the monitor database: ${(error as Error).message}`);
+  }
   try {
     await app.listen({ port, host });
   } catch (error) {
+    await feed?.close();
     await store.close();
     throw new UsageError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
   }
@@ -185,6 +202,8 @@ export async function run(argv: string[]): Promise<number> {
       for (const t of timers) clearInterval(t);
       await app.close().catch(() => {});
       await alerts.drain().catch(() => {});
+      await feed?.close();
+      await leader?.close();
       await store.close().catch(() => {});
       resolve(0);
     };

@@ -37,6 +37,8 @@ export class AlertEngine {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly bands = new Map<string, Map<string, Band | null>>();
   private evaluating: Promise<unknown> = Promise.resolve();
+  /** Several servers: whether this one leads a model's evaluation (leader.ts); null: a single server. */
+  private leads: ((model: string) => Promise<boolean>) | null = null;
   /** The latest webhook outcomes (newest last), for the API and tests. */
   readonly deliveryLog: (DeliveryOutcome & { fingerprint: string; status_: string; at: number })[] = [];
 
@@ -51,6 +53,15 @@ export class AlertEngine {
     this.metrics = metrics;
   }
 
+  /**
+   * Shares evaluation with other servers on one database: a model is evaluated only by its leader, and the
+   * alert states are re-read from the store on every evaluation and listing, because the leader of a model
+   * may change between two of them (another server wrote them meanwhile).
+   */
+  shareWith(leads: (model: string) => Promise<boolean>): void {
+    this.leads = leads;
+  }
+
   get ruleSet(): AlertRules {
     return this.rules;
   }
@@ -61,7 +72,7 @@ export class AlertEngine {
   }
 
   private async state(): Promise<Map<string, AlertRecord>> {
-    if (!this.alerts) this.alerts = new Map((await this.store.getAlerts()).map((a) => [a.fingerprint, a]));
+    if (!this.alerts || this.leads) this.alerts = new Map((await this.store.getAlerts()).map((a) => [a.fingerprint, a]));
     return this.alerts;
   }
 
@@ -78,6 +89,7 @@ export class AlertEngine {
     const alerts = await this.state();
     const models = await this.store.listModels();
     for (const spec of models) {
+      if (this.leads && !(await this.leads(spec.name))) continue;
       const windows = new Map<number, CheckResult[]>();
       const resultsFor = async (windowMs: number) => {
         let results = windows.get(windowMs);

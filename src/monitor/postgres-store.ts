@@ -73,6 +73,7 @@ function withPassword(url: string, password: string | undefined): string {
 export class PostgresStore implements MonitorStore {
   readonly kind = "postgres";
   private readonly pool: pg.Pool;
+  private readonly connectionString: string;
 
   private readonly schema: string | null;
 
@@ -84,7 +85,8 @@ export class PostgresStore implements MonitorStore {
     this.schema = schema;
     // pg lets the URL's (absent) password override a `password` option, so the password goes into the
     // URL here, in memory — never onto a command line.
-    this.pool = new pg.Pool({ connectionString: withPassword(url, options.password), max: 10 });
+    this.connectionString = withPassword(url, options.password);
+    this.pool = new pg.Pool({ connectionString: this.connectionString, max: 10 });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on("error", () => {});
     if (schema !== null)
@@ -122,6 +124,42 @@ export class PostgresStore implements MonitorStore {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  /**
+   * The channel spec, reference and trust-bundle writes are announced on (NOTIFY, payload: the model), so
+   * other servers on this database drop what they cached (change-feed.ts). One channel per schema.
+   */
+  get changeChannel(): string {
+    return `assay_changes_${this.schema ?? "public"}`;
+  }
+
+  /** A lock namespace for this store's schema, so test schemas sharing a database do not contend. */
+  get lockScope(): string {
+    return this.schema ?? "";
+  }
+
+  /**
+   * A connection of its own, outside the pool, for session state: advisory locks (leader.ts) and LISTEN
+   * (change-feed.ts). The caller connects, handles its 'error' event, and ends it.
+   */
+  dedicatedClient(role: string): pg.Client {
+    return new pg.Client({
+      connectionString: this.connectionString,
+      // names the session in pg_stat_activity, e.g. to see which server holds a model's lock
+      application_name: `assay-${role}-${process.pid}`,
+      ...(this.schema === null ? {} : { options: `-c search_path=${this.schema}` }),
+    });
+  }
+
+  /** Writes and announces a change of a model's spec, references or trust bundles, in one transaction. */
+  private announced<T>(model: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      const result = await work(client);
+      // delivered to listeners at COMMIT, and not at all if the write rolls back
+      await client.query("SELECT pg_notify($1, $2)", [this.changeChannel, model]);
+      return result;
+    });
   }
 
   /** Drops this store's schema and everything in it (tests). */
@@ -178,19 +216,23 @@ export class PostgresStore implements MonitorStore {
   }
 
   async createModel(spec: ModelSpec): Promise<boolean> {
-    const result = await this.pool.query(
-      "INSERT INTO models (name, spec) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
-      [spec.name, JSON.stringify(spec)],
-    );
-    return result.rowCount === 1;
+    return this.announced(spec.name, async (client) => {
+      const result = await client.query(
+        "INSERT INTO models (name, spec) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        [spec.name, JSON.stringify(spec)],
+      );
+      return result.rowCount === 1;
+    });
   }
 
   async updateModel(spec: ModelSpec): Promise<void> {
-    await this.pool.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(spec), spec.name]);
+    await this.announced(spec.name, (client) =>
+      client.query("UPDATE models SET spec = $1 WHERE name = $2", [JSON.stringify(spec), spec.name]),
+    );
   }
 
   async changeModel(name: string, change: (spec: ModelSpec) => ModelSpec | null): Promise<ModelSpec | null> {
-    return this.transaction(async (client) => {
+    return this.announced(name, async (client) => {
       const { rows } = await client.query("SELECT spec FROM models WHERE name = $1 FOR UPDATE", [name]);
       if (!rows[0]) return null;
       const current = JSON.parse(rows[0].spec) as ModelSpec;
@@ -212,10 +254,12 @@ export class PostgresStore implements MonitorStore {
   }
 
   async putReference(model: string, version: string, profile: unknown): Promise<void> {
-    await this.pool.query(
+    await this.announced(model, (client) =>
+      client.query(
       `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (model, version) DO UPDATE SET profile = EXCLUDED.profile, created_at = EXCLUDED.created_at`,
-      [model, version, JSON.stringify(profile), new Date().toISOString()],
+        [model, version, JSON.stringify(profile), new Date().toISOString()],
+      ),
     );
   }
 
@@ -235,10 +279,12 @@ export class PostgresStore implements MonitorStore {
     return rows.map((r) => r.version as string);
   }
   async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
-    await this.pool.query(
+    await this.announced(model, (client) =>
+      client.query(
       `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (model, version) DO UPDATE SET bundle = EXCLUDED.bundle, created_at = EXCLUDED.created_at`,
-      [model, version, JSON.stringify(bundle), new Date().toISOString()],
+        [model, version, JSON.stringify(bundle), new Date().toISOString()],
+      ),
     );
   }
 
