@@ -8,7 +8,7 @@ import { ROOT } from "../helpers/cli.js";
 
 /**
  * The README's tour, run as written from (a copy of) the clone: every `npx assay …` line, with `npx
- * assay` standing for the built CLI. Long-running servers (`serve`) are the only lines left out.
+ * assay` standing for the built CLI. Long-running servers (`serve`) and lines that read a database server are left out.
  */
 export function tourCommands(readme: string): string[] {
   const tour = readme.slice(readme.indexOf("## A short tour"));
@@ -29,8 +29,9 @@ test("every command of the README tour runs as written from the clone (exit 0 or
     commands.every((c) => c.startsWith("npx assay ")),
     "every tour line starts with npx assay",
   );
-  const serving = commands.filter((c) => / serve /.test(`${c} `));
-  assert.equal(serving.length, 2, "only the two serve lines are left out");
+  // left out: long-running servers, and lines reading a database server the clone does not have
+  const serving = commands.filter((c) => / serve /.test(`${c} `) || /\b(?:postgres|clickhouse):\/\//.test(c));
+  assert.ok(serving.length >= 2, "the serve and database lines are left out");
   const run = commands.filter((c) => !serving.includes(c));
   assert.ok(run.length >= 18, `${run.length} commands`);
 

@@ -51,14 +51,20 @@ async function until(what: string, probe: () => Promise<boolean>): Promise<void>
   }
 }
 
-test("a spec or reference written by one server is seen by the other (LISTEN/NOTIFY), not a stale cache", { skip }, async () => {
+test("a spec or reference written by one server is seen by the other (LISTEN/NOTIFY), not a stale cache", {
+  skip,
+}, async () => {
   const [writer, listening, deaf] = stores.map((s) => new MonitorService(s));
   const feed = new ChangeFeed(stores[1], listening);
   feeds.push(feed);
   await feed.start();
   await writer.createModel(spec("cached", ["x"]));
   // both readers cache the spec
-  for (const reader of [listening, deaf]) assert.deepEqual((await reader.model("cached"))!.features.map((f) => f.name), ["x"]);
+  for (const reader of [listening, deaf])
+    assert.deepEqual(
+      (await reader.model("cached"))!.features.map((f) => f.name),
+      ["x"],
+    );
   for (const reader of [listening, deaf]) assert.equal(await reader.reference("cached"), null);
   await writer.updateModel(spec("cached", ["x", "y"]));
   await until("the spec change", async () => (await listening.model("cached"))!.features.length === 2);
@@ -68,13 +74,19 @@ test("a spec or reference written by one server is seen by the other (LISTEN/NOT
   const columns: ColumnInfo[] = [{ name: "x", type: "float", sourceType: "DOUBLE" }];
   const builder = new ProfileBuilder(columns);
   builder.add(batchFromRows(columns, [{ x: 1 }, { x: 2 }, { x: 3 }]));
-  await writer.putReference((await writer.model("cached"))!, "v1", builder.finish({ name: "ref", digest: "" }));
+  await writer.putReference(
+    (await writer.model("cached"))!,
+    "v1",
+    builder.finish({ name: "ref", digest: "" }),
+  );
   await until("the reference", async () => (await listening.reference("cached"))?.version === "v1");
   assert.equal(await deaf.reference("cached"), null);
   assert.ok(feed.received >= 2);
 });
 
-test("two servers folding and consolidating one model at once: every prediction counted once", { skip }, async () => {
+test("two servers folding and consolidating one model at once: every prediction counted once", {
+  skip,
+}, async () => {
   // small fold batches and a low part cap make the two servers' folds and merges overlap constantly
   const options = { bucketMs: BUCKET, foldBatch: 50, maxParts: 2 };
   const [a, b] = stores.map((s) => new MonitorService(s, options));
@@ -87,7 +99,14 @@ test("two servers folding and consolidating one model at once: every prediction 
       const i = id++;
       const ts = T0 + (i % 5) * BUCKET + (i % 997);
       expected.set(T0 + (i % 5) * BUCKET, (expected.get(T0 + (i % 5) * BUCKET) ?? 0) + 1);
-      return { id: `p${i}`, timestamp: ts, version: null, score: (i % 100) / 100, prediction: null, features: { x: i } };
+      return {
+        id: `p${i}`,
+        timestamp: ts,
+        version: null,
+        score: (i % 100) / 100,
+        prediction: null,
+        features: { x: i },
+      };
     });
   for (let round = 0; round < 4; round++) {
     await Promise.all([a.ingestPredictions(model, batch(200)), b.ingestPredictions(model, batch(200))]);

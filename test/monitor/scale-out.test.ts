@@ -85,7 +85,11 @@ test("two servers on one PostgreSQL database: kill -9 of the alert leader, the o
     assert.equal(created.status, 201, JSON.stringify(created.json));
     const ingest = async (via: ServerProcess, tag: string) => {
       const now = Date.now();
-      const rows = Array.from({ length: 50 }, (_, i) => ({ id: `${tag}-${i}`, timestamp: now, features: { x: i } }));
+      const rows = Array.from({ length: 50 }, (_, i) => ({
+        id: `${tag}-${i}`,
+        timestamp: now,
+        features: { x: i },
+      }));
       const r = await call(via, adminToken, "POST", `/v1/models/${model}/predictions`, rows);
       assert.equal(r.status, 200, JSON.stringify(r.json));
     };
@@ -101,7 +105,10 @@ test("two servers on one PostgreSQL database: kill -9 of the alert leader, the o
     };
 
     await ingest(b, "first"); // any server ingests; the leader (whichever it is) evaluates
-    const fired = await until("the first firing", () => hook.received.find((d) => d.status === "firing") ?? null);
+    const fired = await until(
+      "the first firing",
+      () => hook.received.find((d) => d.status === "firing") ?? null,
+    );
     const pid = await until("a leader", leaderPid);
     const leader = servers.find((s) => s.child.pid === pid)!;
     const survivor = servers.find((s) => s !== leader)!;
