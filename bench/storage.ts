@@ -135,7 +135,11 @@ async function main(): Promise<void> {
         bytesPerBucket: levels[0].bytesPerBucket,
         ratioAt100xTraffic: top.bytesPerBucket / levels[0].bytesPerBucket,
       },
-      predictionsTable: { rowBytes: top.predictionRowBytes, indexBytes: idx, bytesPerPrediction: perPrediction },
+      predictionsTable: {
+        rowBytes: top.predictionRowBytes,
+        indexBytes: idx,
+        bytesPerPrediction: perPrediction,
+      },
       at1MPerSecond: {
         perModelBucketBytesPerDay: top.bytesPerBucket * bucketsPerDay,
         predictionsTableBytesPerDay: perPrediction * perSecond * 86_400,

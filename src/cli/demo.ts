@@ -7,6 +7,7 @@ import { numberOption, parseCommand } from "./args.js";
 import { type AdultResult, runAdult } from "./demo/adult.js";
 import { runChecks } from "./demo/checks.js";
 import { type FlightsResult, MONTHS, runFlights } from "./demo/flights.js";
+import { runLearning } from "./demo/learning.js";
 import { runMulticlass } from "./demo/multiclass.js";
 import { runPrivacy } from "./demo/privacy.js";
 import {
@@ -17,7 +18,6 @@ import {
   runReadiness,
 } from "./demo/readiness.js";
 import { type ReplayResult, replayFlights } from "./demo/replay.js";
-import { runLearning } from "./demo/learning.js";
 import { runRobustness } from "./demo/robustness.js";
 import { runTrust } from "./demo/trust.js";
 import { UsageError } from "./errors.js";

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { type DriftSide, driftBetween } from "../drift/between.js";
 import { applyOverride, parseAssignments, policyFromConfig } from "../drift/config.js";
-import { type DriftPolicy, defaultPolicy } from "../drift/policy.js";
-import { type MultivariateDrift, type MultivariateDriftOptions, multivariateDrift } from "../drift/multivariate.js";
+import {
+  type MultivariateDrift,
+  type MultivariateDriftOptions,
+  multivariateDrift,
+} from "../drift/multivariate.js";
 import { renderMultivariateText, withMultivariate } from "../drift/multivariate-report.js";
+import { type DriftPolicy, defaultPolicy } from "../drift/policy.js";
 import { driftReport } from "../drift/report.js";
 import { renderDriftText } from "../drift/text.js";
 import { isProfileFile, readProfile } from "../io/profile-file.js";
@@ -104,7 +108,9 @@ export async function run(argv: string[]): Promise<number> {
   let joint: MultivariateDrift | null = null;
   if (multivariate) {
     if (!(reference.side as DuckDBRelation).query || !(current.side as DuckDBRelation).query)
-      throw new UsageError("--multivariate needs rows on both sides: give data files or queries, not saved profiles");
+      throw new UsageError(
+        "--multivariate needs rows on both sides: give data files or queries, not saved profiles",
+      );
     const features = result.columns.map((c) => c.name);
     const [refRows, curRows] = [
       await readTable(reference.side as DuckDBRelation, features),
@@ -112,7 +118,10 @@ export async function run(argv: string[]): Promise<number> {
     ];
     const bar = progress("multivariate drift: cross-fitting the domain classifier");
     try {
-      joint = await multivariateDrift(refRows, curRows, features, { ...multivariate, onProgress: bar.update });
+      joint = await multivariateDrift(refRows, curRows, features, {
+        ...multivariate,
+        onProgress: bar.update,
+      });
     } finally {
       bar.done();
     }
@@ -151,7 +160,10 @@ export async function run(argv: string[]): Promise<number> {
 function multivariateOptions(values: Record<string, unknown>): MultivariateDriftOptions {
   const permutations = numberOption(values.permutations, "--permutations", { min: 19, max: 100_000 });
   const folds = numberOption(values.folds, "--folds", { min: 2, max: 20 });
-  for (const [flag, n] of [["--permutations", permutations], ["--folds", folds]] as const)
+  for (const [flag, n] of [
+    ["--permutations", permutations],
+    ["--folds", folds],
+  ] as const)
     if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${flag} must be an integer, got ${n}`);
   return {
     permutations,

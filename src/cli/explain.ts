@@ -3,22 +3,26 @@
  * (mean |SHAP|), local attributions of chosen rows, partial dependence and ALE with bootstrap bands,
  * and the fidelity of a shallow surrogate tree (docs/explain.md).
  */
-import { attributions } from "../explain/attributions.js";
+
+import { encodeBinaryLabel } from "../evaluate/labels.js";
+import { attributions, meanAbsolute } from "../explain/attributions.js";
 import { attributionChecks, effectChecks, surrogateChecks } from "../explain/explanation-checks.js";
-import { accumulatedLocalEffects, type FeatureEffect, partialDependence } from "../explain/feature-effects.js";
-import { meanAbsolute } from "../explain/attributions.js";
+import {
+  accumulatedLocalEffects,
+  type FeatureEffect,
+  partialDependence,
+} from "../explain/feature-effects.js";
 import type { ShapLink } from "../explain/kernel-shap.js";
 import { surrogateFidelity } from "../explain/surrogate.js";
-import { encodeBinaryLabel } from "../evaluate/labels.js";
 import { permutationImportance } from "../learning/permutation-importance.js";
 import { findColumn } from "../model/features.js";
+import { readTable, takeRows } from "../model/index.js";
 import type { Model } from "../model/model.js";
 import type { CheckResult } from "../report/report.js";
-import type { Batch } from "../table/types.js";
-import { readTable, takeRows } from "../model/index.js";
 import { makeReport } from "../report/report.js";
 import { seededRandom } from "../stats/random.js";
 import { sampleWithoutReplacement } from "../stats/sample-without-replacement.js";
+import type { Batch } from "../table/types.js";
 import { listOption, numberOption, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { modelFromArgs } from "./model-args.js";
@@ -81,9 +85,11 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   if (v.model === undefined) throw new UsageError("explain needs --model SPEC (see --help)");
   const link = (v.link as string | undefined) ?? "identity";
-  if (link !== "identity" && link !== "logit") throw new UsageError(`--link must be identity or logit, not '${link}'`);
+  if (link !== "identity" && link !== "logit")
+    throw new UsageError(`--link must be identity or logit, not '${link}'`);
   const method = (v.method as string | undefined) ?? "auto";
-  if (method !== "auto" && method !== "kernel") throw new UsageError(`--method must be auto or kernel, not '${method}'`);
+  if (method !== "auto" && method !== "kernel")
+    throw new UsageError(`--method must be auto or kernel, not '${method}'`);
   const seed = numberOption(v.seed, "--seed", { min: 0 }) ?? 1;
   const backgroundSize = numberOption(v.background, "--background", { min: 1 }) ?? 100;
   const samples = numberOption(v.samples, "--samples", { min: 2 });
@@ -107,20 +113,24 @@ export async function run(argv: string[]): Promise<number> {
       return n;
     });
     const random = seededRandom(seed);
-    const pick = (k: number) => takeRows(table, sampleWithoutReplacement(table.length, Math.min(k, table.length), random));
+    const pick = (k: number) =>
+      takeRows(table, sampleWithoutReplacement(table.length, Math.min(k, table.length), random));
     const background = pick(backgroundSize);
     const treeFirst = method === "auto" && model.kind === "baseline";
     const sampleSize = numberOption(v.sample, "--sample", { min: 1 }) ?? (treeFirst ? 200 : 20);
     const kernel = { samples, seed, link: link as ShapLink, method: method as "auto" | "kernel" };
     const bar = progress(`explaining ${model.name}`);
-    let results;
+    let results: CheckResult[];
     let top: string[];
     try {
       const global = await attributions(model, pick(sampleSize), background, features, kernel);
       bar.update(0.4);
       const local = await attributions(model, takeRows(table, rowNumbers), background, features, kernel);
       const importance = meanAbsolute(global);
-      top = [...importance.keys()].sort((a, b) => importance[b] - importance[a]).slice(0, effectCount).map((j) => global.features[j]);
+      top = [...importance.keys()]
+        .sort((a, b) => importance[b] - importance[a])
+        .slice(0, effectCount)
+        .map((j) => global.features[j]);
       const effectRows = pick(500);
       const effects: FeatureEffect[] = [];
       for (const feature of top) {
@@ -134,11 +144,16 @@ export async function run(argv: string[]): Promise<number> {
           ? await surrogateFidelity(model, pick(4000), features, { threshold, seed })
           : [];
       const fidelityGate = surrogate.length > 0 ? minFidelity : undefined;
-      const permutation = label === undefined ? [] : await permutationChecks(model, table, label, v.positive as string | undefined, features, seed);
+      const permutation =
+        label === undefined
+          ? []
+          : await permutationChecks(model, table, label, v.positive as string | undefined, features, seed);
       results = [
         ...permutation,
         ...attributionChecks(global, local, rowNumbers),
-        ...effectChecks([...effects].sort((a, b) => (a.method < b.method ? 1 : a.method > b.method ? -1 : 0))),
+        ...effectChecks(
+          [...effects].sort((a, b) => (a.method < b.method ? 1 : a.method > b.method ? -1 : 0)),
+        ),
         ...surrogateChecks(surrogate, undefined).slice(0, -1),
         ...surrogateChecks(surrogate.slice(-1), fidelityGate),
       ];
@@ -147,7 +162,21 @@ export async function run(argv: string[]): Promise<number> {
     }
     const report = makeReport("explanation", {
       inputs: [{ name: source.name, digest: await source.digest(), rows: table.length }],
-      config: { model: loaded!.spec, features, label: label ?? null, rows: rowNumbers, sample: sampleSize, background: backgroundSize, samples: samples ?? null, link, method, effects: effectCount, threshold, minFidelity: minFidelity ?? null, seed },
+      config: {
+        model: loaded!.spec,
+        features,
+        label: label ?? null,
+        rows: rowNumbers,
+        sample: sampleSize,
+        background: backgroundSize,
+        samples: samples ?? null,
+        link,
+        method,
+        effects: effectCount,
+        threshold,
+        minFidelity: minFidelity ?? null,
+        seed,
+      },
       results,
     });
     saveEvidence(report);
@@ -186,7 +215,16 @@ async function permutationChecks(
   }));
 }
 
-function renderText(modelName: string, sourceName: string, results: { check: string; status: string; message: string; subject?: { column?: string; slice?: string } }[]): string {
+function renderText(
+  modelName: string,
+  sourceName: string,
+  results: {
+    check: string;
+    status: string;
+    message: string;
+    subject?: { column?: string; slice?: string };
+  }[],
+): string {
   const lines = [`explanation of ${modelName} on ${sourceName}`];
   let last = "";
   for (const r of results) {

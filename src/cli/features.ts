@@ -95,7 +95,8 @@ export async function run(argv: string[]): Promise<number> {
   const features =
     listOption(v.features) ?? trainSource.columns.map((c) => c.name).filter((c) => c !== label);
   if (features.includes(label)) throw new UsageError(`--features must not include the label '${label}'`);
-  if (features.length < 2) throw new UsageError(`features needs at least 2 feature columns (got ${features.length})`);
+  if (features.length < 2)
+    throw new UsageError(`features needs at least 2 feature columns (got ${features.length})`);
   for (const f of features) {
     requireColumn(trainSource, f, "--features");
     if (testSource) requireColumn(testSource, f, "--features");
@@ -128,7 +129,9 @@ export async function run(argv: string[]): Promise<number> {
   const fit = v["no-refit"]
     ? null
     : async (rows: Batch, y: ArrayLike<number>, kept: string[]) => trainLearner(algo, rows, y, kept, options);
-  const bar = progress(`features: ${fit ? `up to ${2 * features.length} refits of ${algo}` : "permutation importance"}`);
+  const bar = progress(
+    `features: ${fit ? `up to ${2 * features.length} refits of ${algo}` : "permutation importance"}`,
+  );
   let result: FeatureUsefulness;
   try {
     result = await featureUsefulness(
@@ -153,7 +156,9 @@ export async function run(argv: string[]): Promise<number> {
     {
       inputs: [
         { name: trainSource.name, digest: await trainSource.digest(), rows: all.length },
-        ...(testSource ? [{ name: testSource.name, digest: await testSource.digest(), rows: heldOut.length }] : []),
+        ...(testSource
+          ? [{ name: testSource.name, digest: await testSource.digest(), rows: heldOut.length }]
+          : []),
       ],
       config: {
         label,
@@ -185,7 +190,13 @@ export async function run(argv: string[]): Promise<number> {
   );
   saveEvidence(report);
   if (v.json) printJson(report);
-  else process.stdout.write(renderFeaturesText(result, `${trainSource.name} (${train.length} train / ${heldOut.length} held-out rows)`));
+  else
+    process.stdout.write(
+      renderFeaturesText(
+        result,
+        `${trainSource.name} (${train.length} train / ${heldOut.length} held-out rows)`,
+      ),
+    );
   return 0;
 }
 

@@ -19,7 +19,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   explain: {
     summary: "what a model leans on: SHAP attributions, effect curves with bands, surrogate fidelity",
   },
-  tune: { summary: "tune a built-in learner: random search + successive halving under a time or trial budget" },
+  tune: {
+    summary: "tune a built-in learner: random search + successive halving under a time or trial budget",
+  },
   features: {
     summary: "feature usefulness: permutation importance, leave-one-out refits, removable, duplicates",
   },

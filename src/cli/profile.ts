@@ -1,8 +1,8 @@
 import type { EngineRelation } from "../io/engine-relation.js";
 import { type PartitionedProfile, profilePartitions } from "../io/partitions.js";
 import { profileInWorkers, workerCount } from "../io/profile-workers.js";
-import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import type { DuckDBRelation } from "../io/source.js";
+import { redactPersonalColumns } from "../privacy/redact-profile.js";
 import { profileBatches } from "../profile/build.js";
 import { profileReport } from "../profile/report.js";
 import { profileSource } from "../profile/sql.js";

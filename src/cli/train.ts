@@ -66,7 +66,8 @@ export async function run(argv: string[]): Promise<number> {
   if (fromFile && v.params !== undefined) throw new UsageError("give --params or --config, not both");
   if (fromFile && v.algo !== undefined && v.algo !== fromFile.algo)
     throw new UsageError(`--algo ${v.algo} contradicts ${v.config}, which is for ${fromFile.algo}`);
-  if (v.algo === undefined && !fromFile) throw new UsageError("train needs --algo logreg|tree|gbdt (or --config FILE)");
+  if (v.algo === undefined && !fromFile)
+    throw new UsageError("train needs --algo logreg|tree|gbdt (or --config FILE)");
   const algo = learnerName((v.algo as string | undefined) ?? fromFile!.algo);
   const task = (v.task as string | undefined) ?? "binary";
   if (task !== "binary" && task !== "regression")
@@ -163,8 +164,16 @@ function readLearnerConfig(path: string): { algo: string; params: Record<string,
     throw new UsageError(`cannot read --config ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
   const d = doc as { algo?: unknown; params?: unknown } | null;
-  if (!d || typeof d.algo !== "string" || typeof d.params !== "object" || d.params === null || Array.isArray(d.params))
-    throw new UsageError(`--config ${path}: expected 'algo' and a 'params' mapping (as assay tune --out writes)`);
+  if (
+    !d ||
+    typeof d.algo !== "string" ||
+    typeof d.params !== "object" ||
+    d.params === null ||
+    Array.isArray(d.params)
+  )
+    throw new UsageError(
+      `--config ${path}: expected 'algo' and a 'params' mapping (as assay tune --out writes)`,
+    );
   return { algo: d.algo, params: d.params as Record<string, unknown> };
 }
 

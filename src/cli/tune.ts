@@ -4,7 +4,7 @@
  * search space, the trial log saved as evidence, the best configuration written as a config file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { stringify as toYaml, parse as parseYaml } from "yaml";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
 import { encodeBinaryLabel } from "../evaluate/labels.js";
 import { readSearchSpace } from "../learning/search-space.js";
 import { type Trial, tune, type Validation } from "../learning/tune.js";
@@ -73,8 +73,10 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return 0;
   const label = v.label as string | undefined;
   if (label === undefined) throw new UsageError("tune needs --label COL (see --help)");
-  if (v.space === undefined) throw new UsageError("tune needs --space FILE (a YAML search space; see --help)");
-  if (v.folds !== undefined && v.holdout !== undefined) throw new UsageError("give --folds or --holdout, not both");
+  if (v.space === undefined)
+    throw new UsageError("tune needs --space FILE (a YAML search space; see --help)");
+  if (v.folds !== undefined && v.holdout !== undefined)
+    throw new UsageError("give --folds or --holdout, not both");
   const out = v.out as string | undefined;
   if (out !== undefined && !/\.(ya?ml|json)$/i.test(out))
     throw new UsageError(`--out must name a .yaml or .json file, got '${out}'`);
@@ -113,7 +115,8 @@ export async function run(argv: string[]): Promise<number> {
   if (encoded.positives < 2 || encoded.rows - encoded.positives < 2)
     throw new UsageError(`label '${label}' needs at least 2 rows of each class to tune`);
   const inputs = { ...table, columns: table.columns.filter((c) => c.name !== label) };
-  const validation: Validation = holdout !== undefined ? { kind: "holdout", fraction: holdout } : { kind: "kfold", folds };
+  const validation: Validation =
+    holdout !== undefined ? { kind: "holdout", fraction: holdout } : { kind: "kfold", folds };
   const bar = progress(`tuning ${space.algo}: ${trials} configurations`);
   let done = 0;
   const result = await tune(inputs, encoded.values, features, space, {
@@ -139,7 +142,10 @@ export async function run(argv: string[]): Promise<number> {
         positive: encoded.positive,
       },
     };
-    writeFileSync(out, out.toLowerCase().endsWith(".json") ? `${JSON.stringify(config, null, 1)}\n` : toYaml(config));
+    writeFileSync(
+      out,
+      out.toLowerCase().endsWith(".json") ? `${JSON.stringify(config, null, 1)}\n` : toYaml(config),
+    );
   }
   const report = makeReport(
     "tuning",
@@ -168,7 +174,14 @@ export async function run(argv: string[]): Promise<number> {
               message: `best of ${trials} ${space.algo} configurations: validation ROC AUC ${fmt(best.auc)}${best.ci ? ` (95% CI ${fmt(best.ci[0])}–${fmt(best.ci[1])})` : ""} with ${paramText(best)}`,
             },
           ]
-        : [{ check: "tune.best", status: "error", value: null, message: "no configuration was scored within the budget" }],
+        : [
+            {
+              check: "tune.best",
+              status: "error",
+              value: null,
+              message: "no configuration was scored within the budget",
+            },
+          ],
       summary: { stoppedBy: result.stoppedBy, seconds: result.seconds },
     },
     { tuning: { ...result, trials: result.trials } },
@@ -185,7 +198,12 @@ const paramText = (t: Trial) =>
     .map(([k, x]) => `${k}=${typeof x === "number" && !Number.isInteger(x) ? Number(x.toPrecision(4)) : x}`)
     .join(",");
 
-function renderTuneText(trials: Trial[], best: Trial | null, stoppedBy: string, out: string | undefined): string {
+function renderTuneText(
+  trials: Trial[],
+  best: Trial | null,
+  stoppedBy: string,
+  out: string | undefined,
+): string {
   const lines = ["rung  rows     config  ROC AUC  95% CI            seconds  params"];
   for (const t of trials)
     lines.push(

@@ -41,7 +41,10 @@ export function withMultivariate(report: Report, m: MultivariateDrift): Report {
 export function renderMultivariateText(m: MultivariateDrift): string {
   const drivers = m.drivers
     .slice(0, 5)
-    .map((d) => `${d.feature} ${d.importance.toFixed(4)}${d.ci ? ` [${d.ci[0].toFixed(4)}, ${d.ci[1].toFixed(4)}]` : ""}`)
+    .map(
+      (d) =>
+        `${d.feature} ${d.importance.toFixed(4)}${d.ci ? ` [${d.ci[0].toFixed(4)}, ${d.ci[1].toFixed(4)}]` : ""}`,
+    )
     .join(", ");
   return (
     `multivariate: ${m.drifted ? "drift" : "no drift"} — domain classifier (gbdt, ${m.folds}-fold cross-fitted, ` +

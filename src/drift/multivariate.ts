@@ -99,7 +99,8 @@ export async function multivariateDrift(
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
   const maxRows = options.maxRows ?? 5000;
-  if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new InputError(`folds must be 2 … 20 (got ${folds})`);
+  if (!Number.isInteger(folds) || folds < 2 || folds > 20)
+    throw new InputError(`folds must be 2 … 20 (got ${folds})`);
   if (!Number.isInteger(permutations) || permutations < 19)
     throw new InputError(`permutations must be an integer ≥ 19 (got ${permutations})`);
   if (!(alpha > 0 && alpha < 1)) throw new InputError(`alpha must be in (0, 1) (got ${alpha})`);
@@ -121,21 +122,32 @@ export async function multivariateDrift(
   const fold = stratifiedFolds(domain, folds, seed);
   const params = { ...DOMAIN_CLASSIFIER, ...options.params };
   const scores = new Float64Array(domain.length);
-  const importance = new Map<string, { sum: number; variance: number }>(features.map((f) => [f, { sum: 0, variance: 0 }]));
+  const importance = new Map<string, { sum: number; variance: number }>(
+    features.map((f) => [f, { sum: 0, variance: 0 }]),
+  );
   const driverRepeats = options.driverRepeats ?? 3;
   for (let k = 0; k < folds; k++) {
     const inside: number[] = [];
     const outside: number[] = [];
     fold.forEach((f, i) => (f === k ? inside : outside).push(i));
-    const model = trainLearner("gbdt", takeRows(rows, outside), Uint8Array.from(outside, (i) => domain[i]), features, {
-      gbdt: params,
-    });
+    const model = trainLearner(
+      "gbdt",
+      takeRows(rows, outside),
+      Uint8Array.from(outside, (i) => domain[i]),
+      features,
+      {
+        gbdt: params,
+      },
+    );
     const held = takeRows(rows, inside);
     const heldDomain = Uint8Array.from(inside, (i) => domain[i]);
     const predicted = (await model.predict(held)).scores;
     inside.forEach((row, j) => (scores[row] = predicted[j]));
     if (driverRepeats > 0) {
-      const pi = await permutationImportance(model, held, heldDomain, { repeats: driverRepeats, seed: seed + k });
+      const pi = await permutationImportance(model, held, heldDomain, {
+        repeats: driverRepeats,
+        seed: seed + k,
+      });
       const w = inside.length / domain.length;
       for (const f of pi.features) {
         const slot = importance.get(f.feature)!;
@@ -151,13 +163,14 @@ export async function multivariateDrift(
   const pValue = Math.min(1, folds * Math.min(...tests.map((t) => t.pValue)));
   const threshold = tests.reduce((s, t) => s + t.threshold * t.rows, 0) / domain.length;
   const z = twoSidedZ(level);
-  const drivers: DriftDriver[] = driverRepeats > 0
-    ? [...importance].map(([feature, { sum, variance }]) => ({
-        feature,
-        importance: sum,
-        ci: [sum - z * Math.sqrt(variance), sum + z * Math.sqrt(variance)] as [number, number],
-      }))
-    : [];
+  const drivers: DriftDriver[] =
+    driverRepeats > 0
+      ? [...importance].map(([feature, { sum, variance }]) => ({
+          feature,
+          importance: sum,
+          ci: [sum - z * Math.sqrt(variance), sum + z * Math.sqrt(variance)] as [number, number],
+        }))
+      : [];
   drivers.sort((a, b) => b.importance - a.importance || (a.feature < b.feature ? -1 : 1));
   options.onProgress?.(1);
   return {
@@ -220,7 +233,13 @@ function foldTests(
     for (const a of nulls) if (a >= auc - 1e-12) above++;
     nulls.sort();
     const q = Math.min(permutations - 1, Math.ceil((1 - alpha / folds) * (permutations + 1)) - 1);
-    out.push({ fold: k, rows: rows.length, auc, threshold: nulls[q], pValue: (1 + above) / (1 + permutations) });
+    out.push({
+      fold: k,
+      rows: rows.length,
+      auc,
+      threshold: nulls[q],
+      pValue: (1 + above) / (1 + permutations),
+    });
   }
   return out;
 }
@@ -234,7 +253,10 @@ function subsample(batch: Batch, max: number, random: ReturnType<typeof seededRa
     picked[i] = picked[j];
     picked[j] = t;
   }
-  return takeRows(batch, picked.slice(0, max).sort((a, b) => a - b));
+  return takeRows(
+    batch,
+    picked.slice(0, max).sort((a, b) => a - b),
+  );
 }
 
 /** The features of both sides, one batch: reference rows first. A column text on one side is text on both. */

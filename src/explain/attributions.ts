@@ -37,7 +37,8 @@ export async function attributions(
     return { method: "tree-shap", ...tree, standardError: null, rows: explained.length };
   }
   const kernel = await kernelShap(model, explained, background, features, options);
-  const space = kernel.link === "logit" ? "log-odds" : model.metadata.task === "binary" ? "probability" : "output";
+  const space =
+    kernel.link === "logit" ? "log-odds" : model.metadata.task === "binary" ? "probability" : "output";
   return {
     method: "kernel-shap",
     features,

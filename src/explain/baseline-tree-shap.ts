@@ -7,13 +7,13 @@
  * log-odds (the margin the trees add up), the CART tree's in probability. Browser-safe.
  */
 import { encode } from "../model/baselines/design.js";
-import type { GbdtFit } from "../model/baselines/gbdt/fit.js";
 import { applyBinning } from "../model/baselines/gbdt/binning.js";
-import { categoryMasks, goesLeft, type GbdtTree } from "../model/baselines/gbdt/tree.js";
+import type { GbdtFit } from "../model/baselines/gbdt/fit.js";
+import { categoryMasks, type GbdtTree, goesLeft } from "../model/baselines/gbdt/tree.js";
 import type { TrainedBaseline } from "../model/baselines/index.js";
 import type { TreeNode } from "../model/baselines/tree.js";
-import type { Batch } from "../table/types.js";
 import { InputError } from "../table/errors.js";
+import type { Batch } from "../table/types.js";
 import { addTreeShap, type RouteLeft, type ShapTree, treeExpectation } from "./tree-shap.js";
 
 export interface TreeAttributions {
@@ -52,7 +52,12 @@ export function treeShapRows(routed: RoutedTrees, rows: number): TreeAttribution
 
 export function baseValue(routed: RoutedTrees): number {
   let base = routed.offset;
-  for (const tree of routed.trees) base += treeExpectation(tree, () => true, () => false);
+  for (const tree of routed.trees)
+    base += treeExpectation(
+      tree,
+      () => true,
+      () => false,
+    );
   return base;
 }
 
@@ -114,7 +119,9 @@ function withCovers(
     let node = 0;
     cover[0]++;
     while (tree.feature[node] >= 0) {
-      node = goesLeft(tree, masks, node, bins[i * p + tree.feature[node]]) ? tree.left[node] : tree.right[node];
+      node = goesLeft(tree, masks, node, bins[i * p + tree.feature[node]])
+        ? tree.left[node]
+        : tree.right[node];
       cover[node]++;
     }
   }

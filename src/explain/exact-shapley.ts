@@ -9,7 +9,9 @@ export const MAX_EXACT_PLAYERS = 16;
 
 export function exactShapley(players: number, value: (coalition: number) => number): Float64Array {
   if (players > MAX_EXACT_PLAYERS)
-    throw new InputError(`exact Shapley values enumerate 2^M coalitions; M = ${players} is above ${MAX_EXACT_PLAYERS}`);
+    throw new InputError(
+      `exact Shapley values enumerate 2^M coalitions; M = ${players} is above ${MAX_EXACT_PLAYERS}`,
+    );
   const size = 1 << players;
   const v = new Float64Array(size);
   for (let s = 0; s < size; s++) v[s] = value(s);

@@ -9,7 +9,11 @@ import type { SurrogateFidelity } from "./surrogate.js";
 
 const round = (v: number) => Number(v.toPrecision(6));
 
-export function attributionChecks(global: Attributions, local: Attributions, rowNumbers: number[]): CheckResult[] {
+export function attributionChecks(
+  global: Attributions,
+  local: Attributions,
+  rowNumbers: number[],
+): CheckResult[] {
   const importance = meanAbsolute(global);
   const order = [...importance.keys()].sort((a, b) => importance[b] - importance[a]);
   const m = global.features.length;
@@ -48,7 +52,8 @@ export function attributionChecks(global: Attributions, local: Attributions, row
 
 export function effectChecks(effects: FeatureEffect[]): CheckResult[] {
   return effects.map((e) => ({
-    check: e.method === "partial-dependence" ? "explain.partial_dependence" : "explain.accumulated_local_effects",
+    check:
+      e.method === "partial-dependence" ? "explain.partial_dependence" : "explain.accumulated_local_effects",
     subject: { column: e.feature },
     status: "pass",
     value: e.range,

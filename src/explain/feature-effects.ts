@@ -42,9 +42,17 @@ export interface EffectOptions {
   level?: number;
 }
 
-export async function partialDependence(model: Model, rows: Batch, feature: string, options: EffectOptions = {}): Promise<FeatureEffect> {
+export async function partialDependence(
+  model: Model,
+  rows: Batch,
+  feature: string,
+  options: EffectOptions = {},
+): Promise<FeatureEffect> {
   const column = findColumn(rows, feature);
-  const grid = column.type === "string" ? topCategories(column, options.gridSize ?? 10) : deciles(column, options.gridSize ?? 10);
+  const grid =
+    column.type === "string"
+      ? topCategories(column, options.gridSize ?? 10)
+      : deciles(column, options.gridSize ?? 10);
   const n = rows.length;
   const scores: Float64Array[] = [];
   for (const g of grid) scores.push((await predictTable(model, withValue(rows, column, g))).scores);
@@ -56,10 +64,19 @@ export async function partialDependence(model: Model, rows: Batch, feature: stri
     });
   const effects = curve((i) => i);
   const bands = bootstrapBands(n, grid.length, curve, options);
-  return finish(feature, "partial-dependence", grid.map((at, k) => ({ at, effect: effects[k], band: bands[k], rows: n })));
+  return finish(
+    feature,
+    "partial-dependence",
+    grid.map((at, k) => ({ at, effect: effects[k], band: bands[k], rows: n })),
+  );
 }
 
-export async function accumulatedLocalEffects(model: Model, rows: Batch, feature: string, options: EffectOptions = {}): Promise<FeatureEffect | null> {
+export async function accumulatedLocalEffects(
+  model: Model,
+  rows: Batch,
+  feature: string,
+  options: EffectOptions = {},
+): Promise<FeatureEffect | null> {
   const column = findColumn(rows, feature);
   if (column.type === "string") return null;
   const edges = deciles(column, (options.gridSize ?? 10) + 1);
@@ -77,8 +94,18 @@ export async function accumulatedLocalEffects(model: Model, rows: Batch, feature
   }
   const sample = takeRows(rows, members);
   const sampleColumn = findColumn(sample, feature);
-  const lower = (await predictTable(model, withValue(sample, sampleColumn, (i) => edges[interval[i]]))).scores;
-  const upper = (await predictTable(model, withValue(sample, sampleColumn, (i) => edges[interval[i] + 1]))).scores;
+  const lower = (
+    await predictTable(
+      model,
+      withValue(sample, sampleColumn, (i) => edges[interval[i]]),
+    )
+  ).scores;
+  const upper = (
+    await predictTable(
+      model,
+      withValue(sample, sampleColumn, (i) => edges[interval[i] + 1]),
+    )
+  ).scores;
   const m = members.length;
   const curve = (pick: (i: number) => number) => {
     const sum = new Float64Array(intervals);
@@ -99,7 +126,11 @@ export async function accumulatedLocalEffects(model: Model, rows: Batch, feature
   const bands = bootstrapBands(m, intervals + 1, curve, options);
   const counts = new Array<number>(intervals + 1).fill(0);
   for (const k of interval) counts[k + 1]++;
-  return finish(feature, "accumulated-local-effects", edges.map((at, k) => ({ at, effect: effects[k], band: bands[k], rows: counts[k] })));
+  return finish(
+    feature,
+    "accumulated-local-effects",
+    edges.map((at, k) => ({ at, effect: effects[k], band: bands[k], rows: counts[k] })),
+  );
 }
 
 function finish(feature: string, method: FeatureEffect["method"], points: EffectPoint[]): FeatureEffect {
@@ -128,7 +159,9 @@ function bootstrapBands(
 
 /** Distinct quantiles at k/(size − 1), k = 0 … size − 1, of the valid values (the ends are the 5% and 95%). */
 function deciles(column: Column, size: number): number[] {
-  const values = (column.values as Float64Array).filter((v, i) => column.valid[i] && Number.isFinite(v)).sort();
+  const values = (column.values as Float64Array)
+    .filter((v, i) => column.valid[i] && Number.isFinite(v))
+    .sort();
   if (values.length === 0) return [];
   const out: number[] = [];
   for (let k = 0; k < size; k++) {
@@ -143,7 +176,10 @@ function topCategories(column: Column, size: number): string[] {
   column.values.forEach((v, i) => {
     if (column.valid[i] && v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
   });
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size).map(([v]) => v);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, size)
+    .map(([v]) => v);
 }
 
 /** The batch with one column replaced by a constant or a per-row value. */
@@ -156,7 +192,10 @@ function withValue(rows: Batch, column: Column, value: number | string | ((i: nu
       : {
           name: column.name,
           type: column.type,
-          values: typeof value === "function" ? Float64Array.from({ length: n }, (_, i) => value(i)) : new Float64Array(n).fill(Number(value)),
+          values:
+            typeof value === "function"
+              ? Float64Array.from({ length: n }, (_, i) => value(i))
+              : new Float64Array(n).fill(Number(value)),
           valid,
         };
   return { ...rows, columns: rows.columns.map((c) => (c.name === column.name ? replaced : c)) };

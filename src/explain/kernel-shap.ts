@@ -83,14 +83,31 @@ export async function kernelShap(
     const delta = transform(full[i]) - base;
     const estimates: Float64Array[] = [];
     if (exact) {
-      const value = await coalitionValues(model, explained, i, background, features, groups[0].masks, transform);
+      const value = await coalitionValues(
+        model,
+        explained,
+        i,
+        background,
+        features,
+        groups[0].masks,
+        transform,
+      );
       // Coalition s (1 ≤ s ≤ 2^M − 2) is row s − 1 of allCoalitions.
       const size = 2 ** m - 1;
       estimates.push(exactShapley(m, (s) => (s === 0 ? base : s === size ? base + delta : value[s - 1])));
-    } else for (const group of groups) {
-      const value = await coalitionValues(model, explained, i, background, features, group.masks, transform);
-      estimates.push(solveConstrained(group.masks, group.weights, value, base, delta, m));
-    }
+    } else
+      for (const group of groups) {
+        const value = await coalitionValues(
+          model,
+          explained,
+          i,
+          background,
+          features,
+          group.masks,
+          transform,
+        );
+        estimates.push(solveConstrained(group.masks, group.weights, value, base, delta, m));
+      }
     for (let j = 0; j < m; j++) {
       let mean = 0;
       for (const e of estimates) mean += e[j];
@@ -213,7 +230,9 @@ function gaussianSolve(a: Float64Array, b: Float64Array, n: number): Float64Arra
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]) > Math.abs(a[pivot * n + col])) pivot = r;
     if (Math.abs(a[pivot * n + col]) < 1e-12)
-      throw new InputError("Kernel SHAP: too few distinct coalitions to solve for every feature (raise --samples)");
+      throw new InputError(
+        "Kernel SHAP: too few distinct coalitions to solve for every feature (raise --samples)",
+      );
     if (pivot !== col) {
       for (let k = 0; k < n; k++) [a[col * n + k], a[pivot * n + k]] = [a[pivot * n + k], a[col * n + k]];
       [b[col], b[pivot]] = [b[pivot], b[col]];

@@ -5,7 +5,7 @@
  * read". Fidelity is the held-out agreement with its Wilson interval; the tree is returned as rules
  * in the data's own units. Binary models only. Browser-safe.
  */
-import { encode, type Encoding, learnEncoding } from "../model/baselines/design.js";
+import { type Encoding, encode, learnEncoding } from "../model/baselines/design.js";
 import { fitTree, predictTree, type TreeNode } from "../model/baselines/tree.js";
 import { takeRows } from "../model/features.js";
 import type { Model } from "../model/model.js";
@@ -69,7 +69,9 @@ export function treeRules(tree: TreeNode, encoding: Encoding): string[] {
     if (node.score !== undefined) {
       const decision = node.score >= 0.5 ? "positive" : "negative";
       const share = node.score >= 0.5 ? node.score : 1 - node.score;
-      rules.push(`${conditions.join(" and ") || "always"} → ${decision} (${share.toFixed(2)} of ${node.count} rows)`);
+      rules.push(
+        `${conditions.join(" and ") || "always"} → ${decision} (${share.toFixed(2)} of ${node.count} rows)`,
+      );
       return;
     }
     const [left, right] = condition(node.column!, node.threshold!, encoding);

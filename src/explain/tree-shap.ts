@@ -123,7 +123,11 @@ function unwoundSum(path: PathStep[], index: number): number {
  * S, both children by cover otherwise. With the exact Shapley formula over all subsets it is the
  * brute-force reference TreeSHAP is tested against; with S = ∅ it is E f, the base value.
  */
-export function treeExpectation(tree: ShapTree, goesLeft: RouteLeft, inCoalition: (feature: number) => boolean): number {
+export function treeExpectation(
+  tree: ShapTree,
+  goesLeft: RouteLeft,
+  inCoalition: (feature: number) => boolean,
+): number {
   const walk = (node: number): number => {
     const split = tree.feature[node];
     if (split < 0) return tree.value[node];

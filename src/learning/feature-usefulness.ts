@@ -77,7 +77,11 @@ export async function featureUsefulness(
   return { permutation, leaveOneOut, duplicates, results: checks(permutation, leaveOneOut, duplicates) };
 }
 
-function checks(pi: PermutationImportance, lofo: LeaveOneOut | null, groups: DuplicateGroup[]): CheckResult[] {
+function checks(
+  pi: PermutationImportance,
+  lofo: LeaveOneOut | null,
+  groups: DuplicateGroup[],
+): CheckResult[] {
   const pct = `${Math.round(pi.level * 100)}%`;
   const out: CheckResult[] = pi.features.map((f) => ({
     check: "features.permutation_importance",
@@ -125,7 +129,9 @@ function checks(pi: PermutationImportance, lofo: LeaveOneOut | null, groups: Dup
       check: "features.near_duplicates",
       subject: { column: g.features.join(",") },
       status: "warn",
-      value: Math.max(...g.links.map((l) => Math.max(Math.abs(l.spearman ?? 0), l.normalizedMutualInformation ?? 0))),
+      value: Math.max(
+        ...g.links.map((l) => Math.max(Math.abs(l.spearman ?? 0), l.normalizedMutualInformation ?? 0)),
+      ),
       links: g.links,
       message: `${g.features.join(", ")} are near-duplicates (${g.links
         .map(

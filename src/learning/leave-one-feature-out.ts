@@ -15,7 +15,7 @@ import type { Model, ModelTask } from "../model/model.js";
 import { pairedMeanInterval } from "../stats/paired-mean-interval.js";
 import { InputError } from "../table/errors.js";
 import type { Batch } from "../table/types.js";
-import { rowLosses, type RowLossName, rowLossName } from "./row-loss.js";
+import { type RowLossName, rowLosses, rowLossName } from "./row-loss.js";
 
 /** Fits the learner on `rows` using only `features`. */
 export type FeatureFitter = (rows: Batch, labels: ArrayLike<number>, features: string[]) => Promise<Model>;
@@ -109,7 +109,9 @@ export async function leaveOneFeatureOut(
   // Greedy backward elimination over the removable ones, most clearly removable first: each is
   // dropped together with those already dropped and kept out only while the cumulative loss rise
   // stays within the margin, so the set as a whole is removable, not just each member alone.
-  const candidates = out.filter((r) => r.removable).sort((a, b) => a.ci![1] - b.ci![1] || (a.feature < b.feature ? -1 : 1));
+  const candidates = out
+    .filter((r) => r.removable)
+    .sort((a, b) => a.ci![1] - b.ci![1] || (a.feature < b.feature ? -1 : 1));
   let jointRemoval: LeaveOneOut["jointRemoval"] = null;
   if (candidates.length >= 2) {
     const dropped: string[] = [candidates[0].feature];

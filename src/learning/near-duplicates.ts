@@ -117,7 +117,8 @@ function categoryCodes(column: Column): Int32Array {
     return codes;
   }
   const finite: number[] = [];
-  for (let i = 0; i < n; i++) if (column.valid[i] && Number.isFinite(column.values[i])) finite.push(column.values[i]);
+  for (let i = 0; i < n; i++)
+    if (column.valid[i] && Number.isFinite(column.values[i])) finite.push(column.values[i]);
   const distinct = new Set(finite);
   if (distinct.size <= MAX_CATEGORIES) {
     for (let i = 0; i < n; i++) {

@@ -76,8 +76,7 @@ export async function permutationImportance(
     throw new InputError(`permutation importance needs repeats ≥ 1 (got ${repeats})`);
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1) (got ${level})`);
   const n = heldOut.length;
-  if (labels.length !== n)
-    throw new InputError(`${labels.length} labels for ${n} held-out rows`);
+  if (labels.length !== n) throw new InputError(`${labels.length} labels for ${n} held-out rows`);
   if (n < 2) throw new InputError(`permutation importance needs at least 2 held-out rows (got ${n})`);
   for (const f of features)
     if (!heldOut.columns.some((c) => c.name === f))

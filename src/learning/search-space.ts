@@ -60,11 +60,16 @@ function dimension(name: string, spec: unknown, where: string): Dimension {
     const keys = Object.keys(spec);
     const kind = keys[0];
     const bounds = (spec as Record<string, unknown>)[kind];
-    if (keys.length === 1 && (kind === "log" || kind === "uniform" || kind === "int") && Array.isArray(bounds)) {
+    if (
+      keys.length === 1 &&
+      (kind === "log" || kind === "uniform" || kind === "int") &&
+      Array.isArray(bounds)
+    ) {
       const [low, high] = bounds as unknown[];
       if (bounds.length !== 2 || typeof low !== "number" || typeof high !== "number" || !(low <= high))
         throw new InputError(`${where}: ${name}: ${kind} needs [low, high] with low ≤ high`);
-      if (kind === "log" && !(low > 0)) throw new InputError(`${where}: ${name}: log bounds must be positive`);
+      if (kind === "log" && !(low > 0))
+        throw new InputError(`${where}: ${name}: log bounds must be positive`);
       if (kind === "int" && (!Number.isInteger(low) || !Number.isInteger(high)))
         throw new InputError(`${where}: ${name}: int bounds must be integers`);
       return { name, kind, low, high };

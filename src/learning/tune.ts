@@ -71,7 +71,8 @@ export async function tune(
   const level = options.level ?? 0.95;
   const validation = options.validation ?? { kind: "kfold", folds: 5 };
   const now = options.now ?? Date.now;
-  if (!Number.isInteger(trials) || trials < 1) throw new InputError(`trials must be a positive integer (got ${trials})`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new InputError(`trials must be a positive integer (got ${trials})`);
   if (!Number.isInteger(eta) || eta < 2) throw new InputError(`eta must be an integer ≥ 2 (got ${eta})`);
   const start = now();
   const random = seededRandom(seed);
@@ -135,7 +136,9 @@ export async function tune(
     log.push(...scored);
     alive = scored.slice(0, keep).map((t) => t.config);
   }
-  const top = log.filter((t) => t.rung === reached && t.auc !== null).sort((a, b) => b.auc! - a.auc! || a.config - b.config);
+  const top = log
+    .filter((t) => t.rung === reached && t.auc !== null)
+    .sort((a, b) => b.auc! - a.auc! || a.config - b.config);
   return {
     algo: space.algo,
     best: top[0] ?? null,
@@ -148,7 +151,11 @@ export async function tune(
   };
 }
 
-function validationSplits(labels: Uint8Array, v: Validation, seed: number): { train: number[]; test: number[] }[] {
+function validationSplits(
+  labels: Uint8Array,
+  v: Validation,
+  seed: number,
+): { train: number[]; test: number[] }[] {
   const k = v.kind === "kfold" ? v.folds : Math.round(1 / v.fraction);
   if (!Number.isInteger(k) || k < 2) throw new InputError(`validation needs at least 2 folds (got ${k})`);
   const fold = stratifiedFolds(labels, k, seed);

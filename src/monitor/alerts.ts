@@ -72,7 +72,8 @@ export class AlertEngine {
   }
 
   private async state(): Promise<Map<string, AlertRecord>> {
-    if (!this.alerts || this.leads) this.alerts = new Map((await this.store.getAlerts()).map((a) => [a.fingerprint, a]));
+    if (!this.alerts || this.leads)
+      this.alerts = new Map((await this.store.getAlerts()).map((a) => [a.fingerprint, a]));
     return this.alerts;
   }
 

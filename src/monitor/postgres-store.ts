@@ -256,7 +256,7 @@ export class PostgresStore implements MonitorStore {
   async putReference(model: string, version: string, profile: unknown): Promise<void> {
     await this.announced(model, (client) =>
       client.query(
-      `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO reference_profiles (model, version, profile, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (model, version) DO UPDATE SET profile = EXCLUDED.profile, created_at = EXCLUDED.created_at`,
         [model, version, JSON.stringify(profile), new Date().toISOString()],
       ),
@@ -281,7 +281,7 @@ export class PostgresStore implements MonitorStore {
   async putTrustBundle(model: string, version: string, bundle: unknown): Promise<void> {
     await this.announced(model, (client) =>
       client.query(
-      `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO trust_bundles (model, version, bundle, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (model, version) DO UPDATE SET bundle = EXCLUDED.bundle, created_at = EXCLUDED.created_at`,
         [model, version, JSON.stringify(bundle), new Date().toISOString()],
       ),

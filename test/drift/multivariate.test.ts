@@ -16,7 +16,10 @@ const COLUMNS = ["x1", "x2", "x3"].map((name) => ({ name, type: "float" as const
  * x2 re-ordered across rows — so every marginal is *identical* sample for sample, only the joint
  * distribution changed (x1 and x2 now independent).
  */
-function jointShift(n: number, seed: number): { reference: Record<string, number>[]; current: Record<string, number>[] } {
+function jointShift(
+  n: number,
+  seed: number,
+): { reference: Record<string, number>[]; current: Record<string, number>[] } {
   const random = seededRandom(seed);
   const reference = Array.from({ length: n }, () => {
     const x1 = normalDraw(random);
@@ -27,20 +30,36 @@ function jointShift(n: number, seed: number): { reference: Record<string, number
     const j = random.below(i + 1);
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const current = reference.map((r, i) => ({ x1: r.x1, x2: reference[order[i]].x2, x3: reference[(i + 1) % n].x3 }));
+  const current = reference.map((r, i) => ({
+    x1: r.x1,
+    x2: reference[order[i]].x2,
+    x3: reference[(i + 1) % n].x3,
+  }));
   return { reference, current };
 }
 const batch = (rows: Record<string, number>[]): Batch => batchFromRows(COLUMNS, rows);
 
 test("multivariate drift flags a joint shift with unchanged marginals, driven by x1 and x2", async () => {
   const { reference, current } = jointShift(1500, 1);
-  const result = await multivariateDrift(batch(reference), batch(current), ["x1", "x2", "x3"], { permutations: 99 });
+  const result = await multivariateDrift(batch(reference), batch(current), ["x1", "x2", "x3"], {
+    permutations: 99,
+  });
   assert.ok(result.drifted, `AUC ${result.auc}, p ${result.pValue}`);
   assert.ok(result.auc > 0.7 && result.ci![0] > 0.5);
   assert.ok(result.auc > result.threshold);
-  assert.equal(result.pValue, 5 / 100, "no permutation reaches any fold's AUC: the smallest p, times 5 folds");
+  assert.equal(
+    result.pValue,
+    5 / 100,
+    "no permutation reaches any fold's AUC: the smallest p, times 5 folds",
+  );
   assert.ok(result.foldTests.every((t) => t.auc > t.threshold));
-  assert.deepEqual(result.drivers.slice(0, 2).map((d) => d.feature).sort(), ["x1", "x2"]);
+  assert.deepEqual(
+    result.drivers
+      .slice(0, 2)
+      .map((d) => d.feature)
+      .sort(),
+    ["x1", "x2"],
+  );
   assert.equal(result.drivers[2].feature, "x3");
   assert.ok(result.drivers[0].ci![0] > 0);
 });
@@ -51,9 +70,14 @@ test("multivariate drift stays quiet on a random split of one table", async () =
     const x1 = normalDraw(random);
     return { x1, x2: 0.9 * x1 + 0.3 * normalDraw(random), x3: normalDraw(random) };
   });
-  const result = await multivariateDrift(batch(rows.slice(0, 1500)), batch(rows.slice(1500)), ["x1", "x2", "x3"], {
-    permutations: 99,
-  });
+  const result = await multivariateDrift(
+    batch(rows.slice(0, 1500)),
+    batch(rows.slice(1500)),
+    ["x1", "x2", "x3"],
+    {
+      permutations: 99,
+    },
+  );
   assert.equal(result.drifted, false, `AUC ${result.auc}, p ${result.pValue}`);
   assert.ok(result.ci![0] <= 0.5 + 0.02);
 });
@@ -78,7 +102,14 @@ test("assay drift: per-column tests miss the joint shift; --multivariate catches
     assert.equal(report.multivariate.drivers.length, 3);
     const text = runCli(["drift", join(dir, "ref.csv"), join(dir, "cur.csv"), "--multivariate"]);
     assert.match(text.stdout, /multivariate: drift/);
-    const bad = runCli(["drift", join(dir, "ref.csv"), join(dir, "cur.csv"), "--multivariate", "--permutations", "5"]);
+    const bad = runCli([
+      "drift",
+      join(dir, "ref.csv"),
+      join(dir, "cur.csv"),
+      "--multivariate",
+      "--permutations",
+      "5",
+    ]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--permutations must be ≥ 19/);
   } finally {

@@ -22,7 +22,12 @@ const additive: Model = {
   async close() {},
 };
 
-const rows = adultTest().then((t) => takeRows(t, Uint32Array.from({ length: 600 }, (_, i) => i * 27)));
+const rows = adultTest().then((t) =>
+  takeRows(
+    t,
+    Uint32Array.from({ length: 600 }, (_, i) => i * 27),
+  ),
+);
 
 test("partial dependence of an additive model moves by its coefficient; its band has the spread of the other feature's mean", async () => {
   const pd = await partialDependence(additive, await rows, "age");
@@ -31,7 +36,10 @@ test("partial dependence of an additive model moves by its coefficient; its band
   const slope = (last.effect - first.effect) / ((last.at as number) - (first.at as number));
   assert.ok(Math.abs(slope - 0.02) < 1e-12, `slope ${slope}`);
   for (const p of pd.points) {
-    assert.ok(p.band && p.band[0] < p.effect && p.effect < p.band[1], `PD ${p.effect} outside its band ${p.band}`);
+    assert.ok(
+      p.band && p.band[0] < p.effect && p.effect < p.band[1],
+      `PD ${p.effect} outside its band ${p.band}`,
+    );
   }
 });
 
@@ -69,8 +77,18 @@ test("a text feature gets partial dependence over its categories and no ALE", as
 test("surrogate fidelity on the v1 ONNX model: a probability, rising with depth (mostly), rules in the data's units", async () => {
   const model = await loadModel(fixture("evaluate", "adult_v1.onnx"), { features: ADULT_FEATURES });
   const table = await adultTest();
-  const fits = await surrogateFidelity(model, takeRows(table, Uint32Array.from({ length: 4000 }, (_, i) => i * 4)), ADULT_FEATURES);
-  assert.deepEqual(fits.map((f) => f.depth), [2, 3, 4, 5]);
+  const fits = await surrogateFidelity(
+    model,
+    takeRows(
+      table,
+      Uint32Array.from({ length: 4000 }, (_, i) => i * 4),
+    ),
+    ADULT_FEATURES,
+  );
+  assert.deepEqual(
+    fits.map((f) => f.depth),
+    [2, 3, 4, 5],
+  );
   for (const f of fits) {
     assert.ok(f.fidelity > 0.8 && f.fidelity <= 1, `depth ${f.depth}: ${f.fidelity}`);
     assert.ok(f.ci![0] <= f.fidelity && f.fidelity <= f.ci![1]);

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { exactShapley } from "../../src/explain/exact-shapley.js";
 import { allCoalitions, kernelShap, solveConstrained } from "../../src/explain/kernel-shap.js";
-import { takeRows } from "../../src/model/features.js";
 import { trainBaseline } from "../../src/model/baselines/index.js";
+import { takeRows } from "../../src/model/features.js";
 import type { Model } from "../../src/model/model.js";
 import { loadModel } from "../../src/model/node/index.js";
 import { seededRandom } from "../../src/stats/random.js";
@@ -35,7 +35,10 @@ test("Kernel SHAP on the v1 ONNX model in log-odds equals the linear closed form
     for (let i = 0; i < 3; i++) {
       const closed = (coef[j] / scale[j]) * (x[i] - mean);
       const got = result.phi[i * 6 + j];
-      assert.ok(Math.abs(got - closed) < 1e-4 * Math.max(1, Math.abs(closed)), `${name} row ${i}: ${got} vs ${closed}`);
+      assert.ok(
+        Math.abs(got - closed) < 1e-4 * Math.max(1, Math.abs(closed)),
+        `${name} row ${i}: ${got} vs ${closed}`,
+      );
     }
   });
   await model.close();
@@ -81,7 +84,9 @@ test("Kernel SHAP is symmetric: two features that enter the model alike get equa
     features: ["a", "b", "c"],
     metadata: { source: "test", task: "regression" },
     async predict(batch) {
-      const [a, b, c] = ["a", "b", "c"].map((n) => batch.columns.find((x) => x.name === n)!.values as Float64Array);
+      const [a, b, c] = ["a", "b", "c"].map(
+        (n) => batch.columns.find((x) => x.name === n)!.values as Float64Array,
+      );
       return { scores: Float64Array.from(a, (v, i) => v * b[i] + c[i]) };
     },
     async close() {},
@@ -92,7 +97,10 @@ test("Kernel SHAP is symmetric: two features that enter the model alike get equa
     columnOf("b")[i] = columnOf("a")[i - 1];
     columnOf("c")[i] = columnOf("c")[i - 1];
   }
-  const background = takeRows(table, Uint32Array.from({ length: 60 }, (_, i) => i + 3));
+  const background = takeRows(
+    table,
+    Uint32Array.from({ length: 60 }, (_, i) => i + 3),
+  );
   const result = await kernelShap(model, takeRows(table, [0, 1, 2]), background, ["a", "b", "c"]);
   for (let i = 0; i < 3; i++) assert.ok(Math.abs(result.phi[i * 3] - result.phi[i * 3 + 1]) < 1e-12);
 });
@@ -106,13 +114,31 @@ test("the weighted fit over all coalitions reproduces the Shapley formula", () =
   const values = Float64Array.from({ length: 30 }, (_, k) => v[k + 1]);
   const fitted = solveConstrained(masks, weights, values, v[0], v[31] - v[0], m);
   const exact = exactShapley(m, (s) => v[s]);
-  for (let j = 0; j < m; j++) assert.ok(Math.abs(fitted[j] - exact[j]) < 1e-12, `${fitted[j]} vs ${exact[j]}`);
+  for (let j = 0; j < m; j++)
+    assert.ok(Math.abs(fitted[j] - exact[j]) < 1e-12, `${fitted[j]} vs ${exact[j]}`);
 });
 
 test("sampled Kernel SHAP on a 10-feature gbdt: its stated standard error covers the exact values", async () => {
   const { train, yTrain, test: rows } = await adult();
-  const features = ["age", "education-num", "capital-gain", "capital-loss", "hours-per-week", "sex", "race", "relationship", "marital-status", "occupation"];
-  const model = trainBaseline("gbdt", takeRows(train, every(3000, 5)), yTrain.filter((_, i) => i % 5 === 0 && i < 15000), features, { gbdt: { maxIterations: 30 } });
+  const features = [
+    "age",
+    "education-num",
+    "capital-gain",
+    "capital-loss",
+    "hours-per-week",
+    "sex",
+    "race",
+    "relationship",
+    "marital-status",
+    "occupation",
+  ];
+  const model = trainBaseline(
+    "gbdt",
+    takeRows(train, every(3000, 5)),
+    yTrain.filter((_, i) => i % 5 === 0 && i < 15000),
+    features,
+    { gbdt: { maxIterations: 30 } },
+  );
   const background = takeRows(rows, every(40, 101));
   const explained = takeRows(rows, every(6, 211));
   const exact = await kernelShap(model, explained, background, features, { samples: 1022 });

@@ -3,8 +3,8 @@ import { test } from "node:test";
 import { baseValue, routeBaseline, treeShapRows } from "../../src/explain/baseline-tree-shap.js";
 import { exactShapley } from "../../src/explain/exact-shapley.js";
 import { treeExpectation } from "../../src/explain/tree-shap.js";
-import { takeRows } from "../../src/model/features.js";
 import { trainBaseline } from "../../src/model/baselines/index.js";
+import { takeRows } from "../../src/model/features.js";
 import { adult } from "../model/baselines/adult-data.js";
 
 const data = adult().then((d) => {
@@ -50,14 +50,24 @@ for (const kind of ["tree", "gbdt"] as const) {
 
   test(`TreeSHAP on the ${kind}: local accuracy, and features no split uses get exactly 0`, async () => {
     const { train, yTrain, test: rows, features } = await data;
-    const model = trainBaseline(kind, train, yTrain, features, { maxDepth: 3, gbdt: { maxIterations: 4, maxDepth: 2 } });
-    const explained = takeRows(rows, Uint32Array.from({ length: 50 }, (_, i) => i * 7));
+    const model = trainBaseline(kind, train, yTrain, features, {
+      maxDepth: 3,
+      gbdt: { maxIterations: 4, maxDepth: 2 },
+    });
+    const explained = takeRows(
+      rows,
+      Uint32Array.from({ length: 50 }, (_, i) => i * 7),
+    );
     const routed = routeBaseline(model, explained, train);
     const result = treeShapRows(routed, explained.length);
     const scores = (await model.predict(explained)).scores;
     const m = features.length;
     const used = new Set(
-      routed.trees.flatMap((t) => Array.from(t.feature).filter((f) => f >= 0).map((f) => routed.playerFeature[f])),
+      routed.trees.flatMap((t) =>
+        Array.from(t.feature)
+          .filter((f) => f >= 0)
+          .map((f) => routed.playerFeature[f]),
+      ),
     );
     assert.ok(used.size < m, "the model should ignore some feature for this test to bite");
     for (let i = 0; i < explained.length; i++) {

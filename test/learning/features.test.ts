@@ -46,7 +46,8 @@ const data = (n: number, seed: number): { batch: Batch; labels: Uint8Array } => 
   const r = rows(n, seed);
   return { batch: batchFromRows(COLUMNS, r), labels: Uint8Array.from(r, (x) => x.y as number) };
 };
-const logreg = async (b: Batch, y: ArrayLike<number>, kept: string[]) => trainLearner("logreg", b, y, kept, {});
+const logreg = async (b: Batch, y: ArrayLike<number>, kept: string[]) =>
+  trainLearner("logreg", b, y, kept, {});
 
 test("spearman matches scipy.stats.spearmanr, ties included", () => {
   for (const c of ORACLE.spearman) assert.ok(Math.abs(spearman(c.x, c.y) - c.rho) < 1e-12, `${c.rho}`);

@@ -51,11 +51,15 @@ test("permutation importance: baseline loss is sklearn's log_loss; importances c
     const spread = sd(f.repeatImportances);
     const monteCarlo = spread / Math.sqrt(f.repeatImportances.length);
     // Ours and sklearn's (500 repeats) both estimate the same expectation; 4 Monte Carlo errors each.
-    assert.ok(Math.abs(f.importance - exact) <= 4 * monteCarlo + 1e-12, `${f.feature}: ${f.importance} vs ${exact}`);
+    assert.ok(
+      Math.abs(f.importance - exact) <= 4 * monteCarlo + 1e-12,
+      `${f.feature}: ${f.importance} vs ${exact}`,
+    );
     const sklearnError = ORACLE.sklearnStd[j] / Math.sqrt(ORACLE.sklearnRepeats);
     assert.ok(Math.abs(ORACLE.sklearnMean[j] - exact) <= 4 * sklearnError + 1e-12);
     // The spread between permutations is sklearn's importances_std, up to sampling of it (±20%).
-    if (exact > 0) assert.ok(Math.abs(spread / ORACLE.sklearnStd[j] - 1) < 0.2, `${spread} vs ${ORACLE.sklearnStd[j]}`);
+    if (exact > 0)
+      assert.ok(Math.abs(spread / ORACLE.sklearnStd[j] - 1) < 0.2, `${spread} vs ${ORACLE.sklearnStd[j]}`);
   }
   const [x1, x2, x3] = result.features;
   assert.ok(x1.significant && x2.significant, "both used features cost loss when permuted");
@@ -79,7 +83,10 @@ test("permutation importance: the seed fixes the result; the input batch is left
 
 test("permutation importance: bad input is a one-line error", async () => {
   await assert.rejects(permutationImportance(fixedModel(null), heldOut, labels), /declares no feature list/);
-  await assert.rejects(permutationImportance(fixedModel(), heldOut, labels.subarray(1)), /299 labels for 300/);
+  await assert.rejects(
+    permutationImportance(fixedModel(), heldOut, labels.subarray(1)),
+    /299 labels for 300/,
+  );
   await assert.rejects(
     permutationImportance(fixedModel(), heldOut, labels, { features: ["nope"] }),
     /no column 'nope'/,

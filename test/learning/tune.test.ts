@@ -33,7 +33,12 @@ function data(n: number): { batch: Batch; labels: Uint8Array; rows: Record<strin
 
 const SPACE = {
   algo: "gbdt",
-  params: { learningRate: { log: [0.05, 0.3] }, maxLeaves: { int: [2, 16] }, minSamplesLeaf: [5, 20], maxIterations: 30 },
+  params: {
+    learningRate: { log: [0.05, 0.3] },
+    maxLeaves: { int: [2, 16] },
+    minSamplesLeaf: [5, 20],
+    maxIterations: 30,
+  },
 };
 
 test("search space: ranges, lists and fixed values; bad spaces are one-line errors", () => {
@@ -46,9 +51,18 @@ test("search space: ranges, lists and fixed values; bad spaces are one-line erro
     assert.ok([5, 20].includes(c.minSamplesLeaf as number));
     assert.equal(c.maxIterations, 30);
   }
-  assert.throws(() => readSearchSpace({ algo: "gbdt", params: { leaves: [1, 2] } }), /unknown gbdt parameter 'leaves'/);
-  assert.throws(() => readSearchSpace({ algo: "gbdt", params: { maxLeaves: { int: [1, 8] } } }), /maxLeaves must be/);
-  assert.throws(() => readSearchSpace({ algo: "gbdt", params: { learningRate: { log: [0, 1] } } }), /log bounds must be positive/);
+  assert.throws(
+    () => readSearchSpace({ algo: "gbdt", params: { leaves: [1, 2] } }),
+    /unknown gbdt parameter 'leaves'/,
+  );
+  assert.throws(
+    () => readSearchSpace({ algo: "gbdt", params: { maxLeaves: { int: [1, 8] } } }),
+    /maxLeaves must be/,
+  );
+  assert.throws(
+    () => readSearchSpace({ algo: "gbdt", params: { learningRate: { log: [0, 1] } } }),
+    /log bounds must be positive/,
+  );
   assert.throws(() => readSearchSpace({ algo: "gbdt", params: { maxIterations: 10 } }), /nothing to search/);
   assert.throws(() => readSearchSpace({ algo: "svm", params: {} }), /unknown learner 'svm'/);
   assert.throws(() => readSearchSpace({ algo: "gbdt", params: {}, extra: 1 }), /unknown key 'extra'/);
@@ -57,19 +71,31 @@ test("search space: ranges, lists and fixed values; bad spaces are one-line erro
 test("tune: successive halving keeps the best third per rung, on three times the rows; seeded", async () => {
   const { batch, labels } = data(1800);
   const space = readSearchSpace(SPACE);
-  const result = await tune(batch, labels, ["a", "b", "c"], space, { trials: 9, validation: { kind: "kfold", folds: 3 } });
+  const result = await tune(batch, labels, ["a", "b", "c"], space, {
+    trials: 9,
+    validation: { kind: "kfold", folds: 3 },
+  });
   const byRung = [0, 1, 2].map((r) => result.trials.filter((t) => t.rung === r));
-  assert.deepEqual(byRung.map((r) => r.length), [9, 3, 1]);
+  assert.deepEqual(
+    byRung.map((r) => r.length),
+    [9, 3, 1],
+  );
   assert.equal(byRung[2][0].rows, 1200, "the last rung fits on every training row of a fold");
   assert.equal(byRung[1][0].rows, 400);
   // The promoted ones are the best of their rung.
   const rung0 = byRung[0];
   const cut = Math.min(...rung0.filter((t) => t.promoted).map((t) => t.auc!));
   assert.ok(rung0.filter((t) => !t.promoted).every((t) => t.auc! <= cut));
-  assert.deepEqual(new Set(byRung[1].map((t) => t.config)), new Set(rung0.filter((t) => t.promoted).map((t) => t.config)));
+  assert.deepEqual(
+    new Set(byRung[1].map((t) => t.config)),
+    new Set(rung0.filter((t) => t.promoted).map((t) => t.config)),
+  );
   assert.equal(result.best!.config, byRung[2][0].config);
   assert.ok(result.best!.ci![0] < result.best!.auc! && result.best!.auc! > 0.75);
-  const again = await tune(batch, labels, ["a", "b", "c"], space, { trials: 9, validation: { kind: "kfold", folds: 3 } });
+  const again = await tune(batch, labels, ["a", "b", "c"], space, {
+    trials: 9,
+    validation: { kind: "kfold", folds: 3 },
+  });
   assert.deepEqual(
     again.trials.map((t) => [t.config, t.auc]),
     result.trials.map((t) => [t.config, t.auc]),
@@ -101,7 +127,21 @@ test("assay tune: trial log, best config file that assay train --config reads; e
     const space = join(dir, "space.yaml");
     writeFileSync(space, "algo: gbdt\nparams:\n  maxLeaves: { int: [2, 16] }\n  maxIterations: 20\n");
     const best = join(dir, "best.yaml");
-    const r = runCli(["tune", csv, "--label", "y", "--space", space, "--trials", "3", "--folds", "3", "--out", best, "--json"]);
+    const r = runCli([
+      "tune",
+      csv,
+      "--label",
+      "y",
+      "--space",
+      space,
+      "--trials",
+      "3",
+      "--folds",
+      "3",
+      "--out",
+      best,
+      "--json",
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.equal(report.kind, "tuning");

@@ -49,17 +49,31 @@ test("lint --exposure: the deployed model's decision shapes the labels — share
 
     // Only approvals count as exposure when asked
     const approved = exposureOf(
-      runCli(["lint", csv, "--label", "default", "--exposure", "decision", "--exposed-value", "approve", "--json"]).stdout,
+      runCli([
+        "lint",
+        csv,
+        "--label",
+        "default",
+        "--exposure",
+        "decision",
+        "--exposed-value",
+        "approve",
+        "--json",
+      ]).stdout,
     );
     assert.ok(Math.abs(approved.value - 0.3) < 0.04);
 
     // An exposure flag independent of the label: reported, not a warning
-    const flag = exposureOf(runCli(["lint", csv, "--label", "default", "--exposure", "flag", "--json"]).stdout);
+    const flag = exposureOf(
+      runCli(["lint", csv, "--label", "default", "--exposure", "flag", "--json"]).stdout,
+    );
     assert.equal(flag.status, "pass");
     assert.ok(flag.pValue > P_QUIET);
 
     // A numeric label: difference of means with Welch's interval
-    const numeric = exposureOf(runCli(["lint", csv, "--label", "loss", "--exposure", "decision", "--json"]).stdout);
+    const numeric = exposureOf(
+      runCli(["lint", csv, "--label", "loss", "--exposure", "decision", "--json"]).stdout,
+    );
     assert.equal(numeric.status, "warn");
     assert.ok(numeric.meanDifference.ci[0] > 10 && numeric.meanDifference.ci[1] < 25);
 
